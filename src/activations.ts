@@ -1,0 +1,263 @@
+/**
+ * Activations: the g in Aˡ = g(Zˡ). Each one is a function you can call on a
+ * matrix, `relu(Z)`, that carries its derivative beside it, `relu.derivative(Z)`,
+ * and the two raw loops a network runs: `applyInPlace` (forward) and `backward`.
+ */
+import { ValueError, describeValue } from './errors.js';
+import { Matrix, type MatrixInput, toMatrix } from './matrix.js';
+
+/** How an activation is named in options and in JSON: 'relu', or { name: 'leakyRelu', slope: 0.1 }. */
+export type ActivationSpec =
+  | 'relu'
+  | 'leakyRelu'
+  | 'sigmoid'
+  | 'tanh'
+  | 'linear'
+  | 'softmax'
+  | { name: 'leakyRelu'; slope: number }
+  | { name: string; [key: string]: unknown };
+
+/** An activation g: call it on a matrix for g(Z); `derivative` gives g′(Z). */
+export interface Activation {
+  /** A = g(Z), a new matrix the shape of Z. */
+  (Z: MatrixInput): Matrix;
+  /** 'relu', 'leakyRelu', 'sigmoid', 'tanh', 'linear', 'softmax', or an expression activation's name. */
+  readonly name: string;
+  /** leakyRelu's slope for z < 0. */
+  readonly slope?: number;
+  /** True for relu, leakyRelu and linear: the network is then piecewise linear, with exact kinks. */
+  readonly piecewiseLinear: boolean;
+  /** True for softmax, which mixes a column's entries and so belongs on the output layer only. */
+  readonly outputOnly: boolean;
+  /** g′(Z) entry by entry. */
+  derivative(Z: MatrixInput): Matrix;
+  /** g(z) for one number (elementwise activations). */
+  f(z: number): number;
+  /** g′(z) for one number (elementwise activations). */
+  df(z: number): number;
+  /** In place: Z (rows × cols, row-major) becomes g(Z). */
+  applyInPlace(Z: Float64Array, rows: number, cols: number): void;
+  /** dZ = dA ⊙ g′(Z) (softmax: each column's Jacobian times dA). Z, A, dA, dZ are rows × cols. */
+  backward(Z: Float64Array, A: Float64Array, dA: Float64Array, dZ: Float64Array, rows: number, cols: number): void;
+  /** How JSON and options name it. */
+  toJSON(): ActivationSpec;
+}
+
+interface ActivationParts {
+  name: string;
+  f: (z: number) => number;
+  df: (z: number) => number;
+  piecewiseLinear?: boolean;
+  slope?: number;
+  applyInPlace?: Activation['applyInPlace'];
+  spec?: ActivationSpec;
+}
+
+/**
+ * An activation applied entry by entry, from g and g′ side by side.
+ * Expression activations (made from a mathjs formula) are built with this too.
+ */
+export function elementwiseActivation(parts: ActivationParts): Activation {
+  const { name, f, df } = parts;
+  const apply =
+    parts.applyInPlace ??
+    ((Z: Float64Array) => {
+      for (let n = 0; n < Z.length; n++) Z[n] = f(Z[n]);
+    });
+  const activation = (Z: MatrixInput): Matrix => {
+    const z = toMatrix(Z, name, 'Z');
+    const A = new Matrix(z.rows, z.cols, z.data.slice());
+    apply(A.data, A.rows, A.cols);
+    return A;
+  };
+  const spec = parts.spec ?? (name as ActivationSpec);
+  return Object.defineProperties(activation, {
+    name: { value: name },
+    slope: { value: parts.slope, enumerable: parts.slope !== undefined },
+    piecewiseLinear: { value: parts.piecewiseLinear ?? false },
+    outputOnly: { value: false },
+    f: { value: f },
+    df: { value: df },
+    applyInPlace: { value: apply },
+    derivative: {
+      value: (Z: MatrixInput): Matrix => {
+        const z = toMatrix(Z, `${name}.derivative`, 'Z');
+        return new Matrix(z.rows, z.cols, z.data.map(df));
+      },
+    },
+    backward: {
+      value: (Z: Float64Array, _A: Float64Array, dA: Float64Array, dZ: Float64Array) => {
+        for (let n = 0; n < Z.length; n++) dZ[n] = dA[n] * df(Z[n]); // dZ = dA ⊙ g′(Z)
+      },
+    },
+    toJSON: { value: () => spec },
+  }) as Activation;
+}
+
+/**
+ * ReLU, the article's activation: g(z) = max(0, z), g′(z) = 1 if z > 0 else 0.
+ * @example relu([[-1, 2]]).toArray() //=> [[0, 2]]
+ */
+export const relu: Activation = elementwiseActivation({
+  name: 'relu',
+  f: (z) => (z > 0 ? z : 0),
+  df: (z) => (z > 0 ? 1 : 0),
+  piecewiseLinear: true,
+  // The hot loop, written out so it runs at full speed.
+  applyInPlace: (Z) => {
+    for (let n = 0; n < Z.length; n++) if (!(Z[n] > 0)) Z[n] = 0;
+  },
+});
+
+/** The slope leakyRelu uses for z < 0 when none is given (PyTorch's default). */
+export const DEFAULT_LEAKY_SLOPE = 0.01;
+
+/**
+ * Leaky ReLU with the given slope for z < 0: g(z) = z if z > 0 else slope·z.
+ * @example leakyReluWithSlope(0.1)([[-2, 3]]).toArray() //=> [[-0.2, 3]]
+ */
+export function leakyReluWithSlope(slope: number): Activation {
+  if (typeof slope !== 'number' || !Number.isFinite(slope)) {
+    throw new ValueError(`leakyRelu: slope is ${describeValue(slope)} but it must be a finite number`);
+  }
+  return elementwiseActivation({
+    name: 'leakyRelu',
+    f: (z) => (z > 0 ? z : slope * z),
+    df: (z) => (z > 0 ? 1 : slope),
+    piecewiseLinear: true,
+    slope,
+    spec: { name: 'leakyRelu', slope },
+  });
+}
+
+/**
+ * Leaky ReLU with slope 0.01 (DEFAULT_LEAKY_SLOPE): a dead ReLU's gradient never quite reaches 0.
+ * @example leakyRelu([[-2, 3]]).toArray() //=> [[-0.02, 3]]
+ */
+export const leakyRelu: Activation = leakyReluWithSlope(DEFAULT_LEAKY_SLOPE);
+
+/**
+ * The logistic sigmoid: g(z) = 1 / (1 + e⁻ᶻ), g′(z) = g(z)·(1 − g(z)).
+ * @example sigmoid([[0]]).toArray() //=> [[0.5]]
+ */
+export const sigmoid: Activation = elementwiseActivation({
+  name: 'sigmoid',
+  // For z < 0, eᶻ / (1 + eᶻ) is the same number without overflowing e⁻ᶻ.
+  f: (z) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z))),
+  df: (z) => {
+    const s = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+    return s * (1 - s);
+  },
+});
+
+/**
+ * The hyperbolic tangent: g(z) = tanh z, g′(z) = 1 − tanh² z.
+ * @example tanh([[0]]).toArray() //=> [[0]]
+ */
+export const tanh: Activation = elementwiseActivation({
+  name: 'tanh',
+  f: Math.tanh,
+  df: (z) => 1 - Math.tanh(z) ** 2,
+});
+
+/**
+ * The identity: g(z) = z, g′(z) = 1. The usual output of a regression network.
+ * @example linear([[-3]]).toArray() //=> [[-3]]
+ */
+export const linear: Activation = elementwiseActivation({
+  name: 'linear',
+  f: (z) => z,
+  df: () => 1,
+  piecewiseLinear: true,
+  applyInPlace: () => {},
+});
+
+/** Softmax of one column in place: aᵢ = e^(zᵢ − max z) / Σⱼ e^(zⱼ − max z). */
+function softmaxInPlace(Z: Float64Array, rows: number, cols: number): void {
+  for (let j = 0; j < cols; j++) {
+    let max = -Infinity;
+    for (let i = 0; i < rows; i++) max = Math.max(max, Z[i * cols + j]);
+    let sum = 0;
+    for (let i = 0; i < rows; i++) {
+      const e = Math.exp(Z[i * cols + j] - max); // subtracting the max keeps e^z from overflowing
+      Z[i * cols + j] = e;
+      sum += e;
+    }
+    for (let i = 0; i < rows; i++) Z[i * cols + j] /= sum;
+  }
+}
+
+/**
+ * Softmax over each column (one column per sample): the outputs are positive and sum to 1.
+ * It mixes the rows of a column, so it is for the output layer only, and its
+ * derivative is a Jacobian per column: `backward` applies it,
+ * dZ = A ⊙ (dA − Σᵢ Aᵢ·dAᵢ).
+ * @example softmax([[0], [0]]).toArray() //=> [[0.5], [0.5]]
+ */
+export const softmax: Activation = Object.defineProperties(
+  (Z: MatrixInput): Matrix => {
+    const z = toMatrix(Z, 'softmax', 'Z');
+    const A = new Matrix(z.rows, z.cols, z.data.slice());
+    softmaxInPlace(A.data, A.rows, A.cols);
+    return A;
+  },
+  {
+    name: { value: 'softmax' },
+    piecewiseLinear: { value: false },
+    outputOnly: { value: true },
+    applyInPlace: { value: softmaxInPlace },
+    f: { value: notElementwise('f') },
+    df: { value: notElementwise('df') },
+    derivative: { value: notElementwise('derivative') },
+    backward: {
+      value: (_Z: Float64Array, A: Float64Array, dA: Float64Array, dZ: Float64Array, rows: number, cols: number) => {
+        for (let j = 0; j < cols; j++) {
+          let dot = 0; // Σᵢ Aᵢ·dAᵢ for this sample
+          for (let i = 0; i < rows; i++) dot += A[i * cols + j] * dA[i * cols + j];
+          for (let i = 0; i < rows; i++) dZ[i * cols + j] = A[i * cols + j] * (dA[i * cols + j] - dot);
+        }
+      },
+    },
+    toJSON: { value: () => 'softmax' },
+  },
+) as Activation;
+
+function notElementwise(method: string): () => never {
+  return () => {
+    throw new ValueError(
+      `softmax.${method}: softmax is not applied entry by entry (each output depends on its whole column), so it has no entrywise derivative; networks use softmax.backward`,
+    );
+  };
+}
+
+/** The built-in activations by name. */
+export const ACTIVATIONS: Readonly<Record<string, Activation>> = Object.freeze({
+  relu,
+  leakyRelu,
+  sigmoid,
+  tanh,
+  linear,
+  softmax,
+});
+
+/**
+ * The activation an option names: a name, { name: 'leakyRelu', slope }, or an Activation itself.
+ * @example resolveActivation({ name: 'leakyRelu', slope: 0.2 }, 'Network').slope //=> 0.2
+ */
+export function resolveActivation(spec: unknown, where: string): Activation {
+  if (typeof spec === 'function' && typeof (spec as Activation).applyInPlace === 'function' && 'piecewiseLinear' in spec) {
+    return spec as Activation;
+  }
+  if (typeof spec === 'string' && Object.hasOwn(ACTIVATIONS, spec)) return ACTIVATIONS[spec];
+  if (typeof spec === 'object' && spec !== null && (spec as { name?: unknown }).name === 'leakyRelu') {
+    const slope = (spec as { slope?: unknown }).slope;
+    return slope === undefined ? leakyRelu : leakyReluWithSlope(slope as number);
+  }
+  if (typeof spec === 'object' && spec !== null && typeof (spec as { name?: unknown }).name === 'string') {
+    const name = (spec as { name: string }).name;
+    if (Object.hasOwn(ACTIVATIONS, name)) return ACTIVATIONS[name];
+  }
+  throw new ValueError(
+    `${where}: activation ${describeValue(typeof spec === 'object' && spec !== null ? (spec as { name?: unknown }).name ?? spec : spec)} is unknown (expected one of ${Object.keys(ACTIVATIONS).join(', ')}, or { name: 'leakyRelu', slope })`,
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * mathjs, loaded only when a feature that needs it is used, so that
+ * `import 'feedforward'` stays cheap (mathjs alone takes longer to load than
+ * the rest of the library).
+ *
+ * In Node it is loaded on first use, synchronously. In a browser bundle, call
+ * `await loadMathjs()` once before using `toMathjs()` or expression activations.
+ */
+import type * as MathJs from 'mathjs';
+
+export type MathJsStatic = typeof MathJs;
+
+let loaded: MathJsStatic | undefined;
+
+/** Loads mathjs (once) and returns it. Works everywhere, including browsers. */
+export async function loadMathjs(): Promise<MathJsStatic> {
+  loaded ??= (await import('mathjs')) as MathJsStatic;
+  return loaded;
+}
+
+/** mathjs, loading it synchronously in Node the first time. */
+export function mathjs(where: string): MathJsStatic {
+  if (loaded) return loaded;
+  // process.getBuiltinModule (Node ≥ 20.16) reaches require() from ESM and CJS
+  // alike, without an import of 'node:module' that would break browser bundles.
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const nodeModule = proc?.getBuiltinModule?.('node:module') as
+    | { createRequire(from: string): (id: string) => unknown }
+    | undefined;
+  if (nodeModule) {
+    const from = typeof __filename === 'string' ? __filename : import.meta.url;
+    loaded = nodeModule.createRequire(from)('mathjs') as MathJsStatic;
+    return loaded;
+  }
+  throw new Error(
+    `${where}: mathjs is not loaded yet (outside Node, call \`await loadMathjs()\` once before using mathjs features)`,
+  );
+}

@@ -1,0 +1,395 @@
+/**
+ * A dense feedforward network: the article's steps, nested for any list of
+ * layer sizes. For layers [1, 2, 2, 1] it computes exactly
+ *
+ *   linear(applyWeights(relu(applyWeights(relu(applyWeights(X, W¹, b¹)), W², b²)), W³, b³))
+ *
+ * and keeps every Wˡ and bˡ in `net.layers`, where training changes them.
+ */
+import { type Activation, type ActivationSpec, resolveActivation } from './activations.js';
+import { ShapeError, ValueError, describeValue, formatShape, plural } from './errors.js';
+import { type InitName, checkInit, initLayer } from './init.js';
+import { affineInto } from './kernel.js';
+import { type BiasInput, applyWeights } from './layers.js';
+import { Matrix, type MatrixInput, checkSize, toColumn, toMatrix, transpose } from './matrix.js';
+import { DEFAULT_SEED, type Seed, checkSeed, createRandom } from './random.js';
+
+/** One weight layer: Zˡ = Wˡ·Aˡ⁻¹ + bˡ, Aˡ = g(Zˡ). */
+export interface Layer {
+  /** Wˡ: nOut × nIn, one row per neuron of this layer, one column per neuron of the layer before. */
+  readonly weights: Matrix;
+  /** bˡ: nOut × 1, one bias per neuron. */
+  readonly biases: Matrix;
+  /** g, applied to Zˡ. */
+  readonly activation: Activation;
+}
+
+/** One step of the forward pass, as `trace` reports it. */
+export interface TraceStep {
+  /** The layer's number, counting from 1 as the article's diagram does (the inputs are layer 0). */
+  layer: number;
+  /** Aˡ⁻¹, the activations coming in: nIn × samples (the inputs X for layer 1). */
+  input: Matrix;
+  /** Wˡ: nOut × nIn. */
+  weights: Matrix;
+  /** bˡ: nOut × 1. */
+  biases: Matrix;
+  /** Zˡ = Wˡ·Aˡ⁻¹ + bˡ: nOut × samples. */
+  z: Matrix;
+  /** Aˡ = g(Zˡ): nOut × samples. */
+  a: Matrix;
+}
+
+export interface NetworkOptions {
+  /** Layer sizes from inputs to outputs, e.g. [1, 2, 2, 1]: 1 input, two hidden layers of 2, 1 output. */
+  layers: readonly number[];
+  /** Activation of every hidden layer. Default 'relu'. */
+  hidden?: ActivationSpec | Activation;
+  /** Activation of the output layer. Default 'linear'. */
+  output?: ActivationSpec | Activation;
+  /** How the starting weights are drawn: 'he', 'xavier' or 'uniform'. Default 'he'. */
+  init?: InitName;
+  /** Seed of the starting weights. Default 42. */
+  seed?: Seed;
+}
+
+/** Every default of the constructor, written once. */
+export const NETWORK_DEFAULTS = Object.freeze({
+  hidden: 'relu',
+  output: 'linear',
+  init: 'he',
+  seed: DEFAULT_SEED,
+} as const);
+
+/** A layer given by hand to `Network.fromWeights`. */
+export interface LayerInput {
+  weights: MatrixInput;
+  biases: BiasInput;
+  /** Overrides the hidden/output activation for this layer. */
+  activation?: ActivationSpec | Activation;
+}
+
+/** A weight in JSON: a number, or the string "-0" (JSON numbers cannot carry the sign of zero). */
+export type JSONNumber = number | '-0';
+
+/** The JSON form of a network (`format` and `version` tell readers what they hold). */
+export interface NetworkJSON {
+  format: 'feedforward-network';
+  version: 1;
+  /** Layer sizes, inputs first. */
+  layers: number[];
+  /** One activation per weight layer. */
+  activations: ActivationSpec[];
+  /** One nOut × nIn array of rows per weight layer. */
+  weights: JSONNumber[][][];
+  /** One list of nOut biases per weight layer. */
+  biases: JSONNumber[][];
+}
+
+/** Columns evaluated together by `forward`: small enough that every layer's block stays in cache. */
+const BLOCK_COLUMNS = 256;
+
+export class Network {
+  /**
+   * The weight layers, first to last. Arrays count from 0, so `layers[0]` is
+   * the article's layer 1 (the inputs are layer 0); `trace`, `kinks` and error
+   * messages count from 1.
+   */
+  readonly layers: readonly Layer[];
+
+  /**
+   * A network with seeded starting weights.
+   * @example new Network({ layers: [1, 2, 2, 1], seed: 42 }).layers.length //=> 3
+   */
+  constructor(options: NetworkOptions) {
+    if (typeof options !== 'object' || options === null) {
+      throw new ValueError(`Network: options are ${describeValue(options)} but must be an object like { layers: [1, 2, 2, 1] }`);
+    }
+    const sizes = checkSizes(options.layers, 'Network');
+    const hidden = checkHidden(options.hidden ?? NETWORK_DEFAULTS.hidden, 'Network');
+    const output = resolveActivation(options.output ?? NETWORK_DEFAULTS.output, 'Network');
+    const init = checkInit(options.init ?? NETWORK_DEFAULTS.init, 'Network');
+    const random = createRandom(checkSeed(options.seed ?? NETWORK_DEFAULTS.seed, 'Network'), 'Network');
+    const layers: Layer[] = [];
+    for (let l = 1; l < sizes.length; l++) {
+      const nIn = sizes[l - 1];
+      const nOut = sizes[l];
+      const { weights, biases } = initLayer(init, nIn, nOut, random);
+      layers.push({
+        weights: new Matrix(nOut, nIn, weights),
+        biases: new Matrix(nOut, 1, biases),
+        activation: l === sizes.length - 1 ? output : hidden,
+      });
+    }
+    this.layers = layers;
+  }
+
+  /**
+   * A network with the weights and biases you give (copied), layer by layer.
+   * @example Network.fromWeights([{ weights: [[2]], biases: [1] }]).predict([3]) //=> [7]
+   */
+  static fromWeights(
+    layers: readonly LayerInput[],
+    options: { hidden?: ActivationSpec | Activation; output?: ActivationSpec | Activation } = {},
+  ): Network {
+    const where = 'Network.fromWeights';
+    if (!Array.isArray(layers) || layers.length === 0) {
+      throw new ValueError(`${where}: layers is ${describeValue(layers)} but it must be a non-empty array of { weights, biases }`);
+    }
+    const hidden = checkHidden(options.hidden ?? NETWORK_DEFAULTS.hidden, where);
+    const output = resolveActivation(options.output ?? NETWORK_DEFAULTS.output, where);
+    const built = layers.map((layer, l): Layer => {
+      const name = `layer ${l + 1}`;
+      if (typeof layer !== 'object' || layer === null) {
+        throw new ValueError(`${where}: ${name} is ${describeValue(layer)} but it must be { weights, biases }`);
+      }
+      const weights = copy(toMatrix(layer.weights, where, `${name} weights`));
+      const biases = copy(toColumn(layer.biases, where, `${name} biases`));
+      const last = l === layers.length - 1;
+      const activation =
+        layer.activation === undefined
+          ? last
+            ? output
+            : hidden
+          : last
+            ? resolveActivation(layer.activation, `${where}: ${name}`)
+            : checkHidden(layer.activation, `${where}: ${name}`);
+      return { weights, biases, activation };
+    });
+    checkLayers(built, where);
+    return Network.assemble(built);
+  }
+
+  /** A network around layers already checked (no copy). */
+  private static assemble(layers: Layer[]): Network {
+    const net: Network = Object.create(Network.prototype);
+    (net as { layers: readonly Layer[] }).layers = layers;
+    return net;
+  }
+
+  /** Layer sizes, inputs first: [1, 2, 2, 1]. */
+  get sizes(): number[] {
+    return [this.layers[0].weights.cols, ...this.layers.map((layer) => layer.weights.rows)];
+  }
+
+  /** Number of input features (rows of X). */
+  get inputs(): number {
+    return this.layers[0].weights.cols;
+  }
+
+  /** Number of outputs (rows of the result). */
+  get outputs(): number {
+    return this.layers[this.layers.length - 1].weights.rows;
+  }
+
+  /**
+   * The forward pass: X (inputs × samples) → the last layer's A (outputs × samples).
+   * It computes the same Zˡ = Wˡ·Aˡ⁻¹ + bˡ, Aˡ = g(Zˡ) as `trace`, bit for bit,
+   * but a block of 256 samples (columns) at a time through every layer, so the
+   * intermediate matrices stay in the processor's cache and none is kept.
+   * @example Network.fromWeights([{ weights: [[2]], biases: [1] }]).forward([[3, 4]]).toArray() //=> [[7, 9]]
+   */
+  forward(X: MatrixInput): Matrix {
+    const x = this.checkInput(X, 'Network.forward');
+    const samples = x.cols;
+    const out = new Matrix(this.outputs, samples);
+    const block = Math.min(samples, BLOCK_COLUMNS);
+    const widest = Math.max(...this.sizes);
+    const buffers = [new Float64Array(widest * block), new Float64Array(widest * block)];
+
+    for (let start = 0; start < samples; start += block) {
+      const cols = Math.min(block, samples - start);
+      let A = x.data; // A⁰ = X, read from column `start` on, rows `samples` apart
+      let aStride = samples;
+      let aCol = start;
+      for (let l = 0; l < this.layers.length; l++) {
+        const { weights: W, biases: b, activation } = this.layers[l];
+        const Z = buffers[l % 2].subarray(0, W.rows * cols); // nOut × cols
+        affineInto(W.data, W.rows, W.cols, b.data, A, aStride, aCol, Z, cols, 0, cols); // Zˡ = Wˡ·Aˡ⁻¹ + bˡ
+        activation.applyInPlace(Z, W.rows, cols); // Aˡ = g(Zˡ), in place
+        A = Z;
+        aStride = cols;
+        aCol = 0;
+      }
+      for (let i = 0; i < this.outputs; i++) out.data.set(A.subarray(i * cols, (i + 1) * cols), i * samples + start);
+    }
+    return out;
+  }
+
+  /**
+   * Every step of the forward pass, one entry per layer, in order: the layer's
+   * input Aˡ⁻¹, its Wˡ and bˡ, Zˡ = Wˡ·Aˡ⁻¹ + bˡ and Aˡ = g(Zˡ). The last `a` equals `forward(X)`.
+   * @example Network.fromWeights([{ weights: [[2]], biases: [-1] }], { output: 'relu' }).trace([[0]])[0].z.toArray() //=> [[-1]]
+   */
+  trace(X: MatrixInput): TraceStep[] {
+    let A = this.checkInput(X, 'Network.trace'); // A⁰ = X
+    return this.layers.map((layer, l) => {
+      const z = applyWeights(A, layer.weights, layer.biases); // Zˡ = Wˡ·Aˡ⁻¹ + bˡ
+      const a = layer.activation(z); // Aˡ = g(Zˡ)
+      const step = { layer: l + 1, input: A, weights: copy(layer.weights), biases: copy(layer.biases), z, a };
+      A = a;
+      return step;
+    });
+  }
+
+  /**
+   * Predictions for samples given the way data files hold them: ONE ROW PER
+   * SAMPLE (unlike `forward`, whose X has one column per sample).
+   * `samples` is a number[] (one input feature, one number per sample) or a
+   * number[][] (one row of features per sample). Returns one output per
+   * sample: a number when the network has one output, else an array.
+   * @example Network.fromWeights([{ weights: [[2]], biases: [1] }]).predict([0, 1, 2]) //=> [1, 3, 5]
+   */
+  predict(samples: readonly number[] | readonly (readonly number[])[] | MatrixInput): number[] | number[][] {
+    const where = 'Network.predict';
+    let X: Matrix;
+    if (Array.isArray(samples) && samples.length > 0 && !Array.isArray(samples[0])) {
+      const row = toMatrix([samples as number[]], where, 'samples'); // 1 × samples
+      if (this.inputs !== 1) {
+        throw new ShapeError(
+          `${where}: samples is a flat list of ${row.cols} numbers but the network has ${this.inputs} inputs (a flat list is one input feature per sample; give one row per sample: [[x1, …, x${this.inputs}], …])`,
+        );
+      }
+      X = row;
+    } else {
+      const rows = toMatrix(samples, where, 'samples'); // samples × inputs
+      if (rows.cols !== this.inputs) {
+        throw new ShapeError(
+          `${where}: each sample has ${plural(rows.cols, 'feature')} but the network has ${plural(this.inputs, 'input')} (one row per sample, one number per input)`,
+        );
+      }
+      X = transpose(rows); // inputs × samples
+    }
+    const Y = this.forward(X); // outputs × samples
+    if (Y.rows === 1) return Array.from(Y.data);
+    return transpose(Y).toArray();
+  }
+
+  /**
+   * Everything needed to rebuild the network exactly: sizes, activations and every weight.
+   * `Network.fromJSON(net.toJSON())` computes bit-identical outputs.
+   */
+  toJSON(): NetworkJSON {
+    const write = (x: number): JSONNumber => (Object.is(x, -0) ? '-0' : x);
+    return {
+      format: 'feedforward-network',
+      version: 1,
+      layers: this.sizes,
+      activations: this.layers.map((layer) => layer.activation.toJSON()),
+      weights: this.layers.map((layer) => layer.weights.toArray().map((row) => row.map(write))),
+      biases: this.layers.map((layer) => Array.from(layer.biases.data, write)),
+    };
+  }
+
+  /**
+   * The network a `toJSON()` describes (or its JSON text). Checks everything before building anything.
+   * @example Network.fromJSON(new Network({ layers: [1, 2, 1] }).toJSON()).sizes //=> [1, 2, 1]
+   */
+  static fromJSON(json: NetworkJSON | string): Network {
+    const where = 'Network.fromJSON';
+    const data: unknown = typeof json === 'string' ? parseJSON(json, where) : json;
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+      throw new ValueError(`${where}: got ${describeValue(data)} but expected the object that toJSON() returns`);
+    }
+    const obj = data as Record<string, unknown>;
+    if (obj.format !== 'feedforward-network') {
+      throw new ValueError(`${where}: format is ${describeValue(obj.format)} but expected "feedforward-network"`);
+    }
+    if (obj.version !== 1) {
+      throw new ValueError(`${where}: version is ${describeValue(obj.version)} but this library reads version 1`);
+    }
+    const sizes = checkSizes(obj.layers, where);
+    const count = sizes.length - 1;
+    for (const key of ['activations', 'weights', 'biases'] as const) {
+      const list = obj[key];
+      if (!Array.isArray(list) || list.length !== count) {
+        throw new ShapeError(
+          `${where}: ${key} is ${describeValue(list)} but layers ${JSON.stringify(sizes)} need ${plural(count, 'entry', 'entries')} (one per weight layer)`,
+        );
+      }
+    }
+    const read = (x: unknown): unknown => (x === '-0' ? -0 : x);
+    const layers = sizes.slice(1).map((nOut, l): Layer => {
+      const name = `layer ${l + 1}`;
+      const nIn = sizes[l];
+      const rows = (obj.weights as unknown[])[l];
+      const biases = (obj.biases as unknown[])[l];
+      if (!Array.isArray(rows) || rows.length !== nOut || rows.some((row) => !Array.isArray(row) || row.length !== nIn)) {
+        throw new ShapeError(`${where}: ${name} weights must be ${formatShape(nOut, nIn)} (layers ${JSON.stringify(sizes)}) but are not`);
+      }
+      if (!Array.isArray(biases) || biases.length !== nOut) {
+        throw new ShapeError(
+          `${where}: ${name} has weights ${formatShape(nOut, nIn)} but ${Array.isArray(biases) ? biases.length : describeValue(biases)} biases (one bias per neuron)`,
+        );
+      }
+      const spec = (obj.activations as unknown[])[l];
+      return {
+        weights: toMatrix(rows.map((row: unknown[]) => row.map(read)), where, `${name} weights`),
+        biases: toColumn(biases.map(read), where, `${name} biases`),
+        activation: l === count - 1 ? resolveActivation(spec, `${where}: ${name}`) : checkHidden(spec, `${where}: ${name}`),
+      };
+    });
+    return Network.assemble(layers);
+  }
+
+  /** Checks X against the network: a finite matrix with one row per input feature. */
+  private checkInput(X: MatrixInput, where: string): Matrix {
+    const x = toMatrix(X, where, 'X');
+    if (x.rows !== this.inputs) {
+      throw new ShapeError(
+        `${where}: X has ${plural(x.rows, 'row')} but the network has ${plural(this.inputs, 'input')} (one row per input feature, one column per sample)`,
+      );
+    }
+    return x;
+  }
+}
+
+function copy(m: Matrix): Matrix {
+  return new Matrix(m.rows, m.cols, m.data.slice());
+}
+
+function parseJSON(text: string, where: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ValueError(`${where}: the text is not valid JSON (${(error as Error).message})`);
+  }
+}
+
+/** Checks a list of layer sizes: at least two whole numbers ≥ 1. */
+function checkSizes(sizes: unknown, where: string): number[] {
+  if (!Array.isArray(sizes) || sizes.length < 2) {
+    throw new ValueError(
+      `${where}: layers is ${Array.isArray(sizes) ? JSON.stringify(sizes) : describeValue(sizes)} but it must list at least 2 sizes, inputs first and outputs last (e.g. [1, 2, 2, 1])`,
+    );
+  }
+  sizes.forEach((n, l) => checkSize(n, where, l === 0 ? 'the input size (layers[0])' : `layer ${l}'s size (layers[${l}])`));
+  return sizes.slice();
+}
+
+/** A hidden activation: any activation but softmax. */
+function checkHidden(spec: unknown, where: string): Activation {
+  const activation = resolveActivation(spec, where);
+  if (activation.outputOnly) {
+    throw new ValueError(`${where}: hidden activation is ${activation.name} but ${activation.name} is for the output layer only`);
+  }
+  return activation;
+}
+
+/** Checks that consecutive layers fit: each layer's weights have one column per neuron before it. */
+function checkLayers(layers: Layer[], where: string): void {
+  layers.forEach((layer, l) => {
+    const { weights: W, biases: b } = layer;
+    if (b.rows !== W.rows) {
+      throw new ShapeError(
+        `${where}: layer ${l + 1} has weights ${formatShape(W.rows, W.cols)} but ${b.rows} biases (one bias per neuron)`,
+      );
+    }
+    if (l > 0 && W.cols !== layers[l - 1].weights.rows) {
+      const before = layers[l - 1].weights.rows;
+      throw new ShapeError(
+        `${where}: layer ${l + 1} has weights ${formatShape(W.rows, W.cols)} but layer ${l} has ${plural(before, 'neuron')} (layer ${l + 1}'s weights need one column per neuron of layer ${l})`,
+      );
+    }
+  });
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'tsup';
+
+// One entry per public door; ESM + CJS + .d.ts for each, as package.json's "exports" map says.
+export default defineConfig({
+  entry: { index: 'src/index.ts' },
+  format: ['esm', 'cjs'],
+  dts: true,
+  clean: true,
+  sourcemap: true,
+  target: 'node20',
+  treeshake: true,
+});
