@@ -1,0 +1,76 @@
+/**
+ * The terminal twin of plotFunction: ŷ(x) as a text chart (drawn by the
+ * asciichart package) with a ▲ under every exact kink, for Node scripts that
+ * print rather than write files.
+ */
+import { plot } from 'asciichart';
+import { ValueError, describeValue } from '../errors.js';
+import { kinks as findKinks } from '../kinks.js';
+import type { Network } from '../network.js';
+import { type Domain, checkCount, checkDomain, checkFlag, checkNetwork, formatNumber, linspace } from './check.js';
+
+export interface AsciiPlotOptions {
+  /** The interval of x to draw: [lo, hi]. */
+  domain: Domain;
+  /** Columns of the chart: ŷ is evaluated at this many evenly spaced x. Default 60. */
+  width?: number;
+  /** Rows of the chart. Default 12. */
+  height?: number;
+  /** Mark every kink with ▲ under the chart. Default: true when every activation is piecewise linear. */
+  kinks?: boolean;
+}
+
+/** Every default of asciiPlot, written once. */
+export const ASCII_PLOT_DEFAULTS = Object.freeze({ width: 60, height: 12 });
+
+/** Width of the y labels, so the chart's columns line up with the x axis beneath. */
+const LABEL_WIDTH = 9;
+
+/**
+ * ŷ(x) of a one-input, one-output network as lines of text: the chart, an x
+ * axis with ▲ at each kink's column, the domain's ends, and the kinks' exact x.
+ * Column j (from 0) is x = lo + j·(hi − lo)/(width − 1).
+ * @example console.log(asciiPlot(net, { domain: [-2, 2], width: 40, height: 8 }))
+ * //=>     1.20 ┤                 ╭──╮
+ * //        …
+ * //           └────────▲───────▲──────────
+ * //            -2                       2
+ * //            ▲ 2 kinks at x = -0.5, 0.25
+ */
+export function asciiPlot(net: Network, options: AsciiPlotOptions): string {
+  const where = 'asciiPlot';
+  checkNetwork(net, where, { inputs: 1, outputs: 1, hint: 'asciiPlot draws ŷ(x) for one input and one output' });
+  if (typeof options !== 'object' || options === null) {
+    throw new ValueError(`${where}: options are ${describeValue(options)} but they must give at least the domain, e.g. { domain: [-2, 2] }`);
+  }
+  const domain = checkDomain(options.domain, where);
+  const width = options.width === undefined ? ASCII_PLOT_DEFAULTS.width : checkCount(options.width, where, 'width', 2, 1000);
+  const height = options.height === undefined ? ASCII_PLOT_DEFAULTS.height : checkCount(options.height, where, 'height', 2, 200);
+  const piecewiseLinear = net.layers.every((layer) => layer.activation.piecewiseLinear);
+  const markKinks = options.kinks === undefined ? piecewiseLinear : checkFlag(options.kinks, where, 'kinks');
+
+  const [lo, hi] = domain;
+  const xs = linspace(lo, hi, width);
+  const yHat = Array.from(net.forward([xs]).data); // 1 × width → width numbers
+  const chart = plot(yHat, { height, format: (y: number) => formatNumber(y).padStart(LABEL_WIDTH - 1) });
+
+  // asciichart puts series[0] on the axis column and series[j] j columns to its right.
+  const axis = ' '.repeat(LABEL_WIDTH);
+  const columnOf = (x: number) => Math.round(((x - lo) / (hi - lo)) * (width - 1));
+  const breakpoints = markKinks ? findKinks(net, { domain }).breakpoints.filter((x) => x >= lo && x <= hi) : [];
+  const marks = new Set(breakpoints.map(columnOf));
+  const xAxis = axis + Array.from({ length: width }, (_, j) => (marks.has(j) ? '▲' : j === 0 ? '└' : '─')).join('');
+  const left = formatNumber(lo);
+  const right = formatNumber(hi);
+  const ends = axis + left + right.padStart(Math.max(width - left.length, right.length + 1));
+  const lines = [chart, xAxis, ends];
+  if (markKinks) {
+    const count = breakpoints.length;
+    lines.push(
+      count === 0
+        ? `${axis}no kinks in [${left}, ${right}]: ŷ is one straight line there`
+        : `${axis}▲ ${count} ${count === 1 ? 'kink' : 'kinks'} at x = ${breakpoints.map(formatNumber).join(', ')}`,
+    );
+  }
+  return lines.join('\n');
+}

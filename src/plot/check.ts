@@ -1,0 +1,106 @@
+/**
+ * What every plot checks before drawing anything: that it was handed a
+ * network with the right number of inputs and outputs, and an interval of x
+ * (or a rectangle of the plane) that is finite and not empty.
+ */
+import { ShapeError, ValueError, describeValue, plural } from '../errors.js';
+import type { Network } from '../network.js';
+
+/** An interval of x: [lo, hi] with lo < hi. */
+export type Domain = readonly [number, number];
+
+/** A rectangle of the plane: [[x1 lo, x1 hi], [x2 lo, x2 hi]], or one [lo, hi] for both axes. */
+export type PlaneDomain = Domain | readonly [Domain, Domain];
+
+/**
+ * Checks that `net` is a network (anything with `layers`, `forward` and `trace`, so a
+ * Network from either build of the package passes) with the sizes a plot needs.
+ */
+export function checkNetwork(
+  net: unknown,
+  where: string,
+  need: { inputs?: number; outputs?: number; hint?: string },
+): Network {
+  const candidate = net as Partial<Network> | null;
+  if (
+    typeof net !== 'object' ||
+    candidate === null ||
+    !Array.isArray(candidate.layers) ||
+    candidate.layers.length === 0 ||
+    typeof candidate.forward !== 'function' ||
+    typeof candidate.trace !== 'function'
+  ) {
+    throw new ValueError(`${where}: net is ${describeValue(net)} but it must be a Network (new Network({ layers: [1, 2, 2, 1] }))`);
+  }
+  const network = net as Network;
+  const hint = need.hint ? `; ${need.hint}` : '';
+  if (need.inputs !== undefined && network.inputs !== need.inputs) {
+    throw new ShapeError(
+      `${where}: the network has ${plural(network.inputs, 'input')} but ${where} draws networks of ${plural(need.inputs, 'input')} (layers ${JSON.stringify(network.sizes)}${hint})`,
+    );
+  }
+  if (need.outputs !== undefined && network.outputs !== need.outputs) {
+    throw new ShapeError(
+      `${where}: the network has ${plural(network.outputs, 'output')} but ${where} draws networks of ${plural(need.outputs, 'output')} (layers ${JSON.stringify(network.sizes)}${hint})`,
+    );
+  }
+  return network;
+}
+
+/** Checks an interval [lo, hi]: two finite numbers, lo < hi. */
+export function checkDomain(domain: unknown, where: string, name = 'domain'): Domain {
+  if (domain === undefined) {
+    throw new ValueError(`${where}: ${name} is missing but it must be given as [lo, hi], e.g. { ${name}: [-2, 2] }`);
+  }
+  if (!Array.isArray(domain) || domain.length !== 2 || !domain.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+    throw new ValueError(
+      `${where}: ${name} is ${showValue(domain)} but it must be [lo, hi], two finite numbers (e.g. [-2, 2])`,
+    );
+  }
+  const [lo, hi] = domain as [number, number];
+  if (!(lo < hi)) {
+    throw new ValueError(`${where}: ${name} is [${lo}, ${hi}] but it must be [lo, hi] with lo < hi`);
+  }
+  return [lo, hi];
+}
+
+/** Checks a rectangle of the plane: one [lo, hi] for both axes, or [[x1 lo, x1 hi], [x2 lo, x2 hi]]. */
+export function checkPlaneDomain(domain: unknown, where: string): [Domain, Domain] {
+  if (Array.isArray(domain) && domain.length === 2 && Array.isArray(domain[0]) && Array.isArray(domain[1])) {
+    return [checkDomain(domain[0], where, 'domain[0] (the x1 axis)'), checkDomain(domain[1], where, 'domain[1] (the x2 axis)')];
+  }
+  const both = checkDomain(domain, where);
+  return [both, both];
+}
+
+/** Checks a whole-number option such as `width` or `samples`: an integer in [min, max]. */
+export function checkCount(value: unknown, where: string, name: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new ValueError(`${where}: ${name} is ${showValue(value)} but it must be a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+/** Checks a yes/no option. */
+export function checkFlag(value: unknown, where: string, name: string): boolean {
+  if (typeof value !== 'boolean') {
+    throw new ValueError(`${where}: ${name} is ${showValue(value)} but it must be true or false`);
+  }
+  return value;
+}
+
+/** A value as a message shows it: short arrays of numbers written out, the rest as describeValue does. */
+export function showValue(value: unknown): string {
+  if (Array.isArray(value) && value.length <= 4 && value.every((v) => typeof v === 'number')) return `[${value.join(', ')}]`;
+  return describeValue(value);
+}
+
+/** `count` evenly spaced numbers from lo to hi, both ends included. */
+export function linspace(lo: number, hi: number, count: number): number[] {
+  return Array.from({ length: count }, (_, i) => (i === count - 1 ? hi : lo + ((hi - lo) * i) / (count - 1)));
+}
+
+/** A number as a label shows it: at most 4 significant digits. @example formatNumber(1 / 3) //=> '0.3333' */
+export function formatNumber(x: number): string {
+  return String(Number(x.toPrecision(4)));
+}

@@ -1,0 +1,212 @@
+/**
+ * The article's picture: a one-input network's prediction ŷ(x) drawn over an
+ * interval, with every exact kink marked, and beneath it, one panel per hidden
+ * layer, each neuron's own kinked line aˡ(x) with the points where it switches.
+ */
+import { ValueError } from '../errors.js';
+import { kinks as findKinks } from '../kinks.js';
+import type { Network } from '../network.js';
+import { type Domain, checkCount, checkDomain, checkFlag, checkNetwork, formatNumber, linspace } from './check.js';
+import { type VegaLiteSpec, VEGA_LITE_SCHEMA, renderSvg } from './render.js';
+
+export interface PlotFunctionOptions {
+  /** The interval of x to draw: [lo, hi]. */
+  domain: Domain;
+  /** Mark every kink of ŷ(x) (exact, from `kinks`). Default: true when every activation is piecewise linear. */
+  kinks?: boolean;
+  /** Add one panel per hidden layer with each neuron's aˡ(x) beneath the prediction. Default false. */
+  neurons?: boolean;
+  /** Evenly spaced x at which the lines are evaluated, besides every kink (which makes a ReLU net's lines exact). Default 201. */
+  samples?: number;
+  /** Width of each panel in pixels. Default 480. */
+  width?: number;
+  /** Height of the prediction panel in pixels (neuron panels are 3/5 of it). Default 260. */
+  height?: number;
+  /** The title above the figure. Default "What the network computes: ŷ(x)". */
+  title?: string;
+}
+
+/** Every default of plotFunction, written once. */
+export const PLOT_FUNCTION_DEFAULTS = Object.freeze({
+  neurons: false,
+  samples: 201,
+  width: 480,
+  height: 260,
+  title: 'What the network computes: ŷ(x)',
+});
+
+/** Colour of the prediction line and of the kink markers. */
+const PREDICTION_COLOR = '#1f5f99';
+const KINK_COLOR = '#d62728';
+
+/**
+ * The Vega-Lite spec of `plotFunction`: ŷ(x) over the domain as a line, one red
+ * diamond per kink (layer `kinks`, one point per breakpoint of `kinks(net)`),
+ * and with `neurons: true` one panel per hidden layer of aˡ(x), node by node.
+ * net: 1 input, 1 output → a spec (plain JSON) to render with vega or vega-embed.
+ * @example plotFunctionSpec(net, { domain: [-2, 2] }).vconcat[0].layer.map((l) => l.name) //=> ['kink_rules', 'prediction', 'kinks']
+ */
+export function plotFunctionSpec(net: Network, options: PlotFunctionOptions): VegaLiteSpec {
+  const where = 'plotFunction';
+  const o = checkOptions(net, options, where);
+  const [lo, hi] = o.domain;
+
+  // Exact kinks of ŷ and of every hidden neuron (for a piecewise-linear network).
+  const found = o.kinks ? findKinks(net, { domain: o.domain }) : undefined;
+  const inside = (x: number) => x >= lo && x <= hi;
+  const breakpoints = (found?.breakpoints ?? []).filter(inside);
+  const switches = (found?.neurons ?? []).map((n) => ({ ...n, breakpoints: n.breakpoints.filter(inside) }));
+
+  // Evaluate at the grid plus every breakpoint: between breakpoints a ReLU net is a straight line,
+  // so joining these points draws it exactly.
+  const xs = [...new Set([...linspace(lo, hi, o.samples), ...breakpoints, ...switches.flatMap((n) => n.breakpoints)])].sort((a, b) => a - b);
+  const steps = net.trace([xs]); // one entry per layer: z, a are nOut × xs.length
+  const yHat = steps[steps.length - 1].a;
+  const at = new Map(xs.map((x, j) => [x, j]));
+
+  const curve = xs.map((x, j) => ({ x, y: yHat.get(0, j) }));
+  const kinkRows = breakpoints.map((x, k) => {
+    const y = yHat.get(0, at.get(x)!);
+    return { x, y, label: `kink ${k + 1} at x = ${formatNumber(x)}, ŷ = ${formatNumber(y)}` };
+  });
+
+  const xScale = { domain: [lo, hi], nice: false, zero: false };
+  const main: VegaLiteSpec = {
+    width: o.width,
+    height: o.height,
+    data: { values: curve },
+    layer: [
+      ...(o.kinks
+        ? [{ name: 'kink_rules', data: { values: kinkRows }, mark: { type: 'rule', color: '#bbbbbb', strokeDash: [4, 4] }, encoding: { x: { field: 'x', type: 'quantitative' } } }]
+        : []),
+      {
+        name: 'prediction',
+        mark: { type: 'line', color: PREDICTION_COLOR, strokeWidth: 2.5 },
+        encoding: {
+          x: { field: 'x', type: 'quantitative', title: 'x (input)', scale: xScale },
+          y: { field: 'y', type: 'quantitative', title: 'ŷ (prediction)', scale: { zero: false } },
+        },
+      },
+      ...(o.kinks
+        ? [
+            {
+              name: 'kinks',
+              data: { values: kinkRows },
+              mark: { type: 'point', shape: 'diamond', filled: true, size: 110, color: KINK_COLOR, opacity: 1, stroke: 'white', strokeWidth: 1 },
+              encoding: {
+                x: { field: 'x', type: 'quantitative' },
+                y: { field: 'y', type: 'quantitative' },
+                description: { field: 'label' },
+                tooltip: [{ field: 'label', title: 'kink' }],
+              },
+            },
+          ]
+        : []),
+    ],
+  };
+
+  const panels = o.neurons ? neuronPanels(net, steps, xs, at, switches, o, xScale) : [];
+  const count = breakpoints.length;
+  const subtitle = o.kinks
+    ? `layers ${JSON.stringify(net.sizes)}: ${count} ${count === 1 ? 'kink' : 'kinks'} (red ◆), found exactly, not sampled`
+    : `layers ${JSON.stringify(net.sizes)}`;
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: { text: o.title, subtitle, anchor: 'start', fontSize: 15, subtitleFontSize: 12, subtitleColor: '#555' },
+    background: 'white',
+    vconcat: [main, ...panels],
+    spacing: 18,
+    config: { font: 'sans-serif', view: { stroke: '#dddddd' }, axis: { gridColor: '#eeeeee', labelFontSize: 11, titleFontSize: 12 } },
+  };
+}
+
+/**
+ * ŷ(x) of a one-input, one-output network as an SVG string, every exact kink
+ * marked with a red diamond (an SVG path with aria-label "kink k at x = …"
+ * inside the group of class `kinks_marks`), optionally each hidden neuron's aˡ(x) beneath.
+ * @example await plotFunction(net, { domain: [-2, 2], neurons: true }) //=> '<svg xmlns="http://www.w3.org/2000/svg" …</svg>'
+ */
+export async function plotFunction(net: Network, options: PlotFunctionOptions): Promise<string> {
+  return renderSvg(plotFunctionSpec(net, options), 'plotFunction');
+}
+
+type Checked = Required<PlotFunctionOptions>;
+
+function checkOptions(net: Network, options: PlotFunctionOptions, where: string): Checked {
+  checkNetwork(net, where, { inputs: 1, outputs: 1, hint: 'use plotDecision for a network of 2 inputs' });
+  if (typeof options !== 'object' || options === null) {
+    throw new ValueError(`${where}: options are missing but they must give at least the domain, e.g. { domain: [-2, 2] }`);
+  }
+  const D = PLOT_FUNCTION_DEFAULTS;
+  const piecewiseLinear = net.layers.every((layer) => layer.activation.piecewiseLinear);
+  const kinks = options.kinks === undefined ? piecewiseLinear : checkFlag(options.kinks, where, 'kinks');
+  return {
+    domain: checkDomain(options.domain, where),
+    kinks,
+    neurons: options.neurons === undefined ? D.neurons : checkFlag(options.neurons, where, 'neurons'),
+    samples: options.samples === undefined ? D.samples : checkCount(options.samples, where, 'samples', 2, 100_000),
+    width: options.width === undefined ? D.width : checkCount(options.width, where, 'width', 50, 5000),
+    height: options.height === undefined ? D.height : checkCount(options.height, where, 'height', 50, 5000),
+    title: options.title === undefined ? D.title : String(options.title),
+  };
+}
+
+/** One panel per hidden layer: aˡ(x) of each of its neurons, with a ring where each one switches on or off. */
+function neuronPanels(
+  net: Network,
+  steps: ReturnType<Network['trace']>,
+  xs: number[],
+  at: Map<number, number>,
+  switches: { layer: number; node: number; breakpoints: number[] }[],
+  o: Checked,
+  xScale: object,
+): VegaLiteSpec[] {
+  return steps.slice(0, -1).map(({ layer, a }) => {
+    const lines = [];
+    const nodes = Array.from({ length: a.rows }, (_, i) => `node ${i + 1}`);
+    for (let i = 0; i < a.rows; i++) {
+      for (let j = 0; j < xs.length; j++) lines.push({ x: xs[j], a: a.get(i, j), node: nodes[i] });
+    }
+    const rings = switches
+      .filter((n) => n.layer === layer)
+      .flatMap((n) =>
+        n.breakpoints.map((x) => ({ x, a: a.get(n.node - 1, at.get(x)!), node: `node ${n.node}`, label: `layer ${layer} node ${n.node} switches at x = ${formatNumber(x)}` })),
+      );
+    const g = net.layers[layer - 1].activation.name;
+    return {
+      width: o.width,
+      height: Math.round((o.height * 3) / 5),
+      title: { text: `Layer ${layer}: each neuron's a = ${g}(z) as x moves`, anchor: 'start', fontSize: 12, fontWeight: 'normal' },
+      layer: [
+        {
+          name: `layer_${layer}_neurons`,
+          data: { values: lines },
+          mark: { type: 'line', strokeWidth: 1.8 },
+          encoding: {
+            x: { field: 'x', type: 'quantitative', title: 'x (input)', scale: xScale },
+            y: { field: 'a', type: 'quantitative', title: `a${superscript(layer)}` },
+            color: { field: 'node', type: 'nominal', title: 'neuron', sort: nodes, scale: { scheme: 'tableau10' } },
+          },
+        },
+        ...(o.kinks
+          ? [
+              {
+                name: `layer_${layer}_switches`,
+                data: { values: rings },
+                mark: { type: 'point', filled: false, size: 60, strokeWidth: 1.8, color: '#333333', opacity: 1 },
+                encoding: {
+                  x: { field: 'x', type: 'quantitative' },
+                  y: { field: 'a', type: 'quantitative' },
+                  description: { field: 'label' },
+                },
+              },
+            ]
+          : []),
+      ],
+    };
+  });
+}
+
+function superscript(n: number): string {
+  return String(n).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]);
+}

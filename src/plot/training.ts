@@ -1,0 +1,151 @@
+/**
+ * The loss curve: what `net.fit` returns, { loss, validationLoss? }, one
+ * number per epoch, drawn against the epoch (counting from 1).
+ */
+import { ShapeError, ValueError, describeValue, plural } from '../errors.js';
+import { checkCount, checkFlag, formatNumber } from './check.js';
+import { type VegaLiteSpec, VEGA_LITE_SCHEMA, renderSvg } from './render.js';
+
+/** A training history as `net.fit` returns it: one loss per epoch, and one validation loss per epoch if validation data was given. */
+export interface TrainingHistory {
+  loss: readonly number[];
+  validationLoss?: readonly number[];
+}
+
+export interface PlotTrainingOptions {
+  /** Draw the loss on a logarithmic axis (every loss must then be > 0). Default false. */
+  log?: boolean;
+  /** Width in pixels. Default 480. */
+  width?: number;
+  /** Height in pixels. Default 260. */
+  height?: number;
+  /** The title above the plot. Default "Loss per epoch". */
+  title?: string;
+}
+
+/** Every default of plotTraining, written once. */
+export const PLOT_TRAINING_DEFAULTS = Object.freeze({ log: false, width: 480, height: 260, title: 'Loss per epoch' });
+
+/** Up to this many epochs, each epoch also gets a dot on its line. */
+const DOTS_UP_TO = 40;
+
+/**
+ * The Vega-Lite spec of `plotTraining`: one line per series (layer `loss`,
+ * coloured "training" and "validation"), epochs counted from 1.
+ * history: { loss: number[], validationLoss?: number[] } of equal lengths → a spec (plain JSON).
+ * @example plotTrainingSpec({ loss: [0.9, 0.4, 0.2] }).layer[0].data.values[2] //=> { epoch: 3, loss: 0.2, set: 'training' }
+ */
+export function plotTrainingSpec(history: TrainingHistory, options: PlotTrainingOptions = {}): VegaLiteSpec {
+  const where = 'plotTraining';
+  const o = checkOptions(options, where);
+  const series = checkHistory(history, where, o.log);
+  const rows = series.flatMap(({ set, values }) => values.map((loss, e) => ({ epoch: e + 1, loss, set })));
+  const epochs = series[0].values.length;
+  const sets = series.map((s) => s.set);
+  const last = series.map(({ set, values }) => `${set} ${formatNumber(values[values.length - 1])}`).join(', ');
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: {
+      text: o.title,
+      subtitle: `${plural(epochs, 'epoch')}; last loss: ${last}`,
+      anchor: 'start',
+      fontSize: 15,
+      subtitleFontSize: 12,
+      subtitleColor: '#555',
+    },
+    background: 'white',
+    width: o.width,
+    height: o.height,
+    layer: [
+      {
+        name: 'loss',
+        data: { values: rows },
+        mark: { type: 'line', strokeWidth: 2, point: epochs <= DOTS_UP_TO },
+        encoding: {
+          x: {
+            field: 'epoch',
+            type: 'quantitative',
+            title: 'epoch',
+            scale: { domain: [1, Math.max(epochs, 2)], nice: false },
+            axis: { tickMinStep: 1, format: 'd' },
+          },
+          y: {
+            field: 'loss',
+            type: 'quantitative',
+            title: o.log ? 'loss (log scale)' : 'loss',
+            scale: o.log ? { type: 'log' } : { zero: true },
+          },
+          color: {
+            field: 'set',
+            type: 'nominal',
+            title: null,
+            sort: sets,
+            scale: { domain: sets, range: ['#1f5f99', '#e8710a'].slice(0, sets.length) },
+            legend: { orient: 'top-right', fillColor: 'white', padding: 4 },
+          },
+          strokeDash: { field: 'set', type: 'nominal', sort: sets, scale: { domain: sets, range: [[1, 0], [6, 3]].slice(0, sets.length) }, legend: null },
+          tooltip: [
+            { field: 'set', title: 'data' },
+            { field: 'epoch', type: 'quantitative' },
+            { field: 'loss', type: 'quantitative', format: '.4g' },
+          ],
+        },
+      },
+    ],
+    config: { font: 'sans-serif', view: { stroke: '#dddddd' }, axis: { gridColor: '#eeeeee', labelFontSize: 11, titleFontSize: 12 } },
+  };
+}
+
+/**
+ * Loss (and validation loss) per epoch as an SVG string: one line per series.
+ * @example await plotTraining(net.fit(X, Y, { epochs: 100 }), { log: true }) //=> '<svg xmlns="http://www.w3.org/2000/svg" …</svg>'
+ */
+export async function plotTraining(history: TrainingHistory, options: PlotTrainingOptions = {}): Promise<string> {
+  return renderSvg(plotTrainingSpec(history, options), 'plotTraining');
+}
+
+function checkOptions(options: PlotTrainingOptions, where: string): Required<PlotTrainingOptions> {
+  if (typeof options !== 'object' || options === null) {
+    throw new ValueError(`${where}: options are ${describeValue(options)} but must be an object like { log: true }`);
+  }
+  const D = PLOT_TRAINING_DEFAULTS;
+  return {
+    log: options.log === undefined ? D.log : checkFlag(options.log, where, 'log'),
+    width: options.width === undefined ? D.width : checkCount(options.width, where, 'width', 50, 5000),
+    height: options.height === undefined ? D.height : checkCount(options.height, where, 'height', 50, 5000),
+    title: options.title === undefined ? D.title : String(options.title),
+  };
+}
+
+/** Checks the history: a non-empty list of finite losses (> 0 on a log axis), and a validation list as long. */
+function checkHistory(history: TrainingHistory, where: string, log: boolean) {
+  if (typeof history !== 'object' || history === null || !Array.isArray(history.loss)) {
+    throw new ValueError(`${where}: history is ${describeValue(history)} but it must be what net.fit returns: { loss: number[], validationLoss?: number[] }`);
+  }
+  if (history.loss.length === 0) throw new ValueError(`${where}: history.loss is empty but it needs one loss per epoch`);
+  const series: { set: string; values: readonly number[] }[] = [{ set: 'training', values: history.loss }];
+  if (history.validationLoss !== undefined) {
+    const v = history.validationLoss;
+    if (!Array.isArray(v)) {
+      throw new ValueError(`${where}: history.validationLoss is ${describeValue(v)} but it must be a list of numbers, one per epoch`);
+    }
+    if (v.length !== history.loss.length) {
+      throw new ShapeError(
+        `${where}: history.loss has ${plural(history.loss.length, 'epoch')} but history.validationLoss has ${v.length} (one validation loss per epoch)`,
+      );
+    }
+    series.push({ set: 'validation', values: v });
+  }
+  for (const { set, values } of series) {
+    const name = set === 'training' ? 'history.loss' : 'history.validationLoss';
+    values.forEach((value, e) => {
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        throw new ValueError(`${where}: ${name} is ${describeValue(value)} at epoch ${e + 1} but losses must be finite numbers (a NaN or Infinity loss means training diverged: try a smaller learningRate)`);
+      }
+      if (log && value <= 0) {
+        throw new ValueError(`${where}: ${name} is ${value} at epoch ${e + 1} but a log axis needs every loss > 0 (use log: false)`);
+      }
+    });
+  }
+  return series;
+}
