@@ -52,7 +52,10 @@ export function asciiPlot(net: Network, options: AsciiPlotOptions): string {
   const [lo, hi] = domain;
   const xs = linspace(lo, hi, width);
   const yHat = Array.from(net.forward([xs]).data); // 1 × width → width numbers
-  const chart = plot(yHat, { height, format: (y: number) => formatNumber(y).padStart(LABEL_WIDTH - 1) });
+  // One number of decimals for every y label: enough to tell neighbouring rows apart.
+  const step = (Math.max(...yHat) - Math.min(...yHat)) / height;
+  const decimals = step > 0 ? Math.min(6, Math.max(0, Math.ceil(-Math.log10(step)) + 1)) : 2;
+  const chart = plot(yHat, { height, format: (y: number) => y.toFixed(decimals).padStart(LABEL_WIDTH - 1) });
 
   // asciichart puts series[0] on the axis column and series[j] j columns to its right.
   const axis = ' '.repeat(LABEL_WIDTH);

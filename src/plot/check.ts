@@ -36,12 +36,12 @@ export function checkNetwork(
   const hint = need.hint ? `; ${need.hint}` : '';
   if (need.inputs !== undefined && network.inputs !== need.inputs) {
     throw new ShapeError(
-      `${where}: the network has ${plural(network.inputs, 'input')} but ${where} draws networks of ${plural(need.inputs, 'input')} (layers ${JSON.stringify(network.sizes)}${hint})`,
+      `${where}: the network has ${plural(network.inputs, 'input')} but ${where} draws networks of ${plural(need.inputs, 'input')} (${layersLabel(network)}${hint})`,
     );
   }
   if (need.outputs !== undefined && network.outputs !== need.outputs) {
     throw new ShapeError(
-      `${where}: the network has ${plural(network.outputs, 'output')} but ${where} draws networks of ${plural(need.outputs, 'output')} (layers ${JSON.stringify(network.sizes)}${hint})`,
+      `${where}: the network has ${plural(network.outputs, 'output')} but ${where} draws networks of ${plural(need.outputs, 'output')} (${layersLabel(network)}${hint})`,
     );
   }
   return network;
@@ -103,4 +103,9 @@ export function linspace(lo: number, hi: number, count: number): number[] {
 /** A number as a label shows it: at most 4 significant digits. @example formatNumber(1 / 3) //=> '0.3333' */
 export function formatNumber(x: number): string {
   return String(Number(x.toPrecision(4)));
+}
+
+/** The architecture as subtitles print it. @example layersLabel(new Network({ layers: [1, 2, 1] })) //=> 'layers [1, 2, 1]' */
+export function layersLabel(net: Network): string {
+  return `layers [${net.sizes.join(', ')}]`;
 }

@@ -10,7 +10,7 @@
 import { ShapeError, ValueError, describeValue, formatShape, plural } from '../errors.js';
 import { type Matrix, type MatrixInput, toMatrix } from '../matrix.js';
 import type { Network } from '../network.js';
-import { type Domain, type PlaneDomain, checkCount, checkFlag, checkNetwork, checkPlaneDomain, linspace } from './check.js';
+import { type Domain, type PlaneDomain, checkCount, checkFlag, checkNetwork, checkPlaneDomain, layersLabel, linspace } from './check.js';
 import { type VegaLiteSpec, VEGA_LITE_SCHEMA, renderSvg } from './render.js';
 
 export interface PlotDecisionOptions {
@@ -20,7 +20,7 @@ export interface PlotDecisionOptions {
   data?: { X: MatrixInput; Y?: MatrixInput };
   /** Colour the plane by each point's ReLU on/off pattern (its linear region) instead of the prediction. Default false. */
   regions?: boolean;
-  /** Squares per axis. Default 60 (3,600 squares). */
+  /** Squares per axis. Default 60 (3,600 squares), or 120 with `regions: true` (runs of one pattern are merged, so it stays small). */
   resolution?: number;
   /** Width and height of the square plot in pixels. Default 400. */
   size?: number;
@@ -29,11 +29,12 @@ export interface PlotDecisionOptions {
 }
 
 /** Every default of plotDecision, written once. */
-export const PLOT_DECISION_DEFAULTS = Object.freeze({ regions: false, resolution: 60, size: 400 });
+export const PLOT_DECISION_DEFAULTS = Object.freeze({ regions: false, resolution: 60, regionsResolution: 120, size: 400 });
 
 /**
- * The Vega-Lite spec of `plotDecision`: layer `plane` holds one rect per grid
- * square (resolution² of them), layer `data` one point per sample of `data.X`.
+ * The Vega-Lite spec of `plotDecision`: layer `plane` covers the rectangle with
+ * resolution × resolution squares (a run of squares of one class or pattern up a
+ * column is one rect), layer `data` holds one point per sample of `data.X`.
  * net: 2 inputs → a spec (plain JSON). Colours: the output value (1 output),
  * the argmax class (several outputs), or the on/off pattern (`regions: true`).
  * @example plotDecisionSpec(net, { domain: [-1, 1], resolution: 10 }).layer[0].data.values.length //=> 100
@@ -48,10 +49,10 @@ export function plotDecisionSpec(net: Network, options: PlotDecisionOptions): Ve
   // The centre of every square, as the columns of one 2 × resolution² matrix.
   const [[x1lo, x1hi], [x2lo, x2hi]] = o.domain;
   const n = o.resolution;
-  const w1 = (x1hi - x1lo) / n;
-  const w2 = (x2hi - x2lo) / n;
-  const c1 = linspace(x1lo + w1 / 2, x1hi - w1 / 2, n);
-  const c2 = linspace(x2lo + w2 / 2, x2hi - w2 / 2, n);
+  const half1 = (x1hi - x1lo) / n / 2;
+  const half2 = (x2hi - x2lo) / n / 2;
+  const c1 = linspace(x1lo + half1, x1hi - half1, n);
+  const c2 = linspace(x2lo + half2, x2hi - half2, n);
   const centres: number[][] = [[], []]; // column k = i·n + j is the point (c1[i], c2[j])
   for (const a of c1) {
     for (const b of c2) {
@@ -63,44 +64,64 @@ export function plotDecisionSpec(net: Network, options: PlotDecisionOptions): Ve
   const Y = steps[steps.length - 1].a; // outputs × resolution²
   const patterns = o.regions ? onOffPatterns(steps) : [];
 
-  const plane = centres[0].map((x1, k) => {
-    const x2 = centres[1][k];
-    const cell = { x1: x1 - w1 / 2, x1end: x1 + w1 / 2, x2: x2 - w2 / 2, x2end: x2 + w2 / 2 };
-    if (o.regions) return { ...cell, colour: patterns[k] };
-    return { ...cell, colour: classes ? `class ${argmax(Y, k) + 1}` : Y.get(0, k) };
-  });
+  const colours = centres[0].map((_, k) => (o.regions ? patterns[k] : classes ? `class ${argmax(Y, k) + 1}` : Y.get(0, k)));
+  const edge = (lo: number, hi: number, i: number) => (i === n ? hi : lo + ((hi - lo) * i) / n);
+  const plane: { x1: number; x1end: number; x2: number; x2end: number; colour: string | number }[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const colour = colours[i * n + j];
+      const below = plane[plane.length - 1];
+      if (typeof colour === 'string' && j > 0 && below.colour === colour) {
+        below.x2end = edge(x2lo, x2hi, j + 1); // a run of one class or pattern up a column is one rect: a smaller SVG
+        continue;
+      }
+      plane.push({ x1: edge(x1lo, x1hi, i), x1end: edge(x1lo, x1hi, i + 1), x2: edge(x2lo, x2hi, j), x2end: edge(x2lo, x2hi, j + 1), colour });
+    }
+  }
   const regionCount = new Set(patterns).size;
 
   const x = { field: 'x1', type: 'quantitative', title: 'x₁', scale: { domain: o.domain[0], nice: false, zero: false } };
   const y = { field: 'x2', type: 'quantitative', title: 'x₂', scale: { domain: o.domain[1], nice: false, zero: false } };
-  const midpoint = net.layers[net.layers.length - 1].activation.name === 'sigmoid' ? 0.5 : undefined;
+  const classNames = Array.from({ length: net.outputs }, (_, i) => `class ${i + 1}`);
+  const labels = points?.map((p) => p.label).filter((l) => l !== undefined) ?? [];
+  const binary = labels.length > 0 && labels.every((l) => l === 0 || l === 1);
+  const sigmoid = net.layers[net.layers.length - 1].activation.name === 'sigmoid';
   const colour = o.regions
     ? { field: 'colour', type: 'nominal', scale: { scheme: 'tableau20' }, legend: regionCount <= 12 ? { title: 'on/off pattern' } : null }
     : classes
-      ? { field: 'colour', type: 'nominal', title: 'predicted', scale: { scheme: 'tableau10' } }
-      : { field: 'colour', type: 'quantitative', title: 'ŷ', scale: { scheme: 'blueorange', ...(midpoint === undefined ? {} : { domainMid: midpoint }) } };
+      ? { field: 'colour', type: 'nominal', title: 'predicted', scale: { domain: classNames, scheme: 'pastel1' } }
+      : { field: 'colour', type: 'quantitative', title: 'ŷ', scale: { scheme: 'blueorange', ...(sigmoid || binary ? { domainMid: 0.5 } : {}) } };
 
   const layers: VegaLiteSpec[] = [
     {
       name: 'plane',
       data: { values: plane },
-      mark: { type: 'rect', opacity: o.regions ? 0.85 : classes ? 0.45 : 0.9, strokeWidth: 0 },
+      mark: { type: 'rect', strokeWidth: 0, aria: false }, // no per-square label: keeps the SVG small
       encoding: { x, x2: { field: 'x1end' }, y, y2: { field: 'x2end' }, color: colour },
     },
   ];
+  // How the points show their labels: on the regions, in white, shaped by class; on a class map, in the
+  // strong twin of the pastel class colours; labels 0/1 in white/black; other numbers on the ŷ scale, to compare.
+  let own = false; // true when the points' colours have their own scale and legend
   if (points !== undefined) {
-    // On the prediction, a point is coloured by its own label on the same scale, so a
-    // misclassified point stands out; on the regions, points are plain, shaped by class.
-    const colourPoints = !o.regions && points.some((p) => p.label !== undefined);
+    const pointColour =
+      labels.length === 0 || o.regions
+        ? undefined
+        : classes
+          ? { field: 'label', type: 'nominal', title: 'label', scale: { domain: classNames, scheme: 'set1' } }
+          : binary
+            ? { field: 'label', type: 'nominal', title: 'label', scale: { domain: [0, 1], range: ['#ffffff', '#111111'] } }
+            : { field: 'label', type: 'quantitative' };
+    own = pointColour !== undefined && pointColour.type === 'nominal';
     layers.push({
       name: 'data',
       data: { values: points },
-      mark: { type: 'point', filled: true, size: 36, stroke: '#222222', strokeWidth: 1, opacity: 1, ...(colourPoints ? {} : { fill: 'white' }) },
+      mark: { type: 'point', filled: true, size: 40, stroke: '#222222', strokeWidth: 1, opacity: 1, ...(pointColour ? {} : { fill: 'white' }) },
       encoding: {
         x: { field: 'x1', type: 'quantitative' },
         y: { field: 'x2', type: 'quantitative' },
-        ...(colourPoints ? { color: { field: 'label', type: classes ? 'nominal' : 'quantitative' } } : {}),
-        ...(o.regions && classes ? { shape: { field: 'label', type: 'nominal', title: 'label' } } : {}),
+        ...(pointColour ? { color: pointColour } : {}),
+        ...(o.regions && labels.length > 0 && (classes || binary) ? { shape: { field: 'label', type: 'nominal', title: 'label' } } : {}),
         description: { field: 'description' },
       },
     });
@@ -113,11 +134,12 @@ export function plotDecisionSpec(net: Network, options: PlotDecisionOptions): Ve
       : 'the prediction ŷ at each point';
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: { text: o.title ?? (o.regions ? 'Linear regions of the network' : 'What the network predicts over the plane'), subtitle: `layers ${JSON.stringify(net.sizes)}: ${what}`, anchor: 'start', fontSize: 15, subtitleFontSize: 12, subtitleColor: '#555' },
+    title: { text: o.title ?? (o.regions ? 'Linear regions of the network' : 'What the network predicts over the plane'), subtitle: `${layersLabel(net)}: ${what}`, anchor: 'start', fontSize: 15, subtitleFontSize: 12, subtitleColor: '#555' },
     background: 'white',
     width: o.size,
     height: o.size,
     layer: layers,
+    ...(own ? { resolve: { scale: { color: 'independent' } } } : {}),
     config: { font: 'sans-serif', view: { stroke: '#dddddd' }, axis: { grid: false, labelFontSize: 11, titleFontSize: 12 } },
   };
 }
@@ -127,7 +149,9 @@ export function plotDecisionSpec(net: Network, options: PlotDecisionOptions): Ve
  * @example await plotDecision(net, { domain: [-2, 2], data: { X, Y }, regions: true }) //=> '<svg xmlns="http://www.w3.org/2000/svg" …</svg>'
  */
 export async function plotDecision(net: Network, options: PlotDecisionOptions): Promise<string> {
-  return renderSvg(plotDecisionSpec(net, options), 'plotDecision');
+  const svg = await renderSvg(plotDecisionSpec(net, options), 'plotDecision');
+  // Squares meet at fractional pixels; crisp edges keep anti-aliasing from drawing a pale seam between them.
+  return svg.replace('class="mark-rect role-mark plane_marks"', '$& shape-rendering="crispEdges"');
 }
 
 /**
@@ -156,11 +180,12 @@ function checkOptions(options: PlotDecisionOptions, where: string): Checked {
     throw new ValueError(`${where}: options are ${describeValue(options)} but they must give at least the domain, e.g. { domain: [-2, 2] }`);
   }
   const D = PLOT_DECISION_DEFAULTS;
+  const regions = options.regions === undefined ? D.regions : checkFlag(options.regions, where, 'regions');
   return {
     domain: checkPlaneDomain(options.domain, where),
     data: options.data,
-    regions: options.regions === undefined ? D.regions : checkFlag(options.regions, where, 'regions'),
-    resolution: options.resolution === undefined ? D.resolution : checkCount(options.resolution, where, 'resolution', 2, 400),
+    regions,
+    resolution: options.resolution === undefined ? (regions ? D.regionsResolution : D.resolution) : checkCount(options.resolution, where, 'resolution', 2, 400),
     size: options.size === undefined ? D.size : checkCount(options.size, where, 'size', 50, 5000),
     title: options.title === undefined ? undefined : String(options.title),
   };

@@ -6,7 +6,7 @@
 import { ValueError } from '../errors.js';
 import { kinks as findKinks } from '../kinks.js';
 import type { Network } from '../network.js';
-import { type Domain, checkCount, checkDomain, checkFlag, checkNetwork, formatNumber, linspace } from './check.js';
+import { type Domain, checkCount, checkDomain, checkFlag, checkNetwork, formatNumber, layersLabel, linspace } from './check.js';
 import { type VegaLiteSpec, VEGA_LITE_SCHEMA, renderSvg } from './render.js';
 
 export interface PlotFunctionOptions {
@@ -108,13 +108,14 @@ export function plotFunctionSpec(net: Network, options: PlotFunctionOptions): Ve
   const panels = o.neurons ? neuronPanels(net, steps, xs, at, switches, o, xScale) : [];
   const count = breakpoints.length;
   const subtitle = o.kinks
-    ? `layers ${JSON.stringify(net.sizes)}: ${count} ${count === 1 ? 'kink' : 'kinks'} (red ◆), found exactly, not sampled`
-    : `layers ${JSON.stringify(net.sizes)}`;
+    ? `${layersLabel(net)}: ${count} ${count === 1 ? 'kink' : 'kinks'} (red ◆), found exactly, not sampled`
+    : layersLabel(net);
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: { text: o.title, subtitle, anchor: 'start', fontSize: 15, subtitleFontSize: 12, subtitleColor: '#555' },
     background: 'white',
     vconcat: [main, ...panels],
+    resolve: { legend: { color: 'independent' } }, // each neuron panel keeps its legend beside it
     spacing: 18,
     config: { font: 'sans-serif', view: { stroke: '#dddddd' }, axis: { gridColor: '#eeeeee', labelFontSize: 11, titleFontSize: 12 } },
   };
@@ -176,7 +177,7 @@ function neuronPanels(
     return {
       width: o.width,
       height: Math.round((o.height * 3) / 5),
-      title: { text: `Layer ${layer}: each neuron's a = ${g}(z) as x moves`, anchor: 'start', fontSize: 12, fontWeight: 'normal' },
+      title: { text: `Layer ${layer}: each neuron's a = ${g}(z) as x moves`, anchor: 'start', frame: 'group', fontSize: 12, fontWeight: 'normal' },
       layer: [
         {
           name: `layer_${layer}_neurons`,
@@ -185,7 +186,7 @@ function neuronPanels(
           encoding: {
             x: { field: 'x', type: 'quantitative', title: 'x (input)', scale: xScale },
             y: { field: 'a', type: 'quantitative', title: `a${superscript(layer)}` },
-            color: { field: 'node', type: 'nominal', title: 'neuron', sort: nodes, scale: { scheme: 'tableau10' } },
+            color: { field: 'node', type: 'nominal', title: `layer ${layer}`, sort: nodes, scale: { scheme: 'dark2' } },
           },
         },
         ...(o.kinks

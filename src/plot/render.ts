@@ -5,6 +5,7 @@
  * `...Spec` twins (and the whole core library) work without them installed.
  */
 import { ValueError } from '../errors.js';
+import { textWidth } from './text-width.js';
 
 /** A Vega-Lite spec as the `...Spec` functions return it: plain JSON you can also hand to vega-embed. */
 export type VegaLiteSpec = Record<string, unknown>;
@@ -39,9 +40,32 @@ export async function renderSvg(spec: VegaLiteSpec, where: string): Promise<stri
   // compile() is typed for Vega-Lite's own TopLevelSpec; ours are plain JSON written to that schema.
   const { spec: compiled } = vegaLite.compile(spec as unknown as Parameters<typeof vegaLite.compile>[0]);
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+  // Without a canvas Vega guesses text widths at 0.8 em a character; lay out with Helvetica's widths instead.
+  const metrics = (vega as unknown as { textMetrics: TextMetrics }).textMetrics;
+  const guessing = metrics.width === metrics.estimateWidth;
+  if (guessing) metrics.width = textWidth;
   try {
-    return await view.toSVG();
+    return roundCoordinates(await view.toSVG());
   } finally {
+    if (guessing) metrics.width = metrics.estimateWidth;
     view.finalize();
   }
+}
+
+/** Vega's text measure (vega-scenegraph's textMetrics): `width` is the one in use, replaceable as vl-convert does. */
+interface TextMetrics {
+  width: (item: object, text?: unknown) => number;
+  estimateWidth: (item: object, text?: unknown) => number;
+}
+
+/**
+ * Vega writes coordinates with every digit (6.666666666666687); a hundredth of
+ * a pixel is invisible, so path and transform coordinates keep 2 decimals.
+ * Text, labels and aria descriptions are left exactly as they are.
+ */
+function roundCoordinates(svg: string): string {
+  return svg.replace(/ (d|transform)="([^"]*)"/g, (_, name: string, value: string) => {
+    const short = value.replace(/-?\d+\.\d{3,}(e-?\d+)?/g, (n) => String(Math.round(Number(n) * 100) / 100));
+    return ` ${name}="${short}"`;
+  });
 }

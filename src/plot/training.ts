@@ -83,7 +83,7 @@ export function plotTrainingSpec(history: TrainingHistory, options: PlotTraining
             scale: { domain: sets, range: ['#1f5f99', '#e8710a'].slice(0, sets.length) },
             legend: { orient: 'top-right', fillColor: 'white', padding: 4 },
           },
-          strokeDash: { field: 'set', type: 'nominal', sort: sets, scale: { domain: sets, range: [[1, 0], [6, 3]].slice(0, sets.length) }, legend: null },
+          strokeDash: { field: 'set', type: 'nominal', sort: sets, scale: { domain: sets, range: [[1, 0], [6, 3]].slice(0, sets.length) } },
           tooltip: [
             { field: 'set', title: 'data' },
             { field: 'epoch', type: 'quantitative' },
