@@ -29,13 +29,16 @@ const LABEL_WIDTH = 9;
 /**
  * ŷ(x) of a one-input, one-output network as lines of text: the chart, an x
  * axis with ▲ at each kink's column, the domain's ends, and the kinks' exact x.
- * Column j (from 0) is x = lo + j·(hi − lo)/(width − 1).
- * @example console.log(asciiPlot(net, { domain: [-2, 2], width: 40, height: 8 }))
- * //=>     1.20 ┤                 ╭──╮
- * //        …
- * //           └────────▲───────▲──────────
- * //            -2                       2
- * //            ▲ 2 kinks at x = -0.5, 0.25
+ * Column j (from 0) is x = lo + j·(hi − lo)/(width − 1); the chart's rows round ŷ to `height` steps.
+ * @example asciiPlot(net, { domain: [-1, 2], width: 31, height: 4 }) // ŷ = relu(x) − 2·relu(x − 1)
+ * //=>     1.00 ┼                  ╭──╮
+ * //       0.75 ┤                ╭─╯  ╰─╮
+ * //       0.50 ┤             ╭──╯      ╰──╮
+ * //       0.25 ┤           ╭─╯            ╰─╮
+ * //       0.00 ┼───────────╯                ╰─
+ * //            └──────────▲─────────▲─────────
+ * //            -1                            2
+ * //            ▲ 2 kinks at x = 0, 1
  */
 export function asciiPlot(net: Network, options: AsciiPlotOptions): string {
   const where = 'asciiPlot';
@@ -57,9 +60,10 @@ export function asciiPlot(net: Network, options: AsciiPlotOptions): string {
   const decimals = step > 0 ? Math.min(6, Math.max(0, Math.ceil(-Math.log10(step)) + 1)) : 2;
   const chart = plot(yHat, { height, format: (y: number) => y.toFixed(decimals).padStart(LABEL_WIDTH - 1) });
 
-  // asciichart puts series[0] on the axis column and series[j] j columns to its right.
+  // asciichart puts series[0] on the axis column, and draws the step from series[j] to series[j + 1]
+  // in column j + 1; a kink at t = j + fraction lies in that step, so its ▲ goes under column j + 1.
   const axis = ' '.repeat(LABEL_WIDTH);
-  const columnOf = (x: number) => Math.round(((x - lo) / (hi - lo)) * (width - 1));
+  const columnOf = (x: number) => Math.min(width - 1, Math.floor(((x - lo) / (hi - lo)) * (width - 1)) + 1);
   const breakpoints = markKinks ? findKinks(net, { domain }).breakpoints.filter((x) => x >= lo && x <= hi) : [];
   const marks = new Set(breakpoints.map(columnOf));
   const xAxis = axis + Array.from({ length: width }, (_, j) => (marks.has(j) ? '▲' : j === 0 ? '└' : '─')).join('');

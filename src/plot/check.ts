@@ -109,3 +109,8 @@ export function formatNumber(x: number): string {
 export function layersLabel(net: Network): string {
   return `layers [${net.sizes.join(', ')}]`;
 }
+
+/** The number as JSON can carry it: −0 becomes 0 (JSON.stringify writes −0 as 0, so a spec would not survive a round trip). */
+export function json(x: number): number {
+  return x === 0 ? 0 : x;
+}

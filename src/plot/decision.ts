@@ -10,7 +10,8 @@
 import { ShapeError, ValueError, describeValue, formatShape, plural } from '../errors.js';
 import { type Matrix, type MatrixInput, toMatrix } from '../matrix.js';
 import type { Network } from '../network.js';
-import { type Domain, type PlaneDomain, checkCount, checkFlag, checkNetwork, checkPlaneDomain, layersLabel, linspace } from './check.js';
+import { type Domain, type PlaneDomain, checkCount, checkFlag, checkNetwork, checkPlaneDomain, json, layersLabel, linspace } from './check.js';
+import { colourRegions, onOffPatterns } from './regions.js';
 import { type VegaLiteSpec, VEGA_LITE_SCHEMA, renderSvg } from './render.js';
 
 export interface PlotDecisionOptions {
@@ -64,7 +65,7 @@ export function plotDecisionSpec(net: Network, options: PlotDecisionOptions): Ve
   const Y = steps[steps.length - 1].a; // outputs × resolution²
   const patterns = o.regions ? onOffPatterns(steps) : [];
 
-  const colours = centres[0].map((_, k) => (o.regions ? patterns[k] : classes ? `class ${argmax(Y, k) + 1}` : Y.get(0, k)));
+  const colours = centres[0].map((_, k) => (o.regions ? patterns[k] : classes ? `class ${argmax(Y, k) + 1}` : json(Y.get(0, k))));
   const edge = (lo: number, hi: number, i: number) => (i === n ? hi : lo + ((hi - lo) * i) / n);
   const plane: { x1: number; x1end: number; x2: number; x2end: number; colour: string | number }[] = [];
   for (let i = 0; i < n; i++) {
@@ -78,7 +79,7 @@ export function plotDecisionSpec(net: Network, options: PlotDecisionOptions): Ve
       plane.push({ x1: edge(x1lo, x1hi, i), x1end: edge(x1lo, x1hi, i + 1), x2: edge(x2lo, x2hi, j), x2end: edge(x2lo, x2hi, j + 1), colour });
     }
   }
-  const regionCount = new Set(patterns).size;
+  const regionColours = colourRegions(patterns, n); // touching regions never share a colour
 
   const x = { field: 'x1', type: 'quantitative', title: 'x₁', scale: { domain: o.domain[0], nice: false, zero: false } };
   const y = { field: 'x2', type: 'quantitative', title: 'x₂', scale: { domain: o.domain[1], nice: false, zero: false } };
@@ -87,7 +88,7 @@ export function plotDecisionSpec(net: Network, options: PlotDecisionOptions): Ve
   const binary = labels.length > 0 && labels.every((l) => l === 0 || l === 1);
   const sigmoid = net.layers[net.layers.length - 1].activation.name === 'sigmoid';
   const colour = o.regions
-    ? { field: 'colour', type: 'nominal', scale: { scheme: 'tableau20' }, legend: regionCount <= 12 ? { title: 'on/off pattern' } : null }
+    ? { field: 'colour', type: 'nominal', scale: { domain: [...regionColours.keys()], range: [...regionColours.values()] }, legend: regionColours.size <= 12 ? { title: 'on/off pattern' } : null }
     : classes
       ? { field: 'colour', type: 'nominal', title: 'predicted', scale: { domain: classNames, scheme: 'pastel1' } }
       : { field: 'colour', type: 'quantitative', title: 'ŷ', scale: { scheme: 'blueorange', ...(sigmoid || binary ? { domainMid: 0.5 } : {}) } };
@@ -128,7 +129,7 @@ export function plotDecisionSpec(net: Network, options: PlotDecisionOptions): Ve
   }
 
   const what = o.regions
-    ? `${plural(regionCount, 'linear region')} visible: one colour per on/off pattern of the hidden neurons`
+    ? `${plural(regionColours.size, 'linear region')} visible: one colour per on/off pattern of the hidden neurons`
     : classes
       ? 'the predicted class (largest output) at each point'
       : 'the prediction ŷ at each point';
@@ -152,18 +153,6 @@ export async function plotDecision(net: Network, options: PlotDecisionOptions): 
   const svg = await renderSvg(plotDecisionSpec(net, options), 'plotDecision');
   // Squares meet at fractional pixels; crisp edges keep anti-aliasing from drawing a pale seam between them.
   return svg.replace('class="mark-rect role-mark plane_marks"', '$& shape-rendering="crispEdges"');
-}
-
-/**
- * Each column's on/off pattern: one bit per hidden neuron (1 where zˡ > 0), layers split by '|'.
- * @example onOffPatterns(net.trace([[0.5], [-1]]))[0] //=> '10|01'
- */
-export function onOffPatterns(steps: { z: Matrix }[]): string[] {
-  const hidden = steps.slice(0, -1);
-  const samples = steps[0].z.cols;
-  return Array.from({ length: samples }, (_, j) =>
-    hidden.map(({ z }) => Array.from({ length: z.rows }, (_, i) => (z.get(i, j) > 0 ? '1' : '0')).join('')).join('|'),
-  );
 }
 
 interface Checked {
@@ -209,10 +198,10 @@ function checkData(net: Network, data: { X: MatrixInput; Y?: MatrixInput }, wher
     );
   }
   return Array.from({ length: X.cols }, (_, j) => {
-    const label = Y === undefined ? undefined : Y.rows > 1 ? `class ${argmax(Y, j) + 1}` : Y.get(0, j);
+    const label = Y === undefined ? undefined : Y.rows > 1 ? `class ${argmax(Y, j) + 1}` : json(Y.get(0, j));
     return {
-      x1: X.get(0, j),
-      x2: X.get(1, j),
+      x1: json(X.get(0, j)),
+      x2: json(X.get(1, j)),
       label,
       description: `sample ${j + 1} at (${X.get(0, j)}, ${X.get(1, j)})${label === undefined ? '' : `, label ${label}`}`,
     };

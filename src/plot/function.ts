@@ -6,7 +6,7 @@
 import { ValueError } from '../errors.js';
 import { kinks as findKinks } from '../kinks.js';
 import type { Network } from '../network.js';
-import { type Domain, checkCount, checkDomain, checkFlag, checkNetwork, formatNumber, layersLabel, linspace } from './check.js';
+import { type Domain, checkCount, checkDomain, checkFlag, checkNetwork, formatNumber, json, layersLabel, linspace } from './check.js';
 import { type VegaLiteSpec, VEGA_LITE_SCHEMA, renderSvg } from './render.js';
 
 export interface PlotFunctionOptions {
@@ -59,15 +59,15 @@ export function plotFunctionSpec(net: Network, options: PlotFunctionOptions): Ve
 
   // Evaluate at the grid plus every breakpoint: between breakpoints a ReLU net is a straight line,
   // so joining these points draws it exactly.
-  const xs = [...new Set([...linspace(lo, hi, o.samples), ...breakpoints, ...switches.flatMap((n) => n.breakpoints)])].sort((a, b) => a - b);
+  const xs = [...new Set([...linspace(lo, hi, o.samples), ...breakpoints, ...switches.flatMap((n) => n.breakpoints)].map(json))].sort((a, b) => a - b);
   const steps = net.trace([xs]); // one entry per layer: z, a are nOut × xs.length
   const yHat = steps[steps.length - 1].a;
   const at = new Map(xs.map((x, j) => [x, j]));
 
-  const curve = xs.map((x, j) => ({ x, y: yHat.get(0, j) }));
+  const curve = xs.map((x, j) => ({ x, y: json(yHat.get(0, j)) }));
   const kinkRows = breakpoints.map((x, k) => {
-    const y = yHat.get(0, at.get(x)!);
-    return { x, y, label: `kink ${k + 1} at x = ${formatNumber(x)}, ŷ = ${formatNumber(y)}` };
+    const y = json(yHat.get(0, at.get(x)!));
+    return { x: json(x), y, label: `kink ${k + 1} at x = ${formatNumber(x)}, ŷ = ${formatNumber(y)}` };
   });
 
   const xScale = { domain: [lo, hi], nice: false, zero: false };
@@ -166,12 +166,12 @@ function neuronPanels(
     const lines = [];
     const nodes = Array.from({ length: a.rows }, (_, i) => `node ${i + 1}`);
     for (let i = 0; i < a.rows; i++) {
-      for (let j = 0; j < xs.length; j++) lines.push({ x: xs[j], a: a.get(i, j), node: nodes[i] });
+      for (let j = 0; j < xs.length; j++) lines.push({ x: xs[j], a: json(a.get(i, j)), node: nodes[i] });
     }
     const rings = switches
       .filter((n) => n.layer === layer)
       .flatMap((n) =>
-        n.breakpoints.map((x) => ({ x, a: a.get(n.node - 1, at.get(x)!), node: `node ${n.node}`, label: `layer ${layer} node ${n.node} switches at x = ${formatNumber(x)}` })),
+        n.breakpoints.map((x) => ({ x: json(x), a: json(a.get(n.node - 1, at.get(x)!)), node: `node ${n.node}`, label: `layer ${layer} node ${n.node} switches at x = ${formatNumber(x)}` })),
       );
     const g = net.layers[layer - 1].activation.name;
     return {

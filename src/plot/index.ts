@@ -15,7 +15,8 @@ export { plotTraining, plotTrainingSpec, PLOT_TRAINING_DEFAULTS } from './traini
 export type { PlotTrainingOptions, TrainingHistory } from './training.js';
 
 // Two inputs: the prediction over the plane, or its linear regions.
-export { plotDecision, plotDecisionSpec, onOffPatterns, PLOT_DECISION_DEFAULTS } from './decision.js';
+export { plotDecision, plotDecisionSpec, PLOT_DECISION_DEFAULTS } from './decision.js';
+export { onOffPatterns, colourRegions, REGION_PALETTE } from './regions.js';
 export type { PlotDecisionOptions } from './decision.js';
 
 // The terminal twin of plotFunction.

@@ -31,9 +31,10 @@ const DOTS_UP_TO = 40;
 
 /**
  * The Vega-Lite spec of `plotTraining`: one line per series (layer `loss`,
- * coloured "training" and "validation"), epochs counted from 1.
+ * coloured "training" and "validation"), epochs counted from 1, and up to 40
+ * epochs a dot on each (layer `epochs`).
  * history: { loss: number[], validationLoss?: number[] } of equal lengths → a spec (plain JSON).
- * @example plotTrainingSpec({ loss: [0.9, 0.4, 0.2] }).layer[0].data.values[2] //=> { epoch: 3, loss: 0.2, set: 'training' }
+ * @example plotTrainingSpec({ loss: [0.9, 0.4, 0.2] }).data.values[2] //=> { epoch: 3, loss: 0.2, set: 'training' }
  */
 export function plotTrainingSpec(history: TrainingHistory, options: PlotTrainingOptions = {}): VegaLiteSpec {
   const where = 'plotTraining';
@@ -56,41 +57,31 @@ export function plotTrainingSpec(history: TrainingHistory, options: PlotTraining
     background: 'white',
     width: o.width,
     height: o.height,
+    data: { values: rows },
+    encoding: {
+      x: { field: 'epoch', type: 'quantitative', title: 'epoch', scale: { domain: [1, Math.max(epochs, 2)], nice: false }, axis: { tickMinStep: 1, format: 'd' } },
+      y: { field: 'loss', type: 'quantitative', title: o.log ? 'loss (log scale)' : 'loss', scale: o.log ? { type: 'log' } : { zero: true } },
+      color: {
+        field: 'set',
+        type: 'nominal',
+        title: null,
+        sort: sets,
+        scale: { domain: sets, range: ['#1f5f99', '#e8710a'].slice(0, sets.length) },
+        legend: { orient: 'top-right', fillColor: 'white', padding: 4 },
+      },
+      tooltip: [
+        { field: 'set', title: 'data' },
+        { field: 'epoch', type: 'quantitative' },
+        { field: 'loss', type: 'quantitative', format: '.4g' },
+      ],
+    },
     layer: [
       {
-        name: 'loss',
-        data: { values: rows },
-        mark: { type: 'line', strokeWidth: 2, point: epochs <= DOTS_UP_TO },
-        encoding: {
-          x: {
-            field: 'epoch',
-            type: 'quantitative',
-            title: 'epoch',
-            scale: { domain: [1, Math.max(epochs, 2)], nice: false },
-            axis: { tickMinStep: 1, format: 'd' },
-          },
-          y: {
-            field: 'loss',
-            type: 'quantitative',
-            title: o.log ? 'loss (log scale)' : 'loss',
-            scale: o.log ? { type: 'log' } : { zero: true },
-          },
-          color: {
-            field: 'set',
-            type: 'nominal',
-            title: null,
-            sort: sets,
-            scale: { domain: sets, range: ['#1f5f99', '#e8710a'].slice(0, sets.length) },
-            legend: { orient: 'top-right', fillColor: 'white', padding: 4 },
-          },
-          strokeDash: { field: 'set', type: 'nominal', sort: sets, scale: { domain: sets, range: [[1, 0], [6, 3]].slice(0, sets.length) } },
-          tooltip: [
-            { field: 'set', title: 'data' },
-            { field: 'epoch', type: 'quantitative' },
-            { field: 'loss', type: 'quantitative', format: '.4g' },
-          ],
-        },
+        name: 'loss', // one line per series: training solid, validation dashed
+        mark: { type: 'line', strokeWidth: 2 },
+        encoding: { strokeDash: { field: 'set', type: 'nominal', sort: sets, scale: { domain: sets, range: [[1, 0], [6, 3]].slice(0, sets.length) } } },
       },
+      ...(epochs <= DOTS_UP_TO ? [{ name: 'epochs', mark: { type: 'point', filled: true, size: 30, opacity: 1 } }] : []), // one dot per epoch
     ],
     config: { font: 'sans-serif', view: { stroke: '#dddddd' }, axis: { gridColor: '#eeeeee', labelFontSize: 11, titleFontSize: 12 } },
   };
