@@ -71,8 +71,11 @@ export class Matrix {
     return this.data[i * this.cols + j];
   }
 
-  /** Row i as a plain array. */
+  /** Row i as a plain array, counting from 0. */
   row(i: number): number[] {
+    if (!Number.isInteger(i) || i < 0 || i >= this.rows) {
+      throw new RangeError(`Matrix.row: row ${i} is outside the ${formatShape(this.rows, this.cols)} matrix (rows count from 0)`);
+    }
     return Array.from(this.data.subarray(i * this.cols, (i + 1) * this.cols));
   }
 
