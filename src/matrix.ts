@@ -193,11 +193,12 @@ function isMathjsLike(x: unknown): x is MathjsMatrixLike {
 // Building matrices
 
 /**
- * A Matrix from any MatrixInput (a checked copy of nested arrays or a mathjs matrix).
+ * A new Matrix from any MatrixInput: a checked copy of nested arrays, a mathjs matrix or a Matrix.
  * @example matrix([[1, 2], [3, 4]]).shape //=> [2, 2]
  */
 export function matrix(input: MatrixInput): Matrix {
-  return toMatrix(input, 'matrix', 'the input');
+  const m = toMatrix(input, 'matrix', 'the input');
+  return m === input ? new Matrix(m.rows, m.cols, m.data.slice()) : m; // toMatrix hands a Matrix back as it is
 }
 
 /** A rows × cols matrix of zeros. @example zeros(2, 3).toArray() //=> [[0, 0, 0], [0, 0, 0]] */
