@@ -329,11 +329,12 @@ describe('add, subtract and hadamard agree with mathjs on seeded random matrices
     [17, 2],
     [2, 23],
   ];
-  const ops = [
-    ['add', add, math.add],
-    ['subtract', subtract, math.subtract],
-    ['hadamard', hadamard, math.dotMultiply],
-  ] as const;
+  type MathjsOp = (a: math.Matrix, b: math.Matrix) => math.MathType;
+  const ops: [string, typeof add, MathjsOp][] = [
+    ['add', add, (a, b) => math.add(a, b)],
+    ['subtract', subtract, (a, b) => math.subtract(a, b)],
+    ['hadamard', hadamard, (a, b) => math.dotMultiply(a, b)],
+  ];
   for (const [name, ours, theirs] of ops) {
     it.each(shapes)(`${name} of two %i×%i matrices`, (rows, cols) => {
       const A = seeded(rows, cols, rows);
