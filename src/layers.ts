@@ -55,17 +55,17 @@ export function twoNode(A: MatrixInput, W: MatrixInput, b: BiasInput): Matrix {
   const a = toMatrix(A, 'twoNode', 'A');
   const w = toMatrix(W, 'twoNode', 'W');
   const bias = toColumn(b, 'twoNode', 'b');
-  if (w.cols !== a.rows) {
-    throw new ShapeError(
-      `twoNode: W is ${formatShape(w.rows, w.cols)} but A has ${plural(a.rows, 'row')} (W's columns must equal A's rows)`,
-    );
-  }
   if (w.rows !== 2) {
     throw new ShapeError(`twoNode: W has ${plural(w.rows, 'row')} but a two-node layer needs 2 (one row per neuron)`);
   }
   if (bias.rows !== 2) {
     throw new ShapeError(
       `twoNode: b has ${plural(bias.rows, 'entry', 'entries')} but a two-node layer needs 2 (one bias per neuron)`,
+    );
+  }
+  if (w.cols !== a.rows) {
+    throw new ShapeError(
+      `twoNode: W is ${formatShape(w.rows, w.cols)} but A has ${plural(a.rows, 'row')} (W's columns must equal A's rows)`,
     );
   }
   const top = applyWeights(a, [w.row(0)], [bias.data[0]]); // the article's out3 (weights w35, bias b3)
