@@ -217,6 +217,25 @@ describe('kinks: the architecture bound', () => {
   }
 });
 
+describe('kinks: depth can multiply kinks (the sawtooth)', () => {
+  // The tent map t(x) = 2·relu(x) − 4·relu(x − 0.5) folds [0, 1] onto itself: 2x up to 0.5,
+  // then 2 − 2x. Applied L times it zigzags 2^(L−1) times: 2^L pieces, 2^L − 1 kinks at k/2^L,
+  // from only 2L neurons (Telgarsky 2016). Every number here is a power of 2, so exact in floats.
+  function sawtooth(depth: number): Network {
+    const first = { weights: [[1], [1]], biases: [0, -0.5] };
+    const fold = { weights: [[2, -4], [2, -4]], biases: [0, -0.5] };
+    return Network.fromWeights([first, ...Array(depth - 1).fill(fold), { weights: [[2, -4]], biases: [0] }]);
+  }
+  for (const depth of [1, 2, 3, 8]) {
+    it(`finds 2^${depth} − 1 = ${2 ** depth - 1} kinks, at k/${2 ** depth}, for ${depth} layer(s) of 2 neurons`, () => {
+      const { breakpoints, pieces } = kinks(sawtooth(depth), { domain: [0, 1] });
+      expect(breakpoints).toEqual(Array.from({ length: 2 ** depth - 1 }, (_, k) => (k + 1) / 2 ** depth));
+      // slopes alternate ±2^L: up, down, up, …
+      expect(pieces.map((p) => p.slope)).toEqual(pieces.map((_, k) => (k % 2 === 0 ? 2 ** depth : -(2 ** depth))));
+    });
+  }
+});
+
 describe('kinks: what it refuses, and why', () => {
   it('refuses a network with two inputs, pointing to linearRegion', () => {
     const net = new Network({ layers: [2, 3, 1] });
