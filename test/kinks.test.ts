@@ -59,6 +59,17 @@ describe('kinks: a hand-checkable [1, 2, 1] network', () => {
     expect(kinks(net, { domain: [2, 5] }).breakpoints).toEqual([3]);
     expect(kinks(net, { domain: [1.5, 2.5] }).pieces).toEqual([{ from: 1.5, to: 2.5, slope: 0, intercept: 4.5 }]);
   });
+  it('counts a relu on the output too: relu(2x − 1) bends once, at x = 0.5', () => {
+    const single = Network.fromWeights([{ weights: [[2]], biases: [-1] }], { output: 'relu' });
+    expect(kinks(single, { domain: [-1, 1] })).toEqual({
+      breakpoints: [0.5],
+      pieces: [
+        { from: -1, to: 0.5, slope: 0, intercept: 0 },
+        { from: 0.5, to: 1, slope: 2, intercept: -1 },
+      ],
+      neurons: [], // no hidden layer
+    });
+  });
   it('leaves the network unchanged', () => {
     const before = JSON.stringify(net.toJSON());
     kinks(net, { domain: [0, 4] });
