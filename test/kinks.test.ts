@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Matrix } from '../src/matrix.js';
 import { Network } from '../src/network.js';
 import { leakyReluWithSlope } from '../src/activations.js';
+import { createRandom } from '../src/random.js';
 import { kinks } from '../src/kinks.js';
 
 /** The network's outputs at many x at once (one forward pass, x as one row). */
@@ -154,6 +155,26 @@ describe('kinks: exact on seeded random networks', () => {
       });
     });
   }
+});
+
+describe('kinks: exact on 200 networks of random shapes', () => {
+  it('matches the network inside every piece and changes slope at every breakpoint', () => {
+    const random = createRandom(2024);
+    for (let trial = 0; trial < 200; trial++) {
+      const depth = 1 + random.int(4);
+      const layers = [1, ...Array.from({ length: depth }, () => 1 + random.int(10)), 1];
+      const hidden = random.uniform() < 0.5 ? 'relu' : { name: 'leakyRelu' as const, slope: random.between(-0.5, 0.5) };
+      const net = new Network({ layers, hidden, seed: trial, init: random.uniform() < 0.5 ? 'he' : 'uniform' });
+      const { pieces } = kinks(net, { domain: [-5, 5] });
+      const context = `layers ${JSON.stringify(layers)}, ${JSON.stringify(hidden)}, seed ${trial}`;
+      for (const [k, piece] of pieces.entries()) {
+        const xs = grid(piece.from, piece.to, 7).subarray(1, 6);
+        const ys = outputs(net, xs);
+        xs.forEach((x, n) => expect(Math.abs(ys[n] - (piece.slope * x + piece.intercept)), context).toBeLessThan(1e-9));
+        if (k > 0) expect(Math.abs(piece.slope - pieces[k - 1].slope), context).toBeGreaterThan(1e-9);
+      }
+    }
+  });
 });
 
 describe('kinks: nothing missed, by brute force', () => {
