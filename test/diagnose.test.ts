@@ -50,7 +50,7 @@ describe('diagnose: a healthy network', () => {
     const result = diagnose(new Network({ layers: [4, 8, 8, 1], seed: 1 }), standardized(4, 300, 1));
     expect(result.findings).toEqual([]);
     expect(result.toString()).toBe(
-      "No problems found on 300 samples: no dead neurons, every kink inside the data, no saturated neurons, activation sizes between 0.1× and 10× the inputs'.",
+      "No problems found on 300 samples: no dead neurons, every kink inside the data, no saturated neurons, every hidden layer's activation size between 0.1 and 10.",
     );
     expect(result.scales).toHaveLength(2);
   });
@@ -74,33 +74,72 @@ describe('diagnose: the other findings', () => {
     expect(findings[0].message).toMatch(/its tanh is flat \(slope under 5% of its peak\) on 100% of the samples \(z from -30 to 30\)/);
   });
   it('reports exploding activations from layer 2 when every weight is 4', () => {
-    // x > 0 keeps every ReLU on (so every kink, at x = 0, is outside the data: reported too, not checked here).
-    // Layer 1: each neuron 4x (size 4× the input's);
-    // layer 2: each neuron 3·4·4x = 48x (48×), past the limit of 10.
+    // One sample, x = 1, keeps every ReLU on (so every kink, at x = 0, is outside the data: reported
+    // too, not checked here). Layer 1: each neuron 4·1 = 4 (size 4);
+    // layer 2: each neuron 3·4·4 = 48 (size 48), past the limit of 10.
     const layer = (nIn: number) => ({ weights: Array.from({ length: 3 }, () => Array(nIn).fill(4)), biases: [0, 0, 0] });
     const net = Network.fromWeights([layer(1), layer(3), { weights: [[1, 1, 1]], biases: [0] }]);
-    const result = diagnose(net, [[1, 2, 3]]);
-    expect(result.scales.map((s) => Number(s.toFixed(12)))).toEqual([4, 48]);
+    const result = diagnose(net, [[1]]);
+    expect(result.scales).toEqual([4, 48]);
     const exploding = result.findings.filter((f) => f.kind === 'exploding');
-    expect(exploding.map((f) => [f.layer, Number(f.scale?.toFixed(12))])).toEqual([[2, 48]]);
+    expect(exploding.map((f) => [f.layer, f.scale])).toEqual([[2, 48]]);
     expect(exploding[0].message).toContain('(inputs 1 → layer 1 4 → layer 2 48)');
     expect(result.findings.some((f) => f.kind === 'vanishing')).toBe(false);
   });
   it('reports vanishing activations from layer 1 when every weight is 0.05', () => {
-    // Layer 1: 0.05x (0.05×, below 0.1); layer 2: 3·0.05·0.05x = 0.0075x.
+    // At x = 1, layer 1: 0.05 (below 0.1); layer 2: 3·0.05·0.05 = 0.0075.
     const layer = (nIn: number) => ({ weights: Array.from({ length: 3 }, () => Array(nIn).fill(0.05)), biases: [0, 0, 0] });
     const net = Network.fromWeights([layer(1), layer(3), { weights: [[1, 1, 1]], biases: [0] }]);
-    const result = diagnose(net, [[1, 2, 3]]);
+    const result = diagnose(net, [[1]]);
     expect(result.scales.map((s) => Number(s.toFixed(12)))).toEqual([0.05, 0.0075]);
     expect(result.findings.filter((f) => f.kind === 'vanishing').map((f) => f.layer)).toEqual([1]);
     expect(result.findings.some((f) => f.kind === 'exploding')).toBe(false);
   });
-  it('lists every finding in toString, one advice line each', () => {
+  it('gives one advice line per kind in toString, the harmless kind last', () => {
     const net = Network.fromWeights([{ weights: [[1], [1]], biases: [-100, 2] }, { weights: [[1, 1]], biases: [0] }]);
     const text = diagnose(net, X).toString().split('\n');
     expect(text[0]).toBe('2 findings on 5 samples:');
     expect(text[1]).toMatch(/^- layer 1, node 1 is dead/);
     expect(text[2]).toMatch(/^- layer 1, node 2 never switches/);
+  });
+});
+
+describe('diagnose: inputs far from size 1', () => {
+  it('reports exploding activations from layer 1 for a ReLU network on raw data in the hundreds', () => {
+    const X = new Matrix(4, 300, standardized(4, 300, 1).data.map((v) => 200 + 50 * v));
+    const result = diagnose(new Network({ layers: [4, 8, 8, 1], seed: 1 }), X);
+    const exploding = result.findings.filter((f) => f.kind === 'exploding');
+    expect(exploding.map((f) => f.layer)).toEqual([1]);
+    expect(exploding[0].message).toMatch(/^activations explode from layer 1: .*\(inputs 20\d → layer 1 /);
+    expect(exploding[0].message).toContain('standardize the inputs');
+  });
+  it('reports saturated tanh neurons, not vanishing ones, on the same raw data (tanh stays within ±1)', () => {
+    const X = new Matrix(4, 300, standardized(4, 300, 1).data.map((v) => 200 + 50 * v));
+    const result = diagnose(new Network({ layers: [4, 8, 8, 1], hidden: 'tanh', init: 'xavier', seed: 1 }), X);
+    expect(result.findings.filter((f) => f.kind === 'saturated' && f.layer === 1)).toHaveLength(8);
+    expect(result.findings.some((f) => f.kind === 'vanishing' || f.kind === 'exploding')).toBe(false);
+  });
+});
+
+describe('diagnose: the advice as text', () => {
+  it('groups neurons with the same finding into one line naming every place', () => {
+    // z = x − 100 and z = x − 200 on x ∈ [−1, 1]: both dead; z = x switches at 0.
+    const net = Network.fromWeights([
+      { weights: [[1], [1], [1]], biases: [-100, 0, -200] },
+      { weights: [[1, 1, 1]], biases: [0] },
+    ]);
+    expect(diagnose(net, [[-1, 0, 1]]).toString().split('\n')).toEqual([
+      '2 findings on 3 samples:',
+      '- 2 neurons are dead (layer 1: nodes 1, 3): their z is never above 0 on any sample, so their ReLU outputs 0 and passes back no gradient; they cannot learn. Try another seed, a smaller learning rate, or leakyRelu.',
+    ]);
+  });
+  it('says first when the inputs are far from standardized', () => {
+    const net = Network.fromWeights([{ weights: [[1], [-1]], biases: [-150, 150] }, { weights: [[1, 1]], biases: [0] }]);
+    const text = diagnose(net, [[100, 200]]).toString().split('\n');
+    // size of the inputs: √((100² + 200²)/2) = √25000 ≈ 158
+    expect(text[1]).toBe(
+      "The inputs' size (root mean square) is 158, far from 1: standardize each feature first (subtract its mean, divide by its standard deviation); much of what follows comes from that.",
+    );
   });
 });
 
