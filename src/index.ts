@@ -61,3 +61,7 @@ export { kinks, KINK_MERGE_GAP } from './kinks.js';
 export type { Kinks, KinksOptions, Piece, NeuronKinks } from './kinks.js';
 export { linearRegion } from './linear-region.js';
 export type { LinearRegion } from './linear-region.js';
+export { formula, FORMULA_MAX_NODES } from './formula.js';
+export type { Formula } from './formula.js';
+export { diagnose, DIAGNOSE_LIMITS } from './diagnose.js';
+export type { Diagnosis, Finding, FindingKind } from './diagnose.js';

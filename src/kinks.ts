@@ -65,8 +65,11 @@ interface Segment {
 /**
  * The exact kinks of a network with one input and one output on [lo, hi]:
  * the x where the output's slope changes, the output's linear pieces, and
- * where each hidden neuron switches on or off.
- * net: layers [1, …, 1], activations relu / leakyRelu / linear.
+ * where each hidden neuron switches on or off. A neuron that switches without
+ * bending the output (its downstream weight is 0, or bends cancel) is listed
+ * under `neurons` but not in `breakpoints`: neighbouring pieces whose slopes
+ * differ by less than the rounding error of computing them are one piece.
+ * net: layers [1, …, 1], activations relu / leakyRelu / linear → pieces in x.
  * @example kinks(Network.fromWeights([{ weights: [[1], [1]], biases: [-1, -2] }, { weights: [[1, 1]], biases: [0] }]), { domain: [0, 3] }).breakpoints //=> [1, 2]
  */
 export function kinks(net: Network, options: KinksOptions): Kinks {
@@ -182,7 +185,8 @@ function mergeEqualSlopes(segments: Segment[], net: Network): Piece[] {
       previous.to = segment.to;
       continue;
     }
-    pieces.push({ from: segment.from, to: segment.to, slope, intercept: segment.intercept[0] });
+    // + 0 turns −0 into 0: an off ReLU times a negative intercept gives 0·(−1) = −0.
+    pieces.push({ from: segment.from, to: segment.to, slope: slope + 0, intercept: segment.intercept[0] + 0 });
     size = segment.size[0];
   }
   return pieces;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Matrix } from '../src/matrix.js';
 import { Network } from '../src/network.js';
 import { leakyReluWithSlope } from '../src/activations.js';
+import { createRandom } from '../src/random.js';
 import { kinks } from '../src/kinks.js';
 
 /** The network's outputs at many x at once (one forward pass, x as one row). */
@@ -58,6 +59,17 @@ describe('kinks: a hand-checkable [1, 2, 1] network', () => {
     // On [2, 5] the neuron switching at x = 1 never switches: one kink, at 3.
     expect(kinks(net, { domain: [2, 5] }).breakpoints).toEqual([3]);
     expect(kinks(net, { domain: [1.5, 2.5] }).pieces).toEqual([{ from: 1.5, to: 2.5, slope: 0, intercept: 4.5 }]);
+  });
+  it('counts a relu on the output too: relu(2x − 1) bends once, at x = 0.5', () => {
+    const single = Network.fromWeights([{ weights: [[2]], biases: [-1] }], { output: 'relu' });
+    expect(kinks(single, { domain: [-1, 1] })).toEqual({
+      breakpoints: [0.5],
+      pieces: [
+        { from: -1, to: 0.5, slope: 0, intercept: 0 },
+        { from: 0.5, to: 1, slope: 2, intercept: -1 },
+      ],
+      neurons: [], // no hidden layer
+    });
   });
   it('leaves the network unchanged', () => {
     const before = JSON.stringify(net.toJSON());
@@ -145,6 +157,26 @@ describe('kinks: exact on seeded random networks', () => {
   }
 });
 
+describe('kinks: exact on 200 networks of random shapes', () => {
+  it('matches the network inside every piece and changes slope at every breakpoint', () => {
+    const random = createRandom(2024);
+    for (let trial = 0; trial < 200; trial++) {
+      const depth = 1 + random.int(4);
+      const layers = [1, ...Array.from({ length: depth }, () => 1 + random.int(10)), 1];
+      const hidden = random.uniform() < 0.5 ? 'relu' : { name: 'leakyRelu' as const, slope: random.between(-0.5, 0.5) };
+      const net = new Network({ layers, hidden, seed: trial, init: random.uniform() < 0.5 ? 'he' : 'uniform' });
+      const { pieces } = kinks(net, { domain: [-5, 5] });
+      const context = `layers ${JSON.stringify(layers)}, ${JSON.stringify(hidden)}, seed ${trial}`;
+      for (const [k, piece] of pieces.entries()) {
+        const xs = grid(piece.from, piece.to, 7).subarray(1, 6);
+        const ys = outputs(net, xs);
+        xs.forEach((x, n) => expect(Math.abs(ys[n] - (piece.slope * x + piece.intercept)), context).toBeLessThan(1e-9));
+        if (k > 0) expect(Math.abs(piece.slope - pieces[k - 1].slope), context).toBeGreaterThan(1e-9);
+      }
+    }
+  });
+});
+
 describe('kinks: nothing missed, by brute force', () => {
   // The second difference y[i+1] − 2y[i] + y[i−1] on an even grid is 0 up to rounding on a
   // straight stretch, and about (slope change)·(distance to the kink) when a kink lies
@@ -213,6 +245,25 @@ describe('kinks: the architecture bound', () => {
           expect(cuts.length).toBeLessThanOrEqual(hidden.slice(0, l).reduce((p, n) => p * (n + 1), 1) - 1);
         }
       }
+    });
+  }
+});
+
+describe('kinks: depth can multiply kinks (the sawtooth)', () => {
+  // The tent map t(x) = 2·relu(x) − 4·relu(x − 0.5) folds [0, 1] onto itself: 2x up to 0.5,
+  // then 2 − 2x. Applied L times it zigzags 2^(L−1) times: 2^L pieces, 2^L − 1 kinks at k/2^L,
+  // from only 2L neurons (Telgarsky 2016). Every number here is a power of 2, so exact in floats.
+  function sawtooth(depth: number): Network {
+    const first = { weights: [[1], [1]], biases: [0, -0.5] };
+    const fold = { weights: [[2, -4], [2, -4]], biases: [0, -0.5] };
+    return Network.fromWeights([first, ...Array(depth - 1).fill(fold), { weights: [[2, -4]], biases: [0] }]);
+  }
+  for (const depth of [1, 2, 3, 8]) {
+    it(`finds 2^${depth} − 1 = ${2 ** depth - 1} kinks, at k/${2 ** depth}, for ${depth} layer(s) of 2 neurons`, () => {
+      const { breakpoints, pieces } = kinks(sawtooth(depth), { domain: [0, 1] });
+      expect(breakpoints).toEqual(Array.from({ length: 2 ** depth - 1 }, (_, k) => (k + 1) / 2 ** depth));
+      // slopes alternate ±2^L: up, down, up, …
+      expect(pieces.map((p) => p.slope)).toEqual(pieces.map((_, k) => (k % 2 === 0 ? 2 ** depth : -(2 ** depth))));
     });
   }
 });
