@@ -8,8 +8,9 @@
  *   training.svg  a loss curve (plotTraining), from the history net.fit returns
  * and prints the terminal twin (asciiPlot).
  *
- * Run it:  npx tsx examples/plots.ts [folder]   (default folder: out/, which git ignores;
- *          `npm run docs:svg` writes the README's pictures into docs/)
+ * Run it:  npx tsx examples/plots.ts [folder] [file.svg ...]   (default folder: out/, which git
+ *          ignores; name files to write only those: `npm run render-docs` writes docs/kinks.svg
+ *          and docs/regions.svg, the README's pictures, and checks them in Chromium)
  * SVG needs the optional packages vega and vega-lite: npm install vega vega-lite
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -17,9 +18,10 @@ import { join } from 'node:path';
 import { Network, createRandom, kinks } from '../src/index.js';
 import { asciiPlot, plotDecision, plotFunction, plotTraining } from '../src/plot/index.js';
 
-const folder = process.argv[2] ?? 'out';
+const [folder = 'out', ...only] = process.argv.slice(2); // e.g. docs kinks.svg regions.svg: write just those
 mkdirSync(folder, { recursive: true });
 const write = (name: string, svg: string) => {
+  if (only.length > 0 && !only.includes(name)) return;
   writeFileSync(join(folder, name), svg);
   console.log(`wrote ${join(folder, name)} (${(svg.length / 1024).toFixed(0)} KB)`);
 };

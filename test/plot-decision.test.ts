@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Network, createRandom, linearRegion } from '../src/index.js';
 import { PLOT_DECISION_DEFAULTS, colourRegions, onOffPatterns, plotDecision, plotDecisionSpec } from '../src/plot/index.js';
-import { marks, parseSvg, texts } from './plot-svg.js';
+import { marks, parseSvg, texts } from './helpers/svg.js';
 
 // biome-ignore lint: a spec is loose JSON
 type Json = any;

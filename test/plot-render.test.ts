@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { Network } from '../src/index.js';
 import { plotFunction, renderSvg } from '../src/plot/index.js';
 import { textWidth } from '../src/plot/text-width.js';
-import { findAll, parseSvg } from './plot-svg.js';
+import { findAll, parseSvg } from './helpers/svg.js';
 
 describe('textWidth: label widths without a canvas', () => {
   it("adds up Helvetica's character widths: 'x1' at 10 px is (500 + 556) / 1000 · 10 = 10.56 px", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PLOT_TRAINING_DEFAULTS, plotTraining, plotTrainingSpec } from '../src/plot/index.js';
-import { marks, parseSvg, texts } from './plot-svg.js';
+import { marks, parseSvg, texts } from './helpers/svg.js';
 
 // biome-ignore lint: a spec is loose JSON
 type Json = any;
