@@ -3,9 +3,10 @@
  *   kinks.svg     the article's [1, 2, 2, 1] ReLU network: ŷ(x) with its four exact kinks,
  *                 and beneath it each hidden neuron's own kinked line (plotFunction)
  *   deep.svg      a deeper [1, 8, 8, 8, 1] network: many more kinks from the same kind of neuron
- *   decision.svg  a [2, 8, 8, 1] network over the plane, with seeded data points (plotDecision)
+ *   training.svg  the loss per epoch of a [1, 16, 16, 1] network learning sin(x) (plotTraining)
+ *   fit.svg       the function it learned, its kinks and the training data (plotFunction)
+ *   decision.svg  a [2, 8, 8, 1] classifier trained on two circles, over the plane (plotDecision)
  *   regions.svg   the same network's linear regions: one colour per ReLU on/off pattern
- *   training.svg  a loss curve (plotTraining), from the history net.fit returns
  * and prints the terminal twin (asciiPlot).
  *
  * Run it:  npx tsx examples/plots.ts [folder] [file.svg ...]   (default folder: out/, which git
@@ -15,7 +16,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Network, createRandom, kinks } from '../src/index.js';
+import { Network, datasets, kinks } from '../src/index.js';
 import { asciiPlot, plotDecision, plotFunction, plotTraining } from '../src/plot/index.js';
 
 const [folder = 'out', ...only] = process.argv.slice(2); // e.g. docs kinks.svg regions.svg: write just those
@@ -42,18 +43,18 @@ write('kinks.svg', await plotFunction(article, { domain, neurons: true }));
 const deep = new Network({ layers: [1, 8, 8, 8, 1], seed: 3 });
 write('deep.svg', await plotFunction(deep, { domain: [-3, 3], title: 'A deeper network: [1, 8, 8, 8, 1]' }));
 
-// Two inputs: 120 seeded points, labelled 1 inside the circle x₁² + x₂² < 1.5, else 0.
-const random = createRandom(5);
-const x1 = Array.from({ length: 120 }, () => random.between(-2, 2));
-const x2 = Array.from({ length: 120 }, () => random.between(-2, 2));
-const Y = [x1.map((a, j) => (a * a + x2[j] * x2[j] < 1.5 ? 1 : 0))];
-const plane = new Network({ layers: [2, 8, 8, 1], seed: 11 });
-write('decision.svg', await plotDecision(plane, { domain: [-2, 2], data: { X: [x1, x2], Y } }));
-write('regions.svg', await plotDecision(plane, { domain: [-2, 2], data: { X: [x1, x2], Y }, regions: true }));
+// Training: a [1, 16, 16, 1] network learns y = sin(x) from 200 noisy samples, checked on 100 others.
+// Its prediction stays piecewise linear: fit.svg shows where training put its kinks.
+const train = datasets.sine({ samples: 200, seed: 1 });
+const held = datasets.sine({ samples: 100, seed: 2 });
+const curve = new Network({ layers: [1, 16, 16, 1], seed: 3 });
+const history = curve.fit(train.X, train.Y, { epochs: 300, learningRate: 0.01, validation: held });
+write('training.svg', await plotTraining(history, { log: true, title: 'Learning sin(x): loss per epoch' }));
+write('fit.svg', await plotFunction(curve, { domain: [-Math.PI, Math.PI], data: train, title: 'A ReLU network fitted to sin(x)' }));
 
-// A loss curve: plotTraining draws any { loss, validationLoss? }, the object net.fit returns.
-const history = {
-  loss: Array.from({ length: 60 }, (_, e) => 0.02 + 0.9 * Math.exp(-e / 8)),
-  validationLoss: Array.from({ length: 60 }, (_, e) => 0.05 + 0.9 * Math.exp(-e / 9) + 0.0004 * e),
-};
-write('training.svg', await plotTraining(history, { log: true }));
+// Two inputs: a [2, 8, 8, 1] classifier trained on two noisy circles (label 1 on the inner one).
+const rings = datasets.circles({ samples: 200, noise: 0.1, seed: 4 });
+const plane = new Network({ layers: [2, 8, 8, 1], output: 'sigmoid', seed: 11 });
+plane.fit(rings.X, rings.Y, { epochs: 400, learningRate: 0.02 });
+write('decision.svg', await plotDecision(plane, { domain: [-1.6, 1.6], data: rings, title: 'A classifier trained on two circles' }));
+write('regions.svg', await plotDecision(plane, { domain: [-1.6, 1.6], data: rings, regions: true }));

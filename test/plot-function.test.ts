@@ -82,6 +82,12 @@ describe('plotFunction: ŷ(x) with every exact kink marked', () => {
     for (const ring of rings) expect(Math.abs(ring.a)).toBeLessThan(1e-12);
   });
 
+  it('draws data points behind the line, one per sample, when given data: { X, Y }', async () => {
+    const data = { X: [[-1, 0, 1, 2]], Y: [[0.1, -0.1, 1.2, 0]] };
+    const svg = parseSvg(await plotFunction(handNet(), { domain: [-1, 2], data }));
+    expect(marks(svg, 'data').map((m) => m.attributes['aria-label'])).toEqual(['sample 1', 'sample 2', 'sample 3', 'sample 4']);
+  });
+
   it('with kinks: false, draws the line alone', async () => {
     const svg = parseSvg(await plotFunction(handNet(), { domain: [-1, 2], kinks: false }));
     expect(marks(svg, 'prediction')).toHaveLength(1);
@@ -140,6 +146,11 @@ describe('plotFunction: bad input', () => {
     expect(() => plotFunctionSpec(net, {} as never)).toThrow('plotFunction: domain is missing but it must be given as [lo, hi], e.g. { domain: [-2, 2] }');
     expect(() => plotFunctionSpec(net, { domain: [0, Number.NaN] })).toThrow(/domain is \[0, NaN\] but it must be \[lo, hi\], two finite numbers/);
     expect(() => plotFunctionSpec(net, { domain: [0, 1, 2] as never })).toThrow(/domain is \[0, 1, 2\]/);
+  });
+  it('asks for data with one row of inputs and one of targets, as long as each other', () => {
+    expect(() => plotFunctionSpec(net, { domain: [0, 1], data: { X: [[0, 1]], Y: [[0, 1, 2]] } })).toThrow(
+      'plotFunction: data.X is 1×2 and data.Y is 1×3 but both must be 1×2 (one input and one target per sample, one column per sample)',
+    );
   });
   it('rejects something that is not a network', () => {
     expect(() => plotFunctionSpec({} as never, { domain: [0, 1] })).toThrow(/plotFunction: net is an object \(Object\) but it must be a Network/);

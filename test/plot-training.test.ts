@@ -41,6 +41,13 @@ describe('plotTraining: the loss per epoch, as net.fit returns it', () => {
     expect((plotTrainingSpec(history, { log: true }) as Json).encoding.y.scale).toEqual({ type: 'log' });
   });
 
+  it('labels a log axis at the powers of ten the losses span, and 2 and 5 times them within two decades', () => {
+    // 0.0003 to 1.1 spans 10⁻⁴ to 10¹: five decades, powers of ten only.
+    expect((plotTrainingSpec({ loss: [1.1, 0.01, 0.0003] }, { log: true }) as Json).encoding.y.axis.values).toEqual([0.0001, 0.001, 0.01, 0.1, 1, 10]);
+    // 0.03 to 0.5 spans 10⁻² to 10⁰.
+    expect((plotTrainingSpec({ loss: [0.5, 0.03] }, { log: true }) as Json).encoding.y.axis.values).toEqual([0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1]);
+  });
+
   it('says how many epochs and the last losses in the subtitle', async () => {
     const svg = await plotTraining({ loss: [1, 0.5, 0.25], validationLoss: [1, 0.75, 0.5] });
     expect(texts(svg)).toContain('3 epochs; last loss: training 0.25, validation 0.5');

@@ -3,8 +3,9 @@
  * interval, with every exact kink marked, and beneath it, one panel per hidden
  * layer, each neuron's own kinked line aˡ(x) with the points where it switches.
  */
-import { ValueError } from '../errors.js';
+import { ShapeError, ValueError, describeValue, formatShape } from '../errors.js';
 import { kinks as findKinks } from '../kinks.js';
+import { type MatrixInput, toMatrix } from '../matrix.js';
 import type { Network } from '../network.js';
 import { type Domain, checkCount, checkDomain, checkFlag, checkNetwork, formatNumber, json, layersLabel, linspace } from './check.js';
 import { type VegaLiteSpec, VEGA_LITE_SCHEMA, renderSvg } from './render.js';
@@ -16,6 +17,8 @@ export interface PlotFunctionOptions {
   kinks?: boolean;
   /** Add one panel per hidden layer with each neuron's aˡ(x) beneath the prediction. Default false. */
   neurons?: boolean;
+  /** Points to draw behind the line, in the library's layout: X is 1 × samples, Y is 1 × samples (e.g. the training data). */
+  data?: { X: MatrixInput; Y: MatrixInput };
   /** Evenly spaced x at which the lines are evaluated, besides every kink (which makes a ReLU net's lines exact). Default 201. */
   samples?: number;
   /** Width of each panel in pixels. Default 480. */
@@ -50,6 +53,7 @@ export function plotFunctionSpec(net: Network, options: PlotFunctionOptions): Ve
   const where = 'plotFunction';
   const o = checkOptions(net, options, where);
   const [lo, hi] = o.domain;
+  const points = options.data === undefined ? [] : checkData(options.data, where);
 
   // Exact kinks of ŷ and of every hidden neuron (for a piecewise-linear network).
   const found = o.kinks ? findKinks(net, { domain: o.domain }) : undefined;
@@ -76,6 +80,9 @@ export function plotFunctionSpec(net: Network, options: PlotFunctionOptions): Ve
     height: o.height,
     data: { values: curve },
     layer: [
+      ...(points.length > 0
+        ? [{ name: 'data', data: { values: points }, mark: { type: 'point', filled: true, size: 16, color: '#999999', opacity: 0.6 }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, description: { field: 'label' } } }]
+        : []),
       ...(o.kinks
         ? [{ name: 'kink_rules', data: { values: kinkRows }, mark: { type: 'rule', color: '#bbbbbb', strokeDash: [4, 4] }, encoding: { x: { field: 'x', type: 'quantitative' } } }]
         : []),
@@ -131,7 +138,22 @@ export async function plotFunction(net: Network, options: PlotFunctionOptions): 
   return renderSvg(plotFunctionSpec(net, options), 'plotFunction');
 }
 
-type Checked = Required<PlotFunctionOptions>;
+type Checked = Required<Omit<PlotFunctionOptions, 'data'>>;
+
+/** The data points as rows for the plot: X and Y both 1 × samples. */
+function checkData(data: { X: MatrixInput; Y: MatrixInput }, where: string) {
+  if (typeof data !== 'object' || data === null) {
+    throw new ValueError(`${where}: data is ${describeValue(data)} but it must be { X, Y } (X: 1 × samples, Y: 1 × samples)`);
+  }
+  const X = toMatrix(data.X, where, 'data.X');
+  const Y = toMatrix(data.Y, where, 'data.Y');
+  if (X.rows !== 1 || Y.rows !== 1 || Y.cols !== X.cols) {
+    throw new ShapeError(
+      `${where}: data.X is ${formatShape(X.rows, X.cols)} and data.Y is ${formatShape(Y.rows, Y.cols)} but both must be 1×${X.cols} (one input and one target per sample, one column per sample)`,
+    );
+  }
+  return Array.from({ length: X.cols }, (_, j) => ({ x: json(X.get(0, j)), y: json(Y.get(0, j)), label: `sample ${j + 1}` }));
+}
 
 function checkOptions(net: Network, options: PlotFunctionOptions, where: string): Checked {
   checkNetwork(net, where, { inputs: 1, outputs: 1, hint: 'use plotDecision for a network of 2 inputs' });

@@ -59,8 +59,14 @@ export function plotTrainingSpec(history: TrainingHistory, options: PlotTraining
     height: o.height,
     data: { values: rows },
     encoding: {
-      x: { field: 'epoch', type: 'quantitative', title: 'epoch', scale: { domain: [1, Math.max(epochs, 2)], nice: false }, axis: { tickMinStep: 1, format: 'd' } },
-      y: { field: 'loss', type: 'quantitative', title: o.log ? 'loss (log scale)' : 'loss', scale: o.log ? { type: 'log' } : { zero: true } },
+      x: { field: 'epoch', type: 'quantitative', title: 'epoch', scale: { domain: [1, Math.max(epochs, 2)], nice: false }, axis: { tickMinStep: 1, format: 'd', tickCount: Math.min(epochs, 8) } },
+      y: {
+        field: 'loss',
+        type: 'quantitative',
+        title: o.log ? 'loss (log scale)' : 'loss',
+        scale: o.log ? { type: 'log' } : { zero: true },
+        ...(o.log ? { axis: { values: logTicks(rows.map((r) => r.loss)), format: '~g' } } : {}),
+      },
       color: {
         field: 'set',
         type: 'nominal',
@@ -139,4 +145,18 @@ function checkHistory(history: TrainingHistory, where: string, log: boolean) {
     });
   }
   return series;
+}
+
+/**
+ * Ticks of a log axis: the powers of ten the losses span, with 2 and 5 times them when
+ * they span two decades or fewer (Vega's own log ticks put a grid line at every 2, 3, … 9).
+ * @example logTicks([0.03, 0.5]) //=> [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1]
+ */
+function logTicks(losses: number[]): number[] {
+  const lo = Math.floor(Math.log10(Math.min(...losses)));
+  const hi = Math.ceil(Math.log10(Math.max(...losses)));
+  const steps = hi - lo <= 2 ? [1, 2, 5] : [1];
+  const ticks: number[] = [];
+  for (let k = lo; k <= hi; k++) for (const m of steps) ticks.push(Number((m * 10 ** k).toPrecision(1)));
+  return ticks.filter((t) => t <= 10 ** hi);
 }
