@@ -15,6 +15,8 @@ export type PlaneDomain = Domain | readonly [Domain, Domain];
 /**
  * Checks that `net` is a network (anything with `layers`, `forward` and `trace`, so a
  * Network from either build of the package passes) with the sizes a plot needs.
+ * @example checkNetwork(new Network({ layers: [2, 3, 1] }), 'plotFunction', { inputs: 1 })
+ * //=> throws ShapeError 'plotFunction: the network has 2 inputs but plotFunction draws networks of 1 input (layers [2, 3, 1])'
  */
 export function checkNetwork(
   net: unknown,
@@ -47,7 +49,7 @@ export function checkNetwork(
   return network;
 }
 
-/** Checks an interval [lo, hi]: two finite numbers, lo < hi. */
+/** Checks an interval [lo, hi]: two finite numbers, lo < hi. @example checkDomain([-2, 2], 'plotFunction') //=> [-2, 2] */
 export function checkDomain(domain: unknown, where: string, name = 'domain'): Domain {
   if (domain === undefined) {
     throw new ValueError(`${where}: ${name} is missing but it must be given as [lo, hi], e.g. { ${name}: [-2, 2] }`);
@@ -64,7 +66,10 @@ export function checkDomain(domain: unknown, where: string, name = 'domain'): Do
   return [lo, hi];
 }
 
-/** Checks a rectangle of the plane: one [lo, hi] for both axes, or [[x1 lo, x1 hi], [x2 lo, x2 hi]]. */
+/**
+ * Checks a rectangle of the plane: one [lo, hi] for both axes, or [[x1 lo, x1 hi], [x2 lo, x2 hi]].
+ * @example checkPlaneDomain([-1, 1], 'plotDecision') //=> [[-1, 1], [-1, 1]]
+ */
 export function checkPlaneDomain(domain: unknown, where: string): [Domain, Domain] {
   if (Array.isArray(domain) && domain.length === 2 && Array.isArray(domain[0]) && Array.isArray(domain[1])) {
     return [checkDomain(domain[0], where, 'domain[0] (the x1 axis)'), checkDomain(domain[1], where, 'domain[1] (the x2 axis)')];
@@ -73,7 +78,10 @@ export function checkPlaneDomain(domain: unknown, where: string): [Domain, Domai
   return [both, both];
 }
 
-/** Checks a whole-number option such as `width` or `samples`: an integer in [min, max]. */
+/**
+ * Checks a whole-number option such as `width` or `samples`: an integer in [min, max].
+ * @example checkCount(60, 'asciiPlot', 'width', 2, 1000) //=> 60
+ */
 export function checkCount(value: unknown, where: string, name: string, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     throw new ValueError(`${where}: ${name} is ${showValue(value)} but it must be a whole number from ${min} to ${max}`);
@@ -81,7 +89,7 @@ export function checkCount(value: unknown, where: string, name: string, min: num
   return value;
 }
 
-/** Checks a yes/no option. */
+/** Checks a yes/no option. @example checkFlag(true, 'plotFunction', 'neurons') //=> true */
 export function checkFlag(value: unknown, where: string, name: string): boolean {
   if (typeof value !== 'boolean') {
     throw new ValueError(`${where}: ${name} is ${showValue(value)} but it must be true or false`);
@@ -89,13 +97,16 @@ export function checkFlag(value: unknown, where: string, name: string): boolean 
   return value;
 }
 
-/** A value as a message shows it: short arrays of numbers written out, the rest as describeValue does. */
+/**
+ * A value as a message shows it: short arrays of numbers written out, the rest as describeValue does.
+ * @example showValue([2, 1]) //=> '[2, 1]'
+ */
 export function showValue(value: unknown): string {
   if (Array.isArray(value) && value.length <= 4 && value.every((v) => typeof v === 'number')) return `[${value.join(', ')}]`;
   return describeValue(value);
 }
 
-/** `count` evenly spaced numbers from lo to hi, both ends included. */
+/** `count` evenly spaced numbers from lo to hi, both ends included. @example linspace(0, 1, 3) //=> [0, 0.5, 1] */
 export function linspace(lo: number, hi: number, count: number): number[] {
   return Array.from({ length: count }, (_, i) => (i === count - 1 ? hi : lo + ((hi - lo) * i) / (count - 1)));
 }
@@ -110,7 +121,10 @@ export function layersLabel(net: Network): string {
   return `layers [${net.sizes.join(', ')}]`;
 }
 
-/** The number as JSON can carry it: −0 becomes 0 (JSON.stringify writes −0 as 0, so a spec would not survive a round trip). */
+/**
+ * The number as JSON can carry it: −0 becomes 0 (JSON.stringify writes −0 as 0, so a spec would not survive a round trip).
+ * @example Object.is(json(-0), 0) //=> true
+ */
 export function json(x: number): number {
   return x === 0 ? 0 : x;
 }

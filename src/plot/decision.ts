@@ -38,7 +38,7 @@ export const PLOT_DECISION_DEFAULTS = Object.freeze({ regions: false, resolution
  * column is one rect), layer `data` holds one point per sample of `data.X`.
  * net: 2 inputs → a spec (plain JSON). Colours: the output value (1 output),
  * the argmax class (several outputs), or the on/off pattern (`regions: true`).
- * @example plotDecisionSpec(net, { domain: [-1, 1], resolution: 10 }).layer[0].data.values.length //=> 100
+ * @example plotDecisionSpec(new Network({ layers: [2, 3, 1] }), { domain: [-1, 1], resolution: 10 }).layer[0].data.values.length //=> 100
  */
 export function plotDecisionSpec(net: Network, options: PlotDecisionOptions): VegaLiteSpec {
   const where = 'plotDecision';
