@@ -12,7 +12,7 @@ import { type Matrix, type MatrixInput, toMatrix } from '../matrix.js';
 import type { Network } from '../network.js';
 import { type Domain, type PlaneDomain, checkCount, checkFlag, checkNetwork, checkPlaneDomain, json, layersLabel, linspace } from './check.js';
 import { colourRegions, onOffPatterns } from './regions.js';
-import { type VegaLiteSpec, VEGA_LITE_SCHEMA, renderSvg } from './render.js';
+import { type VegaLiteSpec, renderSvg, specStart } from './render.js';
 
 export interface PlotDecisionOptions {
   /** The rectangle to draw: [lo, hi] for both inputs, or [[x1 lo, x1 hi], [x2 lo, x2 hi]]. */
@@ -133,15 +133,13 @@ export function plotDecisionSpec(net: Network, options: PlotDecisionOptions): Ve
     : classes
       ? 'the predicted class (largest output) at each point'
       : 'the prediction ŷ at each point';
+  const title = o.title ?? (o.regions ? 'Linear regions of the network' : 'What the network predicts over the plane');
   return {
-    $schema: VEGA_LITE_SCHEMA,
-    title: { text: o.title ?? (o.regions ? 'Linear regions of the network' : 'What the network predicts over the plane'), subtitle: `${layersLabel(net)}: ${what}`, anchor: 'start', fontSize: 15, subtitleFontSize: 12, subtitleColor: '#555' },
-    background: 'white',
+    ...specStart(title, `${layersLabel(net)}: ${what}`, { grid: false }),
     width: o.size,
     height: o.size,
     layer: layers,
     ...(own ? { resolve: { scale: { color: 'independent' } } } : {}),
-    config: { font: 'sans-serif', view: { stroke: '#dddddd' }, axis: { grid: false, labelFontSize: 11, titleFontSize: 12 } },
   };
 }
 

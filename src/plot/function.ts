@@ -8,7 +8,7 @@ import { kinks as findKinks } from '../kinks.js';
 import { type MatrixInput, toMatrix } from '../matrix.js';
 import type { Network } from '../network.js';
 import { type Domain, checkCount, checkDomain, checkFlag, checkNetwork, formatNumber, json, layersLabel, linspace } from './check.js';
-import { type VegaLiteSpec, VEGA_LITE_SCHEMA, renderSvg } from './render.js';
+import { type VegaLiteSpec, renderSvg, specStart } from './render.js';
 
 export interface PlotFunctionOptions {
   /** The interval of x to draw: [lo, hi]. */
@@ -53,11 +53,11 @@ export function plotFunctionSpec(net: Network, options: PlotFunctionOptions): Ve
   const where = 'plotFunction';
   const o = checkOptions(net, options, where);
   const [lo, hi] = o.domain;
-  const points = options.data === undefined ? [] : checkData(options.data, where);
 
   // Exact kinks of ŷ and of every hidden neuron (for a piecewise-linear network).
   const found = o.kinks ? findKinks(net, { domain: o.domain }) : undefined;
   const inside = (x: number) => x >= lo && x <= hi;
+  const points = options.data === undefined ? [] : checkData(options.data, where).filter((p) => inside(p.x)); // the domain's only
   const breakpoints = (found?.breakpoints ?? []).filter(inside);
   const switches = (found?.neurons ?? []).map((n) => ({ ...n, breakpoints: n.breakpoints.filter(inside) }));
 
@@ -118,13 +118,10 @@ export function plotFunctionSpec(net: Network, options: PlotFunctionOptions): Ve
     ? `${layersLabel(net)}: ${count} ${count === 1 ? 'kink' : 'kinks'} (red ◆), found exactly, not sampled`
     : layersLabel(net);
   return {
-    $schema: VEGA_LITE_SCHEMA,
-    title: { text: o.title, subtitle, anchor: 'start', fontSize: 15, subtitleFontSize: 12, subtitleColor: '#555' },
-    background: 'white',
+    ...specStart(o.title, subtitle),
     vconcat: [main, ...panels],
     resolve: { legend: { color: 'independent' } }, // each neuron panel keeps its legend beside it
     spacing: 18,
-    config: { font: 'sans-serif', view: { stroke: '#dddddd' }, axis: { gridColor: '#eeeeee', labelFontSize: 11, titleFontSize: 12 } },
   };
 }
 

@@ -18,6 +18,20 @@ interface VegaModules {
   vegaLite: typeof import('vega-lite');
 }
 
+/**
+ * What every plot's spec starts with: the schema, a white background, a title and
+ * subtitle at the left, and one look for fonts, axes and the frame.
+ * @example specStart('Loss per epoch', '3 epochs').title.text //=> 'Loss per epoch'
+ */
+export function specStart(title: string, subtitle: string, axis: Record<string, unknown> = { gridColor: '#eeeeee' }) {
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: { text: title, subtitle, anchor: 'start', fontSize: 15, subtitleFontSize: 12, subtitleColor: '#555' },
+    background: 'white',
+    config: { font: 'sans-serif', view: { stroke: '#dddddd' }, axis: { ...axis, labelFontSize: 11, titleFontSize: 12 } },
+  };
+}
+
 let loading: Promise<VegaModules> | undefined;
 
 /** Imports vega and vega-lite once; a clear error if they are not installed. */

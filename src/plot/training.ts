@@ -4,7 +4,7 @@
  */
 import { ShapeError, ValueError, describeValue, plural } from '../errors.js';
 import { checkCount, checkFlag, formatNumber } from './check.js';
-import { type VegaLiteSpec, VEGA_LITE_SCHEMA, renderSvg } from './render.js';
+import { type VegaLiteSpec, renderSvg, specStart } from './render.js';
 
 /** A training history as `net.fit` returns it: one loss per epoch, and one validation loss per epoch if validation data was given. */
 export interface TrainingHistory {
@@ -45,16 +45,7 @@ export function plotTrainingSpec(history: TrainingHistory, options: PlotTraining
   const sets = series.map((s) => s.set);
   const last = series.map(({ set, values }) => `${set} ${formatNumber(values[values.length - 1])}`).join(', ');
   return {
-    $schema: VEGA_LITE_SCHEMA,
-    title: {
-      text: o.title,
-      subtitle: `${plural(epochs, 'epoch')}; last loss: ${last}`,
-      anchor: 'start',
-      fontSize: 15,
-      subtitleFontSize: 12,
-      subtitleColor: '#555',
-    },
-    background: 'white',
+    ...specStart(o.title, `${plural(epochs, 'epoch')}; last loss: ${last}`),
     width: o.width,
     height: o.height,
     data: { values: rows },
@@ -89,7 +80,6 @@ export function plotTrainingSpec(history: TrainingHistory, options: PlotTraining
       },
       ...(epochs <= DOTS_UP_TO ? [{ name: 'epochs', mark: { type: 'point', filled: true, size: 30, opacity: 1 } }] : []), // one dot per epoch
     ],
-    config: { font: 'sans-serif', view: { stroke: '#dddddd' }, axis: { gridColor: '#eeeeee', labelFontSize: 11, titleFontSize: 12 } },
   };
 }
 
