@@ -173,6 +173,11 @@ describe('plotDecision: bad input', () => {
       'plotDecision: domain[1] (the x2 axis) is [3, 2] but it must be [lo, hi] with lo < hi',
     );
   });
+  it('refuses regions for a network whose hidden layers bend everywhere, and says why', () => {
+    expect(() => plotDecisionSpec(new Network({ layers: [2, 3, 1], hidden: 'tanh' }), { domain: [0, 1], regions: true })).toThrow(
+      'plotDecision: regions need hidden layers that are piecewise linear (relu, leakyRelu, linear) but layer 1 is tanh, which bends everywhere: it has no linear regions (draw the prediction instead: regions: false)',
+    );
+  });
   it('rejects a resolution below 2', () => {
     expect(() => plotDecisionSpec(net, { domain: [0, 1], resolution: 1 })).toThrow('plotDecision: resolution is 1 but it must be a whole number from 2 to 400');
   });

@@ -35,6 +35,15 @@ describe('renderSvg: from a Vega-Lite spec to SVG text', () => {
     expect(metrics.width).toBe(metrics.estimateWidth);
   });
 
+  it('draws the same pictures when several renders overlap, and gives Vega its measure back after the last', async () => {
+    const net = Network.fromWeights([{ weights: [[1], [1]], biases: [0, -1] }, { weights: [[1, -2]], biases: [0] }]);
+    const one = await plotFunction(net, { domain: [-1, 2], neurons: true, title: 'a long title, to make the width depend on text measure' });
+    const many = await Promise.all([1, 2, 3].map(() => plotFunction(net, { domain: [-1, 2], neurons: true, title: 'a long title, to make the width depend on text measure' })));
+    for (const svg of many) expect(svg).toBe(one);
+    const metrics = (vega as unknown as { textMetrics: { width: unknown; estimateWidth: unknown } }).textMetrics;
+    expect(metrics.width).toBe(metrics.estimateWidth);
+  });
+
   it('sizes the picture to its labels: a long subtitle makes it no wider than the text needs', async () => {
     // 70 characters at 12 px: Helvetica's widths make about 360 px; Vega's guess of 0.8 em each would make 672.
     const subtitle = 'a subtitle of seventy characters, written to see how wide Vega lays it';

@@ -5,7 +5,8 @@
  * is coloured by its on/off pattern instead: which hidden ReLUs are active
  * there. Points sharing a pattern form one convex piece of the plane (every
  * neuron's z is affine in x while the earlier layers keep their pattern),
- * on which the network is one affine map: its linear regions.
+ * on which the network, up to its output activation, is one affine map: its
+ * linear regions.
  */
 import { ShapeError, ValueError, describeValue, formatShape, plural } from '../errors.js';
 import { type Matrix, type MatrixInput, toMatrix } from '../matrix.js';
@@ -44,6 +45,12 @@ export function plotDecisionSpec(net: Network, options: PlotDecisionOptions): Ve
   const where = 'plotDecision';
   checkNetwork(net, where, { inputs: 2, hint: 'use plotFunction for a network of 1 input' });
   const o = checkOptions(options, where);
+  const smooth = net.layers.slice(0, -1).findIndex((layer) => !layer.activation.piecewiseLinear);
+  if (o.regions && smooth >= 0) {
+    throw new ValueError(
+      `${where}: regions need hidden layers that are piecewise linear (relu, leakyRelu, linear) but layer ${smooth + 1} is ${net.layers[smooth].activation.name}, which bends everywhere: it has no linear regions (draw the prediction instead: regions: false)`,
+    );
+  }
   const points = o.data === undefined ? undefined : checkData(net, o.data, where);
   const classes = net.outputs > 1;
 

@@ -56,15 +56,20 @@ export async function renderSvg(spec: VegaLiteSpec, where: string): Promise<stri
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   // Without a canvas Vega guesses text widths at 0.8 em a character; lay out with Helvetica's widths instead.
   const metrics = (vega as unknown as { textMetrics: TextMetrics }).textMetrics;
-  const guessing = metrics.width === metrics.estimateWidth;
-  if (guessing) metrics.width = textWidth;
+  if (metrics.width === metrics.estimateWidth || metrics.width === textWidth) {
+    drawing++; // several renders may overlap; the last to finish gives Vega its guess back
+    metrics.width = textWidth;
+  }
   try {
     return roundCoordinates(await view.toSVG());
   } finally {
-    if (guessing) metrics.width = metrics.estimateWidth;
+    if (metrics.width === textWidth && --drawing === 0) metrics.width = metrics.estimateWidth;
     view.finalize();
   }
 }
+
+/** How many renders are drawing with `textWidth` lent to Vega right now. */
+let drawing = 0;
 
 /** Vega's text measure (vega-scenegraph's textMetrics): `width` is the one in use, replaceable as vl-convert does. */
 interface TextMetrics {
