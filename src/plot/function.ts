@@ -205,7 +205,14 @@ function neuronPanels(
           encoding: {
             x: { field: 'x', type: 'quantitative', title: 'x (input)', scale: xScale },
             y: { field: 'a', type: 'quantitative', title: `a${superscript(layer)}` },
-            color: { field: 'node', type: 'nominal', title: `layer ${layer}`, sort: nodes, scale: { scheme: 'dark2' } },
+            color: {
+              field: 'node',
+              type: 'nominal',
+              title: `layer ${layer}`,
+              sort: nodes,
+              scale: { scheme: nodes.length <= 8 ? 'dark2' : 'tableau20' }, // wider layers: more colours, then repeats
+              legend: { columns: Math.ceil(nodes.length / 12) }, // at most 12 rows beside a panel
+            },
           },
         },
         ...(o.kinks
