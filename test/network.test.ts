@@ -4,7 +4,7 @@
  * and against mathjs; trace, predict and the JSON round trip against forward.
  */
 import * as math from 'mathjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   type Layer,
   Matrix,
@@ -17,6 +17,7 @@ import {
   relu,
   sigmoid,
   tanh,
+  transpose,
 } from '../src/index.js';
 import { deepFreeze, expectSameBits, maxAbsDiff, seeded } from './helpers/oracles.js';
 
@@ -201,6 +202,26 @@ describe('Network.forward', () => {
       A = l < 2 ? (math.map(Z, (z: number) => Math.max(0, z)) as math.Matrix) : Z;
     });
     expect(maxAbsDiff(net.forward(X).toArray(), A.toArray() as number[][])).toBeLessThan(1e-12);
+  });
+
+  it('agrees with a TensorFlow.js model of dense layers (cpu backend, float32) to float32 precision', async () => {
+    const tf = await import('@tensorflow/tfjs');
+    await tf.setBackend('cpu');
+    const quiet = vi.spyOn(console, 'warn').mockImplementation(() => {}); // tfjs suggests tfjs-node on its first tensor
+    const net = new Network({ layers: [3, 8, 5, 2], seed: 12 });
+    const model = tf.sequential({
+      layers: net.layers.map((layer, l) =>
+        tf.layers.dense({ units: layer.weights.rows, inputShape: l === 0 ? [3] : undefined, activation: l < 2 ? 'relu' : 'linear' }),
+      ),
+    });
+    // tfjs keeps one row per sample, so its kernel is Wᵀ (nIn × nOut).
+    net.layers.forEach((layer, l) =>
+      model.layers[l].setWeights([tf.tensor2d(transpose(layer.weights).toArray()), tf.tensor1d(Array.from(layer.biases.data))]),
+    );
+    const X = seeded(3, 20, 13, 2);
+    const Y = (await (model.predict(tf.tensor2d(transpose(X).toArray())) as import('@tensorflow/tfjs').Tensor2D).array()) as number[][];
+    quiet.mockRestore();
+    expect(maxAbsDiff(net.forward(X).toArray(), transpose(Y).toArray())).toBeLessThan(1e-5);
   });
 
   it('reads a flat number[] as the one input row', () => {
