@@ -71,6 +71,11 @@ describe('new Network', () => {
     expect(net.layers.map((layer) => layer.activation.name)).toEqual(['leakyRelu', 'leakyRelu', 'sigmoid']);
     expect(net.layers[0].activation.slope).toBe(0.2);
     expect(new Network({ layers: [1, 3], output: 'softmax' }).layers[0].activation.name).toBe('softmax');
+    const named = new Network({ layers: [1, 2, 1], hidden: { name: 'leakyRelu' }, output: { name: 'tanh' } });
+    expect(named.layers.map((layer) => [layer.activation.name, layer.activation.slope])).toEqual([
+      ['leakyRelu', 0.01], // no slope given: DEFAULT_LEAKY_SLOPE
+      ['tanh', undefined],
+    ]);
   });
 });
 
@@ -336,6 +341,8 @@ describe('bad options for new Network', () => {
     );
     expect(() => new Network({ layers: [1.5, 1] })).toThrow('Network: the input size (layers[0]) is 1.5');
     expect(() => new Network(undefined as never)).toThrow('Network: options are undefined but must be an object like { layers: [1, 2, 2, 1] }');
+    expect(() => new Network({ layers: {} as never })).toThrow('Network: layers is an object (Object) but it must list at least 2 sizes');
+    expect(() => new Network({ layers: (() => [1, 1]) as never })).toThrow('Network: layers is a function but it must list');
   });
 
   it('names an unknown activation and lists the known ones', () => {
