@@ -65,7 +65,7 @@ export { gradientCheck, relativeError, GRADIENT_CHECK_DEFAULTS } from './gradien
 export type { GradientCheck, LayerCheck } from './gradient-check.js';
 export { sgd, momentum, adam, optimizerFromJSON, OPTIMIZER_DEFAULTS } from './optimizers.js';
 export type { Optimizer, OptimizerJSON, OptimizerName, OptimizerState } from './optimizers.js';
-export { fitNetwork, FIT_DEFAULTS, DivergenceError } from './train.js';
+export { FIT_DEFAULTS, DivergenceError } from './train.js';
 export type { FitOptions, History } from './train.js';
 export { trainingState, restoreTrainingState } from './training-state.js';
 export type { TrainingStateJSON } from './training-state.js';

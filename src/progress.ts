@@ -20,8 +20,9 @@ function loadCliProgress(where: string): CliProgress {
     throw new ValueError(`${where}: progress is true but a progress bar needs Node.js 20.16 or newer (set progress: false, or use onEpoch)`);
   }
   const { createRequire } = getBuiltin('node:module') as typeof import('node:module');
-  const nodeRequire = typeof require === 'function' ? require : createRequire(import.meta.url);
-  return nodeRequire('cli-progress') as CliProgress;
+  // The ESM build knows its place by import.meta.url, the CommonJS build by __filename.
+  const here = import.meta.url ?? __filename;
+  return createRequire(here)('cli-progress') as CliProgress;
 }
 
 /**

@@ -50,7 +50,6 @@ describe('src/index.ts', () => {
       'crossEntropy',
       'datasets',
       'diagnose',
-      'fitNetwork',
       'formatShape',
       'formula',
       'gradientCheck',
