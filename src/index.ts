@@ -55,3 +55,9 @@ export type { InitName } from './init.js';
 // The network: the article's steps nested to any depth.
 export { Network, NETWORK_DEFAULTS } from './network.js';
 export type { Layer, LayerInput, NetworkJSON, NetworkOptions, TraceStep, JSONNumber } from './network.js';
+
+// Interop: activations from a mathjs formula, a hand-off to TensorFlow.js, a network as plain code.
+export { activation } from './activations.js';
+export type { ExpressionActivation } from './activations.js';
+export { EXPRESSION_CONSTANTS } from './expression.js';
+export type { ExpressionOptions } from './expression.js';
