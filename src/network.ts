@@ -7,6 +7,7 @@
  * and keeps every Wˡ and bˡ in `net.layers`, where training changes them.
  */
 import { type Activation, type ActivationSpec, resolveActivation } from './activations.js';
+import { type SourceOptions, toFunction, toSource } from './codegen.js';
 import { ShapeError, ValueError, describeValue, formatShape, plural } from './errors.js';
 import { type InitName, checkInit, initLayer } from './init.js';
 import { affineInto } from './kernel.js';
@@ -279,6 +280,23 @@ export class Network {
       weights: this.layers.map((layer) => layer.weights.toArray().map((row) => row.map(write))),
       biases: this.layers.map((layer) => Array.from(layer.biases.data, write)),
     };
+  }
+
+  /**
+   * The forward pass for ONE sample as a standalone JavaScript function, no library needed:
+   * `samples.map(net.toFunction())` equals `net.predict(samples)` bit for bit (see codegen.ts).
+   * @example Network.fromWeights([{ weights: [[2]], biases: [1] }]).toFunction()(3) //=> 7
+   */
+  toFunction(options?: SourceOptions): (x: number | readonly number[]) => number | number[] {
+    return toFunction(this, options);
+  }
+
+  /**
+   * The source of `toFunction()`: readable JavaScript, one line per layer with its weights written out.
+   * @example Network.fromWeights([{ weights: [[2]], biases: [1] }]).toSource().includes('dense(a, [[2]], [1])') //=> true
+   */
+  toSource(options?: SourceOptions): string {
+    return toSource(this, options);
   }
 
   /**
