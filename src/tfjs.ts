@@ -141,6 +141,13 @@ export function toTfjsFiles(net: Network, options: { weightsPath?: string } = {}
 /** The weights' bytes as TensorFlow.js may hand them over: one buffer, a byte view, or a list of buffers. */
 export type TfjsWeightData = ArrayBuffer | ArrayBufferView | readonly ArrayBuffer[];
 
+/** What fromTfjsModel reads: model.json's content (or its text), or TensorFlow.js's ModelArtifacts. */
+export type TfjsModelInput =
+  | string
+  | TfjsModelJSON
+  | TfjsArtifacts
+  | { modelTopology?: unknown; weightSpecs?: unknown; weightsManifest?: unknown; weightData?: unknown };
+
 /**
  * A Network from a TensorFlow.js sequential model of Dense layers: the contents
  * of `model.json` (or its text) and its weights file, or the artifacts a
@@ -149,7 +156,7 @@ export type TfjsWeightData = ArrayBuffer | ArrayBufferView | readonly ArrayBuffe
  * or Activation layer right after a linear Dense; anything else is named in an error.
  * @example fromTfjsModel(toTfjsModel(new Network({ layers: [1, 2, 1] }))).sizes //=> [1, 2, 1]
  */
-export function fromTfjsModel(model: TfjsModelJSON | TfjsArtifacts | string, weights?: TfjsWeightData): Network {
+export function fromTfjsModel(model: TfjsModelInput, weights?: TfjsWeightData): Network {
   const where = 'fromTfjsModel';
   const json = (typeof model === 'string' ? parseJSON(model, where) : model) as Partial<TfjsModelJSON & TfjsArtifacts>;
   if (typeof json !== 'object' || json === null || typeof json.modelTopology !== 'object' || json.modelTopology === null) {
