@@ -61,3 +61,6 @@ export { activation } from './activations.js';
 export type { ExpressionActivation } from './activations.js';
 export { EXPRESSION_CONSTANTS } from './expression.js';
 export type { ExpressionOptions } from './expression.js';
+export { toTfjsModel, toTfjsFiles, fromTfjsModel } from './tfjs.js';
+export type { TfjsArtifacts, TfjsModelJSON, TfjsModelInput, TfjsWeightData, TfjsWeightSpec, TfjsTopology, TfjsLayerJSON } from './tfjs.js';
+export type { SourceOptions } from './codegen.js';

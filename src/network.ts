@@ -12,7 +12,7 @@ import { ShapeError, ValueError, describeValue, formatShape, plural } from './er
 import { type InitName, checkInit, initLayer } from './init.js';
 import { affineInto } from './kernel.js';
 import { type BiasInput, applyWeights } from './layers.js';
-import { Matrix, type MatrixInput, checkSize, toColumn, toMatrix, transpose } from './matrix.js';
+import { type MathjsMatrixLike, Matrix, type MatrixInput, checkSize, toColumn, toMatrix, transpose } from './matrix.js';
 import { DEFAULT_SEED, type Seed, checkSeed, createRandom } from './random.js';
 
 /** One weight layer: Zˡ = Wˡ·Aˡ⁻¹ + bˡ, Aˡ = g(Zˡ). */
@@ -243,6 +243,9 @@ export class Network {
    */
   predict(samples: readonly number[] | readonly (readonly number[])[] | MatrixInput): number[] | number[][] {
     const where = 'Network.predict';
+    if (typeof (samples as { size?: unknown } | null)?.size === 'function' && (samples as MathjsMatrixLike).size().length === 1) {
+      samples = (samples as MathjsMatrixLike).toArray() as number[]; // a mathjs 1-D vector means what a flat list means
+    }
     let X: Matrix;
     if (Array.isArray(samples) && samples.length > 0 && !Array.isArray(samples[0])) {
       const row = toMatrix([samples as number[]], where, 'samples'); // 1 × samples
