@@ -56,6 +56,25 @@ export type { InitName } from './init.js';
 export { Network, NETWORK_DEFAULTS } from './network.js';
 export type { Layer, LayerInput, NetworkJSON, NetworkOptions, TraceStep, JSONNumber } from './network.js';
 
+// Training: losses, backpropagation, gradient checking, optimizers, fit, and the helpers learners need.
+export { mse, binaryCrossEntropy, crossEntropy, LOSSES } from './losses.js';
+export type { Loss, LossName } from './losses.js';
+export { gradients, backwardTrace } from './backprop.js';
+export type { Gradients, LayerGradients, BackwardStep, LossOption } from './backprop.js';
+export { gradientCheck, relativeError, GRADIENT_CHECK_DEFAULTS } from './gradient-check.js';
+export type { GradientCheck, LayerCheck } from './gradient-check.js';
+export { sgd, momentum, adam, optimizerFromJSON, OPTIMIZER_DEFAULTS } from './optimizers.js';
+export type { Optimizer, OptimizerJSON, OptimizerName, OptimizerState } from './optimizers.js';
+export { fitNetwork, FIT_DEFAULTS, DivergenceError } from './train.js';
+export type { FitOptions, History } from './train.js';
+export { trainingState, restoreTrainingState } from './training-state.js';
+export type { TrainingStateJSON } from './training-state.js';
+export { standardize, standardizerFromJSON } from './standardize.js';
+export type { Standardizer, StandardizerJSON } from './standardize.js';
+export type { NetworkStandardize } from './network.js';
+export { datasets, DATASET_DEFAULTS } from './datasets.js';
+export type { Dataset, DatasetOptions } from './datasets.js';
+
 // Interop: activations from a mathjs formula, a hand-off to TensorFlow.js, a network as plain code.
 export { activation } from './activations.js';
 export type { ExpressionActivation } from './activations.js';
