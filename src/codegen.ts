@@ -14,7 +14,9 @@
  * `samples.map(net.toFunction())` equals `net.predict(samples)`, bit for bit:
  * every sum runs in the kernel's order (b first, then k = 0, 1, 2, …), every
  * activation is the library's own formula, and every weight is written in the
- * shortest text that reads back as the same double (with -0 kept).
+ * shortest text that reads back as the same double (with -0 kept). When the
+ * network standardizes inputs or outputs in `predict` (`net.standardize`), the
+ * source does the same, with μ and σ written out.
  */
 import type { Activation } from './activations.js';
 import { ValueError, describeValue } from './errors.js';
@@ -23,6 +25,13 @@ import type { Matrix } from './matrix.js';
 /** What code generation reads from a network: its layers. */
 interface NetworkLike {
   readonly layers: readonly { readonly weights: Matrix; readonly biases: Matrix; readonly activation: Activation }[];
+  /** The statistics `predict` standardizes inputs and un-standardizes outputs with, if any. */
+  readonly standardize?: { inputs?: Statistics; outputs?: Statistics };
+}
+
+interface Statistics {
+  readonly mean: readonly number[];
+  readonly std: readonly number[];
 }
 
 /** Options of `toSource` and `toFunction`. */
@@ -67,6 +76,8 @@ export function toSource(net: NetworkLike, options: SourceOptions = {}): string 
   const { layers } = net;
   const nIn = layers[0].weights.cols;
   const nOut = layers[layers.length - 1].weights.rows;
+  const { inputs, outputs } = net.standardize ?? {};
+  const list = (xs: readonly number[]) => `[${xs.map(numberSource).join(', ')}]`;
   const used = new Set<string>();
   const lines = layers.map(({ weights: W, biases: b, activation }, l) => {
     const g = activation.name;
@@ -75,8 +86,7 @@ export function toSource(net: NetworkLike, options: SourceOptions = {}): string 
         `toSource: layer ${l + 1}'s activation ${g} is not a built-in (relu, leakyRelu, sigmoid, tanh, linear, softmax), so plain JavaScript cannot repeat it (an expression activation needs mathjs)`,
       );
     }
-    const rows = W.toArray().map((row) => `[${row.map(numberSource).join(', ')}]`);
-    const Z = `dense(a, [${rows.join(', ')}], [${Array.from(b.data, numberSource).join(', ')}])`;
+    const Z = `dense(a, [${W.toArray().map(list).join(', ')}], ${list(Array.from(b.data))})`;
     const A = g === 'linear' ? Z : g === 'leakyRelu' ? `leakyRelu(${Z}, ${numberSource(activation.slope as number)})` : `${g}(${Z})`;
     if (g !== 'linear') used.add(g);
     return `  a = ${A}; // layer ${l + 1}: ${W.cols} → ${W.rows}, ${g}`;
@@ -87,9 +97,13 @@ export function toSource(net: NetworkLike, options: SourceOptions = {}): string 
     `  // x: one sample, ${nIn === 1 ? 'a number (or an array of 1 number)' : `an array of ${nIn} numbers`}; returns ${nOut === 1 ? 'a number' : `an array of ${nOut} numbers`}.`,
     '  const dense = (a, W, b) => W.map((w, i) => { let z = b[i]; for (let k = 0; k < w.length; k++) z += w[k] * a[k]; return z; }); // z = W·a + b',
     ...[...used].map((g) => `  ${ACTIVATION_SOURCE[g]}`),
+    ...(inputs ? ['  const standardize = (x, mean, std) => x.map((v, i) => (v - mean[i]) / std[i]);'] : []),
+    ...(outputs ? ['  const unstandardize = (y, mean, std) => y.map((v, i) => v * std[i] + mean[i]);'] : []),
     `  let a = typeof x === 'number' ? [x] : x;`,
     `  if (a.length !== ${nIn}) throw new Error('${name}: x has ' + a.length + ' numbers but the network has ${nIn === 1 ? '1 input' : `${nIn} inputs`}');`,
+    ...(inputs ? [`  a = standardize(a, ${list(inputs.mean)}, ${list(inputs.std)}); // the inputs predict standardizes: x′ = (x − μ) / σ`] : []),
     ...lines,
+    ...(outputs ? [`  a = unstandardize(a, ${list(outputs.mean)}, ${list(outputs.std)}); // back to the data's units: y = y′·σ + μ`] : []),
     `  return ${nOut === 1 ? 'a[0]' : 'a'};`,
     '}',
   ].join('\n');

@@ -10,11 +10,12 @@
  *
  * One convention differs and is translated here: our Wˡ is nOut × nIn (one row
  * per neuron, samples are columns), while a Dense layer's kernel is nIn × nOut
- * (samples are rows, y = x·kernel + bias). So kernel = Wᵀ.
+ * (samples are rows, y = x·kernel + bias). So kernel = Wᵀ. And when `predict`
+ * standardizes inputs or outputs (`net.standardize`), that arithmetic is folded
+ * into the first and last layers' weights, so TensorFlow.js takes raw samples too.
  */
-import { type Activation, leakyReluWithSlope, resolveActivation } from './activations.js';
-import { ShapeError, ValueError, describeValue, formatShape } from './errors.js';
-import { Matrix } from './matrix.js';
+import type { Activation } from './activations.js';
+import { ValueError, describeValue } from './errors.js';
 import { Network } from './network.js';
 
 /** One weight tensor in the binary block: its name, shape and number type. */
@@ -59,7 +60,7 @@ export interface TfjsModelJSON {
 }
 
 /** Our activation names as Keras names them; leakyRelu becomes a LeakyReLU layer after a linear Dense. */
-const KERAS_ACTIVATIONS: Readonly<Record<string, string>> = Object.freeze({
+export const KERAS_ACTIVATIONS: Readonly<Record<string, string>> = Object.freeze({
   relu: 'relu',
   sigmoid: 'sigmoid',
   tanh: 'tanh',
@@ -88,7 +89,7 @@ export function toTfjsModel(net: Network): TfjsArtifacts {
     offset += 4;
   };
 
-  net.layers.forEach(({ weights: W, biases: b, activation }, l) => {
+  foldStandardize(net, where).forEach(({ W, b, activation }, l) => {
     const leaky = activation.name === 'leakyRelu';
     const keras = leaky ? 'linear' : KERAS_ACTIVATIONS[activation.name];
     if (keras === undefined) {
@@ -106,7 +107,7 @@ export function toTfjsModel(net: Network): TfjsArtifacts {
     weightSpecs.push({ name: `${name}/kernel`, shape: [W.cols, W.rows], dtype: 'float32' });
     weightSpecs.push({ name: `${name}/bias`, shape: [W.rows], dtype: 'float32' });
     for (let k = 0; k < W.cols; k++) for (let i = 0; i < W.rows; i++) write(W.data[i * W.cols + k]); // kernel[k][i] = W[i][k]
-    for (let i = 0; i < W.rows; i++) write(b.data[i]);
+    for (let i = 0; i < W.rows; i++) write(b[i]);
   });
 
   return {
@@ -138,151 +139,45 @@ export function toTfjsFiles(net: Network, options: { weightsPath?: string } = {}
   };
 }
 
-/** The weights' bytes as TensorFlow.js may hand them over: one buffer, a byte view, or a list of buffers. */
-export type TfjsWeightData = ArrayBuffer | ArrayBufferView | readonly ArrayBuffer[];
-
-/** What fromTfjsModel reads: model.json's content (or its text), or TensorFlow.js's ModelArtifacts. */
-export type TfjsModelInput =
-  | string
-  | TfjsModelJSON
-  | TfjsArtifacts
-  | { modelTopology?: unknown; weightSpecs?: unknown; weightsManifest?: unknown; weightData?: unknown };
+/** A layer as TensorFlow.js will run it. */
+interface FoldedLayer {
+  W: { rows: number; cols: number; data: Float64Array };
+  b: Float64Array;
+  activation: Activation;
+}
 
 /**
- * A Network from a TensorFlow.js sequential model of Dense layers: the contents
- * of `model.json` (or its text) and its weights file, or the artifacts a
- * `model.save(tf.io.withSaveHandler(…))` hands over. Wˡ = kernelᵀ (nOut × nIn), bˡ = bias.
- * Reads Dense layers with relu, sigmoid, tanh, linear or softmax, and a LeakyReLU
- * or Activation layer right after a linear Dense; anything else is named in an error.
- * @example fromTfjsModel(toTfjsModel(new Network({ layers: [1, 2, 1] }))).sizes //=> [1, 2, 1]
+ * The layers with `predict`'s standardizing folded in, since a Dense model has no place for it:
+ *   inputs:  W·((x − μ)/σ) + b = W′·x + b′,  W′[i][k] = W[i][k]/σₖ,  b′ᵢ = bᵢ − Σₖ W[i][k]·μₖ/σₖ
+ *   outputs: (W·a + b)·σ + μ = W″·a + b″,   W″[i][k] = σᵢ·W[i][k],  b″ᵢ = σᵢ·bᵢ + μᵢ  (linear output only)
  */
-export function fromTfjsModel(model: TfjsModelInput, weights?: TfjsWeightData): Network {
-  const where = 'fromTfjsModel';
-  const json = (typeof model === 'string' ? parseJSON(model, where) : model) as Partial<TfjsModelJSON & TfjsArtifacts>;
-  if (typeof json !== 'object' || json === null || typeof json.modelTopology !== 'object' || json.modelTopology === null) {
-    throw new ValueError(`${where}: model is ${describeValue(json)} but it must be model.json's content (with a modelTopology)`);
+function foldStandardize(net: Network, where: string): FoldedLayer[] {
+  const layers = net.layers.map(({ weights, biases, activation }) => ({
+    W: { rows: weights.rows, cols: weights.cols, data: weights.data.slice() },
+    b: biases.data.slice(),
+    activation,
+  }));
+  const { inputs, outputs } = net.standardize ?? {};
+  if (inputs) {
+    const { W, b } = layers[0];
+    for (let i = 0; i < W.rows; i++) {
+      for (let k = 0; k < W.cols; k++) {
+        b[i] -= (W.data[i * W.cols + k] * inputs.mean[k]) / inputs.std[k];
+        W.data[i * W.cols + k] /= inputs.std[k];
+      }
+    }
   }
-  const specs = json.weightSpecs ?? json.weightsManifest?.flatMap((group) => group.weights);
-  if (!Array.isArray(specs)) throw new ValueError(`${where}: the model lists no weights (no weightSpecs or weightsManifest)`);
-  const bytes = toBytes(weights ?? json.weightData, where);
-  const tensors = readWeights(specs, bytes, where);
-
-  const plan = readLayers(json.modelTopology, where);
-  const layers = plan.map(({ name, units, activation, useBias }, l) => {
-    const kernel = tensors.get(`${name}/kernel`);
-    if (kernel === undefined) {
-      throw new ValueError(`${where}: layer ${l + 1} (${name}) has no weight "${name}/kernel" (the weights are ${[...tensors.keys()].join(', ')})`);
-    }
-    const [nIn, nOut] = kernel.shape;
-    if (kernel.shape.length !== 2 || nOut !== units) {
-      throw new ShapeError(`${where}: layer ${l + 1} (${name}) has a kernel of shape [${kernel.shape}] but ${units} units (a kernel is nIn × units)`);
-    }
-    const W = new Matrix(nOut, nIn); // W = kernelᵀ: nOut × nIn
-    for (let k = 0; k < nIn; k++) for (let i = 0; i < nOut; i++) W.data[i * nIn + k] = kernel.values[k * nOut + i];
-    const bias = useBias ? tensors.get(`${name}/bias`) : undefined;
-    if (useBias && (bias === undefined || bias.values.length !== nOut)) {
-      throw new ShapeError(`${where}: layer ${l + 1} (${name}) has ${units} units but its bias is ${bias === undefined ? 'missing' : `[${bias.shape}]`} (one bias per unit)`);
-    }
-    if (l > 0 && nIn !== plan[l - 1].units) {
-      throw new ShapeError(`${where}: layer ${l + 1} (${name}) has a kernel ${formatShape(nIn, nOut)} but layer ${l} has ${plan[l - 1].units} units`);
-    }
-    if (activation.outputOnly && l < plan.length - 1) {
-      throw new ValueError(`${where}: layer ${l + 1} (${name}) uses ${activation.name}, which feedforward allows on the output layer only`);
-    }
-    return { weights: W, biases: Array.from(bias?.values ?? new Float64Array(nOut)), activation };
-  });
-  return Network.fromWeights(layers);
-}
-
-/** One Dense layer to build: its name (for its weights), units, activation and whether it has a bias. */
-interface DensePlan {
-  name: string;
-  units: number;
-  activation: Activation;
-  useBias: boolean;
-}
-
-/** Reads the Sequential topology into a list of Dense layers, folding LeakyReLU/Activation layers into the Dense before them. */
-function readLayers(topology: object, where: string): DensePlan[] {
-  const top = ((topology as { model_config?: object }).model_config ?? topology) as { class_name?: unknown; config?: unknown };
-  if (top.class_name !== 'Sequential') {
-    throw new ValueError(`${where}: the model is a ${describeValue(top.class_name)} model but only a Sequential model of Dense layers can be read`);
-  }
-  const config = top.config as { layers?: unknown } | unknown[];
-  const list = (Array.isArray(config) ? config : config?.layers) as TfjsLayerJSON[] | undefined;
-  if (!Array.isArray(list)) throw new ValueError(`${where}: the Sequential model lists no layers`);
-  const plan: DensePlan[] = [];
-  list.forEach((layer, n) => {
-    const c = (layer?.config ?? {}) as Record<string, unknown>;
-    const label = `model layer ${n + 1} (${String(c.name ?? layer?.class_name)})`;
-    const last = plan[plan.length - 1];
-    const foldable = last !== undefined && last.activation.name === 'linear';
-    if (layer?.class_name === 'InputLayer') return; // only declares the input shape, which the kernel also gives
-    if (layer?.class_name === 'Dense') {
-      plan.push({ name: String(c.name), units: c.units as number, activation: kerasActivation(c.activation, label, where), useBias: c.use_bias !== false });
-    } else if (layer?.class_name === 'LeakyReLU' && foldable) {
-      last.activation = leakyReluWithSlope(typeof c.alpha === 'number' ? c.alpha : 0.3); // 0.3: Keras's default alpha
-    } else if (layer?.class_name === 'Activation' && foldable) {
-      last.activation = kerasActivation(c.activation, label, where);
-    } else {
+  if (outputs) {
+    const { W, b, activation } = layers[layers.length - 1];
+    if (activation.name !== 'linear') {
       throw new ValueError(
-        `${where}: ${label} is a ${describeValue(layer?.class_name)} layer but feedforward reads only Dense layers (and an InputLayer, or a LeakyReLU or Activation layer right after a linear Dense)`,
+        `${where}: the output layer is ${activation.name} but the network un-standardizes its outputs, which a TensorFlow.js Dense model can only do after a linear output layer`,
       );
     }
-  });
-  if (plan.length === 0) throw new ValueError(`${where}: the Sequential model has no Dense layer`);
-  return plan;
-}
-
-/** Our activation for a Keras activation name (a missing one means linear). */
-function kerasActivation(name: unknown, label: string, where: string): Activation {
-  const keras = name ?? 'linear';
-  if (typeof keras === 'string' && Object.hasOwn(KERAS_ACTIVATIONS, keras)) return resolveActivation(keras, where);
-  throw new ValueError(`${where}: ${label} has activation ${describeValue(keras)} but feedforward reads only ${Object.keys(KERAS_ACTIVATIONS).join(', ')}`);
-}
-
-/** Splits the weight bytes into named float32 tensors (as float64 values), checking dtype and length. */
-function readWeights(specs: unknown[], bytes: Uint8Array, where: string): Map<string, { shape: number[]; values: Float64Array }> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const tensors = new Map<string, { shape: number[]; values: Float64Array }>();
-  let offset = 0;
-  for (const spec of specs as { name: string; shape: number[]; dtype?: string; quantization?: unknown }[]) {
-    if ((spec.dtype ?? 'float32') !== 'float32' || spec.quantization !== undefined) {
-      throw new ValueError(`${where}: weight ${spec.name} is ${spec.quantization ? 'quantized' : spec.dtype} but only float32 weights can be read`);
+    for (let i = 0; i < W.rows; i++) {
+      for (let k = 0; k < W.cols; k++) W.data[i * W.cols + k] *= outputs.std[i];
+      b[i] = b[i] * outputs.std[i] + outputs.mean[i];
     }
-    const size = spec.shape.reduce((p, d) => p * d, 1);
-    if (offset + 4 * size > bytes.byteLength) {
-      throw new ShapeError(`${where}: the weights file has ${bytes.byteLength} bytes but the model's weights need more (${spec.name} ends at byte ${offset + 4 * size})`);
-    }
-    const values = new Float64Array(size);
-    for (let n = 0; n < size; n++, offset += 4) values[n] = view.getFloat32(offset, true);
-    tensors.set(spec.name, { shape: spec.shape, values });
   }
-  if (offset !== bytes.byteLength) {
-    throw new ShapeError(`${where}: the weights file has ${bytes.byteLength} bytes but the model's weights take ${offset} (4 bytes per float32)`);
-  }
-  return tensors;
-}
-
-function toBytes(data: unknown, where: string): Uint8Array {
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  if (Array.isArray(data) && data.every((part) => part instanceof ArrayBuffer)) {
-    const out = new Uint8Array(data.reduce((sum, part) => sum + part.byteLength, 0));
-    let offset = 0;
-    for (const part of data) {
-      out.set(new Uint8Array(part), offset);
-      offset += part.byteLength;
-    }
-    return out;
-  }
-  throw new ValueError(`${where}: the weights are ${describeValue(data)} but they must be the weights file's bytes (an ArrayBuffer or a Uint8Array)`);
-}
-
-function parseJSON(text: string, where: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new ValueError(`${where}: the text is not valid JSON (${(error as Error).message})`);
-  }
+  return layers;
 }

@@ -1,7 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { numberSource } from '../src/codegen.js';
-import { type ActivationSpec, Network, activation, createRandom } from '../src/index.js';
+import { type ActivationSpec, Network, activation, createRandom, standardize, transpose } from '../src/index.js';
 
 // The README's network: 1 input, two hidden ReLU layers of 2, 1 linear output.
 const article = Network.fromWeights([
@@ -94,6 +94,14 @@ describe('net.toFunction(): a standalone function of one sample', () => {
       expect(sameBits(got, want)).toBe(true);
     });
   }
+
+  it("repeats predict's standardizing of inputs and outputs, bit for bit", () => {
+    const samples = samplesFor(3, 20, 13).map((row) => row.map((x) => 100 * x + 50)); // inputs far from mean 0
+    const net = new Network({ layers: [3, 5, 2], hidden: 'tanh', seed: 6 });
+    net.standardize = { inputs: standardize(transpose(samples)), outputs: standardize([[1, 2, 4], [10, 30, 50]]) };
+    expect(net.toSource()).toContain('  a = standardize(a, [');
+    expect(sameBits(samples.map(net.toFunction()), net.predict(samples))).toBe(true);
+  });
 
   it('takes a flat list of samples the way predict does when the network has one input', () => {
     const xs = [-2, -1, 0, 1, 2];

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type ActivationSpec, Network, activation, createRandom } from '../src/index.js';
-import { fromTfjsModel, toTfjsFiles, toTfjsModel } from '../src/tfjs.js';
+import { type ActivationSpec, Network, activation, createRandom, standardize, transpose } from '../src/index.js';
+import { fromTfjsModel } from '../src/tfjs-read.js';
+import { toTfjsFiles, toTfjsModel } from '../src/tfjs.js';
 import { loadTfjsModel, saveTfjsModel } from '../src/tfjs-node.js';
 
 beforeAll(async () => {
@@ -70,6 +71,26 @@ describe('toTfjsModel(net): a TensorFlow.js Layers model, without TensorFlow.js'
       model.dispose();
     });
   }
+
+  it("folds predict's standardizing into the first and last Dense layers: tfjs predicts the same in the data's units", async () => {
+    // House-price-like data: inputs in the hundreds, outputs in the thousands.
+    const random = createRandom(12);
+    const samples = Array.from({ length: 30 }, () => [random.between(100, 300), random.between(1, 5)]);
+    const targets = samples.map(([area, rooms]) => [10 * area + 500 * rooms]);
+    const net = new Network({ layers: [2, 6, 1], hidden: 'tanh', seed: 4 });
+    net.standardize = { inputs: standardize(transpose(samples)), outputs: standardize(transpose(targets)) };
+    const model = await tf.loadLayersModel(tf.io.fromMemory(toTfjsModel(net)));
+    const want = net.predict(samples) as number[];
+    const got = tfPredict(model, samples).map((row) => row[0]);
+    const relative = got.map((y, n) => Math.abs(y - want[n]) / Math.abs(want[n]));
+    expect(Math.max(...relative)).toBeLessThan(1e-5);
+  });
+
+  it('refuses to fold output un-standardizing into a non-linear output layer', () => {
+    const net = new Network({ layers: [1, 2, 1], output: 'sigmoid' });
+    net.standardize = { outputs: standardize([[1, 2, 3]]) };
+    expect(() => toTfjsModel(net)).toThrow(/toTfjsModel: the output layer is sigmoid but the network un-standardizes its outputs/);
+  });
 
   it('refuses an activation TensorFlow.js has no name for, naming the layer', () => {
     const net = new Network({ layers: [1, 2, 1], hidden: activation('x / (1 + exp(-x))', { name: 'silu' }) });
