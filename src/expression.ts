@@ -8,8 +8,10 @@
  * number. The trees are kept, so both can be printed as text or as TeX.
  *
  * mathjs is loaded here on first use only (see mathjs-loader.ts), and each
- * evaluation goes through mathjs's interpreter: about 40× slower than a
- * built-in such as `sigmoid`, which is fine for learning and small networks.
+ * evaluation goes through mathjs's interpreter (about 0.25 µs, against a few
+ * ns for the same formula in plain JavaScript), so a forward pass with one
+ * takes several times as long as with a built-in: fine for learning and small
+ * networks, not for speed.
  */
 import type { EvalFunction, MathNode } from 'mathjs';
 import { ValueError, describeValue } from './errors.js';
