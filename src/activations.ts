@@ -274,7 +274,7 @@ export interface ExpressionActivation extends Activation {
   readonly expression: ExpressionParts['expression'];
   /** g′(x) as `math.derivative` derived it: `.toString()`, `.toTex()`. */
   readonly derivativeExpression: ExpressionParts['derivativeExpression'];
-  /** "silu(x) = x / (1 + exp(-x))". */
+  /** "silu(x) = x / (1 + exp(-x))" ("g(x) = …" when it has no name). */
   toString(): string;
   /** The same in TeX: "\mathrm{silu}(x) = \frac{x}{…}". */
   toTex(): string;
@@ -300,11 +300,12 @@ function expressionActivation(expression: unknown, options: ExpressionOptions, w
     );
   }
   const parts = expressionParts(expression, options, where);
-  const { name, expression: g, derivativeExpression: dg } = parts;
+  const { expression: g, derivativeExpression: dg } = parts;
+  const label = options.name ?? 'g'; // an unnamed formula prints as g(x) = …
   return Object.defineProperties(elementwiseActivation(parts), {
     expression: { value: g, enumerable: true },
     derivativeExpression: { value: dg, enumerable: true },
-    toString: { value: () => `${name}(x) = ${g.toString()}` },
-    toTex: { value: () => `\\mathrm{${name}}(x) = ${g.toTex()}` },
+    toString: { value: () => `${label}(x) = ${g.toString()}` },
+    toTex: { value: () => `\\mathrm{${label}}(x) = ${g.toTex()}` },
   }) as ExpressionActivation;
 }

@@ -58,7 +58,10 @@ const ACTIVATION_SOURCE: Readonly<Record<string, string>> = Object.freeze({
   ].join('\n'),
 });
 
-/** A double written as the shortest decimal that reads back as the same double; -0 keeps its sign. */
+/**
+ * A double written as the shortest decimal that reads back as the same double; -0 keeps its sign.
+ * @example numberSource(0.1 + 0.2) //=> '0.30000000000000004'
+ */
 export function numberSource(x: number): string {
   return Object.is(x, -0) ? '-0' : String(x); // Number#toString is the shortest round trip (ECMA-262 Number::toString)
 }
@@ -112,6 +115,8 @@ export function toSource(net: NetworkLike, options: SourceOptions = {}): string 
 /**
  * The network's forward pass for one sample as a standalone JavaScript function,
  * compiled from `toSource` (so the function is exactly the source you can read).
+ * It is built with `new Function`; where a page's Content-Security-Policy forbids
+ * that, paste `toSource()` into the page instead.
  * `samples.map(f)` equals `net.predict(samples)` bit for bit.
  * @example Network.fromWeights([{ weights: [[2]], biases: [1] }]).toFunction()(3) //=> 7
  */

@@ -67,8 +67,9 @@ describe('activation(formula): g(x) written in x, g′(x) derived by mathjs', ()
     expect(g.df(2)).toBe(Math.PI);
   });
 
-  it('is named by its formula when no name is given', () => {
+  it('is named by its formula when no name is given, and prints as g(x)', () => {
     expect(activation('x^2').name).toBe('x^2');
+    expect(activation('x^2').toString()).toBe('g(x) = x ^ 2');
     expect(activation('x^2').toJSON()).toEqual({ name: 'x^2', expression: 'x^2' });
   });
 
