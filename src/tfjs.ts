@@ -97,6 +97,12 @@ export function toTfjsModel(net: Network): TfjsArtifacts {
         `${where}: layer ${l + 1}'s activation ${activation.name} has no TensorFlow.js equivalent (supported: relu, leakyRelu, sigmoid, tanh, linear, softmax)`,
       );
     }
+    const tooLarge = [...W.data, ...b].find((x) => !Number.isFinite(Math.fround(x)));
+    if (tooLarge !== undefined) {
+      throw new ValueError(
+        `${where}: layer ${l + 1} has the weight ${tooLarge} but float32 stops near ±3.4e38 (TensorFlow.js would read Infinity)`,
+      );
+    }
     const name = `dense_${l + 1}`;
     const config: Record<string, unknown> = { name, units: W.rows, activation: keras, use_bias: true, trainable: true, dtype: 'float32' };
     if (l === 0) config.batch_input_shape = [null, W.cols];

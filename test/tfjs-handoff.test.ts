@@ -92,6 +92,19 @@ describe('toTfjsModel(net): a TensorFlow.js Layers model, without TensorFlow.js'
     expect(() => toTfjsModel(net)).toThrow(/toTfjsModel: the output layer is sigmoid but the network un-standardizes its outputs/);
   });
 
+  it('leaves the network untouched, standardizing included', () => {
+    const net = new Network({ layers: [2, 3, 1], seed: 1 });
+    net.standardize = { inputs: standardize([[1, 2, 3], [10, 20, 40]]), outputs: standardize([[5, 7]]) };
+    const before = JSON.stringify(net.toJSON());
+    toTfjsModel(net);
+    expect(JSON.stringify(net.toJSON())).toBe(before);
+  });
+
+  it('refuses a weight too large for float32 rather than writing Infinity', () => {
+    const net = Network.fromWeights([{ weights: [[1e39]], biases: [0] }]);
+    expect(() => toTfjsModel(net)).toThrow(/toTfjsModel: layer 1 has the weight 1e\+39 but float32 stops near ±3.4e38/);
+  });
+
   it('refuses an activation TensorFlow.js has no name for, naming the layer', () => {
     const net = new Network({ layers: [1, 2, 1], hidden: activation('x / (1 + exp(-x))', { name: 'silu' }) });
     expect(() => toTfjsModel(net)).toThrow(/toTfjsModel: layer 1's activation silu has no TensorFlow.js equivalent/);
@@ -211,6 +224,12 @@ describe('fromTfjsModel: a TensorFlow.js sequential Dense model read into feedfo
   it('names an activation it cannot read', async () => {
     const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 3, activation: 'elu', name: 'hidden' })] });
     await expect(saved(model).then(fromTfjsModel)).rejects.toThrow(/fromTfjsModel: model layer 1 \(hidden\) has activation "elu" but feedforward reads only relu, sigmoid, tanh, linear, softmax/);
+  });
+
+  it('reads only float32 weights, naming a weight of another type', () => {
+    const { modelJson, weightsBin } = toTfjsFiles(new Network({ layers: [1, 1] }));
+    modelJson.weightsManifest[0].weights[0] = { ...modelJson.weightsManifest[0].weights[0], dtype: 'int32' as 'float32' };
+    expect(() => fromTfjsModel(modelJson, weightsBin)).toThrow(/fromTfjsModel: weight dense_1\/kernel is int32 but only float32 weights can be read/);
   });
 
   it('says when the weights file is too short for the model', () => {
