@@ -75,6 +75,16 @@ export type { NetworkStandardize } from './network.js';
 export { datasets, DATASET_DEFAULTS } from './datasets.js';
 export type { Dataset, DatasetOptions } from './datasets.js';
 
+// See inside: the exact kinks of a 1-input network, the linear map around any point.
+export { kinks, KINK_MERGE_GAP } from './kinks.js';
+export type { Kinks, KinksOptions, Piece, NeuronKinks } from './kinks.js';
+export { linearRegion } from './linear-region.js';
+export type { LinearRegion } from './linear-region.js';
+export { formula, FORMULA_MAX_NODES } from './formula.js';
+export type { Formula } from './formula.js';
+export { diagnose, DIAGNOSE_LIMITS } from './diagnose.js';
+export type { Diagnosis, Finding, FindingKind } from './diagnose.js';
+
 // Interop: activations from a mathjs formula, a hand-off to TensorFlow.js, a network as plain code.
 export { activation } from './activations.js';
 export type { ExpressionActivation } from './activations.js';
