@@ -84,3 +84,14 @@ export { formula, FORMULA_MAX_NODES } from './formula.js';
 export type { Formula } from './formula.js';
 export { diagnose, DIAGNOSE_LIMITS } from './diagnose.js';
 export type { Diagnosis, Finding, FindingKind } from './diagnose.js';
+
+// Interop: activations from a mathjs formula, a hand-off to TensorFlow.js, a network as plain code.
+export { activation } from './activations.js';
+export type { ExpressionActivation } from './activations.js';
+export { EXPRESSION_CONSTANTS } from './expression.js';
+export type { ExpressionOptions } from './expression.js';
+export { toTfjsModel, toTfjsFiles } from './tfjs.js';
+export { fromTfjsModel } from './tfjs-read.js';
+export type { TfjsArtifacts, TfjsModelJSON, TfjsWeightSpec, TfjsTopology, TfjsLayerJSON } from './tfjs.js';
+export type { TfjsModelInput, TfjsWeightData } from './tfjs-read.js';
+export type { SourceOptions } from './codegen.js';
