@@ -46,7 +46,7 @@ export async function openPlayground(): Promise<OpenPlayground> {
   if (!url) throw new Error('the preview server did not report its address');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [...CHROMIUM_FLAGS, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'chromium-'))}`],
+    args: CHROMIUM_FLAGS, // playwright gives every launch a new, empty profile of its own
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   const errors: string[] = [];

@@ -138,7 +138,7 @@ export function openEditor(editor: HTMLElement, layer: number, node: number, fro
   const set = (value: number) => {
     if (!Number.isFinite(value)) return;
     array[index] = value; // the network's own weight: every view redraws from it
-    update({}, true);
+    update({}, 'weights');
     editor.querySelector<HTMLInputElement>('#edit-range')!.value = String(value);
     editor.querySelector<HTMLInputElement>('#edit-value')!.value = String(value);
   };

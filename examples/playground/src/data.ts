@@ -35,17 +35,23 @@ export function trainingData(state: Pick<State, 'target' | 'points' | 'seed'>): 
   return data;
 }
 
-/** The 2-D data sets, scaled to the plotted square [−3, 3]². */
+/** The 2-D data sets, moved and scaled to fill the plotted square (each coordinate into [−2.5, 2.5]). */
 function twoDimensional(target: string): { X: Matrix; Y: Matrix } {
-  const seed = 1;
-  switch (target) {
-    case 'xor':
-      return datasets.xor({ samples: 200, seed, noise: 0.2, scale: 2 });
-    case 'circles':
-      return datasets.circles({ samples: 200, seed, noise: 0.1 });
-    case 'moons':
-      return datasets.moons({ samples: 200, seed, noise: 0.1 });
-    default:
-      return datasets.spiral({ samples: 200, classes: 2, seed, noise: 0.1 });
-  }
+  const options = { samples: 200, seed: 1 };
+  const made =
+    target === 'xor'
+      ? datasets.xor({ ...options, noise: 0.15 })
+      : target === 'circles'
+        ? datasets.circles(options)
+        : target === 'moons'
+          ? datasets.moons(options)
+          : datasets.spiral({ ...options, classes: 2, noise: 0.1 });
+  // One sigmoid output: the label is 1 for class 1 (spiral's Y is one-hot, so keep its second row).
+  const labels = made.Y.rows === 1 ? made.Y.row(0) : made.Y.row(1);
+  const rows = [made.X.row(0), made.X.row(1)].map((row) => {
+    const lo = Math.min(...row);
+    const hi = Math.max(...row);
+    return row.map((v) => -2.5 + (5 * (v - lo)) / (hi - lo || 1));
+  });
+  return { X: matrix(rows), Y: matrix([labels]) };
 }

@@ -80,8 +80,13 @@ export const state: State = {
   training: false,
 };
 
-/** weightsOnly: only weights changed (a training step, a hand edit), so the controls need no redraw. */
-type Listener = (weightsOnly: boolean) => void;
+/**
+ * What changed: 'all' (the controls too), 'weights' (a hand edit: every view
+ * but the controls), or 'training' (a training frame: the function and the
+ * loss now, the slower views now and then).
+ */
+export type Redraw = 'all' | 'weights' | 'training';
+type Listener = (redraw: Redraw) => void;
 const listeners: Listener[] = [];
 
 /** Calls `listener` after every update. */
@@ -93,7 +98,7 @@ export function onUpdate(listener: Listener): void {
 const ARCHITECTURE: (keyof State)[] = ['hidden', 'activation', 'init', 'seed', 'target'];
 
 /** Applies a change and redraws. A change of architecture rebuilds the network and clears the losses. */
-export function update(change: Partial<State> = {}, weightsOnly = false): void {
+export function update(change: Partial<State> = {}, redraw: Redraw = 'all'): void {
   const rebuild = ARCHITECTURE.some((key) => key in change && change[key] !== state[key]);
   Object.assign(state, change);
   if (rebuild) {
@@ -103,7 +108,7 @@ export function update(change: Partial<State> = {}, weightsOnly = false): void {
     const inputs = inputsOf(state.target);
     if (state.sample.length !== inputs) state.sample = inputs === 1 ? [1] : [0.5, -0.5];
   }
-  for (const listener of listeners) listener(weightsOnly);
+  for (const listener of listeners) listener(redraw);
 }
 
 /** Starts again from the seeded weights of the current architecture. */

@@ -3,7 +3,7 @@
  * play, pause or take one step; the loss curve grows live and the kinks move.
  *
  * Training runs in slices inside requestAnimationFrame: each frame trains for
- * at most FRAME_BUDGET_MS and then lets the page draw, so it never freezes.
+ * about FRAME_BUDGET_MS and then lets the page draw, so it never freezes.
  */
 import { type Network, type Optimizer, adam, momentum, sgd } from 'feedforward';
 import { html, short } from './dom.js';
@@ -11,7 +11,7 @@ import { option } from './build.js';
 import { trainingData } from './data.js';
 import { type OptimizerName, TARGETS_1D, TARGETS_2D, inputsOf, resetNetwork, state, update } from './state.js';
 
-const FRAME_BUDGET_MS = 12;
+const FRAME_BUDGET_MS = 8;
 
 let optimizer: Optimizer | null = null;
 let optimizerKey = '';
@@ -61,7 +61,7 @@ function frame(time: number): void {
     state.training = false;
     showError(error);
   }
-  update({}, true);
+  update({}, 'training');
   requestAnimationFrame(frame);
 }
 
@@ -142,7 +142,7 @@ export function renderTraining(root: HTMLElement): void {
     } catch (error) {
       showError(error);
     }
-    update({}, true);
+    update({}, 'weights');
   });
   root.querySelector('#reset')?.addEventListener('click', resetNetwork);
 }
