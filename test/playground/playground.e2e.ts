@@ -133,6 +133,8 @@ describe('the playground page', () => {
     expect(Number(await page.textContent('#region-count'))).toBeGreaterThan(1);
     await page.locator('#see').screenshot({ path: join(screenshots, 'xor-regions.png') });
     await page.locator('#train').screenshot({ path: join(screenshots, 'training.png') });
+    await page.uncheck('#regions');
+    await page.screenshot({ path: join(screenshots, 'playground.png'), fullPage: true });
   });
 
   it('the exported code, run with tsx, rebuilds a network that predicts what the page predicts', async () => {

@@ -6,7 +6,7 @@
  * about FRAME_BUDGET_MS and then lets the page draw, so it never freezes.
  */
 import { type Network, type Optimizer, adam, momentum, sgd } from 'feedforward';
-import { html, short } from './dom.js';
+import { html } from './dom.js';
 import { option } from './build.js';
 import { trainingData } from './data.js';
 import { type OptimizerName, TARGETS_1D, TARGETS_2D, inputsOf, resetNetwork, state, update } from './state.js';
@@ -80,8 +80,9 @@ function lossCurve(losses: number[]): string {
   const logs = losses.map((l) => Math.log10(Math.max(l, 1e-12)));
   const lo = Math.min(...logs);
   const hi = Math.max(...logs, lo + 1e-9);
-  const points = logs.map((v, n) => `${(10 + (540 * n) / (logs.length - 1)).toFixed(1)},${(110 - (100 * (v - lo)) / (hi - lo)).toFixed(1)}`);
+  const points = logs.map((v, n) => `${(10 + (540 * n) / (logs.length - 1)).toFixed(1)},${(115 - (95 * (v - lo)) / (hi - lo)).toFixed(1)}`);
   return `<svg id="loss-curve" viewBox="0 0 560 120" width="560" height="120" role="img" aria-label="loss per step, log scale">
+    <text x="12" y="12">loss (log scale): ${losses[0].toPrecision(3)} at step 1 → ${losses[losses.length - 1].toPrecision(3)} at step ${losses.length}</text>
     <polyline class="loss" points="${points.join(' ')}" /></svg>`;
 }
 
@@ -93,7 +94,7 @@ export function refreshTraining(root: HTMLElement): void {
   if (!steps || !loss) return renderTraining(root);
   steps.textContent = String(state.losses.length);
   loss.dataset.value = String(last ?? '');
-  loss.textContent = last === undefined ? '—' : short(last);
+  loss.textContent = last === undefined ? '—' : last.toPrecision(3);
   root.querySelector('#loss-curve')!.outerHTML = lossCurve(state.losses);
 }
 
@@ -113,7 +114,7 @@ export function renderTraining(root: HTMLElement): void {
       <button id="step-once" ${state.training ? 'disabled' : ''}>one step</button>
       <button id="reset">reset weights</button>
       <span>steps: <output id="steps">${state.losses.length}</output></span>
-      <span>loss: <output id="loss" data-value="${last ?? ''}">${last === undefined ? '—' : short(last)}</output></span>
+      <span>loss: <output id="loss" data-value="${last ?? ''}">${last === undefined ? '—' : last.toPrecision(3)}</output></span>
     </div>
     <p id="train-error" class="error" role="alert"></p>
     ${lossCurve(state.losses)}`;
