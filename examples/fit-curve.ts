@@ -2,7 +2,7 @@
 // is always piecewise linear; as it learns, the loss falls and the kinks, almost
 // invisible at the start, bend more and more where the sine curves.
 // Run: npx tsx examples/fit-curve.ts
-import { Matrix, Network, datasets } from '../src/index.js';
+import { Network, datasets, kinks } from '../src/index.js';
 
 const { X, Y } = datasets.sine({ samples: 200 }); // 1 × 200 inputs, 1 × 200 targets
 
@@ -16,30 +16,17 @@ const net = Network.fromWeights(
   })),
 );
 
-// Kinks are counted numerically here, from the prediction's slope on a fine grid
-// of x: a kink wherever the slope changes between neighbouring grid cells (two kinks
-// closer than one cell count as one). The exact count, from the weights
-// themselves, is the job of the library's kinks module.
-const GRID = 4001;
-const grid = new Matrix(1, GRID, Float64Array.from({ length: GRID }, (_, j) => -Math.PI + (2 * Math.PI * j) / (GRID - 1)));
+// The kinks come from kinks(), exactly, from the weights: the x where the
+// prediction's slope changes, and the straight pieces between them.
 function countKinks(minimumBend: number): number {
-  const y = net.forward(grid).data;
-  const h = grid.data[1] - grid.data[0];
-  const slope = (j: number) => (y[j] - y[j - 1]) / h; // slope of cell j
-  let kinks = 0;
-  let before = slope(1);
-  for (let j = 2; j < GRID; j++) {
-    if (Math.abs(slope(j) - before) > minimumBend) {
-      kinks++;
-      j++; // the cell holding the kink has an in-between slope: compare the cell after it
-    }
-    if (j < GRID) before = slope(j);
-  }
-  return kinks;
+  const { pieces } = kinks(net, { domain: [-Math.PI, Math.PI] });
+  let count = 0;
+  for (let p = 1; p < pieces.length; p++) if (Math.abs(pieces[p].slope - pieces[p - 1].slope) > minimumBend) count++;
+  return count;
 }
 
 const row = (epoch: number, loss: number) =>
-  console.log(`${String(epoch).padStart(5)}  ${loss.toFixed(5)}  ${String(countKinks(1e-9)).padStart(5)}  ${String(countKinks(0.1)).padStart(14)}`);
+  console.log(`${String(epoch).padStart(5)}  ${loss.toFixed(5)}  ${String(countKinks(0)).padStart(5)}  ${String(countKinks(0.1)).padStart(14)}`);
 console.log('epoch     loss  kinks  bending > 0.1');
 row(0, net.gradients(X, Y).loss);
 net.fit(X, Y, {
