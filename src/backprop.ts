@@ -15,7 +15,7 @@
  * The same two loops serve `gradients`, `backwardTrace` and `fit`, over
  * buffers allocated once (a Workspace) and reused for every minibatch.
  */
-import { resolveActivation } from './activations.js';
+import type { Activation } from './activations.js';
 import { divideInPlace, sumRowsInto, transposeInto } from './backprop-kernel.js';
 import { ShapeError, plural } from './errors.js';
 import { affineInto } from './kernel.js';
@@ -62,7 +62,7 @@ export interface BackwardStep {
  * The loss an option names; 'auto' picks the usual partner of the output activation:
  * crossEntropy after softmax, binaryCrossEntropy after sigmoid, mse otherwise.
  */
-export function chooseLoss(option: unknown, output: Layer['activation'], where: string): Loss {
+export function chooseLoss(option: unknown, output: Activation, where: string): Loss {
   const name = option === 'auto' ? ({ softmax: 'crossEntropy', sigmoid: 'binaryCrossEntropy' } as const)[output.name as 'softmax'] ?? 'mse' : option;
   const loss = resolveLoss(name, where);
   checkPairing(loss, output, where);
@@ -190,7 +190,7 @@ export function backwardPass(
 function runBoth(net: Network, X: MatrixInput, Y: MatrixInput, options: { loss?: LossOption }, where: string) {
   const data = checkData(net, X, Y, where);
   const output = net.layers[net.layers.length - 1].activation;
-  const loss = chooseLoss(options.loss ?? 'auto', resolveActivation(output, where), where);
+  const loss = chooseLoss(options.loss ?? 'auto', output, where);
   const m = data.X.cols;
   const ws = new Workspace(net.sizes, m);
   forwardPass(net.layers, ws, data.X.data, m);

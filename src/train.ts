@@ -103,8 +103,8 @@ class Checkpoint {
   private steps = 0;
   save(layers: readonly Layer[], optimizer: Optimizer): void {
     const arrays = layers.flatMap((layer) => [layer.weights.data, layer.biases.data]);
-    copyAll(arrays, (this.weights = fit(this.weights, arrays)));
-    copyAll(optimizer.state.slots, (this.slots = fit(this.slots, optimizer.state.slots)));
+    copyAll(arrays, (this.weights = sized(this.weights, arrays)));
+    copyAll(optimizer.state.slots, (this.slots = sized(this.slots, optimizer.state.slots)));
     this.steps = optimizer.state.steps;
   }
   restore(layers: readonly Layer[], optimizer: Optimizer): void {
@@ -116,7 +116,8 @@ class Checkpoint {
   }
 }
 
-function fit(targets: Float64Array[], like: Float64Array[]): Float64Array[] {
+/** `targets` again if its arrays already have the lengths of `like`'s, else new arrays that do. */
+function sized(targets: Float64Array[], like: Float64Array[]): Float64Array[] {
   return like.map((a, n) => (targets[n]?.length === a.length ? targets[n] : new Float64Array(a.length)));
 }
 
@@ -139,7 +140,7 @@ function meanLoss(net: Network, ws: Workspace, X: Matrix, Y: Matrix, loss: Loss)
  * Defaults: FIT_DEFAULTS (100 epochs of adam at η = 0.01, full batch, the loss that suits the output).
  * Returns { loss, validationLoss? }, one number per epoch; the epoch's loss is the mean over its minibatches,
  * each measured before its step (as Keras and tfjs report it). The same seed gives the same weights, bit for bit.
- * @example fit(net, [[0, 1]], [[1, 3]], { epochs: 200, learningRate: 0.1 }).loss.at(-1) //=> a number near 0
+ * @example fitNetwork(Network.fromWeights([{ weights: [[0]], biases: [0] }]), [[0, 1]], [[1, 3]], { epochs: 500, learningRate: 0.1 }).loss.at(-1) //=> about 0 (it learns y = 2x + 1)
  */
 export function fitNetwork(net: Network, X: MatrixInput, Y: MatrixInput, options: FitOptions = {}): History {
   const where = 'Network.fit';
@@ -162,7 +163,20 @@ export function fitNetwork(net: Network, X: MatrixInput, Y: MatrixInput, options
   const seed = checkSeed(options.seed ?? FIT_DEFAULTS.seed, where);
   const l2 = options.l2 ?? FIT_DEFAULTS.l2;
   if (typeof l2 !== 'number' || !Number.isFinite(l2) || l2 < 0) throw new ValueError(`${where}: l2 is ${describeValue(l2)} but it must be a number ≥ 0`);
+  if (options.validation !== undefined && (typeof options.validation !== 'object' || options.validation === null)) {
+    throw new ValueError(`${where}: validation is ${describeValue(options.validation)} but it must be held-out data { X, Y }`);
+  }
   const validation = options.validation === undefined ? undefined : checkData(net, options.validation.X, options.validation.Y, `${where}: validation`);
+  for (const name of ['onEpoch', 'onWarning'] as const) {
+    if (options[name] !== undefined && typeof options[name] !== 'function') {
+      throw new ValueError(`${where}: ${name} is ${describeValue(options[name])} but it must be a function`);
+    }
+  }
+  for (const name of ['shuffle', 'progress'] as const) {
+    if (options[name] !== undefined && typeof options[name] !== 'boolean') {
+      throw new ValueError(`${where}: ${name} is ${describeValue(options[name])} but it must be true or false`);
+    }
+  }
   const patience = options.patience === undefined ? undefined : wholeNumber(options.patience, where, 'patience', 1);
   if (patience !== undefined && validation === undefined) throw new ValueError(`${where}: patience is ${patience} but no validation data was given (early stopping watches the validation loss)`);
   const shuffle = (options.shuffle ?? FIT_DEFAULTS.shuffle) && batchSize < samples;

@@ -196,6 +196,15 @@ describe('fit options that cannot work', () => {
     expect(() => n.fit([[1]], [[1]], { validation: { X: [[1], [2]], Y: [[1]] } })).toThrow(/Network.fit: validation: X has 2 rows/);
     expect(sameBits(weightsOf(n), before)).toBe(true);
   });
+  it('refuses validation data that is not { X, Y }', () => {
+    expect(() => net().fit([[1]], [[1]], { validation: 5 as never })).toThrow(/Network.fit: validation is 5 but it must be held-out data \{ X, Y \}/);
+  });
+  it('refuses an onEpoch that is not a function', () => {
+    expect(() => net().fit([[1]], [[1]], { onEpoch: 'log' as never })).toThrow(/Network.fit: onEpoch is "log" but it must be a function/);
+  });
+  it('refuses a shuffle that is not true or false', () => {
+    expect(() => net().fit([[1]], [[1]], { shuffle: 'yes' as never })).toThrow(/Network.fit: shuffle is "yes" but it must be true or false/);
+  });
   it('names the epochs when initialEpoch leaves nothing to do', () => {
     expect(() => net().fit([[1]], [[1]], { epochs: 5, initialEpoch: 5, ...quiet })).toThrow(/Network.fit: initialEpoch is 5 but epochs is 5/);
   });
