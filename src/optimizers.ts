@@ -181,7 +181,10 @@ export function adam(
   }, state);
 }
 
-/** The optimizer an option names ('sgd', 'momentum', 'adam') with this learning rate, or the object itself. */
+/**
+ * The optimizer an option names ('sgd', 'momentum', 'adam') with this learning rate, or the object itself.
+ * @example resolveOptimizer('momentum', 0.1, 'fit').learningRate //=> 0.1
+ */
 export function resolveOptimizer(spec: unknown, learningRate: number | undefined, where: string): Optimizer {
   if (typeof spec === 'object' && spec !== null && typeof (spec as Optimizer).step === 'function') {
     if (learningRate !== undefined) {
