@@ -41,6 +41,21 @@ describe('Network.fit', () => {
     expect(sameBits(train(9), train(9))).toBe(true);
     expect(sameBits(train(9), train(10))).toBe(false); // another seed, another order, other weights
   });
+  it('shuffles the samples anew each epoch (seeded), and keeps their order with shuffle: false', () => {
+    // With w = 0, b = 0 and one sample per batch, db = 2·(0 − y) = −2y names the sample: y = its number.
+    const visits = (shuffle: boolean) => {
+      const net = Network.fromWeights([{ weights: [[0]], biases: [0] }]);
+      const order: number[] = [];
+      const recorder: Optimizer = { ...sgd(), step: (_layers, grads) => void order.push(-grads[0].db.get(0, 0) / 2) }; // records, never moves
+      net.fit([[0, 0, 0, 0, 0, 0]], [[1, 2, 3, 4, 5, 6]], { epochs: 2, batchSize: 1, shuffle, optimizer: recorder });
+      return [order.slice(0, 6), order.slice(6)];
+    };
+    const [first, second] = visits(true);
+    expect([...first].sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect([...second].sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(first).not.toEqual(second);
+    expect(visits(false)).toEqual([[1, 2, 3, 4, 5, 6], [1, 2, 3, 4, 5, 6]]);
+  });
   it('changes only the weights and biases: not X, not Y, not the activations', () => {
     const X = [[0, 1, 2, 3]];
     const Y = [[1, 3, 5, 7]];
