@@ -12,7 +12,7 @@
  */
 import { ShapeError, ValueError, describeValue, plural } from './errors.js';
 import { bends, checkPiecewiseLinear } from './linear-region.js';
-import type { Network } from './network.js';
+import type { Layer, Network } from './network.js';
 
 /** One linear piece of the output: y = slope·x + intercept for x in [from, to]. */
 export interface Piece {
@@ -99,7 +99,7 @@ export function kinks(net: Network, options: KinksOptions): Kinks {
 }
 
 /** One interval through one layer: Zˡ as lines, cut where a neuron's line crosses zero, then g′ applied on each side. */
-function throughLayer(segment: Segment, layer: Network['layers'][number], cut: boolean, gap: number): Segment[] {
+function throughLayer(segment: Segment, layer: Layer, cut: boolean, gap: number): Segment[] {
   const { weights: W, biases: b, activation } = layer;
   const nOut = W.rows;
   const nIn = W.cols;

@@ -7,11 +7,12 @@
  * and keeps every Wˡ and bˡ in `net.layers`, where training changes them.
  */
 import { type Activation, type ActivationSpec, resolveActivation } from './activations.js';
+import { type SourceOptions, toFunction, toSource } from './codegen.js';
 import { ShapeError, ValueError, describeValue, formatShape, plural } from './errors.js';
 import { type InitName, checkInit, initLayer } from './init.js';
 import { affineInto } from './kernel.js';
 import { type BiasInput, applyWeights } from './layers.js';
-import { Matrix, type MatrixInput, checkSize, toColumn, toMatrix, transpose } from './matrix.js';
+import { type MathjsMatrixLike, Matrix, type MatrixInput, checkSize, toColumn, toMatrix, transpose } from './matrix.js';
 import { DEFAULT_SEED, type Seed, checkSeed, createRandom } from './random.js';
 import { type BackwardStep, type Gradients, type LossOption, backwardTrace, gradients } from './backprop.js';
 import { type Standardizer, type StandardizerJSON, standardizerFromJSON } from './standardize.js';
@@ -261,6 +262,9 @@ export class Network {
    */
   predict(samples: readonly number[] | readonly (readonly number[])[] | MatrixInput): number[] | number[][] {
     const where = 'Network.predict';
+    if (typeof (samples as { size?: unknown } | null)?.size === 'function' && (samples as MathjsMatrixLike).size().length === 1) {
+      samples = (samples as MathjsMatrixLike).toArray() as number[]; // a mathjs 1-D vector means what a flat list means
+    }
     let X: Matrix;
     if (Array.isArray(samples) && samples.length > 0 && !Array.isArray(samples[0])) {
       const row = toMatrix([samples as number[]], where, 'samples'); // 1 × samples
@@ -306,6 +310,23 @@ export class Network {
         },
       }),
     };
+  }
+
+  /**
+   * The forward pass for ONE sample as a standalone JavaScript function, no library needed:
+   * `samples.map(net.toFunction())` equals `net.predict(samples)` bit for bit (see codegen.ts).
+   * @example Network.fromWeights([{ weights: [[2]], biases: [1] }]).toFunction()(3) //=> 7
+   */
+  toFunction(options?: SourceOptions): (x: number | readonly number[]) => number | number[] {
+    return toFunction(this, options);
+  }
+
+  /**
+   * The source of `toFunction()`: readable JavaScript, one line per layer with its weights written out.
+   * @example Network.fromWeights([{ weights: [[2]], biases: [1] }]).toSource().includes('dense(a, [[2]], [1])') //=> true
+   */
+  toSource(options?: SourceOptions): string {
+    return toSource(this, options);
   }
 
   /**

@@ -151,24 +151,16 @@ describe('the properties a network reads', () => {
       'softmax',
     ]);
   });
-  it('piecewiseLinear is true for relu, leakyRelu and linear only', () => {
-    expect([relu, leakyRelu, linear, sigmoid, tanh, softmax].map((g) => g.piecewiseLinear)).toEqual([
-      true,
-      true,
-      true,
-      false,
-      false,
-      false,
-    ]);
-  });
-  it('outputOnly is true for softmax only', () => {
-    expect([relu, leakyRelu, linear, sigmoid, tanh, softmax].map((g) => g.outputOnly)).toEqual([
-      false,
-      false,
-      false,
-      false,
-      false,
-      true,
+  it('piecewiseLinear is true for relu, leakyRelu and linear; outputOnly for softmax only', () => {
+    const all = { relu, leakyRelu, linear, sigmoid, tanh, softmax };
+    const flags = Object.entries(all).map(([name, g]) => [name, g.piecewiseLinear, g.outputOnly]);
+    expect(flags).toEqual([
+      ['relu', true, false],
+      ['leakyRelu', true, false],
+      ['linear', true, false],
+      ['sigmoid', false, false],
+      ['tanh', false, false],
+      ['softmax', false, true],
     ]);
   });
 });

@@ -40,6 +40,15 @@ describe('Matrix#toString prints like numpy', () => {
   });
 });
 
+describe('entries a Matrix built from raw data may hold', () => {
+  it('prints NaN and ±Infinity as nan and ±inf, in the common width', () => {
+    // Every public function refuses them; only new Matrix(rows, cols, data) can hold them.
+    expect(String(new Matrix(1, 2, Float64Array.of(NaN, 1)))).toBe('[[nan  1.]]');
+    expect(String(new Matrix(1, 2, Float64Array.of(Infinity, -1.5)))).toBe('[[ inf -1.5]]');
+    expect(String(new Matrix(1, 2, Float64Array.of(-Infinity, 1e-5)))).toBe('[[  -inf 1.e-05]]');
+  });
+});
+
 describe('scientific notation, when numpy switches to it', () => {
   it('when the smallest non-zero magnitude is below 1e-4', () => {
     expect(show([[1e-5, 1]])).toBe('[[1.e-05 1.e+00]]');

@@ -24,8 +24,7 @@ import {
   vstack,
   zeros,
 } from '../src/index.js';
-import { affineInto } from '../src/kernel.js';
-import { deepFreeze, maxAbsDiff, naiveAffine, seeded } from './helpers/oracles.js';
+import { deepFreeze, maxAbsDiff, productShapes, seeded } from './helpers/oracles.js';
 
 describe('Matrix', () => {
   it('Matrix.from stores nested rows row-major: entry (i, j) is data[i·cols + j]', () => {
@@ -134,9 +133,16 @@ describe('Matrix', () => {
     expect(Matrix.fromMathjs(m.toMathjs()).toArray()).toEqual(m.toArray());
   });
 
-  it('every helper accepts a mathjs matrix where it wants a matrix', () => {
+  it('multiply, add, transpose and vstack accept mathjs matrices where they want a matrix', () => {
+    const row = math.matrix([[1, 2]]);
     // [[1, 2]]·[[3], [4]] = 1·3 + 2·4 = 11
-    expect(multiply(math.matrix([[1, 2]]), math.matrix([[3], [4]])).toArray()).toEqual([[11]]);
+    expect(multiply(row, math.matrix([[3], [4]])).toArray()).toEqual([[11]]);
+    expect(add(row, math.matrix([[10, 20]])).toArray()).toEqual([[11, 22]]);
+    expect(transpose(row).toArray()).toEqual([[1], [2]]);
+    expect(vstack(row, [[3, 4]]).toArray()).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
   });
 });
 
@@ -226,59 +232,12 @@ describe('multiply', () => {
   });
 });
 
-// Shapes that reach every path of the 4×4 tile kernel: whole tiles, 1–3 leftover
-// rows and columns, a 1×1, a tall and a wide matrix.
-const productShapes: [number, number, number][] = [
-  [1, 1, 1],
-  [4, 4, 4],
-  [5, 3, 7],
-  [3, 5, 2],
-  [8, 8, 8],
-  [6, 1, 9],
-  [1, 7, 1],
-  [33, 2, 1], // tall
-  [2, 9, 37], // wide
-  [13, 11, 17],
-];
-
 describe('multiply agrees with mathjs on seeded random matrices', () => {
   it.each(productShapes)('(%i × %i)·(%i-column) product', (n, k, m) => {
     const A = seeded(n, k, 100 + n);
     const B = seeded(k, m, 200 + m);
     const want = (math.multiply(math.matrix(A), math.matrix(B)) as math.Matrix).toArray() as number[][];
     expect(maxAbsDiff(multiply(A, B).toArray(), want)).toBeLessThan(1e-12);
-  });
-});
-
-describe('affineInto (the 4×4 tile kernel) equals a naive triple loop bit for bit', () => {
-  it.each(productShapes)('W %i×%i, A with %i columns, with a bias', (nOut, nIn, cols) => {
-    const W = seeded(nOut, nIn, 1);
-    const A = seeded(nIn, cols, 2);
-    const b = seeded(nOut, 1, 3).map((row) => row[0]);
-    const Z = new Float64Array(nOut * cols);
-    affineInto(Matrix.from(W).data, nOut, nIn, Float64Array.from(b), Matrix.from(A).data, cols, 0, Z, cols, 0, cols);
-    expect(new Matrix(nOut, cols, Z).toArray()).toEqual(naiveAffine(W, A, b));
-  });
-
-  it('reads a block of columns of a wider A and writes it into a block of a wider Z', () => {
-    // W: 6×3, A: 3×20; columns 5..15 of A go to columns 2..12 of a 6×14 Z, the rest of Z untouched.
-    const W = seeded(6, 3, 4);
-    const A = seeded(3, 20, 5);
-    const b = [1, 2, 3, 4, 5, 6];
-    const Z = new Float64Array(6 * 14).fill(-7);
-    affineInto(Matrix.from(W).data, 6, 3, Float64Array.from(b), Matrix.from(A).data, 20, 5, Z, 14, 2, 11);
-    const block = naiveAffine(W, A.map((row) => row.slice(5, 16)), b);
-    const got = new Matrix(6, 14, Z).toArray();
-    expect(got.map((row) => row.slice(2, 13))).toEqual(block);
-    expect(got.map((row) => [...row.slice(0, 2), row[13]])).toEqual(Array(6).fill([-7, -7, -7]));
-  });
-
-  it('with a null bias it is W·A, the same as summing from 0', () => {
-    const W = seeded(7, 5, 6);
-    const A = seeded(5, 6, 7);
-    const Z = new Float64Array(7 * 6);
-    affineInto(Matrix.from(W).data, 7, 5, null, Matrix.from(A).data, 6, 0, Z, 6, 0, 6);
-    expect(new Matrix(7, 6, Z).toArray()).toEqual(naiveAffine(W, A, null));
   });
 });
 

@@ -4,7 +4,7 @@
  * and against mathjs; trace, predict and the JSON round trip against forward.
  */
 import * as math from 'mathjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   type Layer,
   Matrix,
@@ -17,6 +17,7 @@ import {
   relu,
   sigmoid,
   tanh,
+  transpose,
 } from '../src/index.js';
 import { deepFreeze, expectSameBits, maxAbsDiff, seeded } from './helpers/oracles.js';
 
@@ -70,6 +71,11 @@ describe('new Network', () => {
     expect(net.layers.map((layer) => layer.activation.name)).toEqual(['leakyRelu', 'leakyRelu', 'sigmoid']);
     expect(net.layers[0].activation.slope).toBe(0.2);
     expect(new Network({ layers: [1, 3], output: 'softmax' }).layers[0].activation.name).toBe('softmax');
+    const named = new Network({ layers: [1, 2, 1], hidden: { name: 'leakyRelu' }, output: { name: 'tanh' } });
+    expect(named.layers.map((layer) => [layer.activation.name, layer.activation.slope])).toEqual([
+      ['leakyRelu', 0.01], // no slope given: DEFAULT_LEAKY_SLOPE
+      ['tanh', undefined],
+    ]);
   });
 });
 
@@ -203,6 +209,26 @@ describe('Network.forward', () => {
     expect(maxAbsDiff(net.forward(X).toArray(), A.toArray() as number[][])).toBeLessThan(1e-12);
   });
 
+  it('agrees with a TensorFlow.js model of dense layers (cpu backend, float32) to float32 precision', async () => {
+    const tf = await import('@tensorflow/tfjs');
+    await tf.setBackend('cpu');
+    const quiet = vi.spyOn(console, 'warn').mockImplementation(() => {}); // tfjs suggests tfjs-node on its first tensor
+    const net = new Network({ layers: [3, 8, 5, 2], seed: 12 });
+    const model = tf.sequential({
+      layers: net.layers.map((layer, l) =>
+        tf.layers.dense({ units: layer.weights.rows, inputShape: l === 0 ? [3] : undefined, activation: l < 2 ? 'relu' : 'linear' }),
+      ),
+    });
+    // tfjs keeps one row per sample, so its kernel is Wᵀ (nIn × nOut).
+    net.layers.forEach((layer, l) =>
+      model.layers[l].setWeights([tf.tensor2d(transpose(layer.weights).toArray()), tf.tensor1d(Array.from(layer.biases.data))]),
+    );
+    const X = seeded(3, 20, 13, 2);
+    const Y = (await (model.predict(tf.tensor2d(transpose(X).toArray())) as import('@tensorflow/tfjs').Tensor2D).array()) as number[][];
+    quiet.mockRestore();
+    expect(maxAbsDiff(net.forward(X).toArray(), transpose(Y).toArray())).toBeLessThan(1e-5);
+  });
+
   it('reads a flat number[] as the one input row', () => {
     expect(small().forward([-2, 0, 3]).toArray()).toEqual([[6.5, 2.5, 8.5]]);
   });
@@ -304,79 +330,6 @@ describe('Network.predict (one row per sample)', () => {
   });
 });
 
-describe('toJSON and Network.fromJSON', () => {
-  it('writes sizes, activations, weights and biases as plain JSON', () => {
-    const json = Network.fromWeights([{ weights: [[2], [3]], biases: [1, -1] }, { weights: [[1, 1]], biases: [0] }], {
-      output: 'sigmoid',
-    }).toJSON();
-    expect(json).toEqual({
-      format: 'feedforward-network',
-      version: 1,
-      layers: [1, 2, 1],
-      activations: ['relu', 'sigmoid'],
-      weights: [[[2], [3]], [[1, 1]]],
-      biases: [[1, -1], [0]],
-    });
-  });
-
-  it('round-trips exactly, through JSON text too: the same weights and bit-identical forward', () => {
-    const net = new Network({ layers: [3, 8, 8, 2], hidden: { name: 'leakyRelu', slope: 0.05 }, output: 'softmax', seed: 9 });
-    const X = seeded(3, 40, 10);
-    for (const copy of [Network.fromJSON(net.toJSON()), Network.fromJSON(JSON.stringify(net))]) {
-      expect(copy.toJSON()).toEqual(net.toJSON());
-      expect(copy.layers[0].activation.slope).toBe(0.05);
-      expectSameBits(copy.forward(X), net.forward(X));
-    }
-  });
-
-  it('keeps the sign of a −0 weight, which JSON numbers drop, by writing "-0"', () => {
-    // z = b + w·x = −0 + (−0)·1 = −0; with +0 weights it would be +0
-    const net = Network.fromWeights([{ weights: [[-0]], biases: [-0] }]);
-    expect(net.toJSON().weights).toEqual([[['-0']]]);
-    const copy = Network.fromJSON(JSON.stringify(net));
-    expect(Object.is(copy.layers[0].weights.get(0, 0), -0)).toBe(true);
-    expect(Object.is(copy.forward([[1]]).get(0, 0), -0)).toBe(true);
-  });
-
-  it('reads a fresh copy: changing the JSON afterwards changes nothing', () => {
-    const json = new Network({ layers: [1, 2, 1] }).toJSON();
-    const net = Network.fromJSON(json);
-    const before = net.forward([[0.5]]).toArray();
-    (json.weights[0][0] as number[])[0] = 100;
-    expect(net.forward([[0.5]]).toArray()).toEqual(before);
-  });
-
-  it('names the layer and both counts when the biases do not fit the weights', () => {
-    const json = new Network({ layers: [1, 2, 1] }).toJSON();
-    json.biases[0] = [0, 0, 0];
-    expect(() => Network.fromJSON(json)).toThrow('Network.fromJSON: layer 1 has weights 2×1 but 3 biases (one bias per neuron)');
-  });
-
-  it('says what is wrong with JSON that toJSON did not write', () => {
-    const good = () => new Network({ layers: [1, 2, 1] }).toJSON();
-    const withField = (key: string, value: unknown) => ({ ...good(), [key]: value }) as never;
-    expect(() => Network.fromJSON('{')).toThrow(/^Network\.fromJSON: the text is not valid JSON/);
-    expect(() => Network.fromJSON('[]')).toThrow('Network.fromJSON: got an array of 0 entries but expected the object that toJSON() returns');
-    expect(() => Network.fromJSON(withField('format', 'other'))).toThrow('Network.fromJSON: format is "other" but expected "feedforward-network"');
-    expect(() => Network.fromJSON(withField('version', 2))).toThrow('Network.fromJSON: version is 2 but this library reads version 1');
-    expect(() => Network.fromJSON(withField('activations', ['relu']))).toThrow(
-      'Network.fromJSON: activations is an array of 1 entry but layers [1,2,1] need 2 entries (one per weight layer)',
-    );
-    expect(() => Network.fromJSON(withField('weights', [[[1]], [[1, 1]]]))).toThrow(
-      'Network.fromJSON: layer 1 weights must be 2×1 (layers [1,2,1]) but are not',
-    );
-    expect(() => Network.fromJSON(withField('activations', ['swish', 'linear']))).toThrow(
-      'Network.fromJSON: layer 1: activation "swish" is unknown',
-    );
-    expect(() => Network.fromJSON(withField('activations', ['softmax', 'linear']))).toThrow(
-      'Network.fromJSON: layer 1: hidden activation is softmax but softmax is for the output layer only',
-    );
-    expect(() => Network.fromJSON(withField('biases', [[null, 0], [0]]))).toThrow(
-      'Network.fromJSON: layer 1 biases has null at row 1, column 1',
-    );
-  });
-});
-
 describe('bad options for new Network', () => {
   it('names the problem with the list of layer sizes', () => {
     expect(() => new Network({ layers: [1] })).toThrow(ValueError);
@@ -388,11 +341,13 @@ describe('bad options for new Network', () => {
     );
     expect(() => new Network({ layers: [1.5, 1] })).toThrow('Network: the input size (layers[0]) is 1.5');
     expect(() => new Network(undefined as never)).toThrow('Network: options are undefined but must be an object like { layers: [1, 2, 2, 1] }');
+    expect(() => new Network({ layers: {} as never })).toThrow('Network: layers is an object (Object) but it must list at least 2 sizes');
+    expect(() => new Network({ layers: (() => [1, 1]) as never })).toThrow('Network: layers is a function but it must list');
   });
 
   it('names an unknown activation and lists the known ones', () => {
     expect(() => new Network({ layers: [1, 1], hidden: 'swish' as 'relu' })).toThrow(
-      "Network: activation \"swish\" is unknown (expected one of relu, leakyRelu, sigmoid, tanh, linear, softmax, or { name: 'leakyRelu', slope })",
+      "Network: activation \"swish\" is unknown (expected one of relu, leakyRelu, sigmoid, tanh, linear, softmax, { name: 'leakyRelu', slope }, or { name, expression })",
     );
   });
 

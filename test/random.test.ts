@@ -66,7 +66,7 @@ describe('uniform', () => {
     expect(Math.max(...values)).toBeLessThan(1);
   });
 
-  it('is a multiple of 2⁻⁵³: 53 random bits, as many as a float64 holds', () => {
+  it('is a whole multiple of 2⁻⁵³ (it is made from 53 random bits, a float64’s full precision)', () => {
     expect(values.every((u) => Number.isInteger(u * 2 ** 53))).toBe(true);
   });
 

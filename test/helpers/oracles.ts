@@ -49,3 +49,20 @@ export function maxAbsDiff(got: number[][], want: number[][]): number {
 export function centredDifference(f: (x: number) => number, x: number, h = 1e-6): number {
   return (f(x + h) - f(x - h)) / (2 * h);
 }
+
+/**
+ * Products (n × k)·(k × m), as [n, k, m], that reach every path of the 4×4 tile
+ * kernel: whole tiles, 1–3 leftover rows and columns, a 1×1, a tall and a wide matrix.
+ */
+export const productShapes: [number, number, number][] = [
+  [1, 1, 1],
+  [4, 4, 4],
+  [5, 3, 7],
+  [3, 5, 2],
+  [8, 8, 8],
+  [6, 1, 9],
+  [1, 7, 1],
+  [33, 2, 1], // tall
+  [2, 9, 37], // wide
+  [13, 11, 17],
+];
