@@ -11,6 +11,7 @@
 /**
  * Mᵀ into `out`: M is rows × cols (row-major), out becomes cols × rows.
  * Walked in 8×8 tiles so both the reads and the writes stay within a few cache lines.
+ * @example const out = new Float64Array(6); transposeInto(Float64Array.of(1, 2, 3, 4, 5, 6), 2, 3, out); out //=> [1, 4, 2, 5, 3, 6]
  */
 export function transposeInto(M: Float64Array, rows: number, cols: number, out: Float64Array): void {
   const TILE = 8;
@@ -25,7 +26,10 @@ export function transposeInto(M: Float64Array, rows: number, cols: number, out: 
   }
 }
 
-/** out[i] = (Σⱼ M[i][j]) / divisor: each row's sum, divided (db = sumRows(dZ) / m). */
+/**
+ * out[i] = (Σⱼ M[i][j]) / divisor: each row's sum, divided (db = sumRows(dZ) / m).
+ * @example const db = new Float64Array(2); sumRowsInto(Float64Array.of(1, 3, 2, 6), 2, 2, db, 2); db //=> [2, 4]
+ */
 export function sumRowsInto(M: Float64Array, rows: number, cols: number, out: Float64Array, divisor: number): void {
   for (let i = 0; i < rows; i++) {
     let sum = 0;
@@ -34,7 +38,10 @@ export function sumRowsInto(M: Float64Array, rows: number, cols: number, out: Fl
   }
 }
 
-/** Every entry of M divided by `divisor`, in place (dW = dZ·Aᵀ / m). */
+/**
+ * Every entry of M divided by `divisor`, in place (dW = dZ·Aᵀ / m).
+ * @example const dW = Float64Array.of(2, 4); divideInPlace(dW, 2); dW //=> [1, 2]
+ */
 export function divideInPlace(M: Float64Array, divisor: number): void {
   for (let n = 0; n < M.length; n++) M[n] /= divisor;
 }
@@ -42,6 +49,7 @@ export function divideInPlace(M: Float64Array, divisor: number): void {
 /**
  * Copies the columns `order[start..start+cols)` of M (rows × stride) side by side into `out` (rows × cols):
  * the samples of one minibatch, gathered so the kernels read them contiguously.
+ * @example const out = new Float64Array(2); gatherColumns(Float64Array.of(10, 20, 30), 1, 3, Int32Array.of(2, 0), 0, 2, out); out //=> [30, 10]
  */
 export function gatherColumns(
   M: Float64Array,
@@ -59,7 +67,10 @@ export function gatherColumns(
   }
 }
 
-/** True when every entry is a finite number (one pass, used to stop before a NaN spreads). */
+/**
+ * True when every entry is a finite number (one pass, used to stop before a NaN spreads).
+ * @example allFinite(Float64Array.of(1, NaN)) //=> false
+ */
 export function allFinite(M: Float64Array): boolean {
   for (let n = 0; n < M.length; n++) {
     // x − x is 0 for every finite x and NaN for ±Infinity and NaN.

@@ -15,7 +15,7 @@
  * The same two loops serve `gradients`, `backwardTrace` and `fit`, over
  * buffers allocated once (a Workspace) and reused for every minibatch.
  */
-import { resolveActivation } from './activations.js';
+import type { Activation } from './activations.js';
 import { divideInPlace, sumRowsInto, transposeInto } from './backprop-kernel.js';
 import { ShapeError, plural } from './errors.js';
 import { affineInto } from './kernel.js';
@@ -61,15 +61,19 @@ export interface BackwardStep {
 /**
  * The loss an option names; 'auto' picks the usual partner of the output activation:
  * crossEntropy after softmax, binaryCrossEntropy after sigmoid, mse otherwise.
+ * @example chooseLoss('auto', softmax, 'fit').name //=> 'crossEntropy'
  */
-export function chooseLoss(option: unknown, output: Layer['activation'], where: string): Loss {
+export function chooseLoss(option: unknown, output: Activation, where: string): Loss {
   const name = option === 'auto' ? ({ softmax: 'crossEntropy', sigmoid: 'binaryCrossEntropy' } as const)[output.name as 'softmax'] ?? 'mse' : option;
   const loss = resolveLoss(name, where);
   checkPairing(loss, output, where);
   return loss;
 }
 
-/** Checks X (inputs × samples) and Y (outputs × samples) against the network. */
+/**
+ * Checks X (inputs × samples) and Y (outputs × samples) against the network, returning them as matrices.
+ * @example checkData(new Network({ layers: [2, 1] }), [[1], [2]], [[3]], 'fit').Y.shape //=> [1, 1]
+ */
 export function checkData(net: Network, X: MatrixInput, Y: MatrixInput, where: string): { X: Matrix; Y: Matrix } {
   const x = toMatrix(X, where, 'X');
   const y = toMatrix(Y, where, 'Y');
@@ -101,7 +105,10 @@ interface LayerBuffers {
   WT: Float64Array; // (Wˡ)ᵀ: nIn × nOut
 }
 
-/** Every buffer one forward and backward pass over up to `capacity` samples needs, allocated once. */
+/**
+ * Every buffer one forward and backward pass over up to `capacity` samples needs, allocated once.
+ * @example new Workspace([2, 3, 1], 32).layers[0].dW.length //=> 6   (W¹ is 3 × 2)
+ */
 export class Workspace {
   readonly layers: LayerBuffers[];
   constructor(
@@ -128,6 +135,7 @@ function view(buffer: Float64Array, rows: number, cols: number): Float64Array {
 /**
  * The forward pass over `cols` samples, keeping every Zˡ and Aˡ for the backward pass.
  * X: nIn × cols, contiguous.
+ * @example forwardPass(net.layers, ws, X.data, X.cols); ws.layers.at(-1).A //=> the output, as net.forward(X)
  */
 export function forwardPass(layers: readonly Layer[], ws: Workspace, X: Float64Array, cols: number): void {
   let A = X; // A⁰ = X
@@ -145,6 +153,7 @@ export function forwardPass(layers: readonly Layer[], ws: Workspace, X: Float64A
  * The backward pass after `forwardPass` on the same X: fills every dZˡ, dAˡ⁻¹,
  * dWˡ and dbˡ of the workspace and returns the summed loss Σⱼ ℓⱼ.
  * X: nIn × cols and Y: nOut × cols, contiguous.
+ * @example backwardPass(net.layers, ws, X.data, Y.data, X.cols, mse) / X.cols //=> the mean loss (and ws holds every dW, db)
  */
 export function backwardPass(
   layers: readonly Layer[],
@@ -190,7 +199,7 @@ export function backwardPass(
 function runBoth(net: Network, X: MatrixInput, Y: MatrixInput, options: { loss?: LossOption }, where: string) {
   const data = checkData(net, X, Y, where);
   const output = net.layers[net.layers.length - 1].activation;
-  const loss = chooseLoss(options.loss ?? 'auto', resolveActivation(output, where), where);
+  const loss = chooseLoss(options.loss ?? 'auto', output, where);
   const m = data.X.cols;
   const ws = new Workspace(net.sizes, m);
   forwardPass(net.layers, ws, data.X.data, m);

@@ -20,7 +20,10 @@ export const STANDARDIZED_LIMITS = Object.freeze({ mean: 3, std: 5 });
 
 const round = (x: number) => Number(x.toPrecision(3));
 
-/** A sentence if some target lies outside what the output activation can produce, else undefined. */
+/**
+ * A sentence if some target lies outside what the output activation can produce, else undefined.
+ * @example targetWarning(Matrix.from([[5]]), sigmoid, 'fit') //=> 'fit: the targets Y go from 5 to 5 but a sigmoid output only produces numbers between 0 and 1, …'
+ */
 export function targetWarning(Y: Matrix, output: Activation, where: string): string | undefined {
   const range = OUTPUT_RANGES[output.name];
   if (range === undefined) return undefined;
@@ -38,7 +41,10 @@ export function targetWarning(Y: Matrix, output: Activation, where: string): str
   );
 }
 
-/** A sentence if some input feature (row of X) is far from mean 0 and standard deviation 1, else undefined. */
+/**
+ * A sentence if some input feature (row of X) is far from mean 0 and standard deviation 1, else undefined.
+ * @example inputWarning(Matrix.from([[100, 300]]), 'fit') //=> 'fit: input feature 1 (row 1 of X) has mean 200 and standard deviation 100, …'
+ */
 export function inputWarning(X: Matrix, where: string): string | undefined {
   for (let i = 0; i < X.rows; i++) {
     const row = X.data.subarray(i * X.cols, (i + 1) * X.cols);
@@ -61,7 +67,10 @@ export function inputWarning(X: Matrix, where: string): string | undefined {
 
 const warned = new WeakMap<object, Set<string>>();
 
-/** Calls `warn(message)` unless this network has already been warned about this kind of problem. */
+/**
+ * Calls `warn(message)` unless this network has already been warned about this kind of problem.
+ * @example warnOnce(net, 'targets', 'fit: …', console.warn) // warns; the same call again does not
+ */
 export function warnOnce(net: object, kind: string, message: string | undefined, warn: (message: string) => void): void {
   if (message === undefined) return;
   const kinds = warned.get(net) ?? new Set<string>();

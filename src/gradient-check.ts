@@ -72,7 +72,8 @@ export function gradientCheck(
   const loss = chooseLoss(options.loss ?? GRADIENT_CHECK_DEFAULTS.loss, output, where);
   const analytic = gradients(net, data.X, data.Y, { loss });
 
-  const nudged = Network.fromJSON(net.toJSON()); // a copy: the caller's network never moves
+  // A copy (fromWeights copies), with the same activation objects: the caller's network never moves.
+  const nudged = Network.fromWeights(net.layers.map(({ weights, biases, activation }) => ({ weights, biases, activation })));
   const m = data.X.cols;
   const ws = new Workspace(nudged.sizes, m);
   const top = ws.layers[ws.layers.length - 1];

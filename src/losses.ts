@@ -175,6 +175,7 @@ export function resolveLoss(spec: unknown, where: string): Loss {
 /**
  * Checks that the output activation can feed the loss: cross-entropies need
  * outputs between 0 and 1, which only sigmoid and softmax produce.
+ * @example checkPairing(crossEntropy, tanh, 'fit') // throws: loss crossEntropy needs outputs between 0 and 1 but the output layer is tanh …
  */
 export function checkPairing(loss: Loss, output: Activation, where: string): void {
   if (loss.name === 'mse' || output.name === 'sigmoid' || output.name === 'softmax') return;
@@ -187,6 +188,7 @@ export function checkPairing(loss: Loss, output: Activation, where: string): voi
  * The output layer's dZᴸ (one column per sample, no 1/m) and the summed loss Σⱼ ℓⱼ.
  * When the loss is paired with the output activation, both come from Z directly;
  * otherwise dA = dℓ/dA is pushed through the activation: dZ = dA ⊙ g′(Z).
+ * @example const dZ = new Float64Array(1); outputDelta(mse, linear, Float64Array.of(3), Float64Array.of(3), Float64Array.of(1), new Float64Array(1), dZ, 1, 1) //=> 4   (and dZ = [4] = 2·(3 − 1))
  */
 export function outputDelta(
   loss: Loss,

@@ -120,7 +120,8 @@ function makeOptimizer(
 }
 
 /**
- * Plain gradient descent: θ ← θ − η·g.
+ * Plain gradient descent: θ ← θ − η·g. (Every optimizer takes an optional saved `state` second,
+ * as `optimizerFromJSON` passes it; a new one starts from zero moments.)
  * @example sgd({ learningRate: 0.1 }).learningRate //=> 0.1
  */
 export function sgd(options: { learningRate?: number } = {}, state?: OptimizerState): Optimizer {
@@ -180,7 +181,10 @@ export function adam(
   }, state);
 }
 
-/** The optimizer an option names ('sgd', 'momentum', 'adam') with this learning rate, or the object itself. */
+/**
+ * The optimizer an option names ('sgd', 'momentum', 'adam') with this learning rate, or the object itself.
+ * @example resolveOptimizer('momentum', 0.1, 'fit').learningRate //=> 0.1
+ */
 export function resolveOptimizer(spec: unknown, learningRate: number | undefined, where: string): Optimizer {
   if (typeof spec === 'object' && spec !== null && typeof (spec as Optimizer).step === 'function') {
     if (learningRate !== undefined) {
@@ -190,11 +194,11 @@ export function resolveOptimizer(spec: unknown, learningRate: number | undefined
     }
     return spec as Optimizer;
   }
-  const make = { sgd, momentum, adam }[spec as OptimizerName];
-  if (typeof spec !== 'string' || !Object.hasOwn({ sgd, momentum, adam }, spec)) {
+  const makers = { sgd, momentum, adam };
+  if (typeof spec !== 'string' || !Object.hasOwn(makers, spec)) {
     throw new ValueError(`${where}: optimizer ${describeValue(spec)} is unknown (expected 'sgd', 'momentum', 'adam', or an optimizer object)`);
   }
-  return make({ learningRate });
+  return makers[spec as OptimizerName]({ learningRate });
 }
 
 /**
@@ -203,7 +207,14 @@ export function resolveOptimizer(spec: unknown, learningRate: number | undefined
  */
 export function optimizerFromJSON(json: OptimizerJSON | string): Optimizer {
   const where = 'optimizerFromJSON';
-  const data = (typeof json === 'string' ? JSON.parse(json) : json) as Partial<OptimizerJSON> | null;
+  let data = json as Partial<OptimizerJSON> | null;
+  if (typeof json === 'string') {
+    try {
+      data = JSON.parse(json);
+    } catch (error) {
+      throw new ValueError(`${where}: the text is not valid JSON (${(error as Error).message})`);
+    }
+  }
   if (typeof data !== 'object' || data === null || data.format !== 'feedforward-optimizer' || data.version !== 1) {
     throw new ValueError(`${where}: got ${describeValue(data)} but expected the object an optimizer's toJSON() returns (format "feedforward-optimizer", version 1)`);
   }

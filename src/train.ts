@@ -103,8 +103,8 @@ class Checkpoint {
   private steps = 0;
   save(layers: readonly Layer[], optimizer: Optimizer): void {
     const arrays = layers.flatMap((layer) => [layer.weights.data, layer.biases.data]);
-    copyAll(arrays, (this.weights = fit(this.weights, arrays)));
-    copyAll(optimizer.state.slots, (this.slots = fit(this.slots, optimizer.state.slots)));
+    copyAll(arrays, (this.weights = sized(this.weights, arrays)));
+    copyAll(optimizer.state.slots, (this.slots = sized(this.slots, optimizer.state.slots)));
     this.steps = optimizer.state.steps;
   }
   restore(layers: readonly Layer[], optimizer: Optimizer): void {
@@ -116,7 +116,8 @@ class Checkpoint {
   }
 }
 
-function fit(targets: Float64Array[], like: Float64Array[]): Float64Array[] {
+/** `targets` again if its arrays already have the lengths of `like`'s, else new arrays that do. */
+function sized(targets: Float64Array[], like: Float64Array[]): Float64Array[] {
   return like.map((a, n) => (targets[n]?.length === a.length ? targets[n] : new Float64Array(a.length)));
 }
 
@@ -134,40 +135,60 @@ function meanLoss(net: Network, ws: Workspace, X: Matrix, Y: Matrix, loss: Loss)
   return outputDelta(loss, net.layers[net.layers.length - 1].activation, top.Z.subarray(0, n), top.A.subarray(0, n), Y.data, top.dA.subarray(0, n), top.dZ.subarray(0, n), rows, X.cols) / X.cols;
 }
 
-/**
- * Trains the network on X (inputs × samples) and Y (outputs × samples), changing only its weights and biases.
- * Defaults: FIT_DEFAULTS (100 epochs of adam at η = 0.01, full batch, the loss that suits the output).
- * Returns { loss, validationLoss? }, one number per epoch; the epoch's loss is the mean over its minibatches,
- * each measured before its step (as Keras and tfjs report it). The same seed gives the same weights, bit for bit.
- * @example fit(net, [[0, 1]], [[1, 3]], { epochs: 200, learningRate: 0.1 }).loss.at(-1) //=> a number near 0
- */
-export function fitNetwork(net: Network, X: MatrixInput, Y: MatrixInput, options: FitOptions = {}): History {
-  const where = 'Network.fit';
+/** fit's options, checked and with their defaults filled in (nothing is changed yet). */
+function readOptions(net: Network, X: MatrixInput, Y: MatrixInput, options: FitOptions, where: string) {
   if (typeof options !== 'object' || options === null) throw new ValueError(`${where}: options are ${describeValue(options)} but must be an object`);
   const known = new Set([...Object.keys(FIT_DEFAULTS), 'validation', 'onEpoch', 'optimizer']);
   for (const key of Object.keys(options)) {
     if (!known.has(key)) throw new ValueError(`${where}: option ${describeValue(key)} is unknown (expected one of ${[...known].join(', ')})`);
   }
-  // Validate everything first, then change anything.
+  for (const name of ['onEpoch', 'onWarning'] as const) {
+    if (options[name] !== undefined && typeof options[name] !== 'function') {
+      throw new ValueError(`${where}: ${name} is ${describeValue(options[name])} but it must be a function`);
+    }
+  }
+  for (const name of ['shuffle', 'progress'] as const) {
+    if (options[name] !== undefined && typeof options[name] !== 'boolean') {
+      throw new ValueError(`${where}: ${name} is ${describeValue(options[name])} but it must be true or false`);
+    }
+  }
   const data = checkData(net, X, Y, where);
   const samples = data.X.cols;
-  const output = net.layers[net.layers.length - 1].activation;
-  const loss = chooseLoss(options.loss ?? FIT_DEFAULTS.loss, output, where);
+  const loss = chooseLoss(options.loss ?? FIT_DEFAULTS.loss, net.layers[net.layers.length - 1].activation, where);
   const epochs = wholeNumber(options.epochs ?? FIT_DEFAULTS.epochs, where, 'epochs', 1);
   const initialEpoch = wholeNumber(options.initialEpoch ?? FIT_DEFAULTS.initialEpoch, where, 'initialEpoch', 0);
   if (initialEpoch >= epochs) throw new ValueError(`${where}: initialEpoch is ${initialEpoch} but epochs is ${epochs} (training runs from epoch initialEpoch + 1 to epochs)`);
   const batchSize = wholeNumber(options.batchSize ?? samples, where, 'batchSize', 1);
   if (batchSize > samples) throw new ValueError(`${where}: batchSize is ${batchSize} but there are only ${samples} samples (columns of X)`);
-  const optimizer = resolveOptimizer(options.optimizer ?? FIT_DEFAULTS.optimizer, options.learningRate ?? (typeof options.optimizer === 'object' ? undefined : FIT_DEFAULTS.learningRate), where);
+  // A learning rate goes with an optimizer named here; an optimizer object brings its own.
+  const learningRate = options.learningRate ?? (typeof options.optimizer === 'object' ? undefined : FIT_DEFAULTS.learningRate);
+  const optimizer = resolveOptimizer(options.optimizer ?? FIT_DEFAULTS.optimizer, learningRate, where);
   const seed = checkSeed(options.seed ?? FIT_DEFAULTS.seed, where);
   const l2 = options.l2 ?? FIT_DEFAULTS.l2;
   if (typeof l2 !== 'number' || !Number.isFinite(l2) || l2 < 0) throw new ValueError(`${where}: l2 is ${describeValue(l2)} but it must be a number ≥ 0`);
+  if (options.validation !== undefined && (typeof options.validation !== 'object' || options.validation === null)) {
+    throw new ValueError(`${where}: validation is ${describeValue(options.validation)} but it must be held-out data { X, Y }`);
+  }
   const validation = options.validation === undefined ? undefined : checkData(net, options.validation.X, options.validation.Y, `${where}: validation`);
   const patience = options.patience === undefined ? undefined : wholeNumber(options.patience, where, 'patience', 1);
   if (patience !== undefined && validation === undefined) throw new ValueError(`${where}: patience is ${patience} but no validation data was given (early stopping watches the validation loss)`);
-  const shuffle = (options.shuffle ?? FIT_DEFAULTS.shuffle) && batchSize < samples;
+  const shuffle = (options.shuffle ?? FIT_DEFAULTS.shuffle) && batchSize < samples; // a full batch is the same sum in any order
+  return { data, samples, loss, epochs, initialEpoch, batchSize, optimizer, seed, l2, validation, patience, shuffle };
+}
+
+/**
+ * Trains the network on X (inputs × samples) and Y (outputs × samples), changing only its weights and biases.
+ * Defaults: FIT_DEFAULTS (100 epochs of adam at η = 0.01, full batch, the loss that suits the output).
+ * Returns { loss, validationLoss? }, one number per epoch; the epoch's loss is the mean over its minibatches,
+ * each measured before its step (as Keras and tfjs report it). The same seed gives the same weights, bit for bit.
+ * @example fitNetwork(Network.fromWeights([{ weights: [[0]], biases: [0] }]), [[0, 1]], [[1, 3]], { epochs: 500, learningRate: 0.1 }).loss.at(-1) //=> about 0 (it learns y = 2x + 1)
+ */
+export function fitNetwork(net: Network, X: MatrixInput, Y: MatrixInput, options: FitOptions = {}): History {
+  const where = 'Network.fit';
+  // Validate everything first, then change anything.
+  const { data, samples, loss, epochs, initialEpoch, batchSize, optimizer, seed, l2, validation, patience, shuffle } = readOptions(net, X, Y, options, where);
   const warn = options.onWarning ?? FIT_DEFAULTS.onWarning;
-  warnOnce(net, 'targets', targetWarning(data.Y, output, where), warn);
+  warnOnce(net, 'targets', targetWarning(data.Y, net.layers[net.layers.length - 1].activation, where), warn);
   warnOnce(net, 'inputs', inputWarning(data.X, where), warn);
 
   const layers = net.layers;
@@ -197,6 +218,33 @@ export function fitNetwork(net: Network, X: MatrixInput, Y: MatrixInput, options
     );
   };
 
+  /** One step on `cols` samples: forward, backward, l2, then the optimizer, undone if anything is not finite. */
+  const step = (epoch: number, x: Float64Array, y: Float64Array, cols: number): number => {
+    forwardPass(layers, ws, x, cols);
+    const lossSum = backwardPass(layers, ws, x, y, cols, loss);
+    if (!Number.isFinite(lossSum)) diverged(epoch, `the loss became ${lossSum / cols}`);
+    lastFinite = lossSum / cols;
+    if (l2 > 0) {
+      layers.forEach((layer, l) => {
+        const W = layer.weights.data, dW = ws.layers[l].dW;
+        for (let n = 0; n < W.length; n++) dW[n] += l2 * W[n]; // dW += λ·W, the gradient of (λ/2)·ΣW²
+      });
+    }
+    if (!grads.every((g) => allFinite(g.dW.data) && allFinite(g.db.data))) diverged(epoch, 'a gradient became infinite');
+    checkpoint.save(layers, optimizer);
+    try {
+      optimizer.step(layers, grads);
+    } catch (error) {
+      checkpoint.restore(layers, optimizer);
+      throw error;
+    }
+    if (!layers.every((layer) => allFinite(layer.weights.data) && allFinite(layer.biases.data))) {
+      checkpoint.restore(layers, optimizer);
+      diverged(epoch, 'a step made a weight infinite');
+    }
+    return lossSum;
+  };
+
   try {
     for (let epoch = initialEpoch + 1; epoch <= epochs; epoch++) {
       if (shuffle) {
@@ -215,29 +263,7 @@ export function fitNetwork(net: Network, X: MatrixInput, Y: MatrixInput, options
           x = Xb.subarray(0, net.inputs * cols);
           y = Yb.subarray(0, net.outputs * cols);
         }
-        forwardPass(layers, ws, x, cols);
-        const lossSum = backwardPass(layers, ws, x, y, cols, loss);
-        if (!Number.isFinite(lossSum)) diverged(epoch, `the loss became ${lossSum / cols}`);
-        lastFinite = lossSum / cols;
-        if (l2 > 0) {
-          layers.forEach((layer, l) => {
-            const W = layer.weights.data, dW = ws.layers[l].dW;
-            for (let n = 0; n < W.length; n++) dW[n] += l2 * W[n]; // dW += λ·W, the gradient of (λ/2)·ΣW²
-          });
-        }
-        if (!grads.every((g) => allFinite(g.dW.data) && allFinite(g.db.data))) diverged(epoch, 'a gradient became infinite');
-        checkpoint.save(layers, optimizer);
-        try {
-          optimizer.step(layers, grads);
-        } catch (error) {
-          checkpoint.restore(layers, optimizer);
-          throw error;
-        }
-        if (!layers.every((layer) => allFinite(layer.weights.data) && allFinite(layer.biases.data))) {
-          checkpoint.restore(layers, optimizer);
-          diverged(epoch, 'a step made a weight infinite');
-        }
-        epochLoss += lossSum;
+        epochLoss += step(epoch, x, y, cols);
       }
       history.loss.push(epochLoss / samples);
       let validationLoss: number | undefined;

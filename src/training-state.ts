@@ -3,6 +3,8 @@
  * the optimizer with everything it remembers, and how many epochs are done.
  * Restored and continued with `fit(X, Y, { optimizer, initialEpoch: epoch, epochs })`,
  * it ends with the same weights, bit for bit, as a run never interrupted.
+ * (Shuffling depends only on the seed and the epoch's number, so it resumes too;
+ * early stopping's count of epochs without improvement is not saved.)
  */
 import { ValueError, describeValue } from './errors.js';
 import { Network, type NetworkJSON } from './network.js';

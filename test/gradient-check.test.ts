@@ -69,6 +69,11 @@ describe('gradientCheck', () => {
     expect(check.layers[1].numericDb.shape).toEqual([1, 1]);
     expect(check.maxRelativeError).toBe(Math.max(...check.layers.map((c) => c.maxRelativeError)));
   });
+  it('agrees for crossEntropy after softmax with soft targets whose columns do not sum to 1 (dZ = A·Σy − Y)', () => {
+    const net = new Network({ layers: [2, 4, 3], hidden: 'tanh', output: 'softmax', seed: 6 });
+    const Y = [[0.2, 0.5], [0.5, 0], [0.1, 0.9]]; // column sums 0.8 and 1.4
+    expect(gradientCheck(net, [[0.3, -1], [1, 0.4]], Y, { loss: 'crossEntropy' }).maxRelativeError).toBeLessThan(1e-6);
+  });
   it('catches a wrong derivative: tanh with g′ = 1 − tanh instead of 1 − tanh²', () => {
     const wrongTanh = elementwiseActivation({ name: 'tanh', f: Math.tanh, df: (z) => 1 - Math.tanh(z) });
     const net = Network.fromWeights(

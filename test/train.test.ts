@@ -41,6 +41,21 @@ describe('Network.fit', () => {
     expect(sameBits(train(9), train(9))).toBe(true);
     expect(sameBits(train(9), train(10))).toBe(false); // another seed, another order, other weights
   });
+  it('shuffles the samples anew each epoch (seeded), and keeps their order with shuffle: false', () => {
+    // With w = 0, b = 0 and one sample per batch, db = 2·(0 − y) = −2y names the sample: y = its number.
+    const visits = (shuffle: boolean) => {
+      const net = Network.fromWeights([{ weights: [[0]], biases: [0] }]);
+      const order: number[] = [];
+      const recorder: Optimizer = { ...sgd(), step: (_layers, grads) => void order.push(-grads[0].db.get(0, 0) / 2) }; // records, never moves
+      net.fit([[0, 0, 0, 0, 0, 0]], [[1, 2, 3, 4, 5, 6]], { epochs: 2, batchSize: 1, shuffle, optimizer: recorder });
+      return [order.slice(0, 6), order.slice(6)];
+    };
+    const [first, second] = visits(true);
+    expect([...first].sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect([...second].sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(first).not.toEqual(second);
+    expect(visits(false)).toEqual([[1, 2, 3, 4, 5, 6], [1, 2, 3, 4, 5, 6]]);
+  });
   it('changes only the weights and biases: not X, not Y, not the activations', () => {
     const X = [[0, 1, 2, 3]];
     const Y = [[1, 3, 5, 7]];
@@ -195,6 +210,15 @@ describe('fit options that cannot work', () => {
     const before = weightsOf(n);
     expect(() => n.fit([[1]], [[1]], { validation: { X: [[1], [2]], Y: [[1]] } })).toThrow(/Network.fit: validation: X has 2 rows/);
     expect(sameBits(weightsOf(n), before)).toBe(true);
+  });
+  it('refuses validation data that is not { X, Y }', () => {
+    expect(() => net().fit([[1]], [[1]], { validation: 5 as never })).toThrow(/Network.fit: validation is 5 but it must be held-out data \{ X, Y \}/);
+  });
+  it('refuses an onEpoch that is not a function', () => {
+    expect(() => net().fit([[1]], [[1]], { onEpoch: 'log' as never })).toThrow(/Network.fit: onEpoch is "log" but it must be a function/);
+  });
+  it('refuses a shuffle that is not true or false', () => {
+    expect(() => net().fit([[1]], [[1]], { shuffle: 'yes' as never })).toThrow(/Network.fit: shuffle is "yes" but it must be true or false/);
   });
   it('names the epochs when initialEpoch leaves nothing to do', () => {
     expect(() => net().fit([[1]], [[1]], { epochs: 5, initialEpoch: 5, ...quiet })).toThrow(/Network.fit: initialEpoch is 5 but epochs is 5/);
