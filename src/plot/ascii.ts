@@ -30,7 +30,9 @@ const LABEL_WIDTH = 9;
  * ŷ(x) of a one-input, one-output network as lines of text: the chart, an x
  * axis with ▲ at each kink's column, the domain's ends, and the kinks' exact x.
  * Column j (from 0) is x = lo + j·(hi − lo)/(width − 1); the chart's rows round ŷ to `height` steps.
- * @example asciiPlot(net, { domain: [-1, 2], width: 31, height: 4 }) // ŷ = relu(x) − 2·relu(x − 1)
+ * @example
+ * const net = Network.fromWeights([{ weights: [[1], [1]], biases: [0, -1] }, { weights: [[1, -2]], biases: [0] }]); // ŷ = relu(x) − 2·relu(x − 1)
+ * asciiPlot(net, { domain: [-1, 2], width: 31, height: 4 })
  * //=>     1.00 ┼                  ╭──╮
  * //       0.75 ┤                ╭─╯  ╰─╮
  * //       0.50 ┤             ╭──╯      ╰──╮

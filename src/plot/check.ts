@@ -15,8 +15,8 @@ export type PlaneDomain = Domain | readonly [Domain, Domain];
 /**
  * Checks that `net` is a network (anything with `layers`, `forward` and `trace`, so a
  * Network from either build of the package passes) with the sizes a plot needs.
- * @example checkNetwork(new Network({ layers: [2, 3, 1] }), 'plotFunction', { inputs: 1 })
- * //=> throws ShapeError 'plotFunction: the network has 2 inputs but plotFunction draws networks of 1 input (layers [2, 3, 1])'
+ * A network of 2 inputs, say, gets: "plotFunction: the network has 2 inputs but plotFunction draws networks of 1 input (layers [2, 3, 1])".
+ * @example checkNetwork(new Network({ layers: [1, 3, 1] }), 'plotFunction', { inputs: 1 }).sizes //=> [1, 3, 1]
  */
 export function checkNetwork(
   net: unknown,

@@ -152,7 +152,7 @@ export function plotDecisionSpec(net: Network, options: PlotDecisionOptions): Ve
 
 /**
  * A two-input network's prediction (or linear regions) over the plane as an SVG string, data points on top.
- * @example await plotDecision(net, { domain: [-2, 2], data: { X, Y }, regions: true }) //=> '<svg xmlns="http://www.w3.org/2000/svg" …</svg>'
+ * @example await plotDecision(new Network({ layers: [2, 4, 1] }), { domain: [-2, 2], data: { X: [[0, 1], [1, 0]], Y: [[1, 0]] }, regions: true }) //=> '<svg xmlns="http://www.w3.org/2000/svg" …</svg>'
  */
 export async function plotDecision(net: Network, options: PlotDecisionOptions): Promise<string> {
   const svg = await renderSvg(plotDecisionSpec(net, options), 'plotDecision');

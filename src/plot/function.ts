@@ -47,7 +47,7 @@ const KINK_COLOR = '#d62728';
  * diamond per kink (layer `kinks`, one point per breakpoint of `kinks(net)`),
  * and with `neurons: true` one panel per hidden layer of aˡ(x), node by node.
  * net: 1 input, 1 output → a spec (plain JSON) to render with vega or vega-embed.
- * @example plotFunctionSpec(net, { domain: [-2, 2] }).vconcat[0].layer.map((l) => l.name) //=> ['kink_rules', 'prediction', 'kinks']
+ * @example plotFunctionSpec(new Network({ layers: [1, 2, 2, 1] }), { domain: [-2, 2] }).vconcat[0].layer.map((l) => l.name) //=> ['kink_rules', 'prediction', 'kinks']
  */
 export function plotFunctionSpec(net: Network, options: PlotFunctionOptions): VegaLiteSpec {
   const where = 'plotFunction';
@@ -129,7 +129,7 @@ export function plotFunctionSpec(net: Network, options: PlotFunctionOptions): Ve
  * ŷ(x) of a one-input, one-output network as an SVG string, every exact kink
  * marked with a red diamond (an SVG path with aria-label "kink k at x = …"
  * inside the group of class `kinks_marks`), optionally each hidden neuron's aˡ(x) beneath.
- * @example await plotFunction(net, { domain: [-2, 2], neurons: true }) //=> '<svg xmlns="http://www.w3.org/2000/svg" …</svg>'
+ * @example await plotFunction(new Network({ layers: [1, 2, 2, 1] }), { domain: [-2, 2], neurons: true }) //=> '<svg xmlns="http://www.w3.org/2000/svg" …</svg>'
  */
 export async function plotFunction(net: Network, options: PlotFunctionOptions): Promise<string> {
   return renderSvg(plotFunctionSpec(net, options), 'plotFunction');

@@ -10,7 +10,9 @@ import type { Matrix } from '../matrix.js';
 /**
  * Each sample's on/off pattern: one bit per hidden neuron, 1 where zˡ > 0, layers joined by '|'.
  * steps: a trace (one entry per layer, z nOut × samples) → one pattern per sample.
- * @example onOffPatterns(net.trace([[0.5], [-1]]))[0] //=> '10|01'
+ * @example
+ * const net = Network.fromWeights([{ weights: [[1, 0], [0, 1]], biases: [0, 0] }, { weights: [[1, 1]], biases: [0] }]);
+ * onOffPatterns(net.trace([[0.5], [-1]])) //=> ['10']   (z¹ = (0.5, −1): neuron 1 on, neuron 2 off)
  */
 export function onOffPatterns(steps: readonly { z: Matrix }[]): string[] {
   const hidden = steps.slice(0, -1);

@@ -85,7 +85,7 @@ export function plotTrainingSpec(history: TrainingHistory, options: PlotTraining
 
 /**
  * Loss (and validation loss) per epoch as an SVG string: one line per series.
- * @example await plotTraining(net.fit(X, Y, { epochs: 100 }), { log: true }) //=> '<svg xmlns="http://www.w3.org/2000/svg" …</svg>'
+ * @example await plotTraining({ loss: [0.9, 0.4, 0.2], validationLoss: [1, 0.6, 0.5] }, { log: true }) //=> '<svg xmlns="http://www.w3.org/2000/svg" …</svg>'
  */
 export async function plotTraining(history: TrainingHistory, options: PlotTrainingOptions = {}): Promise<string> {
   return renderSvg(plotTrainingSpec(history, options), 'plotTraining');
@@ -140,7 +140,7 @@ function checkHistory(history: TrainingHistory, where: string, log: boolean) {
 /**
  * Ticks of a log axis: the powers of ten the losses span, with 2 and 5 times them when
  * they span two decades or fewer (Vega's own log ticks put a grid line at every 2, 3, … 9).
- * @example logTicks([0.03, 0.5]) //=> [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1]
+ * For losses from 0.03 to 0.5: 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.
  */
 function logTicks(losses: number[]): number[] {
   const lo = Math.floor(Math.log10(Math.min(...losses)));
