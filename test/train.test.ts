@@ -97,15 +97,18 @@ describe('Network.fit', () => {
   it('has its defaults written once, in FIT_DEFAULTS', () => {
     expect(FIT_DEFAULTS).toMatchObject({ epochs: 100, learningRate: 0.01, optimizer: 'adam', loss: 'auto', shuffle: true, l2: 0, progress: false });
   });
-  it('draws a progress bar only when asked, and trains the same either way', () => {
+  it('draws a progress bar on stderr (epoch, loss, time left) only when asked, and trains the same either way', () => {
     const { X, Y } = datasets.sine({ samples: 10 });
-    const quietRun = new Network({ layers: [1, 3, 1] }).fit(X, Y, { epochs: 3 });
-    const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const written: string[] = [];
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
     try {
-      expect(new Network({ layers: [1, 3, 1] }).fit(X, Y, { epochs: 3, progress: true })).toEqual(quietRun);
+      const silent = new Network({ layers: [1, 3, 1] }).fit(X, Y, { epochs: 3 });
+      expect(written).toEqual([]);
+      expect(new Network({ layers: [1, 3, 1] }).fit(X, Y, { epochs: 3, progress: true })).toEqual(silent);
     } finally {
       write.mockRestore();
     }
+    expect(written.join('')).toMatch(/epoch 3\/3 \[.*\] loss [\d.]+ \| \d+s left/);
   });
 });
 
