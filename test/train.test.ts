@@ -147,6 +147,10 @@ describe('when training goes wrong', () => {
     expect(() => net.fit(X, Y, { epochs: 5, optimizer: failing })).toThrow('power cut');
     expect(sameBits(weightsOf(net), before)).toBe(true);
   });
+  it('says what trainingState needs when given something else', () => {
+    expect(() => trainingState(null as never, sgd(), 1)).toThrow(/trainingState: net is null but must be a Network/);
+    expect(() => trainingState(new Network({ layers: [1, 1] }), {} as never, 1)).toThrow(/trainingState: optimizer is an object \(Object\) but must be an optimizer/);
+  });
   it('resumes a saved run (network + adam state) to the same weights as an uninterrupted one, bit for bit', () => {
     const { X, Y } = datasets.moons({ samples: 64, seed: 5 });
     const options = { epochs: 10, batchSize: 16, seed: 4 };
@@ -191,6 +195,9 @@ describe('warnings', () => {
 
 describe('fit options that cannot work', () => {
   const net = () => new Network({ layers: [1, 2, 1], seed: 1 });
+  it('refuses a learning rate that is not > 0, naming fit', () => {
+    expect(() => net().fit([[1]], [[1]], { learningRate: -1 })).toThrow(/Network.fit: learningRate is -1 but it must be a number > 0/);
+  });
   it('refuses a batchSize larger than the data', () => {
     expect(() => net().fit([[1, 2]], [[1, 2]], { batchSize: 3 })).toThrow(/Network.fit: batchSize is 3 but there are only 2 samples \(columns of X\)/);
   });
