@@ -17,7 +17,8 @@
  */
 import type { Activation } from './activations.js';
 import { divideInPlace, sumRowsInto, transposeInto } from './backprop-kernel.js';
-import { ShapeError, plural } from './errors.js';
+import { checkOptions } from './check-options.js';
+import { ShapeError, ValueError, describeValue, plural } from './errors.js';
 import { affineInto } from './kernel.js';
 import { type Loss, checkPairing, outputDelta, resolveLoss } from './losses.js';
 import { Matrix, type MatrixInput, toMatrix } from './matrix.js';
@@ -75,6 +76,9 @@ export function chooseLoss(option: unknown, output: Activation, where: string): 
  * @example checkData(new Network({ layers: [2, 1] }), [[1], [2]], [[3]], 'fit').Y.shape //=> [1, 1]
  */
 export function checkData(net: Network, X: MatrixInput, Y: MatrixInput, where: string): { X: Matrix; Y: Matrix } {
+  if (typeof net !== 'object' || net === null || !Array.isArray(net.layers)) {
+    throw new ValueError(`${where}: net is ${describeValue(net)} but must be a Network`);
+  }
   const x = toMatrix(X, where, 'X');
   const y = toMatrix(Y, where, 'Y');
   if (x.rows !== net.inputs) {
@@ -196,7 +200,8 @@ export function backwardPass(
 }
 
 /** Runs both passes over all of X and Y, for `gradients` and `backwardTrace`. */
-function runBoth(net: Network, X: MatrixInput, Y: MatrixInput, options: { loss?: LossOption }, where: string) {
+function runBoth(net: Network, X: MatrixInput, Y: MatrixInput, settings: { loss?: LossOption } | undefined, where: string) {
+  const options = checkOptions(settings, where);
   const data = checkData(net, X, Y, where);
   const output = net.layers[net.layers.length - 1].activation;
   const loss = chooseLoss(options.loss ?? 'auto', output, where);

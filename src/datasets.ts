@@ -5,6 +5,7 @@
  * Noise is drawn uniformly (see random.ts: uniform draws repeat on every
  * machine), scaled so its standard deviation is the `noise` asked for.
  */
+import { checkNumber, checkOptions } from './check-options.js';
 import { ValueError, describeValue } from './errors.js';
 import { Matrix, checkSize } from './matrix.js';
 import { DEFAULT_SEED, type Random, type Seed, createRandom } from './random.js';
@@ -33,7 +34,8 @@ function noiseOf(random: Random, sd: number): () => number {
   return () => (sd === 0 ? 0 : random.between(-a, a));
 }
 
-function settings(where: string, options: DatasetOptions, samples: number, noise: number) {
+function settings(where: string, given: DatasetOptions | undefined, samples: number, noise: number) {
+  const options = checkOptions(given, where);
   const n = checkSize(options.samples ?? samples, where, 'samples');
   const sd = options.noise ?? noise;
   if (typeof sd !== 'number' || !Number.isFinite(sd) || sd < 0) {
@@ -76,7 +78,7 @@ export function xor(options: DatasetOptions = {}): Dataset {
  */
 export function circles(options: DatasetOptions & { factor?: number } = {}): Dataset {
   const { n, random, jitter } = settings('circles', options, DATASET_DEFAULTS.samples, DATASET_DEFAULTS.noise);
-  const factor = options.factor ?? 0.5;
+  const factor = checkNumber(options.factor ?? 0.5, 'circles', 'factor', (x) => x > 0, 'a radius > 0 (the inner circle\'s)');
   return columns(2, 1, n, (j) => {
     const inner = j % 2;
     const r = inner ? factor : 1;
@@ -124,8 +126,8 @@ export function spiral(options: DatasetOptions & { classes?: number } = {}): Dat
  */
 export function sine(options: DatasetOptions & { from?: number; to?: number } = {}): Dataset {
   const { n, jitter } = settings('sine', options, 100, 0);
-  const from = options.from ?? -Math.PI;
-  const to = options.to ?? Math.PI;
+  const from = checkNumber(options.from ?? -Math.PI, 'sine', 'from', () => true, 'a finite number');
+  const to = checkNumber(options.to ?? Math.PI, 'sine', 'to', () => true, 'a finite number');
   return columns(1, 1, n, (j) => {
     const x = n === 1 ? from : from + ((to - from) * j) / (n - 1);
     return [[x], [Math.sin(x) + jitter()]];

@@ -12,6 +12,7 @@
  * gradients as small as 1e-6 still agree to better than 1e-7 relative.
  * If the two agree that well, the chain rule was coded right.
  */
+import { checkOptions } from './check-options.js';
 import { ValueError, describeValue } from './errors.js';
 import { type LossOption, Workspace, chooseLoss, checkData, forwardPass, gradients } from './backprop.js';
 import { outputDelta } from './losses.js';
@@ -63,6 +64,7 @@ export function gradientCheck(
   options: { loss?: LossOption; epsilon?: number } = {},
 ): GradientCheck {
   const where = 'gradientCheck';
+  options = checkOptions(options, where);
   const data = checkData(net, X, Y, where);
   const epsilon = options.epsilon ?? GRADIENT_CHECK_DEFAULTS.epsilon;
   if (typeof epsilon !== 'number' || !(epsilon > 0) || !Number.isFinite(epsilon)) {

@@ -12,8 +12,9 @@
  * `state`; `toJSON()` saves it and `optimizerFromJSON` restores it, so a
  * training run can stop and resume with the same result, bit for bit.
  */
+import { checkNumber, checkOptions } from './check-options.js';
 import { ShapeError, ValueError, describeValue, plural } from './errors.js';
-import type { Matrix } from './matrix.js';
+import { Matrix } from './matrix.js';
 import type { JSONNumber, Layer } from './network.js';
 
 /** The gradients of one layer, as `gradients` returns them. */
@@ -68,13 +69,6 @@ export const OPTIMIZER_DEFAULTS = Object.freeze({
 /** One rule: how the parameter arrays move, given their gradients and the state arrays. */
 type Rule = (theta: Float64Array[], g: Float64Array[], state: OptimizerState) => void;
 
-function checkNumber(value: unknown, where: string, name: string, ok: (x: number) => boolean, rule: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || !ok(value)) {
-    throw new ValueError(`${where}: ${name} is ${describeValue(value)} but it must be ${rule}`);
-  }
-  return value;
-}
-
 const positive = (x: number) => x > 0;
 const fraction = (x: number) => x >= 0 && x < 1;
 
@@ -90,13 +84,19 @@ function makeOptimizer(
     ...settings,
     state,
     step(layers, grads) {
+      if (!Array.isArray(layers) || !Array.isArray(grads)) {
+        throw new ShapeError(`${where}: got layers ${describeValue(layers)} and grads ${describeValue(grads)} but both must be lists (net.layers, and one { dW, db } per layer)`);
+      }
       if (grads.length !== layers.length) {
         throw new ShapeError(`${where}: the network has ${plural(layers.length, 'layer')} but ${grads.length} gradients came (one { dW, db } per layer)`);
       }
       const theta: Float64Array[] = [];
       const g: Float64Array[] = [];
       layers.forEach((layer, l) => {
-        const { dW, db } = grads[l];
+        const { dW, db } = grads[l] ?? {};
+        if (!(dW instanceof Matrix) || !(db instanceof Matrix)) {
+          throw new ShapeError(`${where}: the gradients of layer ${l + 1} are ${describeValue(grads[l])} but must be { dW, db } matrices`);
+        }
         if (dW.rows !== layer.weights.rows || dW.cols !== layer.weights.cols || db.rows !== layer.biases.rows) {
           throw new ShapeError(`${where}: layer ${l + 1}'s gradients do not have the shapes of its weights and biases`);
         }
@@ -124,7 +124,8 @@ function makeOptimizer(
  * as `optimizerFromJSON` passes it; a new one starts from zero moments.)
  * @example sgd({ learningRate: 0.1 }).learningRate //=> 0.1
  */
-export function sgd(options: { learningRate?: number } = {}, state?: OptimizerState): Optimizer {
+export function sgd(settings?: { learningRate?: number }, state?: OptimizerState): Optimizer {
+  const options = checkOptions(settings, 'sgd');
   const eta = checkNumber(options.learningRate ?? OPTIMIZER_DEFAULTS.learningRate, 'sgd', 'learningRate', positive, 'a number > 0');
   return makeOptimizer({ name: 'sgd', learningRate: eta }, 0, (theta, g, s) => {
     for (let p = 0; p < theta.length; p++) {
@@ -139,7 +140,8 @@ export function sgd(options: { learningRate?: number } = {}, state?: OptimizerSt
  * Gradient descent with momentum (tf.train.momentum, PyTorch SGD's momentum): v ← β·v + g, θ ← θ − η·v.
  * @example momentum({ learningRate: 0.1, beta: 0.9 }).name //=> 'momentum'
  */
-export function momentum(options: { learningRate?: number; beta?: number } = {}, state?: OptimizerState): Optimizer {
+export function momentum(settings?: { learningRate?: number; beta?: number }, state?: OptimizerState): Optimizer {
+  const options = checkOptions(settings, 'momentum');
   const eta = checkNumber(options.learningRate ?? OPTIMIZER_DEFAULTS.learningRate, 'momentum', 'learningRate', positive, 'a number > 0');
   const beta = checkNumber(options.beta ?? OPTIMIZER_DEFAULTS.beta, 'momentum', 'beta', fraction, 'a number from 0 up to (not including) 1');
   return makeOptimizer({ name: 'momentum', learningRate: eta, beta }, 1, (theta, g, s) => {
@@ -159,9 +161,10 @@ export function momentum(options: { learningRate?: number; beta?: number } = {},
  * @example adam({ learningRate: 0.001 }).toJSON().beta2 //=> 0.999
  */
 export function adam(
-  options: { learningRate?: number; beta1?: number; beta2?: number; epsilon?: number } = {},
+  settings?: { learningRate?: number; beta1?: number; beta2?: number; epsilon?: number },
   state?: OptimizerState,
 ): Optimizer {
+  const options = checkOptions(settings, 'adam');
   const eta = checkNumber(options.learningRate ?? OPTIMIZER_DEFAULTS.learningRate, 'adam', 'learningRate', positive, 'a number > 0');
   const beta1 = checkNumber(options.beta1 ?? OPTIMIZER_DEFAULTS.beta1, 'adam', 'beta1', fraction, 'a number from 0 up to (not including) 1');
   const beta2 = checkNumber(options.beta2 ?? OPTIMIZER_DEFAULTS.beta2, 'adam', 'beta2', fraction, 'a number from 0 up to (not including) 1');

@@ -32,7 +32,7 @@ function loadCliProgress(where: string): CliProgress {
 export function createProgress(epochs: number, initialEpoch: number, where: string): Progress {
   const { SingleBar, Presets } = loadCliProgress(where);
   const bar = new SingleBar(
-    { format: 'epoch {value}/{total} [{bar}] loss {loss}{validation} | {eta_formatted} left', stream: process.stderr, hideCursor: true },
+    { format: 'epoch {value}/{total} [{bar}] loss {loss}{validation} | {eta_formatted} left', stream: process.stderr, hideCursor: true, noTTYOutput: true },
     Presets.shades_classic,
   );
   bar.start(epochs, initialEpoch, { loss: '…', validation: '' });

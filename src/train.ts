@@ -15,6 +15,7 @@
  */
 import { allFinite, gatherColumns } from './backprop-kernel.js';
 import { type LossOption, Workspace, backwardPass, checkData, chooseLoss, forwardPass } from './backprop.js';
+import { checkNumber } from './check-options.js';
 import { ValueError, describeValue } from './errors.js';
 import { inputWarning, targetWarning, warnOnce } from './fit-warnings.js';
 import { type Loss, outputDelta } from './losses.js';
@@ -161,6 +162,7 @@ function readOptions(net: Network, X: MatrixInput, Y: MatrixInput, options: FitO
   const batchSize = wholeNumber(options.batchSize ?? samples, where, 'batchSize', 1);
   if (batchSize > samples) throw new ValueError(`${where}: batchSize is ${batchSize} but there are only ${samples} samples (columns of X)`);
   // A learning rate goes with an optimizer named here; an optimizer object brings its own.
+  if (options.learningRate !== undefined) checkNumber(options.learningRate, where, 'learningRate', (x) => x > 0, 'a number > 0');
   const learningRate = options.learningRate ?? (typeof options.optimizer === 'object' ? undefined : FIT_DEFAULTS.learningRate);
   const optimizer = resolveOptimizer(options.optimizer ?? FIT_DEFAULTS.optimizer, learningRate, where);
   const seed = checkSeed(options.seed ?? FIT_DEFAULTS.seed, where);

@@ -24,6 +24,10 @@ export interface TrainingStateJSON {
  * @example trainingState(net, optimizer, 5).epoch //=> 5
  */
 export function trainingState(net: Network, optimizer: Optimizer, epoch: number): TrainingStateJSON {
+  if (!(net instanceof Network)) throw new ValueError(`trainingState: net is ${describeValue(net)} but must be a Network`);
+  if (typeof optimizer !== 'object' || optimizer === null || typeof optimizer.toJSON !== 'function') {
+    throw new ValueError(`trainingState: optimizer is ${describeValue(optimizer)} but must be an optimizer (sgd, momentum or adam)`);
+  }
   if (!Number.isInteger(epoch) || epoch < 0) {
     throw new ValueError(`trainingState: epoch is ${describeValue(epoch)} but it must be the whole number of epochs done (≥ 0)`);
   }

@@ -54,6 +54,13 @@ describe('datasets', () => {
     const sd = Math.sqrt(deviations.reduce((s, d) => s + d * d, 0) / deviations.length);
     expect(Math.abs(sd - 0.5)).toBeLessThan(0.02);
   });
+  it('refuses a circle radius or a sine interval that is not a finite number', () => {
+    expect(() => datasets.circles({ factor: 'a' as never })).toThrow(/circles: factor is "a" but it must be a radius > 0/);
+    expect(() => datasets.sine({ from: NaN })).toThrow(/sine: from is NaN but it must be a finite number/);
+  });
+  it('refuses options that are not an object', () => {
+    expect(() => datasets.moons(null as never)).toThrow(/moons: options are null but must be an object \(or left out\)/);
+  });
   it('refuses a negative noise and a size that is not a whole number', () => {
     expect(() => datasets.moons({ noise: -1 })).toThrow(/moons: noise is -1 but it must be a number ≥ 0/);
     expect(() => datasets.spiral({ samples: 2.5 })).toThrow(/spiral: samples is 2.5 but sizes must be whole numbers ≥ 1/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { elementwiseActivation } from '../src/activations.js';
-import { Matrix, Network, gradientCheck, randomMatrix, relativeError } from '../src/index.js';
+import { Matrix, Network, activation, gradientCheck, randomMatrix, relativeError } from '../src/index.js';
 
 const HIDDEN = ['relu', 'leakyRelu', 'sigmoid', 'tanh', 'linear'] as const;
 const SHAPES = [
@@ -73,6 +73,11 @@ describe('gradientCheck', () => {
     const net = new Network({ layers: [2, 4, 3], hidden: 'tanh', output: 'softmax', seed: 6 });
     const Y = [[0.2, 0.5], [0.5, 0], [0.1, 0.9]]; // column sums 0.8 and 1.4
     expect(gradientCheck(net, [[0.3, -1], [1, 0.4]], Y, { loss: 'crossEntropy' }).maxRelativeError).toBeLessThan(1e-6);
+  });
+  it('agrees through an activation defined by a formula, whose derivative mathjs derived (silu)', () => {
+    const silu = activation('x / (1 + exp(-x))', { name: 'silu' });
+    const net = new Network({ layers: [2, 5, 3, 1], hidden: silu, seed: 9 });
+    expect(gradientCheck(net, randomMatrix(2, 4, { seed: 1 }), [[0.5, -1, 2, 0]]).maxRelativeError).toBeLessThan(1e-6);
   });
   it('catches a wrong derivative: tanh with g′ = 1 − tanh instead of 1 − tanh²', () => {
     const wrongTanh = elementwiseActivation({ name: 'tanh', f: Math.tanh, df: (z) => 1 - Math.tanh(z) });

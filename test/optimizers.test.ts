@@ -91,6 +91,14 @@ describe('optimizer settings', () => {
     expect(() => momentum({ beta: 1 })).toThrow(/momentum: beta is 1 but it must be a number from 0 up to \(not including\) 1/);
     expect(() => adam({ beta2: 1.5 })).toThrow(/adam: beta2 is 1.5 but/);
   });
+  it('refuses options that are not an object', () => {
+    expect(() => sgd(null as never)).toThrow(/sgd: options are null but must be an object \(or left out\)/);
+  });
+  it('names what came when the gradients are not { dW, db } matrices', () => {
+    const { net } = oneWeight();
+    expect(() => sgd().step(net.layers, [{}] as never)).toThrow(/sgd.step: the gradients of layer 1 are an object \(Object\) but must be \{ dW, db \} matrices/);
+    expect(() => sgd().step(null as never, null as never)).toThrow(/sgd.step: got layers null and grads null but both must be lists/);
+  });
   it('names the layer count when the gradients do not match the network', () => {
     const { net } = oneWeight();
     expect(() => sgd().step(net.layers, [])).toThrow(/sgd.step: the network has 1 layer but 0 gradients came/);

@@ -97,15 +97,18 @@ describe('Network.fit', () => {
   it('has its defaults written once, in FIT_DEFAULTS', () => {
     expect(FIT_DEFAULTS).toMatchObject({ epochs: 100, learningRate: 0.01, optimizer: 'adam', loss: 'auto', shuffle: true, l2: 0, progress: false });
   });
-  it('draws a progress bar only when asked, and trains the same either way', () => {
+  it('draws a progress bar on stderr (epoch, loss, time left) only when asked, and trains the same either way', () => {
     const { X, Y } = datasets.sine({ samples: 10 });
-    const quietRun = new Network({ layers: [1, 3, 1] }).fit(X, Y, { epochs: 3 });
-    const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const written: string[] = [];
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
     try {
-      expect(new Network({ layers: [1, 3, 1] }).fit(X, Y, { epochs: 3, progress: true })).toEqual(quietRun);
+      const silent = new Network({ layers: [1, 3, 1] }).fit(X, Y, { epochs: 3 });
+      expect(written).toEqual([]);
+      expect(new Network({ layers: [1, 3, 1] }).fit(X, Y, { epochs: 3, progress: true })).toEqual(silent);
     } finally {
       write.mockRestore();
     }
+    expect(written.join('')).toMatch(/epoch 3\/3 \[.*\] loss [\d.]+ \| \d+s left/);
   });
 });
 
@@ -143,6 +146,10 @@ describe('when training goes wrong', () => {
     };
     expect(() => net.fit(X, Y, { epochs: 5, optimizer: failing })).toThrow('power cut');
     expect(sameBits(weightsOf(net), before)).toBe(true);
+  });
+  it('says what trainingState needs when given something else', () => {
+    expect(() => trainingState(null as never, sgd(), 1)).toThrow(/trainingState: net is null but must be a Network/);
+    expect(() => trainingState(new Network({ layers: [1, 1] }), {} as never, 1)).toThrow(/trainingState: optimizer is an object \(Object\) but must be an optimizer/);
   });
   it('resumes a saved run (network + adam state) to the same weights as an uninterrupted one, bit for bit', () => {
     const { X, Y } = datasets.moons({ samples: 64, seed: 5 });
@@ -188,6 +195,9 @@ describe('warnings', () => {
 
 describe('fit options that cannot work', () => {
   const net = () => new Network({ layers: [1, 2, 1], seed: 1 });
+  it('refuses a learning rate that is not > 0, naming fit', () => {
+    expect(() => net().fit([[1]], [[1]], { learningRate: -1 })).toThrow(/Network.fit: learningRate is -1 but it must be a number > 0/);
+  });
   it('refuses a batchSize larger than the data', () => {
     expect(() => net().fit([[1, 2]], [[1, 2]], { batchSize: 3 })).toThrow(/Network.fit: batchSize is 3 but there are only 2 samples \(columns of X\)/);
   });
