@@ -35,7 +35,8 @@ const check = (ok, message) => {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${message}`);
   if (!ok) failures.push(message);
 };
-const run = (cmd, args, cwd = root) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const run = (cmd, args, cwd = root) =>
+  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const tryRun = (cmd, args, cwd) => {
   try {
     return { ok: true, out: run(cmd, args, cwd) };
@@ -58,14 +59,22 @@ try {
   console.log('== npm pack');
   const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', temp]));
   const tarball = join(temp, packed.filename);
-  console.log(`${packed.filename}: ${kB(packed.size)} packed, ${kB(packed.unpackedSize)} unpacked, ${packed.files.length} files`);
+  console.log(
+    `${packed.filename}: ${kB(packed.size)} packed, ${kB(packed.unpackedSize)} unpacked, ${packed.files.length} files`,
+  );
   for (const file of packed.files) console.log(`  ${kB(file.size).padStart(9)}  ${file.path}`);
   const extra = packed.files.map((file) => file.path).filter((path) => !ALLOWED.some((re) => re.test(path)));
-  check(extra.length === 0, `the tarball holds only dist/, README, LICENSE, CHANGELOG${extra.length ? ` (also: ${extra.join(', ')})` : ''}`);
+  check(
+    extra.length === 0,
+    `the tarball holds only dist/, README, LICENSE, CHANGELOG${extra.length ? ` (also: ${extra.join(', ')})` : ''}`,
+  );
 
   console.log('== publint and arethetypeswrong');
   const publint = tryRun(bin('publint'), ['--strict'], root);
-  check(publint.ok && /All good/.test(publint.out), `publint --strict: ${publint.ok ? 'all good' : publint.out.trim()}`);
+  check(
+    publint.ok && /All good/.test(publint.out),
+    `publint --strict: ${publint.ok ? 'all good' : publint.out.trim()}`,
+  );
   const attw = tryRun(bin('attw'), [tarball, '--format', 'ascii'], root);
   check(attw.ok && /No problems found/.test(attw.out), `attw: ${attw.ok ? 'no problems found' : attw.out.trim()}`);
 
@@ -80,7 +89,10 @@ try {
   copyFileSync(join(consumers, 'commonjs.cjs'), join(project, 'commonjs.cjs'));
   const esm = tryRun('node', ['esm.mjs'], project);
   const cjs = tryRun('node', ['commonjs.cjs'], project);
-  check(esm.ok && esm.out.startsWith(`${HAND_CHECKED}\n`), `esm.mjs prints the hand-checked predictions${esm.ok ? '' : `: ${esm.out}`}`);
+  check(
+    esm.ok && esm.out.startsWith(`${HAND_CHECKED}\n`),
+    `esm.mjs prints the hand-checked predictions${esm.ok ? '' : `: ${esm.out}`}`,
+  );
   check(cjs.ok && cjs.out === esm.out, `commonjs.cjs prints what esm.mjs prints${cjs.ok ? '' : `: ${cjs.out}`}`);
 
   console.log('== TypeScript: node16 (ESM and CommonJS) and bundler');
@@ -91,9 +103,20 @@ try {
   const imports = entries.map((spec, i) => `import * as entry${i} from '${spec}';`).join('\n');
   const names = `export const names = [${entries.map((_, i) => `Object.keys(entry${i})`).join(', ')}];\n`;
   for (const ext of ['mts', 'cts', 'ts']) writeFileSync(join(project, `entries.${ext}`), `${imports}\n${names}`);
-  const compilerOptions = { strict: true, noEmit: true, skipLibCheck: false, target: 'ES2022', lib: ['ES2022', 'DOM'], types: [] };
+  const compilerOptions = {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: false,
+    target: 'ES2022',
+    lib: ['ES2022', 'DOM'],
+    types: [],
+  };
   const configs = {
-    node16: { module: 'node16', moduleResolution: 'node16', files: ['typescript.mts', 'typescript.cts', 'entries.mts', 'entries.cts'] },
+    node16: {
+      module: 'node16',
+      moduleResolution: 'node16',
+      files: ['typescript.mts', 'typescript.cts', 'entries.mts', 'entries.cts'],
+    },
     bundler: { module: 'esnext', moduleResolution: 'bundler', files: ['typescript.ts', 'entries.ts'] },
   };
   for (const [name, { files, ...options }] of Object.entries(configs)) {
@@ -110,14 +133,24 @@ try {
   console.log("== every entry point of package.json's exports map");
   for (const spec of entries) {
     const s = JSON.stringify(spec);
-    const fromEsm = tryRun('node', ['--input-type=module', '-e', `console.log(JSON.stringify(Object.keys(await import(${s})).sort()))`], project);
+    const fromEsm = tryRun(
+      'node',
+      ['--input-type=module', '-e', `console.log(JSON.stringify(Object.keys(await import(${s})).sort()))`],
+      project,
+    );
     // CommonJS also tells whether loading the entry loaded mathjs (it must not: mathjs loads on first use).
     const script = `const m = require(${s}); const mathjs = Object.keys(require.cache).some((f) => /[\\\\/]mathjs[\\\\/]/.test(f));
 console.log(JSON.stringify(Object.keys(m).filter((k) => k !== 'default' && k !== '__esModule').sort())); console.log(mathjs);`;
     const fromCjs = tryRun('node', ['-e', script], project);
     const [cjsNames, mathjsLoaded] = fromCjs.out.trim().split('\n');
-    check(fromEsm.ok && JSON.parse(fromEsm.out).length > 0, `import(${s}) works: ${fromEsm.ok ? `${JSON.parse(fromEsm.out).length} exports` : fromEsm.out}`);
-    check(fromCjs.ok && cjsNames === fromEsm.out.trim(), `require(${s}) gives the same export names as import()${fromCjs.ok ? '' : `: ${fromCjs.out}`}`);
+    check(
+      fromEsm.ok && JSON.parse(fromEsm.out).length > 0,
+      `import(${s}) works: ${fromEsm.ok ? `${JSON.parse(fromEsm.out).length} exports` : fromEsm.out}`,
+    );
+    check(
+      fromCjs.ok && cjsNames === fromEsm.out.trim(),
+      `require(${s}) gives the same export names as import()${fromCjs.ok ? '' : `: ${fromCjs.out}`}`,
+    );
     check(fromCjs.ok && mathjsLoaded === 'false', `require(${s}) does not load mathjs`);
   }
 } finally {

@@ -120,7 +120,9 @@ describe('every exported function and class has an @example', () => {
   it('src/index.ts exports nothing callable without one', () => {
     const program = ts.createProgram([join(srcDir, 'index.ts')], { strict: true, noEmit: true });
     const checker = program.getTypeChecker();
-    const index = checker.getSymbolAtLocation(program.getSourceFile(join(srcDir, 'index.ts'))!)!;
+    const source = program.getSourceFile(join(srcDir, 'index.ts'));
+    const index = source && checker.getSymbolAtLocation(source);
+    if (!index) throw new Error('src/index.ts did not compile to a module');
     const callable = Object.entries(api).filter(([, value]) => typeof value === 'function').map(([name]) => name);
     const missing = checker
       .getExportsOfModule(index)

@@ -15,5 +15,6 @@ const options: NetworkOptions = { layers: [1, 2, 2, 1], seed: 42 };
 const Z: Matrix = new Network(options).forward([[-1, 0, 1]]); // 1 output row × 3 sample columns
 console.log(Z.toString());
 
-// @ts-expect-error: the compiler knows the init names ('he' | 'xavier' | 'uniform').
-const typo: NetworkOptions = { layers: [1, 1], init: 'glorot' };
+// The compiler catches a misspelled option before anything runs:
+// @ts-expect-error: 'glorot' is not one of the init names ('he' | 'xavier' | 'uniform').
+({ layers: [1, 1], init: 'glorot' }) satisfies NetworkOptions;
