@@ -94,6 +94,14 @@ try {
     `esm.mjs prints the hand-checked predictions${esm.ok ? '' : `: ${esm.out}`}`,
   );
   check(cjs.ok && cjs.out === esm.out, `commonjs.cjs prints what esm.mjs prints${cjs.ok ? '' : `: ${cjs.out}`}`);
+  // README shows that output, pasted from a run: it must still be what the snippet prints.
+  const shown = readFileSync(join(root, 'README.md'), 'utf8').match(
+    /<!-- output: scripts\/consumers\/esm\.mjs -->\n```text\n([\s\S]*?)```\n/,
+  )?.[1];
+  check(
+    shown === esm.out,
+    `README shows what esm.mjs prints${shown === esm.out ? '' : `:\n${shown}\nbut it prints\n${esm.out}`}`,
+  );
 
   console.log('== TypeScript: node16 (ESM and CommonJS) and bundler');
   // The same file three ways: .mts is ESM and .cts CommonJS under node16; .ts under bundler.
