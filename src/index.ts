@@ -55,3 +55,13 @@ export type { InitName } from './init.js';
 // The network: the article's steps nested to any depth.
 export { Network, NETWORK_DEFAULTS } from './network.js';
 export type { Layer, LayerInput, NetworkJSON, NetworkOptions, TraceStep, JSONNumber } from './network.js';
+
+// See inside: the exact kinks of a 1-input network, the linear map around any point.
+export { kinks, KINK_MERGE_GAP } from './kinks.js';
+export type { Kinks, KinksOptions, Piece, NeuronKinks } from './kinks.js';
+export { linearRegion } from './linear-region.js';
+export type { LinearRegion } from './linear-region.js';
+export { formula, FORMULA_MAX_NODES } from './formula.js';
+export type { Formula } from './formula.js';
+export { diagnose, DIAGNOSE_LIMITS } from './diagnose.js';
+export type { Diagnosis, Finding, FindingKind } from './diagnose.js';
