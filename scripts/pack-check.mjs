@@ -7,7 +7,7 @@
  *   2. publint and @arethetypeswrong/cli find no problem in any entry point;
  *   3. scripts/consumers/esm.mjs and commonjs.cjs run under Node and print the
  *      hand-checked predictions; typescript.ts type-checks under moduleResolution
- *      node16 (as ESM and as CommonJS) and bundler, then runs and prints the same;
+ *      node16 (as ESM and as CommonJS), bundler and node10, then runs and prints the same;
  *   4. every entry point of package.json's "exports" map imports from ESM, requires
  *      from CommonJS with the same export names, has types under node16 and bundler,
  *      and loads without loading mathjs.
@@ -126,6 +126,9 @@ try {
       files: ['typescript.mts', 'typescript.cts', 'entries.mts', 'entries.cts'],
     },
     bundler: { module: 'esnext', moduleResolution: 'bundler', files: ['typescript.ts', 'entries.ts'] },
+    // TypeScript's old resolution (the default for module commonjs) reads no "exports": subpaths
+    // find their types through package.json's "typesVersions".
+    node10: { module: 'commonjs', moduleResolution: 'node10', files: ['typescript.ts', 'entries.ts'] },
   };
   for (const [name, { files, ...options }] of Object.entries(configs)) {
     const config = join(project, `tsconfig.${name}.json`);
