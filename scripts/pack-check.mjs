@@ -19,11 +19,11 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { exportSpecifiers } from './entries.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const consumers = join(root, 'scripts', 'consumers');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 // What a user needs: the built code and types, and the three documents npm shows.
 const ALLOWED = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^CHANGELOG\.md$/, /^dist\//];
@@ -47,9 +47,7 @@ const tryRun = (cmd, args, cwd) => {
 const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 
 // Entry points: every key of "exports" but package.json itself, as import specifiers.
-const entries = Object.keys(pkg.exports)
-  .filter((key) => key !== './package.json')
-  .map((key) => (key === '.' ? pkg.name : `${pkg.name}/${key.slice(2)}`));
+const entries = exportSpecifiers;
 
 console.log('== build');
 run('npm', ['run', '--silent', 'build']);

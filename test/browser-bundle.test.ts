@@ -5,15 +5,13 @@
  * mathjs, which loads only when a mathjs feature is used. Entry points named `node`
  * (feedforward/node) are for Node only. `npm run test:browser` runs the page in Chromium.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { isNodeOnly, sourceEntries } from '../scripts/entries.mjs';
 
 const root = join(__dirname, '..');
-const tsupConfig = readFileSync(join(root, 'tsup.config.ts'), 'utf8');
-const entries = [...tsupConfig.matchAll(/'(src\/[^']+\.ts)'/g)].map((m) => m[1]);
-const browserEntries = entries.filter((file) => !/(^|\/)node(\/index)?\.ts$/.test(file.slice('src/'.length)));
+const browserEntries = sourceEntries.filter((file) => !isNodeOnly(file));
 
 /** Bundles `contents` (a module in the repository root) for the browser; returns the inputs that made it in. */
 async function bundle(contents: string): Promise<string[]> {

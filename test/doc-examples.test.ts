@@ -10,6 +10,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { sourceEntries } from '../scripts/entries.mjs';
 import * as api from '../src/index.js';
 
 const srcDir = join(__dirname, '..', 'src');
@@ -142,8 +143,7 @@ function hasExample(file: string, name: string): boolean {
 }
 
 // The public entry points: every src/….ts that tsup.config.ts builds.
-const tsupConfig = readFileSync(join(srcDir, '..', 'tsup.config.ts'), 'utf8');
-const entryFiles = [...tsupConfig.matchAll(/'(src\/[^']+\.ts)'/g)].map((m) => join(srcDir, '..', m[1]));
+const entryFiles = sourceEntries.map((file) => join(srcDir, '..', file));
 
 describe('every exported function and class has an @example', () => {
   for (const entry of entryFiles) {

@@ -23,10 +23,10 @@ import { dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { exportSpecifiers, isNodeOnly } from '../../scripts/entries.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const CHROMIUM = '/usr/bin/chromium';
 // Headless, and no background connections: this machine's network is closed.
 const CHROMIUM_ARGS = [
@@ -39,7 +39,6 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 const HAND_CHECKED = '1.75 0.75 0.25 -1.75 -2.75'; // README: "Check the first column by hand"
-const isNodeOnly = (spec) => /(^|\/)node$/.test(spec.slice(pkg.name.length + 1));
 
 const failures = [];
 const check = (ok, message) => {
@@ -54,9 +53,7 @@ if (!existsSync(CHROMIUM)) {
 
 console.log('== build, then bundle the page with esbuild');
 execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-const specs = Object.keys(pkg.exports)
-  .filter((key) => key !== './package.json')
-  .map((key) => (key === '.' ? pkg.name : `${pkg.name}/${key.slice(2)}`));
+const specs = exportSpecifiers;
 const browserSpecs = specs.filter((spec) => !isNodeOnly(spec));
 // One tiny virtual module per entry point, resolved from the package root as the page is.
 const entries = browserSpecs.map((spec, i) => ({ name: `entry${i}`, spec }));
