@@ -1,10 +1,9 @@
 /**
  * The doc comments' examples are code: every `@example` in src/ runs here, and
- * each `expression //=> result` in it must give that result. Every exported
- * function and class must have one (TypeDoc shows them in the API reference).
- *
- * An example is one line (`f(x) //=> 3   (the arithmetic)`) or several; a line
- * with `//=>` keeps its expression on that line. `0.1935…` means "starts with".
+ * each `expression //=> result` in it must give that result (the forms a result
+ * may take are listed in helpers/doc-examples.ts). An example defines every name
+ * it uses beyond the library's exports. Every exported function and class must
+ * have one (TypeDoc shows them in the API reference).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -12,6 +11,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { sourceEntries } from '../scripts/entries.mjs';
 import * as api from '../src/index.js';
+import { type Example, examplesIn, runExample } from './helpers/doc-examples.js';
 
 const srcDir = join(__dirname, '..', 'src');
 const srcFiles = (dir: string): string[] =>
@@ -20,91 +20,14 @@ const srcFiles = (dir: string): string[] =>
     return statSync(path).isDirectory() ? srcFiles(path) : path.endsWith('.ts') ? [path] : [];
   });
 
-interface Example {
-  file: string; // relative to src/
-  line: number; // of the @example tag, from 1
-  code: string;
-}
-
-/** Every @example block in a file: the text after the tag up to the next tag or the end of the comment. */
-function examplesIn(path: string): Example[] {
-  const text = readFileSync(path, 'utf8');
-  const found: Example[] = [];
-  for (const comment of text.matchAll(/\/\*\*[\s\S]*?\*\//g)) {
-    const lines = comment[0]
-      .slice(3, -2)
-      .split('\n')
-      .map((line) => line.replace(/^\s*\* ?/, ''));
-    const firstLine = text.slice(0, comment.index).split('\n').length;
-    lines.forEach((line, i) => {
-      const start = line.indexOf('@example');
-      if (start < 0) return;
-      const body = [line.slice(start + '@example'.length)];
-      for (let j = i + 1; j < lines.length && !/^\s*@\w/.test(lines[j]); j++) body.push(lines[j]);
-      const code = body
-        .filter((l) => !/^\s*```/.test(l))
-        .join('\n')
-        .trim();
-      found.push({ file: relative(srcDir, path), line: firstLine + i, code });
-    });
-  }
-  return found;
-}
-
-/** The value a `//=> text` promises: a JS literal, maybe followed by "(a comment)"; "0.19…" means a prefix. */
-function expected(text: string): { prefix: string } | { value: unknown } {
-  const ellipsis = text.match(/^(-?[\d.]+)…/);
-  if (ellipsis) return { prefix: ellipsis[1] };
-  const cuts = [text.length, ...[...text.matchAll(/\s\(/g)].map((m) => m.index)];
-  for (const cut of cuts) {
-    try {
-      return { value: new Function(`return (${text.slice(0, cut)});`)() };
-    } catch {
-      // not a literal yet: the rest is a comment after a shorter literal
-    }
-  }
-  throw new Error(`cannot read the result after //=>: ${text}`);
-}
-
-/** Numbers equal to 12 significant digits (a doc comment may print a rounded float). */
-function close(got: unknown, want: unknown): boolean {
-  if (typeof got === 'number' && typeof want === 'number') {
-    return Object.is(got, want) || Math.abs(got - want) <= 1e-12 * Math.max(1, Math.abs(want));
-  }
-  if (Array.isArray(got) && Array.isArray(want)) {
-    return got.length === want.length && got.every((g, i) => close(g, want[i]));
-  }
-  return Object.is(got, want);
-}
-
-/** Runs an example with the module's exports and the public API in scope; checks every `//=>`. */
+/** Runs an example with its module's exports and the public API in scope. */
 async function run(example: Example): Promise<void> {
   const module = await import(join(srcDir, example.file));
-  const scope: Record<string, unknown> = { ...api, ...module };
-  const checks: { got: unknown; text: string }[] = [];
-  const body = example.code
-    .split('\n')
-    .map((line) => {
-      const arrow = line.indexOf('//=>');
-      if (arrow < 0) return line;
-      const left = line.slice(0, arrow).trim().replace(/;$/, '');
-      const statements = left.lastIndexOf(';') >= 0 ? left.slice(0, left.lastIndexOf(';') + 1) : '';
-      const expression = left.slice(statements.length);
-      return `${statements} __check(await (${expression}), ${JSON.stringify(line.slice(arrow + 4).trim())});`;
-    })
-    .join('\n');
-  const names = Object.keys(scope).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
-  const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor;
-  const fn = new AsyncFunction(...names, '__check', body);
-  await fn(...names.map((name) => scope[name]), (got: unknown, text: string) => checks.push({ got, text }));
-  for (const { got, text } of checks) {
-    const want = expected(text);
-    if ('prefix' in want) expect(String(got).startsWith(want.prefix), `${String(got)} starts with ${want.prefix}`).toBe(true);
-    else expect(close(got, want.value), `${JSON.stringify(got)} equals ${text}`).toBe(true);
-  }
+  const wrong = await runExample(example.code, { ...api, ...module });
+  expect(wrong).toEqual([]);
 }
 
-const examples = srcFiles(srcDir).flatMap(examplesIn);
+const examples = srcFiles(srcDir).flatMap((path) => examplesIn(path, relative(srcDir, path)));
 
 describe('every @example in src/ runs and gives the result written after //=>', () => {
   it('finds the examples (one or more per module)', () => {
