@@ -5,7 +5,8 @@
  * it uses beyond the library's exports. Every exported function and class must
  * have one (TypeDoc shows them in the API reference).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -20,11 +21,18 @@ const srcFiles = (dir: string): string[] =>
     return statSync(path).isDirectory() ? srcFiles(path) : path.endsWith('.ts') ? [path] : [];
   });
 
-/** Runs an example with its module's exports and the public API in scope. */
+/** Runs an example with its module's exports and the public API in scope, in an empty folder (files it writes land there). */
 async function run(example: Example): Promise<void> {
   const module = await import(join(srcDir, example.file));
-  const wrong = await runExample(example.code, { ...api, ...module });
-  expect(wrong).toEqual([]);
+  const cwd = process.cwd();
+  const folder = mkdtempSync(join(tmpdir(), 'feedforward-example-'));
+  process.chdir(folder);
+  try {
+    expect(await runExample(example.code, { ...api, ...module })).toEqual([]);
+  } finally {
+    process.chdir(cwd);
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 const examples = srcFiles(srcDir).flatMap((path) => examplesIn(path, relative(srcDir, path)));

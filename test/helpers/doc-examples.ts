@@ -10,6 +10,7 @@
  *   f(x)
  *   //=> first printed line                  printed text over several lines,
  *   //   next printed line                   each under the `//=>` column
+ *   f(x) // throws: the message              the call throws that (… for any text)
  */
 import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
@@ -52,9 +53,10 @@ interface Check {
   printed: boolean;
 }
 
-/** A JS expression that parses (it is not run here): the result text, or it cut before "(a comment)". */
+/** A JS expression that parses (it is not run here): the result text before "(a comment)", or all of it. */
 function asExpression(text: string): string | undefined {
-  const cuts = [text.length, ...[...text.matchAll(/\s+\(/g)].map((m) => m.index)];
+  // shortest first: `[[1]]   (a note)` would also parse, as a call
+  const cuts = [...[...text.matchAll(/\s+\(/g)].map((m) => m.index), text.length];
   for (const cut of cuts) {
     const candidate = text.slice(0, cut).trim();
     try {
@@ -73,6 +75,7 @@ function same(got: unknown, want: unknown): boolean {
     return Object.is(got, want) || Math.abs(got - want) <= 1e-12 * Math.max(1, Math.abs(want));
   }
   if (typeof want === 'string' && typeof got === 'string' && want.includes('…')) return elided(got, want);
+  if (ArrayBuffer.isView(got) && Array.isArray(want)) got = Array.from(got as Float64Array); // typed arrays as lists
   if (Array.isArray(got) && Array.isArray(want)) {
     return got.length === want.length && got.every((g, i) => same(g, want[i]));
   }
@@ -108,8 +111,26 @@ function dedent(text: string): string {
     .join('\n')
     .replace(/^\n+|\n+$/g, '');
 }
-/** Every run of white space as one space. */
-const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** Without white space: `[ [ 1, 2 ] ]` as printed reads as `[[1, 2]]` as written. */
+const collapse = (text: string) => text.replace(/\s+/g, '');
+
+/** Where the last `;` outside strings and brackets is in a line (−1 if none): statements end there. */
+function lastStatementEnd(line: string): number {
+  let last = -1;
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === "'" || c === '"' || c === '`') quote = c;
+    else if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth--;
+    else if (c === ';' && depth === 0) last = i;
+  }
+  return last;
+}
 
 /** The example as a function body: statements as written, each `//=>` a call to __check. */
 function compile(code: string): { body: string; checks: Check[] } {
@@ -121,7 +142,12 @@ function compile(code: string): { body: string; checks: Check[] } {
     const next = lines[i + 1]?.trim() ?? '';
     const arrow = line.indexOf('//=>');
     if (arrow < 0 && !next.startsWith('//=>')) {
-      if (!line.trim().startsWith('//')) out.push(line);
+      const throws = line.match(/^(.*?)\/\/\s*throws\b:?\s*(.*)$/);
+      if (throws && !line.trim().startsWith('//')) {
+        // `f(x) // throws: the message` (… for any text): the call must throw that
+        const index = checks.push({ expression: throws[1], text: throws[2].trim(), printed: false }) - 1;
+        out.push(`await __throws(${index}, async () => (\n${throws[1].trim().replace(/;$/, '')}\n));`);
+      } else if (!line.trim().startsWith('//')) out.push(line);
       continue;
     }
     let left: string;
@@ -137,10 +163,11 @@ function compile(code: string): { body: string; checks: Check[] } {
       for (i += 1; i < lines.length && lines[i].trim().startsWith('//'); i++) block.push(lines[i].trim().slice(4));
       i -= 1;
       text = block.join('\n');
-      isPrinted = true;
+      isPrinted = block.length > 1; // one line reads like `//=>` at the end of the line
+      if (!isPrinted) text = text.trim();
     }
     left = left.trim().replace(/;$/, '');
-    const split = left.lastIndexOf(';');
+    const split = lastStatementEnd(left);
     const statements = split >= 0 ? left.slice(0, split + 1) : '';
     const expression = left.slice(split + 1);
     const index = checks.push({ expression, text, printed: isPrinted }) - 1;
@@ -169,8 +196,25 @@ export async function runExample(code: string, scope: Record<string, unknown>): 
             : same(got, await want());
     if (!ok) wrong.push(`${expression.trim()} gives ${printed(got)} but the doc says ${text}`);
   };
+  const throws = async (index: number, call: () => Promise<unknown>) => {
+    const { expression, text } = checks[index];
+    try {
+      await call();
+      wrong.push(`${expression.trim()} returns, but the doc says it throws${text ? `: ${text}` : ''}`);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (text && !elided(message, `…${text}…`)) wrong.push(`${expression.trim()} throws "${message}" but the doc says: ${text}`);
+    }
+  };
   const names = Object.keys(scope).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
   const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor;
-  await new AsyncFunction(...names, '__check', body)(...names.map((name) => scope[name]), check);
+  try {
+    await new AsyncFunction(...names, '__check', '__throws', body)(...names.map((name) => scope[name]), check, throws);
+  } catch (error) {
+    if (error instanceof ReferenceError) {
+      throw new ReferenceError(`${error.message}: an example defines every name it uses beyond the library's exports`);
+    }
+    throw error;
+  }
   return wrong;
 }
