@@ -18,6 +18,7 @@ import { bends } from './linear-region.js';
 import { type MatrixInput, toMatrix } from './matrix.js';
 import { Network } from './network.js';
 
+/** The kinds of problem `diagnose` looks for (see the list at the top of this module). */
 export type FindingKind = 'dead' | 'kink-outside-data' | 'saturated' | 'exploding' | 'vanishing';
 
 /** One problem found: where (layer and node count from 1), the numbers behind it, and advice. */
@@ -39,6 +40,7 @@ export interface Finding {
   message: string;
 }
 
+/** What `diagnose(net, X)` returns: the findings, each hidden layer's size, and the advice as text. */
 export interface Diagnosis {
   findings: Finding[];
   /** Root mean square of each hidden layer's activations, layer 1 first: near 1 in a healthy network. */

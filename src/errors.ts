@@ -6,12 +6,18 @@
  *   applyWeights: W is 2×3 but A has 2 rows (W's columns must equal A's rows)
  */
 
-/** Thrown when shapes disagree: a product that is undefined, a ragged array, a missing row. */
+/**
+ * Thrown when shapes disagree: a product that is undefined, a ragged array, a missing row.
+ * @example new ShapeError('applyWeights: W is 2×3 but A has 2 rows').name //=> 'ShapeError'
+ */
 export class ShapeError extends Error {
   override name = 'ShapeError';
 }
 
-/** Thrown when a value is wrong though its shape is fine: NaN, Infinity, an unknown name, a negative size. */
+/**
+ * Thrown when a value is wrong though its shape is fine: NaN, Infinity, an unknown name, a negative size.
+ * @example new ValueError('relu: Z has NaN at row 1, column 2').name //=> 'ValueError'
+ */
 export class ValueError extends Error {
   override name = 'ValueError';
 }

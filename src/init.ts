@@ -10,6 +10,7 @@
 import { ValueError, describeValue } from './errors.js';
 import type { Random } from './random.js';
 
+/** The weight-initialisation schemes: He (for ReLU), Xavier (for tanh, sigmoid) and plain uniform. */
 export type InitName = 'he' | 'xavier' | 'uniform';
 
 /** The limit of each scheme's uniform range, from the layer's fan-in and fan-out. */

@@ -29,6 +29,7 @@ export interface NeuronKinks {
   breakpoints: number[];
 }
 
+/** What `kinks(net, options)` finds: the output's breakpoints and pieces, and each hidden neuron's switch points. */
 export interface Kinks {
   /** Sorted x inside the domain where the output's slope changes. */
   breakpoints: number[];
@@ -38,6 +39,7 @@ export interface Kinks {
   neurons: NeuronKinks[];
 }
 
+/** Where `kinks` looks. */
 export interface KinksOptions {
   /** The interval of x to look at: [lo, hi], finite, lo < hi. */
   domain: readonly [number, number];

@@ -12,7 +12,10 @@ export type MathJsStatic = typeof MathJs;
 
 let loaded: MathJsStatic | undefined;
 
-/** Loads mathjs (once) and returns it. Works everywhere, including browsers. */
+/**
+ * Loads mathjs (once) and returns it. Works everywhere, including browsers.
+ * @example (await loadMathjs()).matrix([[1, 2]]).size() //=> [1, 2]
+ */
 export async function loadMathjs(): Promise<MathJsStatic> {
   loaded ??= (await import('mathjs')) as MathJsStatic;
   return loaded;

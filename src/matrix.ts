@@ -14,7 +14,9 @@ import { DEFAULT_SEED, createRandom, type Seed } from './random.js';
 
 /** Anything with mathjs's Matrix interface: `toArray()` and `size()`. */
 export interface MathjsMatrixLike {
+  /** The entries as nested arrays, one array per row. */
   toArray(): unknown;
+  /** The dimensions: [rows, cols] for a matrix, [n] for a vector. */
   size(): number[];
 }
 
@@ -23,7 +25,10 @@ export type MatrixInput = Matrix | readonly (readonly number[])[] | readonly num
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
-/** A rows × cols matrix of float64 numbers, stored row-major: entry (i, j) is data[i·cols + j]. */
+/**
+ * A rows × cols matrix of float64 numbers, stored row-major: entry (i, j) is data[i·cols + j].
+ * @example new Matrix(2, 3, new Float64Array([1, 2, 3, 4, 5, 6])).get(1, 0) //=> 4
+ */
 export class Matrix {
   readonly rows: number;
   readonly cols: number;

@@ -44,6 +44,7 @@ export interface TraceStep {
   a: Matrix;
 }
 
+/** What `new Network(options)` takes: the architecture and how its weights start. */
 export interface NetworkOptions {
   /** Layer sizes from inputs to outputs, e.g. [1, 2, 2, 1]: 1 input, two hidden layers of 2, 1 output. */
   layers: readonly number[];
@@ -101,6 +102,11 @@ export interface NetworkStandardize {
 /** Columns evaluated together by `forward`: small enough that every layer's block stays in cache. */
 const BLOCK_COLUMNS = 256;
 
+/**
+ * A dense feedforward network: Aˡ = g(Wˡ·Aˡ⁻¹ + bˡ) for l = 1 … L, from A⁰ = X
+ * (inputs × samples) to the output A^L (outputs × samples).
+ * @example new Network({ layers: [1, 2, 2, 1], seed: 42 }).sizes //=> [1, 2, 2, 1]
+ */
 export class Network {
   /**
    * The weight layers, first to last. Arrays count from 0, so `layers[0]` is

@@ -16,6 +16,7 @@ export type Seed = number;
 /** The seed used when none is given, so that even "unseeded" runs repeat. */
 export const DEFAULT_SEED: Seed = 42;
 
+/** A seeded generator, as `createRandom(seed)` returns it. */
 export interface Random {
   /** A float in [0, 1) with 53 random bits. */
   uniform(): number;

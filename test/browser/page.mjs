@@ -1,0 +1,40 @@
+/**
+ * The browser test's page script: a seeded forward pass and a short training run,
+ * through `import ... from 'feedforward'` as a bundler sees it. It runs after README's
+ * browser snippet (scripts/consumers/browser.mjs, its own script tag), which fills
+ * #predictions. test/browser/run.mjs bundles both with esbuild, serves them and reads
+ * `window.feedforwardPage`.
+ */
+import { Network, loadMathjs, matrix } from 'feedforward';
+
+// A seeded forward pass: the same weights as in Node, so the same float64 numbers.
+const seeded = new Network({ layers: [1, 2, 2, 1], seed: 42 });
+const forward = Array.from(seeded.forward([[-1, 0, 1]]).data); // 1 output × 3 samples
+
+// A short training run: y = 2x − 1 on 8 points (one row: x; one column per sample).
+const xs = [-1, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75];
+const X = [xs];
+const Y = [xs.map((x) => 2 * x - 1)];
+const net = new Network({ layers: [1, 4, 1], seed: 7 });
+const meanSquaredError = () => {
+  const A = net.forward(X).data;
+  return Y[0].reduce((sum, y, j) => sum + (A[j] - y) ** 2, 0) / xs.length;
+};
+const weightsBefore = JSON.stringify(net.toJSON());
+const lossBefore = meanSquaredError();
+// Training in the page: once `net.fit` exists (branch train), its one call goes here, e.g.
+// net.fit(X, Y, { epochs: 200 });
+const lossAfter = meanSquaredError();
+const trained = JSON.stringify(net.toJSON()) !== weightsBefore;
+document.querySelector('#training').textContent = `mean squared error ${lossBefore.toFixed(4)} → ${lossAfter.toFixed(4)}`;
+
+window.feedforwardPage = {
+  predictions: document.querySelector('#predictions').textContent,
+  forward,
+  training: { trained, lossBefore, lossAfter },
+  // mathjs is not in this page's bundle: it comes in its own chunk, fetched by this call.
+  async toMathjsSize() {
+    await loadMathjs();
+    return matrix([[1, 2, 3]]).toMathjs().size();
+  },
+};
