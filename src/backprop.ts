@@ -139,7 +139,7 @@ function view(buffer: Float64Array, rows: number, cols: number): Float64Array {
 /**
  * The forward pass over `cols` samples, keeping every Zˡ and Aˡ for the backward pass.
  * X: nIn × cols, contiguous.
- * @example forwardPass(net.layers, ws, X.data, X.cols); ws.layers.at(-1).A //=> the output, as net.forward(X)
+ * Used as `forwardPass(net.layers, ws, X.data, X.cols)`, after which `ws.layers.at(-1).A` holds `net.forward(X)`.
  */
 export function forwardPass(layers: readonly Layer[], ws: Workspace, X: Float64Array, cols: number): void {
   let A = X; // A⁰ = X
@@ -157,7 +157,7 @@ export function forwardPass(layers: readonly Layer[], ws: Workspace, X: Float64A
  * The backward pass after `forwardPass` on the same X: fills every dZˡ, dAˡ⁻¹,
  * dWˡ and dbˡ of the workspace and returns the summed loss Σⱼ ℓⱼ.
  * X: nIn × cols and Y: nOut × cols, contiguous.
- * @example backwardPass(net.layers, ws, X.data, Y.data, X.cols, mse) / X.cols //=> the mean loss (and ws holds every dW, db)
+ * Used as `backwardPass(net.layers, ws, X.data, Y.data, X.cols, mse) / X.cols`, the mean loss (ws then holds every dW, db).
  */
 export function backwardPass(
   layers: readonly Layer[],

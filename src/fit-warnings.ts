@@ -69,7 +69,7 @@ const warned = new WeakMap<object, Set<string>>();
 
 /**
  * Calls `warn(message)` unless this network has already been warned about this kind of problem.
- * @example warnOnce(net, 'targets', 'fit: …', console.warn) // warns; the same call again does not
+ * Used as `warnOnce(net, 'targets', message, console.warn)`: it warns; the same call again does not.
  */
 export function warnOnce(net: object, kind: string, message: string | undefined, warn: (message: string) => void): void {
   if (message === undefined) return;

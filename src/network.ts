@@ -388,7 +388,14 @@ export class Network {
     return net;
   }
 
-  /** Trains the network: see `fitNetwork` (train.ts) and FIT_DEFAULTS. */
+  /**
+   * Trains the network on X (inputs × samples) and Y (outputs × samples) by
+   * backpropagation, changing only its weights and biases; returns the loss per
+   * epoch. Options and their defaults: FIT_DEFAULTS (train.ts explains each).
+   * @example const net = Network.fromWeights([{ weights: [[0]], biases: [0] }]);
+   * net.fit([[0, 1]], [[1, 3]], { epochs: 500, learningRate: 0.1 }); // learns y = 2x + 1
+   * Math.round(net.predict([2])[0] * 1e6) / 1e6 //=> 5   (2·2 + 1)
+   */
   fit(X: MatrixInput, Y: MatrixInput, options: FitOptions = {}): History {
     return fitNetwork(this, X, Y, options);
   }

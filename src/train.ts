@@ -78,7 +78,10 @@ export const FIT_DEFAULTS = Object.freeze({
   onWarning: (message: string) => console.warn(message),
 } as const);
 
-/** Thrown when the loss stops being a finite number; the network keeps its last finite weights. */
+/**
+ * Thrown when the loss stops being a finite number; the network keeps its last finite weights.
+ * @example new DivergenceError('Network.fit: the loss became Infinity at epoch 3', 3, 0.25).epoch //=> 3
+ */
 export class DivergenceError extends Error {
   override name = 'DivergenceError';
   constructor(
@@ -183,7 +186,7 @@ function readOptions(net: Network, X: MatrixInput, Y: MatrixInput, options: FitO
  * Defaults: FIT_DEFAULTS (100 epochs of adam at η = 0.01, full batch, the loss that suits the output).
  * Returns { loss, validationLoss? }, one number per epoch; the epoch's loss is the mean over its minibatches,
  * each measured before its step (as Keras and tfjs report it). The same seed gives the same weights, bit for bit.
- * @example fitNetwork(Network.fromWeights([{ weights: [[0]], biases: [0] }]), [[0, 1]], [[1, 3]], { epochs: 500, learningRate: 0.1 }).loss.at(-1) //=> about 0 (it learns y = 2x + 1)
+ * Called as `net.fit(X, Y, options)`, whose example shows it learning y = 2x + 1.
  */
 export function fitNetwork(net: Network, X: MatrixInput, Y: MatrixInput, options: FitOptions = {}): History {
   const where = 'Network.fit';

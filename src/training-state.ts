@@ -21,7 +21,7 @@ export interface TrainingStateJSON {
 
 /**
  * Everything needed to continue training later, as JSON-ready data.
- * @example trainingState(net, optimizer, 5).epoch //=> 5
+ * @example trainingState(new Network({ layers: [1, 2, 1] }), adam(), 5).epoch //=> 5
  */
 export function trainingState(net: Network, optimizer: Optimizer, epoch: number): TrainingStateJSON {
   if (!(net instanceof Network)) throw new ValueError(`trainingState: net is ${describeValue(net)} but must be a Network`);
@@ -36,7 +36,8 @@ export function trainingState(net: Network, optimizer: Optimizer, epoch: number)
 
 /**
  * The network, optimizer and epoch a `trainingState` saved (or its JSON text).
- * @example const { network, optimizer, epoch } = restoreTrainingState(JSON.parse(text));
+ * @example const text = JSON.stringify(trainingState(new Network({ layers: [1, 2, 1] }), sgd({ learningRate: 0.1 }), 3));
+ * restoreTrainingState(text).epoch //=> 3
  */
 export function restoreTrainingState(json: TrainingStateJSON | string): { network: Network; optimizer: Optimizer; epoch: number } {
   const where = 'restoreTrainingState';
