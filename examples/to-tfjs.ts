@@ -31,6 +31,11 @@ console.log(`largest difference: ${Math.max(...ours.map((y, n) => Math.abs(y - t
 
 // And back: the TensorFlow.js model read into feedforward again.
 let saved: tf.io.ModelArtifacts | undefined;
-await model.save(tf.io.withSaveHandler(async (a) => ((saved = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })));
+await model.save(
+  tf.io.withSaveHandler(async (artifacts) => {
+    saved = artifacts;
+    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+  }),
+);
 const back = fromTfjsModel(saved as tf.io.ModelArtifacts);
 console.log('read back from tfjs    ', matrix([back.predict(samples) as number[]]).toString());

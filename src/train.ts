@@ -45,6 +45,7 @@ export interface FitOptions {
   /** Held-out data whose loss is measured after each epoch. */
   validation?: { X: MatrixInput; Y: MatrixInput };
   /** Called after each epoch (epochs count from 1); returning false stops training. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a callback returns nothing (void), or false to stop
   onEpoch?: (epoch: number, logs: { loss: number; validationLoss?: number }) => void | boolean;
   /** λ of L2 weight decay: each step adds λ·W to dW (biases are not decayed). */
   l2?: number;
@@ -107,8 +108,10 @@ class Checkpoint {
   private steps = 0;
   save(layers: readonly Layer[], optimizer: Optimizer): void {
     const arrays = layers.flatMap((layer) => [layer.weights.data, layer.biases.data]);
-    copyAll(arrays, (this.weights = sized(this.weights, arrays)));
-    copyAll(optimizer.state.slots, (this.slots = sized(this.slots, optimizer.state.slots)));
+    this.weights = sized(this.weights, arrays);
+    this.slots = sized(this.slots, optimizer.state.slots);
+    copyAll(arrays, this.weights);
+    copyAll(optimizer.state.slots, this.slots);
     this.steps = optimizer.state.steps;
   }
   restore(layers: readonly Layer[], optimizer: Optimizer): void {

@@ -91,7 +91,10 @@ export function refreshTraining(root: HTMLElement): void {
   const last = state.losses[state.losses.length - 1];
   const steps = root.querySelector('#steps');
   const loss = root.querySelector<HTMLOutputElement>('#loss');
-  if (!steps || !loss) return renderTraining(root);
+  if (!steps || !loss) {
+    renderTraining(root);
+    return;
+  }
   steps.textContent = String(state.losses.length);
   loss.dataset.value = String(last ?? '');
   loss.textContent = last === undefined ? '—' : last.toPrecision(3);
