@@ -15,6 +15,8 @@ export default {
   excludePrivate: true,
   excludeInternal: true,
   treatWarningsAsErrors: true,
+  // No "defined in" links: they need a git remote, and CI's fresh clone has none worth linking to.
+  disableSources: true,
   validation: { notExported: true, invalidLink: true, rewrittenLink: true, notDocumented: true },
   requiredToBeDocumented: ['Class', 'Function', 'Variable', 'Interface', 'TypeAlias', 'Enum', 'Method', 'Accessor'],
 };

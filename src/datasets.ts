@@ -16,6 +16,7 @@ export interface Dataset {
   Y: Matrix;
 }
 
+/** Options every generator takes: how many samples, how much noise, which seed. */
 export interface DatasetOptions {
   /** Number of samples (columns). */
   samples?: number;
@@ -138,4 +139,15 @@ export function sine(options: DatasetOptions & { from?: number; to?: number } = 
  * The generators together, as `datasets.moons(...)`.
  * @example datasets.xor().X.toArray() //=> [[0, 0, 1, 1], [0, 1, 0, 1]]
  */
-export const datasets = Object.freeze({ xor, circles, moons, spiral, sine });
+export const datasets = Object.freeze({
+  /** XOR: the corners of the unit square, labelled 1 when exactly one coordinate is 1. */
+  xor,
+  /** Two concentric circles, one class on each. */
+  circles,
+  /** Two interleaving half moons, one class on each. */
+  moons,
+  /** Interleaved spiral arms, one per class, with one-hot labels. */
+  spiral,
+  /** y = sin(x) on evenly spaced x, a 1-D curve to fit. */
+  sine,
+});

@@ -30,6 +30,7 @@ export interface LayerCheck {
   maxRelativeError: number;
 }
 
+/** What `gradientCheck` returns: the worst relative error, and each layer's. */
 export interface GradientCheck {
   /** The worst relative error over every weight and bias. */
   maxRelativeError: number;

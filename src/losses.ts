@@ -15,6 +15,7 @@ import type { Activation } from './activations.js';
 import { ShapeError, ValueError, describeValue, formatShape } from './errors.js';
 import { Matrix, type MatrixInput, toMatrix } from './matrix.js';
 
+/** The built-in losses by name. */
 export type LossName = 'mse' | 'binaryCrossEntropy' | 'crossEntropy';
 
 /** A loss: its value and gradient on matrices, and the raw loops backpropagation runs. */

@@ -15,13 +15,9 @@
 import { checkNumber, checkOptions } from './check-options.js';
 import { ShapeError, ValueError, describeValue, plural } from './errors.js';
 import { Matrix } from './matrix.js';
+import type { LayerGradients } from './backprop.js';
 import type { JSONNumber, Layer } from './network.js';
 
-/** The gradients of one layer, as `gradients` returns them. */
-export interface GradientsOf {
-  dW: Matrix;
-  db: Matrix;
-}
 
 /** What an optimizer remembers between steps: the step count t and one array per parameter array and moment. */
 export interface OptimizerState {
@@ -30,6 +26,7 @@ export interface OptimizerState {
   slots: Float64Array[];
 }
 
+/** The built-in optimizers by name. */
 export type OptimizerName = 'sgd' | 'momentum' | 'adam';
 
 /** An optimizer's JSON: its settings and its state (numbers as in NetworkJSON, "-0" for −0). */
@@ -46,13 +43,14 @@ export interface OptimizerJSON {
   slots: JSONNumber[][];
 }
 
+/** An optimizer: `step` moves every weight and bias against its gradient; `state` and `toJSON` let training stop and resume. */
 export interface Optimizer {
   readonly name: OptimizerName;
   readonly learningRate: number;
   /** Live state; `fit` copies it before each step so a failed step can be undone. */
   readonly state: OptimizerState;
   /** Moves every weight and bias of `layers` (in place) by its gradient in `grads`. */
-  step(layers: readonly Layer[], grads: readonly GradientsOf[]): void;
+  step(layers: readonly Layer[], grads: readonly LayerGradients[]): void;
   /** Settings and state, for saving a training run. */
   toJSON(): OptimizerJSON;
 }

@@ -28,6 +28,7 @@ export interface Standardizer {
   apply(X: MatrixInput): Matrix;
   /** x = x′·σ + μ, the inverse: for turning standardized predictions back into the data's units. */
   invert(X: MatrixInput): Matrix;
+  /** μ and σ of every feature, to save with the network. */
   toJSON(): StandardizerJSON;
 }
 

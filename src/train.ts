@@ -25,6 +25,7 @@ import { type Optimizer, type OptimizerName, resolveOptimizer } from './optimize
 import { createProgress } from './progress.js';
 import { DEFAULT_SEED, type Seed, checkSeed, createRandom } from './random.js';
 
+/** The options of `net.fit`; every default is in FIT_DEFAULTS. */
 export interface FitOptions {
   /** Train until this epoch (counting from 1). */
   epochs?: number;
@@ -76,6 +77,7 @@ export const FIT_DEFAULTS = Object.freeze({
   l2: 0,
   patience: undefined, // no early stopping
   progress: false,
+  /** Where fit's plain-language warnings go: the console, unless you pass your own function. */
   onWarning: (message: string) => console.warn(message),
 } as const);
 

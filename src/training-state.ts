@@ -10,6 +10,7 @@ import { ValueError, describeValue } from './errors.js';
 import { Network, type NetworkJSON } from './network.js';
 import { type Optimizer, type OptimizerJSON, optimizerFromJSON } from './optimizers.js';
 
+/** A training run saved to continue later: the network, the optimizer's state, and the epochs done. */
 export interface TrainingStateJSON {
   format: 'feedforward-training';
   version: 1;

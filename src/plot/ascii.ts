@@ -9,6 +9,7 @@ import { kinks as findKinks } from '../kinks.js';
 import type { Network } from '../network.js';
 import { type Domain, checkCount, checkDomain, checkFlag, checkNetwork, formatNumber, linspace } from './check.js';
 
+/** Options of `asciiPlot`: the x range and the size of the chart in characters. */
 export interface AsciiPlotOptions {
   /** The interval of x to draw: [lo, hi]. */
   domain: Domain;

@@ -15,6 +15,7 @@ import { type Domain, type PlaneDomain, checkCount, checkFlag, checkNetwork, che
 import { colourRegions, onOffPatterns } from './regions.js';
 import { type VegaLiteSpec, renderSvg, specStart } from './render.js';
 
+/** Options of `plotDecision`: the square of the plane drawn, the data points, and whether to colour linear regions. */
 export interface PlotDecisionOptions {
   /** The rectangle to draw: [lo, hi] for both inputs, or [[x1 lo, x1 hi], [x2 lo, x2 hi]]. */
   domain: PlaneDomain;

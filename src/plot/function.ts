@@ -10,6 +10,7 @@ import type { Network } from '../network.js';
 import { type Domain, checkCount, checkDomain, checkFlag, checkNetwork, formatNumber, json, layersLabel, linspace } from './check.js';
 import { type VegaLiteSpec, renderSvg, specStart } from './render.js';
 
+/** Options of `plotFunction`: the x range, kink markers, each hidden neuron's line, and data points. */
 export interface PlotFunctionOptions {
   /** The interval of x to draw: [lo, hi]. */
   domain: Domain;

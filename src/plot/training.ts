@@ -12,6 +12,7 @@ export interface TrainingHistory {
   validationLoss?: readonly number[];
 }
 
+/** Options of `plotTraining`: a log scale for the loss, and the chart's size. */
 export interface PlotTrainingOptions {
   /** Draw the loss on a logarithmic axis (every loss must then be > 0). Default false. */
   log?: boolean;
