@@ -5,6 +5,7 @@
  */
 import { ValueError, describeValue } from './errors.js';
 import { Matrix, type MatrixInput, toMatrix } from './matrix.js';
+import { checkKeys, checkResult, didYouMean } from './validate.js';
 
 /** How an activation is named in options and in JSON: 'relu', or { name: 'leakyRelu', slope: 0.1 }. */
 export type ActivationSpec =
@@ -68,6 +69,7 @@ export function elementwiseActivation(parts: ActivationParts): Activation {
     const z = toMatrix(Z, name, 'Z');
     const A = new Matrix(z.rows, z.cols, z.data.slice());
     apply(A.data, A.rows, A.cols);
+    checkResult(A.data, A.cols, name, `${name}(Z)`);
     return A;
   };
   const spec = parts.spec ?? (name as ActivationSpec);
@@ -82,7 +84,9 @@ export function elementwiseActivation(parts: ActivationParts): Activation {
     derivative: {
       value: (Z: MatrixInput): Matrix => {
         const z = toMatrix(Z, `${name}.derivative`, 'Z');
-        return new Matrix(z.rows, z.cols, z.data.map(df));
+        const dA = new Matrix(z.rows, z.cols, z.data.map(df));
+        checkResult(dA.data, dA.cols, `${name}.derivative`, `${name}′(Z)`);
+        return dA;
       },
     },
     backward: {
@@ -242,22 +246,43 @@ export const ACTIVATIONS: Readonly<Record<string, Activation>> = Object.freeze({
 
 /**
  * The activation an option names: a name, { name: 'leakyRelu', slope }, or an Activation itself.
+ * An unknown name, or an unknown key in the object form, is an error that suggests the nearest name.
  * @example resolveActivation({ name: 'leakyRelu', slope: 0.2 }, 'Network').slope //=> 0.2
  */
 export function resolveActivation(spec: unknown, where: string): Activation {
   if (typeof spec === 'function' && typeof (spec as Activation).applyInPlace === 'function' && 'piecewiseLinear' in spec) {
     return spec as Activation;
   }
-  if (typeof spec === 'string' && Object.hasOwn(ACTIVATIONS, spec)) return ACTIVATIONS[spec];
-  if (typeof spec === 'object' && spec !== null && (spec as { name?: unknown }).name === 'leakyRelu') {
-    const slope = (spec as { slope?: unknown }).slope;
-    return slope === undefined ? leakyRelu : leakyReluWithSlope(slope as number);
+  const known = Object.keys(ACTIVATIONS);
+  if (typeof spec === 'string') {
+    if (Object.hasOwn(ACTIVATIONS, spec)) return ACTIVATIONS[spec];
+    throw new ValueError(`${where}: activation ${describeValue(spec)} is unknown${didYouMean(spec, known)} (known: ${known.join(', ')})`);
   }
-  if (typeof spec === 'object' && spec !== null && typeof (spec as { name?: unknown }).name === 'string') {
-    const name = (spec as { name: string }).name;
-    if (Object.hasOwn(ACTIVATIONS, name)) return ACTIVATIONS[name];
+  if (typeof spec === 'object' && spec !== null && !Array.isArray(spec) && typeof (spec as { name?: unknown }).name === 'string') {
+    const { name, slope } = spec as { name: string; slope?: unknown };
+    if (name === 'leakyRelu') {
+      checkKeys(spec, ['name', 'slope'], `${where}: activation leakyRelu`, 'key');
+      return slope === undefined ? leakyRelu : leakyReluWithSlope(slope as number);
+    }
+    if (Object.hasOwn(ACTIVATIONS, name)) {
+      checkKeys(spec, ['name'], `${where}: activation ${name}`, 'key');
+      return ACTIVATIONS[name];
+    }
+    throw new ValueError(`${where}: activation ${describeValue(name)} is unknown${didYouMean(name, known)} (known: ${known.join(', ')})`);
   }
   throw new ValueError(
-    `${where}: activation ${describeValue(typeof spec === 'object' && spec !== null ? (spec as { name?: unknown }).name ?? spec : spec)} is unknown (expected one of ${Object.keys(ACTIVATIONS).join(', ')}, or { name: 'leakyRelu', slope })`,
+    `${where}: activation is ${describeValue(spec)} but it must be a name (${known.join(', ')}), { name: 'leakyRelu', slope }, or an activation such as relu`,
   );
+}
+
+/**
+ * A hidden layer's activation: any activation but softmax, which is for the output layer only.
+ * @example resolveHiddenActivation('tanh', 'Network').name //=> 'tanh'
+ */
+export function resolveHiddenActivation(spec: unknown, where: string): Activation {
+  const activation = resolveActivation(spec, where);
+  if (activation.outputOnly) {
+    throw new ValueError(`${where}: hidden activation is ${activation.name} but ${activation.name} is for the output layer only`);
+  }
+  return activation;
 }
