@@ -150,7 +150,7 @@ export function toMatrix(input: unknown, where: string, name: string): Matrix {
     }
     if (row.length !== cols) {
       throw new ShapeError(
-        `${where}: ${name} row ${i + 1} has ${row.length} entries but row 1 has ${cols} (every row needs the same length)`,
+        `${where}: ${name} row ${i + 1} has ${plural(row.length, 'entry', 'entries')} but row 1 has ${cols} (every row needs the same length)`,
       );
     }
     for (let j = 0; j < cols; j++) {

@@ -302,7 +302,7 @@ function checkLayers(layers: Layer[], where: string): void {
     const { weights: W, biases: b } = layer;
     if (b.rows !== W.rows) {
       throw new ShapeError(
-        `${where}: layer ${l + 1} has weights ${formatShape(W.rows, W.cols)} but ${b.rows} biases (one bias per neuron)`,
+        `${where}: layer ${l + 1} has weights ${formatShape(W.rows, W.cols)} but ${plural(b.rows, 'bias', 'biases')} (one bias per neuron)`,
       );
     }
     if (l > 0 && W.cols !== layers[l - 1].weights.rows) {
