@@ -81,7 +81,7 @@ export function createRandom(seed: Seed = DEFAULT_SEED, where = 'createRandom'):
   return {
     uniform,
     between: (lo, hi) => {
-      const x = lo + (hi - lo) * uniform();
+      const x = typeof lo === 'number' && typeof hi === 'number' ? lo + (hi - lo) * uniform() : NaN;
       // One test per draw catches NaN or non-number bounds and a range past float64 (hi − lo overflowing).
       if (!Number.isFinite(x)) {
         throw new ValueError(`Random.between: lo is ${describeValue(lo)} and hi is ${describeValue(hi)} but both must be finite numbers less than 1.8e308 apart`);
