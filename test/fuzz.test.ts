@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as ff from '../src/index.js';
 import { Matrix, Network } from '../src/index.js';
-import { FUZZ_SEED, arg, badResult, fuzz, fuzzProperty } from './fuzz/harness.js';
+import { type EntryPoint, FUZZ_SEED, arg, badResult, fuzz, fuzzProperty } from './fuzz/harness.js';
 
 describe('matrix helpers', () => {
   fuzz('new Matrix', (rows, cols, data) => new Matrix(rows, cols, data), arg.size, arg.size, arg.any);
@@ -56,16 +56,16 @@ describe('Network', () => {
   fuzz('new Network', (options) => new Network(options), arg.options({ layers: arg.layers, hidden: arg.activation, output: arg.activation, init: arg.any, seed: arg.seed }));
   fuzz('Network.fromWeights', (layers, options) => Network.fromWeights(layers, options), arg.any.chain((W) => arg.any.map((b) => [{ weights: W, biases: b }])), arg.options({ hidden: arg.activation, output: arg.activation }));
   fuzz('Network.fromWeights (two layers)', (l1, l2) => Network.fromWeights([{ weights: l1, biases: [0, 0] }, { weights: l2, biases: 0 }]), arg.matrix, arg.matrix);
-  fuzz('Network#forward', (net, X) => net.forward(X), arg.network, arg.matrix);
-  fuzz('Network#trace', (net, X) => net.trace(X), arg.network, arg.matrix);
-  fuzz('Network#predict', (net, samples) => net.predict(samples), arg.network, arg.matrix);
+  fuzz('Network#forward', (net: Network, X) => net.forward(X), arg.network, arg.matrix);
+  fuzz('Network#trace', (net: Network, X) => net.trace(X), arg.network, arg.matrix);
+  fuzz('Network#predict', (net: Network, samples) => net.predict(samples), arg.network, arg.matrix);
   fuzz('Network.fromJSON', (json) => Network.fromJSON(json), arg.any);
-  fuzz('Network.fromJSON (a real JSON with one field spoiled)', (net, field, value) => Network.fromJSON({ ...net.toJSON(), [field]: value } as never), arg.network, fc.constantFrom('format', 'version', 'layers', 'activations', 'weights', 'biases', 'extra'), arg.any);
+  fuzz('Network.fromJSON (a real JSON with one field spoiled)', (net: Network, field: string, value) => Network.fromJSON({ ...net.toJSON(), [field]: value } as never), arg.network, fc.constantFrom('format', 'version', 'layers', 'activations', 'weights', 'biases', 'extra'), arg.any);
 });
 
 describe('the harness itself fails when it should', () => {
   /** The reason the property failed (fast-check keeps it as the error's cause), or 'passed'. */
-  const failure = (call: (...args: never[]) => unknown): string => {
+  const failure = (call: EntryPoint): string => {
     try {
       fc.assert(fuzzProperty(call, [arg.matrix]), { seed: FUZZ_SEED, numRuns: 50 });
       return 'passed';
@@ -73,14 +73,14 @@ describe('the harness itself fails when it should', () => {
       return String((error as Error).cause);
     }
   };
-  const run = (call: (...args: never[]) => unknown) => () => {
+  const run = (call: EntryPoint) => () => {
     throw new Error(failure(call));
   };
   it('a function that behaves passes', () => {
     expect(failure((m: unknown) => ff.transpose(m as never))).toBe('passed');
   });
   it('a TypeError from inside fails the property', () => {
-    expect(run(() => null.valueOf())).toThrow(/threw TypeError/);
+    expect(run(() => (null as unknown as object).valueOf())).toThrow(/threw TypeError/);
   });
   it('a NaN in the result fails the property', () => {
     expect(run(() => new Matrix(1, 1, new Float64Array([NaN])))).toThrow(/the result is not finite/);

@@ -168,6 +168,10 @@ export function badResult(value: unknown, seen = new Set<unknown>()): string | u
   return undefined;
 }
 
+/** An entry point under test: its parameters are typed `any` because the harness passes deliberately wrong values. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type EntryPoint = (...args: any[]) => unknown;
+
 export interface FuzzOptions {
   /** The entry point documents a RangeError (e.g. an index outside a matrix). */
   rangeError?: boolean;
@@ -179,14 +183,14 @@ export interface FuzzOptions {
  * a finite, well-shaped result or throws a library error, quickly, without
  * changing its (deep-frozen) arguments.
  */
-export function fuzzProperty(call: (...args: never[]) => unknown, arbitraries: fc.Arbitrary<unknown>[], options: FuzzOptions = {}) {
+export function fuzzProperty(call: EntryPoint, arbitraries: fc.Arbitrary<unknown>[], options: FuzzOptions = {}) {
   return fc.property(fc.tuple(...arbitraries), (values) => {
     deepFreeze(values);
     const copies = snapshot(values);
     const start = performance.now();
     let result: unknown;
     try {
-      result = call(...(values as never[]));
+      result = call(...values);
     } catch (error) {
       const ok = error instanceof ShapeError || error instanceof ValueError || (options.rangeError === true && (error as Error)?.constructor === RangeError);
       expect(ok, `threw ${(error as Error)?.name}: ${(error as Error)?.message}`).toBe(true);
@@ -204,7 +208,7 @@ export function fuzzProperty(call: (...args: never[]) => unknown, arbitraries: f
  * Registers one test running `fuzzProperty` with FUZZ_SEED and FUZZ_RUNS.
  * Arguments after the name and call: one arbitrary per parameter, and optionally FuzzOptions.
  */
-export function fuzz(name: string, call: (...args: never[]) => unknown, ...args: (fc.Arbitrary<unknown> | FuzzOptions)[]): void {
+export function fuzz(name: string, call: EntryPoint, ...args: (fc.Arbitrary<unknown> | FuzzOptions)[]): void {
   const options = (args.find((a) => !(a instanceof fc.Arbitrary)) ?? {}) as FuzzOptions;
   const arbitraries = args.filter((a): a is fc.Arbitrary<unknown> => a instanceof fc.Arbitrary);
   const errors = options.rangeError ? 'ShapeError/ValueError/RangeError' : 'ShapeError/ValueError';
