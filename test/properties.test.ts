@@ -14,6 +14,7 @@ import {
   Network,
   add,
   applyWeights,
+  createRandom,
   hadamard,
   hstack,
   leakyReluWithSlope,
@@ -395,5 +396,94 @@ describe('the Network', () => {
       ),
       RUNS,
     );
+  });
+});
+
+describe('seeded randomness', () => {
+  /**
+   * The generator as published, written independently with BigInt arithmetic
+   * mod 2³²: splitmix32 spreads the seed over four words, sfc32 (PractRand's
+   * "small fast chaotic") steps them; 12 warm-up rounds; 53-bit floats from
+   * 27 + 26 bits over 2⁵³.
+   */
+  function reference(seed: number): () => number {
+    const M = 0xffffffffn;
+    const rotl = (x: bigint, r: bigint) => ((x << r) | (x >> (32n - r))) & M;
+    let s = BigInt(seed);
+    const splitmix = (): bigint => {
+      s = (s + 0x9e3779b9n) & M;
+      let z = s;
+      z = ((z ^ (z >> 16n)) * 0x85ebca6bn) & M;
+      z = ((z ^ (z >> 13n)) * 0xc2b2ae35n) & M;
+      return z ^ (z >> 16n);
+    };
+    let a = splitmix();
+    let b = splitmix();
+    let c = splitmix();
+    let d = splitmix();
+    const next = (): bigint => {
+      const t = (a + b + d) & M;
+      d = (d + 1n) & M;
+      a = b ^ (b >> 9n);
+      b = (c + (c << 3n)) & M;
+      c = (rotl(c, 21n) + t) & M;
+      return t;
+    };
+    for (let i = 0; i < 12; i++) next();
+    return () => Number(((next() >> 5n) << 26n) + (next() >> 6n)) / 2 ** 53;
+  }
+
+  it('createRandom(seed).uniform() follows the published splitmix32 + sfc32 stream exactly', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.nat({ max: 2 ** 32 - 1 }), fc.constantFrom(0, 42, 2 ** 32 - 1)), (seed) => {
+        const random = createRandom(seed);
+        const oracle = reference(seed);
+        for (let n = 0; n < 50; n++) expect(random.uniform()).toBe(oracle());
+      }),
+      RUNS,
+    );
+  });
+
+  it('between(lo, hi) = lo + (hi − lo)·u, int(n) = ⌊u·n⌋, both from the same stream', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 2 ** 32 - 1 }), entry, entry, fc.integer({ min: 1, max: 1000 }), (seed, x, y, n) => {
+        const [lo, hi] = x <= y ? [x, y] : [y, x];
+        const random = createRandom(seed);
+        const oracle = reference(seed);
+        const v = random.between(lo, hi);
+        expect(v).toBe(lo + (hi - lo) * oracle());
+        expect(v).toBeGreaterThanOrEqual(lo);
+        expect(random.int(n)).toBe(Math.floor(oracle() * n));
+      }),
+      RUNS,
+    );
+  });
+
+  it('shuffle returns a new array with the same items (Fisher–Yates), leaving the input alone', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 2 ** 32 - 1 }), fc.array(fc.integer(), { maxLength: 20 }), (seed, items) => {
+        const out = callFrozen((xs: number[]) => createRandom(seed).shuffle(xs), items);
+        expect(out).not.toBe(items);
+        expect([...out].sort((p, q) => p - q)).toEqual([...items].sort((p, q) => p - q));
+        // Fisher–Yates by hand: for i from the end, swap i with ⌊u·(i + 1)⌋.
+        const oracle = reference(seed);
+        const expected = items.slice();
+        for (let i = expected.length - 1; i > 0; i--) {
+          const j = Math.floor(oracle() * (i + 1));
+          [expected[i], expected[j]] = [expected[j], expected[i]];
+        }
+        expect(out).toEqual(expected);
+      }),
+      RUNS,
+    );
+  });
+
+  it('the default seed is 42: createRandom() and createRandom(42) give the same stream', () => {
+    const a = createRandom();
+    const b = createRandom(42);
+    for (let n = 0; n < 10; n++) expect(a.uniform()).toBe(b.uniform());
+  });
+  it("pins seed 42's first number, as random.ts's doc comment shows it", () => {
+    expect(createRandom(42).uniform()).toBe(0.23955312807799112);
   });
 });
