@@ -5,7 +5,7 @@
  */
 import { ValueError, describeValue } from './errors.js';
 import { Matrix, type MatrixInput, toMatrix } from './matrix.js';
-import { checkKeys, checkResult, didYouMean } from './validate.js';
+import { checkKeys, checkResult, didYouMean, isFiniteNumber } from './validate.js';
 
 /** How an activation is named in options and in JSON: 'relu', or { name: 'leakyRelu', slope: 0.1 }. */
 export type ActivationSpec =
@@ -121,7 +121,7 @@ export const DEFAULT_LEAKY_SLOPE = 0.01;
  * @example leakyReluWithSlope(0.1)([[-2, 3]]).toArray() //=> [[-0.2, 3]]
  */
 export function leakyReluWithSlope(slope: number): Activation {
-  if (typeof slope !== 'number' || !Number.isFinite(slope)) {
+  if (!isFiniteNumber(slope)) {
     throw new ValueError(`leakyRelu: slope is ${describeValue(slope)} but it must be a finite number`);
   }
   return elementwiseActivation({

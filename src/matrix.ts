@@ -11,7 +11,7 @@ import { formatMatrix } from './format.js';
 import { affineInto } from './kernel.js';
 import { mathjs } from './mathjs-loader.js';
 import { DEFAULT_SEED, createRandom, type Seed } from './random.js';
-import { checkEntries, checkFunction, checkNumber, checkOptions, checkResult, checkSize } from './validate.js';
+import { checkEntries, checkFunction, checkNumber, checkOptions, checkResult, checkSize, isFiniteNumber } from './validate.js';
 
 export { checkSize }; // it lived here first; other modules import it from matrix.js
 
@@ -155,7 +155,7 @@ export function toMatrix(input: unknown, where: string, name: string): Matrix {
     }
     for (let j = 0; j < cols; j++) {
       const v = row[j];
-      if (typeof v !== 'number' || !Number.isFinite(v)) {
+      if (!isFiniteNumber(v)) {
         throw new ValueError(
           `${where}: ${name} has ${describe(v)} at row ${i + 1}, column ${j + 1} but entries must be finite numbers`,
         );
@@ -228,7 +228,7 @@ export function randomMatrix(rows: number, cols: number, options: { seed?: Seed;
   checkSize(cols, 'randomMatrix', 'cols');
   checkEntries(rows, cols, 'randomMatrix');
   const { seed, scale = 1 } = checkOptions(options, RANDOM_MATRIX_OPTIONS, 'randomMatrix');
-  if (typeof scale !== 'number' || !Number.isFinite(scale) || scale < 0) {
+  if (!isFiniteNumber(scale) || scale < 0) {
     throw new ValueError(`randomMatrix: scale is ${describe(scale)} but it must be a finite number ≥ 0`);
   }
   const random = createRandom(seed ?? DEFAULT_SEED, 'randomMatrix');
@@ -334,7 +334,7 @@ export function map(A: MatrixInput, f: (x: number, i: number, j: number) => numb
     for (let j = 0; j < a.cols; j++) {
       const x = a.data[i * a.cols + j];
       const y: unknown = f(x, i, j);
-      if (typeof y !== 'number' || !Number.isFinite(y)) {
+      if (!isFiniteNumber(y)) {
         throw new ValueError(
           `map: f returned ${describe(y)} for the entry ${x} at row ${i + 1}, column ${j + 1} but it must return finite numbers`,
         );

@@ -9,6 +9,7 @@
  * rounds exactly.)
  */
 import { ValueError, describeValue } from './errors.js';
+import { isWholeNumber } from './validate.js';
 
 /** A seed: an integer from 0 to 2³²−1. */
 export type Seed = number;
@@ -29,7 +30,7 @@ export interface Random {
 
 /** Checks a seed and says what a seed must be. */
 export function checkSeed(seed: unknown, where: string): Seed {
-  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+  if (!isWholeNumber(seed) || seed < 0 || seed > 0xffffffff) {
     throw new ValueError(
       `${where}: seed is ${describeValue(seed)} but a seed must be an integer from 0 to 4294967295`,
     );
@@ -89,7 +90,7 @@ export function createRandom(seed: Seed = DEFAULT_SEED, where = 'createRandom'):
       return x;
     },
     int: (n) => {
-      if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 2 ** 53) {
+      if (!isWholeNumber(n) || n < 1 || n > 2 ** 53) {
         throw new ValueError(`Random.int: n is ${describeValue(n)} but it must be a whole number from 1 to 2⁵³ (the draw is in [0, n))`);
       }
       return Math.floor(uniform() * n);

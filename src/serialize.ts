@@ -16,7 +16,7 @@ import { type Activation, type ActivationSpec, resolveActivation, resolveHiddenA
 import { ShapeError, ValueError, describeValue, formatShape, plural } from './errors.js';
 import { Matrix } from './matrix.js';
 import type { Layer } from './network.js';
-import { checkKeys, checkLayerSizes } from './validate.js';
+import { checkKeys, checkLayerSizes, isFiniteNumber } from './validate.js';
 
 /** The `format` every network JSON carries. */
 export const NETWORK_JSON_FORMAT = 'feedforward-network';
@@ -86,7 +86,7 @@ export function readNetworkJSON(json: unknown, where: string): { layers: Layer[]
     throw new ValueError(`${where}: got ${describeValue(data)} but expected the object that net.toJSON() returns (or its JSON text)`);
   }
   const obj = data as Record<string, unknown>;
-  if (!Object.hasOwn(obj, 'format') && typeof obj.toJSON === 'function') {
+  if (typeof obj.toJSON === 'function') { // parsed JSON never holds a function
     throw new ValueError(`${where}: got an object with a toJSON method (a Network?) but expected its JSON: pass net.toJSON()`);
   }
   const fields = Object.keys(NETWORK_JSON_FIELDS) as (keyof typeof NETWORK_JSON_FIELDS)[];
@@ -169,7 +169,7 @@ function readNumbers(entries: unknown[][], rows: number, cols: number, name: str
     for (let j = 0; j < cols; j++) {
       const x = entries[i][j];
       const v = x === '-0' ? -0 : x;
-      if (typeof v !== 'number' || !Number.isFinite(v)) {
+      if (!isFiniteNumber(v)) {
         throw new ValueError(
           `${name}: ${what} have ${describeValue(x)} at ${what === 'biases' ? `entry ${j + 1}` : `row ${i + 1}, column ${j + 1}`} but entries must be finite numbers (or "-0")`,
         );

@@ -90,6 +90,12 @@ describe('matrices: the shapes and numbers every helper checks', () => {
   it('a size given as a string is refused, quoted', () => {
     expectError(() => zeros('2' as never, 2), ValueError, 'zeros: rows is "2" but sizes must be whole numbers ≥ 1');
   });
+  it('a size given as true is refused', () => {
+    expectError(() => zeros(true as never, 2), ValueError, 'zeros: rows is true but sizes must be whole numbers ≥ 1');
+  });
+  it('a size given as a BigInt is refused, shown with its n', () => {
+    expectError(() => ones(1, 2n as never), ValueError, 'ones: cols is 2n but sizes must be whole numbers ≥ 1');
+  });
   it('an enormous matrix is refused before anything is allocated', () => {
     expectError(() => zeros(2 ** 20, 2 ** 20), ValueError, 'zeros: the matrix would be 1048576×1048576 = 1099511627776 numbers but one matrix holds at most 1073741824 (2³⁰, 8 GiB)');
   });
@@ -210,6 +216,9 @@ describe("the article's steps: applyWeights and twoNode", () => {
   it('applyWeights: b must be a column or a list, not a matrix', () => {
     expectError(() => applyWeights([[1]], [[1], [2]], [[1, 2], [3, 4]]), ShapeError, 'applyWeights: b is 2×2 but it must be a column (n×1) or a list of numbers');
   });
+  it('applyWeights: NaN in A is named', () => {
+    expectError(() => applyWeights([[1, NaN]], [[1]], [0]), ValueError, 'applyWeights: A has NaN at row 1, column 2 but entries must be finite numbers');
+  });
   it('applyWeights: a NaN weight is named', () => {
     expectError(() => applyWeights([[1]], [[NaN]], [0]), ValueError, 'applyWeights: W has NaN at row 1, column 1 but entries must be finite numbers');
   });
@@ -221,6 +230,15 @@ describe("the article's steps: applyWeights and twoNode", () => {
   });
   it('twoNode: W needs exactly two rows', () => {
     expectError(() => twoNode([[1]], [[1], [2], [3]], [0, 0, 0]), ShapeError, 'twoNode: W has 3 rows but a two-node layer needs 2 (one row per neuron)');
+  });
+  it('twoNode: a ragged W is named as twoNode\'s W', () => {
+    expectError(() => twoNode([[1]], [[1], []], [0, 0]), ShapeError, 'twoNode: W row 2 has 0 entries but row 1 has 1 (every row needs the same length)');
+  });
+  it('twoNode: a NaN bias is named as twoNode\'s b', () => {
+    expectError(() => twoNode([[1]], [[1], [2]], [0, NaN]), ValueError, 'twoNode: b has NaN at row 1, column 2 but entries must be finite numbers');
+  });
+  it("twoNode: A that does not fit W is reported by the applyWeights step it runs", () => {
+    expectError(() => twoNode([[1], [2]], [[1], [2]], [0, 0]), ShapeError, "applyWeights: W is 1×1 but A has 2 rows (W's columns must equal A's rows)");
   });
   it('twoNode: b needs exactly two entries', () => {
     expectError(() => twoNode([[1]], [[1], [2]], [0]), ShapeError, 'twoNode: b has 1 entry but a two-node layer needs 2 (one bias per neuron)');
@@ -261,6 +279,9 @@ describe('new Network: the architecture and its options', () => {
   });
   it('a training knob in the constructor is refused (it goes on fit)', () => {
     expectError(() => new Network({ layers: [1, 2, 1], learningRate: 0.1 } as never), ValueError, 'Network: unknown option "learningRate" (known: layers, hidden, output, init, seed)');
+  });
+  it('options that are null', () => {
+    expectError(() => new Network(null as never), ValueError, 'Network: options are null but must be an object like { layers: [1, 2, 2, 1] }');
   });
   it('layers missing', () => {
     expectError(() => new Network({} as never), ValueError, 'Network: layers is undefined but it must list at least 2 sizes, inputs first and outputs last (e.g. [1, 2, 2, 1])');
@@ -324,6 +345,15 @@ describe('Network.fromWeights: weights given by hand', () => {
   });
   it('weights missing', () => {
     expectError(() => Network.fromWeights([{ biases: [0] }] as never), ShapeError, 'Network.fromWeights: layer 1 weights is undefined but a matrix must be a Matrix, an array of rows, or a mathjs matrix');
+  });
+  it('a layer that is null', () => {
+    expectError(() => Network.fromWeights([null] as never), ValueError, 'Network.fromWeights: layer 1 is null but it must be { weights, biases }');
+  });
+  it('biases missing', () => {
+    expectError(() => Network.fromWeights([{ weights: [[1]] }] as never), ShapeError, 'Network.fromWeights: layer 1 biases is undefined but a matrix must be a Matrix, an array of rows, or a mathjs matrix');
+  });
+  it('an unknown activation on the last layer names the layer', () => {
+    expectError(() => Network.fromWeights([{ weights: [[1]], biases: [0], activation: 'softmx' as never }]), ValueError, 'Network.fromWeights: layer 1: activation "softmx" is unknown (did you mean "softmax"?) (known: relu, leakyRelu, sigmoid, tanh, linear, softmax)');
   });
   it('a NaN weight', () => {
     expectError(() => Network.fromWeights([{ weights: [[1, NaN]], biases: [0] }]), ValueError, 'Network.fromWeights: layer 1 weights has NaN at row 1, column 2 but entries must be finite numbers');

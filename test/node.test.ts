@@ -106,6 +106,14 @@ describe('what happens when you get it wrong', () => {
       new ValueError('saveNetwork: net is an object (Object) but it must be a Network'),
     );
   });
+  it('saving null', async () => {
+    await expect(saveNetwork(null as never, join(folder, 'm.json'))).rejects.toThrow(new ValueError('saveNetwork: net is null but it must be a Network'));
+  });
+  it('saving an object whose toJSON is not a network', async () => {
+    await expect(saveNetwork({ toJSON: () => ({}) } as never, join(folder, 'm.json'))).rejects.toThrow(
+      new ValueError('saveNetwork: net is an object (Object) but it must be a Network'),
+    );
+  });
   it('saving to a path that is not a string', async () => {
     await expect(saveNetwork(net, undefined as never)).rejects.toThrow(
       new ValueError('saveNetwork: path is undefined but it must be a file name such as "model.json"'),
@@ -115,9 +123,11 @@ describe('what happens when you get it wrong', () => {
     const path = join(folder, 'missing', 'model.json');
     await expect(saveNetwork(net, path)).rejects.toThrow(`saveNetwork: cannot write a temporary file next to ${JSON.stringify(path)} (ENOENT`);
   });
-  it('loading a file that does not exist names the path', async () => {
+  it('loading a file that does not exist names the path, and keeps the system error as its cause', async () => {
     const path = join(folder, 'nope.json');
-    await expect(loadNetwork(path)).rejects.toThrow(`loadNetwork: cannot read ${JSON.stringify(path)} (ENOENT: no such file or directory`);
+    const error = (await loadNetwork(path).catch((e: unknown) => e)) as Error & { cause?: { code?: string } };
+    expect(error.message).toBe(`loadNetwork: cannot read ${JSON.stringify(path)} (ENOENT: no such file or directory, open '${path}')`);
+    expect(error.cause?.code).toBe('ENOENT');
   });
   it('loading an empty path', async () => {
     await expect(loadNetwork('')).rejects.toThrow(new ValueError('loadNetwork: path is "" but it must be a file name such as "model.json"'));

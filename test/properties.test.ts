@@ -71,6 +71,39 @@ function naiveProduct(A: number[][], B: number[][]): number[][] {
   );
 }
 
+/**
+ * The generator as published, written independently with BigInt arithmetic
+ * mod 2³²: splitmix32 spreads the seed over four words, sfc32 (PractRand's
+ * "small fast chaotic") steps them; 12 warm-up rounds; 53-bit floats from
+ * 27 + 26 bits over 2⁵³.
+ */
+function reference(seed: number): () => number {
+  const M = 0xffffffffn;
+  const rotl = (x: bigint, r: bigint) => ((x << r) | (x >> (32n - r))) & M;
+  let s = BigInt(seed);
+  const splitmix = (): bigint => {
+    s = (s + 0x9e3779b9n) & M;
+    let z = s;
+    z = ((z ^ (z >> 16n)) * 0x85ebca6bn) & M;
+    z = ((z ^ (z >> 13n)) * 0xc2b2ae35n) & M;
+    return z ^ (z >> 16n);
+  };
+  let a = splitmix();
+  let b = splitmix();
+  let c = splitmix();
+  let d = splitmix();
+  const next = (): bigint => {
+    const t = (a + b + d) & M;
+    d = (d + 1n) & M;
+    a = b ^ (b >> 9n);
+    b = (c + (c << 3n)) & M;
+    c = (rotl(c, 21n) + t) & M;
+    return t;
+  };
+  for (let i = 0; i < 12; i++) next();
+  return () => Number(((next() >> 5n) << 26n) + (next() >> 6n)) / 2 ** 53;
+}
+
 describe('matrix algebra', () => {
   it('transpose is an involution: (Aᵀ)ᵀ = A, bit for bit', () => {
     fc.assert(
@@ -375,6 +408,48 @@ describe('the Network', () => {
     );
   });
 
+  it('new Network draws each layer from the seeded stream: all of W row by row, then b, uniform in ±limit', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 2, maxLength: 4 }),
+        fc.constantFrom('he', 'xavier', 'uniform'),
+        fc.nat({ max: 2 ** 32 - 1 }),
+        (layers, init, seed) => {
+          const network = callFrozen((options: object) => new Network(options as never), { layers, init, seed });
+          const u = reference(seed);
+          const draw = (limit: number) => -limit + (limit - -limit) * u(); // between(−limit, limit)
+          network.layers.forEach((layer, l) => {
+            const [nIn, nOut] = [layers[l], layers[l + 1]];
+            // The published limits, by hand: He √(6/nIn), Xavier √(6/(nIn + nOut)), uniform 1; biases 1/√nIn.
+            const limit = init === 'he' ? Math.sqrt(6 / nIn) : init === 'xavier' ? Math.sqrt(6 / (nIn + nOut)) : 1;
+            expect(Array.from(layer.weights.data)).toEqual(Array.from({ length: nOut * nIn }, () => draw(limit)));
+            expect(Array.from(layer.biases.data)).toEqual(Array.from({ length: nOut }, () => draw(1 / Math.sqrt(nIn))));
+            expect(layer.activation.name).toBe(l === layers.length - 2 ? 'linear' : 'relu');
+          });
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('trace hands out copies of the weights, and fromWeights keeps copies of what it was given', () => {
+    fc.assert(
+      fc.property(netAndX, ([network, X]) => {
+        const before = JSON.stringify(network.toJSON());
+        for (const step of network.trace(X)) {
+          step.weights.data.fill(7);
+          step.biases.data.fill(7);
+        }
+        expect(JSON.stringify(network.toJSON())).toBe(before);
+        const given = network.layers.map((layer) => ({ weights: Matrix.from(layer.weights.toArray()), biases: Matrix.from(layer.biases.toArray()), activation: layer.activation }));
+        const copy = Network.fromWeights(given);
+        given[0].weights.data.fill(7);
+        expect(JSON.stringify(copy.toJSON())).toBe(before);
+      }),
+      { ...RUNS, numRuns: 20 },
+    );
+  });
+
   it('the same seed gives the same network; weights stay within the init scheme limit', () => {
     fc.assert(
       fc.property(
@@ -400,39 +475,6 @@ describe('the Network', () => {
 });
 
 describe('seeded randomness', () => {
-  /**
-   * The generator as published, written independently with BigInt arithmetic
-   * mod 2³²: splitmix32 spreads the seed over four words, sfc32 (PractRand's
-   * "small fast chaotic") steps them; 12 warm-up rounds; 53-bit floats from
-   * 27 + 26 bits over 2⁵³.
-   */
-  function reference(seed: number): () => number {
-    const M = 0xffffffffn;
-    const rotl = (x: bigint, r: bigint) => ((x << r) | (x >> (32n - r))) & M;
-    let s = BigInt(seed);
-    const splitmix = (): bigint => {
-      s = (s + 0x9e3779b9n) & M;
-      let z = s;
-      z = ((z ^ (z >> 16n)) * 0x85ebca6bn) & M;
-      z = ((z ^ (z >> 13n)) * 0xc2b2ae35n) & M;
-      return z ^ (z >> 16n);
-    };
-    let a = splitmix();
-    let b = splitmix();
-    let c = splitmix();
-    let d = splitmix();
-    const next = (): bigint => {
-      const t = (a + b + d) & M;
-      d = (d + 1n) & M;
-      a = b ^ (b >> 9n);
-      b = (c + (c << 3n)) & M;
-      c = (rotl(c, 21n) + t) & M;
-      return t;
-    };
-    for (let i = 0; i < 12; i++) next();
-    return () => Number(((next() >> 5n) << 26n) + (next() >> 6n)) / 2 ** 53;
-  }
-
   it('createRandom(seed).uniform() follows the published splitmix32 + sfc32 stream exactly', () => {
     fc.assert(
       fc.property(fc.oneof(fc.nat({ max: 2 ** 32 - 1 }), fc.constantFrom(0, 42, 2 ** 32 - 1)), (seed) => {

@@ -123,6 +123,11 @@ describe('fromJSON: files that are not a network', () => {
   it('a version written as a string', () => {
     expectError(() => Network.fromJSON({ ...validJSON(), version: '1' } as never), ValueError, `${where}: version is "1" but this library reads version 1 (written by a different feedforward?)`);
   });
+  it('a missing format', () => {
+    const json = validJSON();
+    delete json.format;
+    expectError(() => Network.fromJSON(json as never), ValueError, `${where}: the field "format" is missing (a network JSON has format, version, layers, activations, weights, biases)`);
+  });
   it('a missing field', () => {
     const json = validJSON();
     delete json.biases;
