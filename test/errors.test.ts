@@ -104,6 +104,80 @@ describe('matrices: the shapes and numbers every helper checks', () => {
   });
 });
 
+describe('every helper names itself and the argument that is wrong', () => {
+  const bad = [[NaN]];
+  const rule = 'at row 1, column 1 but entries must be finite numbers';
+  it.each([
+    ['Matrix.from', () => Matrix.from(bad), 'Matrix.from: rows has NaN'],
+    ['Matrix.fromMathjs', () => Matrix.fromMathjs({ toArray: () => bad, size: () => [1, 1] }), 'Matrix.fromMathjs: the matrix has NaN'],
+    ['multiply (A)', () => multiply(bad, [[1]]), 'multiply: A has NaN'],
+    ['multiply (B)', () => multiply([[1]], bad), 'multiply: B has NaN'],
+    ['add (A)', () => add(bad, [[1]]), 'add: A has NaN'],
+    ['subtract (A)', () => subtract(bad, [[1]]), 'subtract: A has NaN'],
+    ['hadamard (B)', () => hadamard([[1]], bad), 'hadamard: B has NaN'],
+    ['scale', () => scale(bad, 2), 'scale: A has NaN'],
+    ['map', () => map(bad, (x) => x), 'map: A has NaN'],
+    ['vstack (the second matrix)', () => vstack([[1]], bad), 'vstack: matrix 2 has NaN'],
+    ['hstack (the second matrix)', () => hstack([[1]], bad), 'hstack: matrix 2 has NaN'],
+    ['sumRows', () => sumRows(bad), 'sumRows: A has NaN'],
+    ['relu', () => relu(bad), 'relu: Z has NaN'],
+    ['softmax', () => softmax(bad), 'softmax: Z has NaN'],
+  ])('%s', (_, call, start) => {
+    expectError(call, ValueError, `${start} ${rule}`);
+  });
+  it.each([
+    ['new Matrix (rows)', () => new Matrix(0, 1), 'Matrix: rows is 0'],
+    ['new Matrix (cols)', () => new Matrix(1, 0), 'Matrix: cols is 0'],
+    ['zeros (cols)', () => zeros(1, 0), 'zeros: cols is 0'],
+    ['ones (rows)', () => ones(0, 1), 'ones: rows is 0'],
+    ['randomMatrix (rows)', () => randomMatrix(0, 1), 'randomMatrix: rows is 0'],
+    ['randomMatrix (cols)', () => randomMatrix(1, 0), 'randomMatrix: cols is 0'],
+  ])('%s', (_, call, start) => {
+    expectError(call, ValueError, `${start} but sizes must be whole numbers ≥ 1`);
+  });
+  it.each([
+    ['new Matrix', () => new Matrix(2 ** 20, 2 ** 20), 'Matrix'],
+    ['ones', () => ones(2 ** 20, 2 ** 20), 'ones'],
+    ['randomMatrix', () => randomMatrix(2 ** 20, 2 ** 20), 'randomMatrix'],
+  ])('%s refuses more than 2³⁰ numbers', (_, call, where) => {
+    expectError(call, ValueError, `${where}: the matrix would be 1048576×1048576 = 1099511627776 numbers but one matrix holds at most 1073741824 (2³⁰, 8 GiB)`);
+  });
+});
+
+describe('indices outside a matrix (RangeError, counting from 0)', () => {
+  const m = Matrix.from([[1, 2, 3], [4, 5, 6]]); // 2×3
+  it.each([
+    [2, 0],
+    [0, 3],
+    [-1, 0],
+    [0, -1],
+    [0.5, 0],
+    [0, 0.5],
+  ])('get(%d, %d) is outside the 2×3 matrix', (i, j) => {
+    expectError(() => m.get(i, j), RangeError, `Matrix.get: (${i}, ${j}) is outside the 2×3 matrix (indices count from 0)`);
+  });
+  it.each([2, -1, 0.5])('row(%d) is outside the 2×3 matrix', (i) => {
+    expectError(() => m.row(i), RangeError, `Matrix.row: row ${i} is outside the 2×3 matrix (rows count from 0)`);
+  });
+  it('the last entry and the last row are inside', () => {
+    expect(m.get(1, 2)).toBe(6);
+    expect(m.row(1)).toEqual([4, 5, 6]);
+  });
+});
+
+describe('what counts as a matrix', () => {
+  it('an object with toArray but no size is not taken for a mathjs matrix', () => {
+    expectError(() => matrix({ toArray: () => [[1]] } as never), ShapeError, 'matrix: the input is an object (Object) but a matrix must be a Matrix, an array of rows, or a mathjs matrix');
+  });
+  it('an object with toArray and size is read through toArray', () => {
+    expect(matrix({ toArray: () => [[1, 2]], size: () => [1, 2] }).toArray()).toEqual([[1, 2]]);
+  });
+  it('a bias may be a column [[b1], [b2]] as well as a list [b1, b2]', () => {
+    // W·A + b with W = [[1], [1]], A = [[1]]: 1 + 10 = 11 and 1 + 20 = 21.
+    expect(applyWeights([[1]], [[1], [1]], [[10], [20]]).toArray()).toEqual([[11], [21]]);
+  });
+});
+
 describe('matrix arithmetic: shapes that do not fit', () => {
   it('multiply names both shapes and the rule', () => {
     expectError(() => multiply([[1, 2]], [[1, 2]]), ShapeError, "multiply: A is 1×2 but B is 1×2 (A's columns must equal B's rows)");

@@ -7,6 +7,7 @@
  * is changed. Oracles are written here independently: plain triple loops,
  * hand-nested steps, a centred finite difference.
  */
+import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -22,6 +23,7 @@ import {
   map,
   multiply,
   ones,
+  randomMatrix,
   relu,
   scale,
   sigmoid,
@@ -32,6 +34,7 @@ import {
   transpose,
   twoNode,
   vstack,
+  zeros,
 } from '../src/index.js';
 import { callFrozen } from './helpers/frozen.js';
 
@@ -207,6 +210,27 @@ describe('matrix algebra', () => {
       }),
       RUNS,
     );
+  });
+
+  it('zeros, ones and randomMatrix have the asked shape; randomMatrix draws between(−scale, scale) from the seeded stream', () => {
+    fc.assert(
+      fc.property(dim, dim, fc.nat({ max: 2 ** 32 - 1 }), fc.constantFrom(0, 0.5, 1, 3), (r, c, seed, k) => {
+        expect(zeros(r, c).toArray()).toEqual(Array.from({ length: r }, () => Array(c).fill(0)));
+        expect(ones(r, c).toArray()).toEqual(Array.from({ length: r }, () => Array(c).fill(1)));
+        const u = reference(seed);
+        const M = callFrozen(randomMatrix, r, c, { seed, scale: k });
+        expect(M.shape).toEqual([r, c]);
+        expect(Array.from(M.data)).toEqual(Array.from({ length: r * c }, () => -k + (k - -k) * u()));
+      }),
+      RUNS,
+    );
+  });
+
+  it('a Matrix prints as numpy prints the same array, in toString and console.log', () => {
+    // numpy: print(np.array([[1, 2.5], [-3, 4]]))
+    const m = Matrix.from([[1, 2.5], [-3, 4]]);
+    expect(m.toString()).toBe('[[ 1.   2.5]\n [-3.   4. ]]');
+    expect(inspect(m)).toBe(m.toString());
   });
 
   it('Matrix.from, toArray and get agree: entry (i, j) is row i, column j', () => {
