@@ -427,6 +427,8 @@ describe('the Network', () => {
         const Y = network.forward(X); // outputs × samples
         const predictions = network.predict(transpose(X).toArray());
         expect(predictions).toEqual(network.outputs === 1 ? Array.from(Y.data) : transpose(Y).toArray());
+        // With one input, a flat list of numbers is one sample per number.
+        if (network.inputs === 1) expect(network.predict(X[0])).toEqual(predictions);
       }),
       { ...RUNS, numRuns: 40 },
     );
