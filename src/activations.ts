@@ -63,7 +63,8 @@ export function elementwiseActivation(parts: ActivationParts): Activation {
   const apply =
     parts.applyInPlace ??
     ((Z: Float64Array) => {
-      for (let n = 0; n < Z.length; n++) Z[n] = f(Z[n]);
+      // Stryker disable next-line EqualityOperator: Z[Z.length] is past the end of a typed array, where writes do nothing
+    for (let n = 0; n < Z.length; n++) Z[n] = f(Z[n]);
     });
   const activation = (Z: MatrixInput): Matrix => {
     const z = toMatrix(Z, name, 'Z');
@@ -109,6 +110,7 @@ export const relu: Activation = elementwiseActivation({
   piecewiseLinear: true,
   // The hot loop, written out so it runs at full speed.
   applyInPlace: (Z) => {
+    // Stryker disable next-line EqualityOperator: Z[Z.length] is past the end of a typed array, where writes do nothing
     for (let n = 0; n < Z.length; n++) if (!(Z[n] > 0)) Z[n] = 0;
   },
 });
@@ -147,8 +149,10 @@ export const leakyRelu: Activation = leakyReluWithSlope(DEFAULT_LEAKY_SLOPE);
 export const sigmoid: Activation = elementwiseActivation({
   name: 'sigmoid',
   // For z < 0, eᶻ / (1 + eᶻ) is the same number without overflowing e⁻ᶻ.
+  // Stryker disable next-line EqualityOperator: at z = 0 both forms give exactly 0.5
   f: (z) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z))),
   df: (z) => {
+    // Stryker disable next-line EqualityOperator,UnaryOperator: at z = 0 both forms give 0.5; σ′ is even (σ(−z)(1 − σ(−z)) = σ(z)(1 − σ(z)))
     const s = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
     return s * (1 - s);
   },
@@ -187,6 +191,7 @@ function softmaxInPlace(Z: Float64Array, rows: number, cols: number): void {
       Z[i * cols + j] = e;
       sum += e;
     }
+    // Stryker disable next-line EqualityOperator: row `rows` is past the end of the typed array, where writes do nothing
     for (let i = 0; i < rows; i++) Z[i * cols + j] /= sum;
   }
 }
@@ -258,7 +263,7 @@ export function resolveActivation(spec: unknown, where: string): Activation {
     if (Object.hasOwn(ACTIVATIONS, spec)) return ACTIVATIONS[spec];
     throw new ValueError(`${where}: activation ${describeValue(spec)} is unknown${didYouMean(spec, known)} (known: ${known.join(', ')})`);
   }
-  if (typeof spec === 'object' && spec !== null && !Array.isArray(spec) && typeof (spec as { name?: unknown }).name === 'string') {
+  if (typeof spec === 'object' && spec !== null && typeof (spec as { name?: unknown }).name === 'string') {
     const { name, slope } = spec as { name: string; slope?: unknown };
     if (name === 'leakyRelu') {
       checkKeys(spec, ['name', 'slope'], `${where}: activation leakyRelu`, 'key');

@@ -33,6 +33,7 @@ import {
   vstack,
   zeros,
 } from '../src/index.js';
+import { elementwiseActivation } from '../src/activations.js';
 import { expectError } from './helpers/errors.js';
 
 describe('matrices: the shapes and numbers every helper checks', () => {
@@ -287,6 +288,9 @@ describe("the article's steps: applyWeights and twoNode", () => {
   it('applyWeights: one bias per neuron', () => {
     expectError(() => applyWeights([[1]], [[1], [2]], [0]), ShapeError, 'applyWeights: W has 2 rows but b has 1 entry (one bias per neuron)');
   });
+  it('applyWeights: too many biases', () => {
+    expectError(() => applyWeights([[1]], [[1], [2]], [0, 0, 0]), ShapeError, 'applyWeights: W has 2 rows but b has 3 entries (one bias per neuron)');
+  });
   it('applyWeights: b must be a column or a list, not a matrix', () => {
     expectError(() => applyWeights([[1]], [[1], [2]], [[1, 2], [3, 4]]), ShapeError, 'applyWeights: b is 2×2 but it must be a column (n×1) or a list of numbers');
   });
@@ -333,6 +337,10 @@ describe('activations', () => {
     // slope·z = 1e300 · (−1e300) = −1e600: −Infinity.
     expectError(() => leakyReluWithSlope(1e300)([[-1e300]]), ValueError, "leakyRelu: leakyRelu(Z) has -Infinity at row 1, column 1 but results must be finite (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)");
   });
+  it('softmax has no entrywise f or df either', () => {
+    expectError(() => softmax.f(0), ValueError, 'softmax.f: softmax is not applied entry by entry (each output depends on its whole column), so it has no entrywise derivative; networks use softmax.backward');
+    expectError(() => softmax.df(0), ValueError, 'softmax.df: softmax is not applied entry by entry (each output depends on its whole column), so it has no entrywise derivative; networks use softmax.backward');
+  });
   it('softmax has no entrywise derivative, and says what to use instead', () => {
     expectError(() => softmax.derivative([[0]]), ValueError, 'softmax.derivative: softmax is not applied entry by entry (each output depends on its whole column), so it has no entrywise derivative; networks use softmax.backward');
   });
@@ -356,6 +364,9 @@ describe('new Network: the architecture and its options', () => {
   });
   it('options that are null', () => {
     expectError(() => new Network(null as never), ValueError, 'Network: options are null but must be an object like { layers: [1, 2, 2, 1] }');
+  });
+  it('options given as a string', () => {
+    expectError(() => new Network('[1, 2, 1]' as never), ValueError, 'Network: options are "[1, 2, 1]" but must be an object like { layers: [1, 2, 2, 1] }');
   });
   it('layers missing', () => {
     expectError(() => new Network({} as never), ValueError, 'Network: layers is undefined but it must list at least 2 sizes, inputs first and outputs last (e.g. [1, 2, 2, 1])');
@@ -383,6 +394,15 @@ describe('new Network: the architecture and its options', () => {
   });
   it('an activation that is not a name or an activation', () => {
     expectError(() => new Network({ layers: [1, 2, 1], output: 42 as never }), ValueError, "Network: activation is 42 but it must be a name (relu, leakyRelu, sigmoid, tanh, linear, softmax), { name: 'leakyRelu', slope }, or an activation such as relu");
+  });
+  it('a plain function is not an activation (it has no derivative)', () => {
+    expectError(() => new Network({ layers: [1, 2, 1], hidden: Math.abs as never }), ValueError, "Network: activation is a function but it must be a name (relu, leakyRelu, sigmoid, tanh, linear, softmax), { name: 'leakyRelu', slope }, or an activation such as relu");
+  });
+  it('an activation that is null (a layer given by hand)', () => {
+    expectError(() => Network.fromWeights([{ weights: [[1]], biases: [0], activation: null as never }]), ValueError, "Network.fromWeights: layer 1: activation is null but it must be a name (relu, leakyRelu, sigmoid, tanh, linear, softmax), { name: 'leakyRelu', slope }, or an activation such as relu");
+  });
+  it('an activation object whose name is not a string', () => {
+    expectError(() => new Network({ layers: [1, 2, 1], hidden: { name: 5 } as never }), ValueError, "Network: activation is an object (Object) but it must be a name (relu, leakyRelu, sigmoid, tanh, linear, softmax), { name: 'leakyRelu', slope }, or an activation such as relu");
   });
   it('an unknown activation in the object form', () => {
     expectError(() => new Network({ layers: [1, 2, 1], hidden: { name: 'swish' } }), ValueError, 'Network: activation "swish" is unknown (known: relu, leakyRelu, sigmoid, tanh, linear, softmax)');
@@ -419,6 +439,12 @@ describe('Network.fromWeights: weights given by hand', () => {
   });
   it('weights missing', () => {
     expectError(() => Network.fromWeights([{ biases: [0] }] as never), ShapeError, 'Network.fromWeights: layer 1 weights is undefined but a matrix must be a Matrix, an array of rows, or a mathjs matrix');
+  });
+  it('a layer that is a number', () => {
+    expectError(() => Network.fromWeights([5] as never), ValueError, 'Network.fromWeights: layer 1 is 5 but it must be { weights, biases }');
+  });
+  it('more biases than neurons', () => {
+    expectError(() => Network.fromWeights([{ weights: [[1]], biases: [0, 0] }]), ShapeError, 'Network.fromWeights: layer 1 has weights 1×1 but 2 biases (one bias per neuron)');
   });
   it('a layer that is null', () => {
     expectError(() => Network.fromWeights([null] as never), ValueError, 'Network.fromWeights: layer 1 is null but it must be { weights, biases }');
@@ -471,6 +497,12 @@ describe('Network.forward, trace and predict: inputs that do not fit the network
     const broken = Network.fromWeights([{ weights: [[1]], biases: [0] }]);
     broken.layers[0].weights.data[0] = NaN;
     expectError(() => broken.forward([[1]]), ValueError, "Network.forward: layer 1's Z = W·A + b has NaN at row 1, column 1 but results must be finite (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)");
+  });
+  it('forward: an output activation that returns NaN from finite z is caught, naming the sample', () => {
+    // A hand-made activation g(z) = log z: log(−1) is NaN, for the second sample (z = 2·(−0.5) = −1).
+    const log = elementwiseActivation({ name: 'log', f: Math.log, df: (z) => 1 / z });
+    const logNet = Network.fromWeights([{ weights: [[2]], biases: [0], activation: log }]);
+    expectError(() => logNet.forward([[1, -0.5]]), ValueError, "Network.forward: the output has NaN at row 1, column 2 but results must be finite (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)");
   });
   it('predict: a flat list means one input per sample, which this network does not have', () => {
     expectError(() => net.predict([1, 2]), ShapeError, 'Network.predict: samples is a flat list of 2 numbers but the network has 2 inputs (a flat list is one input feature per sample; give one row per sample: [[x1, …, x2], …])');

@@ -315,6 +315,33 @@ describe('activations', () => {
     );
   });
 
+  it('sigmoid stays exact at the extremes: σ(−745) is the smallest double, not 0; σ(800) is 1, not NaN', () => {
+    // σ(−745) = e⁻⁷⁴⁵/(1 + e⁻⁷⁴⁵) ≈ 4.9e-324, which rounds to 5e-324; written 1/(1 + e⁷⁴⁵) it would be 1/∞ = 0.
+    // σ(800) = 1/(1 + e⁻⁸⁰⁰) = 1; written e⁸⁰⁰/(1 + e⁸⁰⁰) it would be ∞/∞ = NaN.
+    expect(sigmoid([[-745, 800]]).toArray()).toEqual([[5e-324, 1]]);
+    // σ′ = σ(1 − σ): 5e-324 · (1 − 5e-324) = 5e-324, and 1 · (1 − 1) = 0.
+    expect(sigmoid.derivative([[-745, 800]]).toArray()).toEqual([[5e-324, 0]]);
+  });
+
+  it('which activations are piecewise linear (exact kinks) and which belong on the output only', () => {
+    const flags = [relu, leakyReluWithSlope(0.2), linear, sigmoid, tanh, softmax].map((g) => [g.name, g.piecewiseLinear, g.outputOnly]);
+    expect(flags).toEqual([
+      ['relu', true, false],
+      ['leakyRelu', true, false],
+      ['linear', true, false],
+      ['sigmoid', false, false],
+      ['tanh', false, false],
+      ['softmax', false, true],
+    ]);
+  });
+
+  it("{ name: 'leakyRelu' } without a slope is the default slope 0.01, and names resolve in options", () => {
+    const net = new Network({ layers: [1, 1, 1], hidden: { name: 'leakyRelu' }, output: { name: 'tanh' } });
+    expect(net.layers[0].activation.slope).toBe(0.01);
+    expect(net.layers[1].activation).toBe(tanh);
+    expect(new Network({ layers: [1, 1, 1], hidden: sigmoid }).layers[0].activation).toBe(sigmoid);
+  });
+
   it('softmax: each column is e^z / Σ e^z, positive and summing to 1, even for huge z', () => {
     fc.assert(
       fc.property(fc.tuple(dim, dim).chain(([r, c]) => grid(r, c)), (A) => {
@@ -530,7 +557,8 @@ describe('seeded randomness', () => {
   it('shuffle returns a new array with the same items (Fisher–Yates), leaving the input alone', () => {
     fc.assert(
       fc.property(fc.nat({ max: 2 ** 32 - 1 }), fc.array(fc.integer(), { maxLength: 20 }), (seed, items) => {
-        const out = callFrozen((xs: number[]) => createRandom(seed).shuffle(xs), items);
+        const random = createRandom(seed);
+        const out = callFrozen((xs: number[]) => random.shuffle(xs), items);
         expect(out).not.toBe(items);
         expect([...out].sort((p, q) => p - q)).toEqual([...items].sort((p, q) => p - q));
         // Fisher–Yates by hand: for i from the end, swap i with ⌊u·(i + 1)⌋.
@@ -541,9 +569,18 @@ describe('seeded randomness', () => {
           [expected[i], expected[j]] = [expected[j], expected[i]];
         }
         expect(out).toEqual(expected);
+        expect(random.uniform()).toBe(oracle()); // exactly n − 1 draws were used
       }),
       RUNS,
     );
+  });
+
+  it('int(n) takes any whole n up to 2⁵³, the largest whole number a double holds exactly', () => {
+    const u = reference(3);
+    expect(createRandom(3).int(2 ** 53)).toBe(Math.floor(u() * 2 ** 53));
+    expect(createRandom(3).int(1)).toBe(0);
+    expect(() => createRandom(3).int(2 ** 53 + 2)).toThrow(/Random.int: n is 9007199254740994/);
+    expect(() => createRandom(3).int(1.5)).toThrow(/Random.int: n is 1.5/);
   });
 
   it('the default seed is 42: createRandom() and createRandom(42) give the same stream', () => {
