@@ -34,7 +34,7 @@ function checkPath(path: unknown, where: string): string {
 export async function saveNetwork(net: Network, path: string): Promise<void> {
   const where = 'saveNetwork';
   // Duck-typed rather than instanceof, so a Network from the ESM build saves through the CJS one too.
-  if (typeof net !== 'object' || net === null || typeof (net as Network).toJSON !== 'function' || !Array.isArray((net as Network).layers)) {
+  if (typeof (net as Network | null)?.toJSON !== 'function' || !Array.isArray(net.layers)) {
     throw new ValueError(`${where}: net is ${describeValue(net)} but it must be a Network`);
   }
   checkPath(path, where);

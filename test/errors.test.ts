@@ -170,6 +170,9 @@ describe('what counts as a matrix', () => {
   it('an object with toArray but no size is not taken for a mathjs matrix', () => {
     expectError(() => matrix({ toArray: () => [[1]] } as never), ShapeError, 'matrix: the input is an object (Object) but a matrix must be a Matrix, an array of rows, or a mathjs matrix');
   });
+  it('an object with size but no toArray is not taken for a mathjs matrix either', () => {
+    expectError(() => matrix({ size: () => [1, 1] } as never), ShapeError, 'matrix: the input is an object (Object) but a matrix must be a Matrix, an array of rows, or a mathjs matrix');
+  });
   it('an object with toArray and size is read through toArray', () => {
     expect(matrix({ toArray: () => [[1, 2]], size: () => [1, 2] }).toArray()).toEqual([[1, 2]]);
   });
@@ -317,6 +320,9 @@ describe("the article's steps: applyWeights and twoNode", () => {
   });
   it("twoNode: A that does not fit W is reported by the applyWeights step it runs", () => {
     expectError(() => twoNode([[1], [2]], [[1], [2]], [0, 0]), ShapeError, "applyWeights: W is 1×1 but A has 2 rows (W's columns must equal A's rows)");
+  });
+  it('twoNode: three biases are one too many', () => {
+    expectError(() => twoNode([[1]], [[1], [2]], [0, 0, 0]), ShapeError, 'twoNode: b has 3 entries but a two-node layer needs 2 (one bias per neuron)');
   });
   it('twoNode: b needs exactly two entries', () => {
     expectError(() => twoNode([[1]], [[1], [2]], [0]), ShapeError, 'twoNode: b has 1 entry but a two-node layer needs 2 (one bias per neuron)');

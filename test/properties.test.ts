@@ -290,6 +290,11 @@ describe('activations', () => {
         expect(bits(leaky(A))).toEqual(bits(A.map((row) => row.map((z) => (z > 0 ? z : slope * z)))));
         expect(bits(leaky.derivative(A))).toEqual(bits(A.map((row) => row.map((z) => (z > 0 ? 1 : slope)))));
         expect(bits(linear(A))).toEqual(bits(A));
+        // f and df, the one-number forms, agree with the matrix forms.
+        for (const g of [relu, leaky, linear]) {
+          expect(bits(A.map((row) => row.map(g.f)))).toEqual(bits(g(A)));
+          expect(bits(A.map((row) => row.map(g.df)))).toEqual(bits(g.derivative(A)));
+        }
         expect(linear.derivative(A).toArray()).toEqual(A.map((row) => row.map(() => 1)));
       }),
       RUNS,

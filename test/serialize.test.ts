@@ -185,6 +185,29 @@ describe('fromJSON: shapes that disagree with the sizes', () => {
   it('one activation per weight layer', () => {
     expectError(() => Network.fromJSON({ ...validJSON(), activations: ['relu'] } as never), ShapeError, `${where}: activations is an array of 1 entry but layers [1,2,2,1] need 3 entries (one per weight layer)`);
   });
+  it('one entry per weight layer, for a network of one layer', () => {
+    const json = { ...validJSON(), layers: [1, 1], weights: [[[1]]], biases: [[0]], activations: ['linear', 'relu'] };
+    expectError(() => Network.fromJSON(json as never), ShapeError, `${where}: activations is an array of 2 entries but layers [1,1] need 1 entry (one per weight layer)`);
+  });
+  it('an activation that is null or an array', () => {
+    expectError(
+      () => Network.fromJSON({ ...validJSON(), activations: [null, 'relu', 'linear'] } as never),
+      ValueError,
+      `${where}: layer 1: activation is null but it must be a name (relu, leakyRelu, sigmoid, tanh, linear, softmax), { name: 'leakyRelu', slope }, or an activation such as relu`,
+    );
+    expectError(
+      () => Network.fromJSON({ ...validJSON(), activations: ['relu', 'relu', ['linear']] } as never),
+      ValueError,
+      `${where}: layer 3: activation is an array of 1 entry but it must be a name (relu, leakyRelu, sigmoid, tanh, linear, softmax), { name: 'leakyRelu', slope }, or an activation such as relu`,
+    );
+  });
+  it('an Activation object (a function) where JSON holds a name', () => {
+    expectError(
+      () => Network.fromJSON({ ...validJSON(), activations: ['relu', 'relu', leakyReluWithSlope(0.1)] } as never),
+      ValueError,
+      `${where}: layer 3: activation is a function but JSON activations are names like "relu" or { "name": "leakyRelu", "slope": 0.01 }`,
+    );
+  });
   it('weights of the wrong number of rows', () => {
     const json = validJSON();
     (json.weights as unknown[][])[1] = [[1, 2]];

@@ -32,6 +32,12 @@ describe('options', () => {
   it('undefined means no options', () => {
     expect(checkOptions(undefined, ['seed'], 'f')).toEqual({});
   });
+  it('a string is not an options object', () => {
+    expectError(() => checkOptions('seed' as never, ['seed'], 'f'), ValueError, 'f: options are "seed" but must be an object (known options: seed)');
+  });
+  it('null is not an options object', () => {
+    expectError(() => checkOptions(null as never, ['seed'], 'f'), ValueError, 'f: options are null but must be an object (known options: seed)');
+  });
   it('an array is not an options object', () => {
     expectError(() => checkOptions([1] as never, ['seed'], 'f'), ValueError, 'f: options are an array of 1 entry but must be an object (known options: seed)');
   });
