@@ -6,6 +6,7 @@
 import { ValueError, describeValue } from './errors.js';
 import { type ExpressionOptions, type ExpressionParts, expressionParts } from './expression.js';
 import { Matrix, type MatrixInput, toMatrix } from './matrix.js';
+import { checkKeys, checkResult, didYouMean, isFiniteNumber } from './validate.js';
 
 /** How an activation is named in options and in JSON: 'relu', or { name: 'leakyRelu', slope: 0.1 }. */
 export type ActivationSpec =
@@ -64,12 +65,14 @@ export function elementwiseActivation(parts: ActivationParts): Activation {
   const apply =
     parts.applyInPlace ??
     ((Z: Float64Array) => {
-      for (let n = 0; n < Z.length; n++) Z[n] = f(Z[n]);
+      // Stryker disable next-line EqualityOperator: Z[Z.length] is past the end of a typed array, where writes do nothing
+    for (let n = 0; n < Z.length; n++) Z[n] = f(Z[n]);
     });
   const activation = (Z: MatrixInput): Matrix => {
     const z = toMatrix(Z, name, 'Z');
     const A = new Matrix(z.rows, z.cols, z.data.slice());
     apply(A.data, A.rows, A.cols);
+    checkResult(A.data, A.cols, name, `${name}(Z)`);
     return A;
   };
   const spec = parts.spec ?? (name as ActivationSpec);
@@ -84,7 +87,9 @@ export function elementwiseActivation(parts: ActivationParts): Activation {
     derivative: {
       value: (Z: MatrixInput): Matrix => {
         const z = toMatrix(Z, `${name}.derivative`, 'Z');
-        return new Matrix(z.rows, z.cols, z.data.map(df));
+        const dA = new Matrix(z.rows, z.cols, z.data.map(df));
+        checkResult(dA.data, dA.cols, `${name}.derivative`, `${name}′(Z)`);
+        return dA;
       },
     },
     backward: {
@@ -107,6 +112,7 @@ export const relu: Activation = elementwiseActivation({
   piecewiseLinear: true,
   // The hot loop, written out so it runs at full speed.
   applyInPlace: (Z) => {
+    // Stryker disable next-line EqualityOperator: Z[Z.length] is past the end of a typed array, where writes do nothing
     for (let n = 0; n < Z.length; n++) if (!(Z[n] > 0)) Z[n] = 0;
   },
 });
@@ -119,7 +125,7 @@ export const DEFAULT_LEAKY_SLOPE = 0.01;
  * @example leakyReluWithSlope(0.1)([[-2, 3]]).toArray() //=> [[-0.2, 3]]
  */
 export function leakyReluWithSlope(slope: number): Activation {
-  if (typeof slope !== 'number' || !Number.isFinite(slope)) {
+  if (!isFiniteNumber(slope)) {
     throw new ValueError(`leakyRelu: slope is ${describeValue(slope)} but it must be a finite number`);
   }
   return elementwiseActivation({
@@ -145,8 +151,10 @@ export const leakyRelu: Activation = leakyReluWithSlope(DEFAULT_LEAKY_SLOPE);
 export const sigmoid: Activation = elementwiseActivation({
   name: 'sigmoid',
   // For z < 0, eᶻ / (1 + eᶻ) is the same number without overflowing e⁻ᶻ.
+  // Stryker disable next-line EqualityOperator: at z = 0 both forms give exactly 0.5
   f: (z) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z))),
   df: (z) => {
+    // Stryker disable next-line EqualityOperator,UnaryOperator: at z = 0 both forms give 0.5; σ′ is even (σ(−z)(1 − σ(−z)) = σ(z)(1 − σ(z)))
     const s = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
     return s * (1 - s);
   },
@@ -185,6 +193,7 @@ function softmaxInPlace(Z: Float64Array, rows: number, cols: number): void {
       Z[i * cols + j] = e;
       sum += e;
     }
+    // Stryker disable next-line EqualityOperator: row `rows` is past the end of the typed array, where writes do nothing
     for (let i = 0; i < rows; i++) Z[i * cols + j] /= sum;
   }
 }
@@ -244,27 +253,36 @@ export const ACTIVATIONS: Readonly<Record<string, Activation>> = Object.freeze({
 
 /**
  * The activation an option names: a name, { name: 'leakyRelu', slope }, or an Activation itself.
+ * An unknown name, or an unknown key in the object form, is an error that suggests the nearest name.
  * @example resolveActivation({ name: 'leakyRelu', slope: 0.2 }, 'Network').slope //=> 0.2
  */
 export function resolveActivation(spec: unknown, where: string): Activation {
   if (typeof spec === 'function' && typeof (spec as Activation).applyInPlace === 'function' && 'piecewiseLinear' in spec) {
     return spec as Activation;
   }
-  if (typeof spec === 'string' && Object.hasOwn(ACTIVATIONS, spec)) return ACTIVATIONS[spec];
-  if (typeof spec === 'object' && spec !== null && (spec as { name?: unknown }).name === 'leakyRelu') {
-    const slope = (spec as { slope?: unknown }).slope;
-    return slope === undefined ? leakyRelu : leakyReluWithSlope(slope as number);
+  const known = Object.keys(ACTIVATIONS);
+  if (typeof spec === 'string') {
+    if (Object.hasOwn(ACTIVATIONS, spec)) return ACTIVATIONS[spec];
+    throw new ValueError(`${where}: activation ${describeValue(spec)} is unknown${didYouMean(spec, known)} (known: ${known.join(', ')})`);
   }
   if (typeof spec === 'object' && spec !== null && 'expression' in spec) {
     const { expression, name } = spec as { expression: unknown; name?: string };
     return expressionActivation(expression, { name }, where);
   }
   if (typeof spec === 'object' && spec !== null && typeof (spec as { name?: unknown }).name === 'string') {
-    const name = (spec as { name: string }).name;
-    if (Object.hasOwn(ACTIVATIONS, name)) return ACTIVATIONS[name];
+    const { name, slope } = spec as { name: string; slope?: unknown };
+    if (name === 'leakyRelu') {
+      checkKeys(spec, ['name', 'slope'], `${where}: activation leakyRelu`, 'key');
+      return slope === undefined ? leakyRelu : leakyReluWithSlope(slope as number);
+    }
+    if (Object.hasOwn(ACTIVATIONS, name)) {
+      checkKeys(spec, ['name'], `${where}: activation ${name}`, 'key');
+      return ACTIVATIONS[name];
+    }
+    throw new ValueError(`${where}: activation ${describeValue(name)} is unknown${didYouMean(name, known)} (known: ${known.join(', ')})`);
   }
   throw new ValueError(
-    `${where}: activation ${describeValue(typeof spec === 'object' && spec !== null ? (spec as { name?: unknown }).name ?? spec : spec)} is unknown (expected one of ${Object.keys(ACTIVATIONS).join(', ')}, { name: 'leakyRelu', slope }, or { name, expression })`,
+    `${where}: activation is ${describeValue(spec)} but it must be a name (${known.join(', ')}), { name: 'leakyRelu', slope }, { name, expression }, or an activation such as relu`,
   );
 }
 
@@ -308,4 +326,16 @@ function expressionActivation(expression: unknown, options: ExpressionOptions, w
     toString: { value: () => `${label}(x) = ${g.toString()}` },
     toTex: { value: () => `\\mathrm{${label}}(x) = ${g.toTex()}` },
   }) as ExpressionActivation;
+}
+
+/**
+ * A hidden layer's activation: any activation but softmax, which is for the output layer only.
+ * @example resolveHiddenActivation('tanh', 'Network').name //=> 'tanh'
+ */
+export function resolveHiddenActivation(spec: unknown, where: string): Activation {
+  const activation = resolveActivation(spec, where);
+  if (activation.outputOnly) {
+    throw new ValueError(`${where}: hidden activation is ${activation.name} but ${activation.name} is for the output layer only`);
+  }
+  return activation;
 }

@@ -38,7 +38,8 @@ export function plural(n: number, word: string, many = `${word}s`): string {
 /** A value as a message shows it: strings quoted, arrays summarised, NaN as NaN. */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'bigint') return `${value}n`; // 2n, so it is not mistaken for the number 2
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value === null) return 'null';
   if (value === undefined) return 'undefined';
   if (Array.isArray(value)) return `an array of ${plural(value.length, 'entry', 'entries')}`;

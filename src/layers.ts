@@ -13,6 +13,7 @@
 import { ShapeError, formatShape, plural } from './errors.js';
 import { affineInto } from './kernel.js';
 import { Matrix, type MatrixInput, toColumn, toMatrix, vstack } from './matrix.js';
+import { checkResult } from './validate.js';
 
 export { relu } from './activations.js';
 
@@ -41,6 +42,7 @@ export function applyWeights(A: MatrixInput, W: MatrixInput, b: BiasInput): Matr
   }
   const Z = new Matrix(w.rows, a.cols);
   affineInto(w.data, w.rows, w.cols, bias.data, a.data, a.cols, 0, Z.data, a.cols, 0, a.cols);
+  checkResult(Z.data, Z.cols, 'applyWeights', 'Z = W·A + b');
   return Z;
 }
 

@@ -11,6 +11,9 @@ import { formatMatrix } from './format.js';
 import { affineInto } from './kernel.js';
 import { mathjs } from './mathjs-loader.js';
 import { DEFAULT_SEED, createRandom, type Seed } from './random.js';
+import { checkEntries, checkFunction, checkNumber, checkOptions, checkResult, checkSize, isFiniteNumber } from './validate.js';
+
+export { checkSize }; // it lived here first; other modules import it from matrix.js
 
 /** Anything with mathjs's Matrix interface: `toArray()` and `size()`. */
 export interface MathjsMatrixLike {
@@ -38,6 +41,10 @@ export class Matrix {
   constructor(rows: number, cols: number, data?: Float64Array) {
     checkSize(rows, 'Matrix', 'rows');
     checkSize(cols, 'Matrix', 'cols');
+    checkEntries(rows, cols, 'Matrix');
+    if (data !== undefined && !(data instanceof Float64Array)) {
+      throw new ValueError(`Matrix: data is ${describe(data)} but it must be a Float64Array (use Matrix.from for nested arrays)`);
+    }
     if (data !== undefined && data.length !== rows * cols) {
       throw new ShapeError(
         `Matrix: data has ${data.length} numbers but the shape ${formatShape(rows, cols)} needs ${rows * cols} (rows·cols)`,
@@ -105,14 +112,6 @@ export class Matrix {
   }
 }
 
-/** Checks that a size is a whole number ≥ 1. */
-export function checkSize(n: unknown, where: string, what: string): number {
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
-    throw new ValueError(`${where}: ${what} is ${String(n)} but sizes must be whole numbers ≥ 1`);
-  }
-  return n;
-}
-
 /** Throws unless every entry of `data` is finite; names the first bad one (counting from 1). */
 export function checkFinite(data: Float64Array, cols: number, where: string, name: string): void {
   for (let n = 0; n < data.length; n++) {
@@ -161,7 +160,7 @@ export function toMatrix(input: unknown, where: string, name: string): Matrix {
     }
     for (let j = 0; j < cols; j++) {
       const v = row[j];
-      if (typeof v !== 'number' || !Number.isFinite(v)) {
+      if (!isFiniteNumber(v)) {
         throw new ValueError(
           `${where}: ${name} has ${describe(v)} at row ${i + 1}, column ${j + 1} but entries must be finite numbers`,
         );
@@ -210,6 +209,7 @@ export function matrix(input: MatrixInput): Matrix {
 export function zeros(rows: number, cols: number): Matrix {
   checkSize(rows, 'zeros', 'rows');
   checkSize(cols, 'zeros', 'cols');
+  checkEntries(rows, cols, 'zeros');
   return new Matrix(rows, cols);
 }
 
@@ -217,8 +217,12 @@ export function zeros(rows: number, cols: number): Matrix {
 export function ones(rows: number, cols: number): Matrix {
   checkSize(rows, 'ones', 'rows');
   checkSize(cols, 'ones', 'cols');
+  checkEntries(rows, cols, 'ones');
   return new Matrix(rows, cols, new Float64Array(rows * cols).fill(1));
 }
+
+/** The options randomMatrix knows (any other key is a typo and an error). */
+const RANDOM_MATRIX_OPTIONS = ['seed', 'scale'] as const;
 
 /**
  * A seeded random matrix with entries drawn uniformly from [−scale, scale).
@@ -228,11 +232,12 @@ export function ones(rows: number, cols: number): Matrix {
 export function randomMatrix(rows: number, cols: number, options: { seed?: Seed; scale?: number } = {}): Matrix {
   checkSize(rows, 'randomMatrix', 'rows');
   checkSize(cols, 'randomMatrix', 'cols');
-  const scale = options.scale ?? 1;
-  if (typeof scale !== 'number' || !Number.isFinite(scale) || scale < 0) {
-    throw new ValueError(`randomMatrix: scale is ${String(scale)} but it must be a finite number ≥ 0`);
+  checkEntries(rows, cols, 'randomMatrix');
+  const { seed, scale = 1 } = checkOptions(options, RANDOM_MATRIX_OPTIONS, 'randomMatrix');
+  if (!isFiniteNumber(scale) || scale < 0) {
+    throw new ValueError(`randomMatrix: scale is ${describe(scale)} but it must be a finite number ≥ 0`);
   }
-  const random = createRandom(options.seed ?? DEFAULT_SEED, 'randomMatrix');
+  const random = createRandom(seed ?? DEFAULT_SEED, 'randomMatrix');
   const data = new Float64Array(rows * cols);
   for (let n = 0; n < data.length; n++) data[n] = random.between(-scale, scale);
   return new Matrix(rows, cols, data);
@@ -255,6 +260,7 @@ export function multiply(A: MatrixInput, B: MatrixInput): Matrix {
   }
   const out = new Matrix(a.rows, b.cols);
   affineInto(a.data, a.rows, a.cols, null, b.data, b.cols, 0, out.data, b.cols, 0, b.cols);
+  checkResult(out.data, out.cols, 'multiply', 'A·B');
   return out;
 }
 
@@ -278,6 +284,7 @@ function elementwise(where: string, A: MatrixInput, B: MatrixInput, op: (x: numb
       out.data[i * cols + j] = op(x, y);
     }
   }
+  checkResult(out.data, cols, where, 'the result');
   return out;
 }
 
@@ -305,10 +312,10 @@ export function hadamard(A: MatrixInput, B: MatrixInput): Matrix {
 /** k·A. @example scale([[1, -2]], 3).toArray() //=> [[3, -6]] */
 export function scale(A: MatrixInput, k: number): Matrix {
   const a = toMatrix(A, 'scale', 'A');
-  if (typeof k !== 'number' || !Number.isFinite(k)) {
-    throw new ValueError(`scale: k is ${String(k)} but it must be a finite number`);
-  }
-  return new Matrix(a.rows, a.cols, a.data.map((x) => k * x));
+  checkNumber(k, 'scale', 'k');
+  const out = new Matrix(a.rows, a.cols, a.data.map((x) => k * x));
+  checkResult(out.data, out.cols, 'scale', 'k·A');
+  return out;
 }
 
 /** Aᵀ: rows become columns. @example transpose([[1, 2, 3]]).toArray() //=> [[1], [2], [3]] */
@@ -327,9 +334,19 @@ export function transpose(A: MatrixInput): Matrix {
  */
 export function map(A: MatrixInput, f: (x: number, i: number, j: number) => number): Matrix {
   const a = toMatrix(A, 'map', 'A');
+  checkFunction(f, 'map', 'f');
   const out = new Matrix(a.rows, a.cols);
   for (let i = 0; i < a.rows; i++) {
-    for (let j = 0; j < a.cols; j++) out.data[i * a.cols + j] = f(a.data[i * a.cols + j], i, j);
+    for (let j = 0; j < a.cols; j++) {
+      const x = a.data[i * a.cols + j];
+      const y: unknown = f(x, i, j);
+      if (!isFiniteNumber(y)) {
+        throw new ValueError(
+          `map: f returned ${describe(y)} for the entry ${x} at row ${i + 1}, column ${j + 1} but it must return finite numbers`,
+        );
+      }
+      out.data[i * a.cols + j] = y;
+    }
   }
   return out;
 }
@@ -398,5 +415,6 @@ export function sumRows(A: MatrixInput): Matrix {
     for (let j = 0; j < a.cols; j++) sum += a.data[i * a.cols + j];
     out.data[i] = sum;
   }
+  checkResult(out.data, 1, 'sumRows', 'the sum');
   return out;
 }

@@ -8,7 +8,8 @@
  * uniform distributions, whose scales need only Math.sqrt, which IEEE 754
  * rounds exactly.)
  */
-import { ValueError } from './errors.js';
+import { ValueError, describeValue } from './errors.js';
+import { isWholeNumber } from './validate.js';
 
 /** A seed: an integer from 0 to 2³²−1. */
 export type Seed = number;
@@ -30,9 +31,9 @@ export interface Random {
 
 /** Checks a seed and says what a seed must be. */
 export function checkSeed(seed: unknown, where: string): Seed {
-  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+  if (!isWholeNumber(seed) || seed < 0 || seed > 0xffffffff) {
     throw new ValueError(
-      `${where}: seed is ${typeof seed === 'number' ? seed : typeof seed} but a seed must be an integer from 0 to 4294967295`,
+      `${where}: seed is ${describeValue(seed)} but a seed must be an integer from 0 to 4294967295`,
     );
   }
   return seed;
@@ -81,9 +82,24 @@ export function createRandom(seed: Seed = DEFAULT_SEED, where = 'createRandom'):
 
   return {
     uniform,
-    between: (lo, hi) => lo + (hi - lo) * uniform(),
-    int: (n) => Math.floor(uniform() * n),
+    between: (lo, hi) => {
+      const x = typeof lo === 'number' && typeof hi === 'number' ? lo + (hi - lo) * uniform() : NaN;
+      // One test per draw catches NaN or non-number bounds and a range past float64 (hi − lo overflowing).
+      if (!Number.isFinite(x)) {
+        throw new ValueError(`Random.between: lo is ${describeValue(lo)} and hi is ${describeValue(hi)} but both must be finite numbers less than 1.8e308 apart`);
+      }
+      return x;
+    },
+    int: (n) => {
+      if (!isWholeNumber(n) || n < 1 || n > 2 ** 53) {
+        throw new ValueError(`Random.int: n is ${describeValue(n)} but it must be a whole number from 1 to 2⁵³ (the draw is in [0, n))`);
+      }
+      return Math.floor(uniform() * n);
+    },
     shuffle<T>(items: readonly T[]): T[] {
+      if (!Array.isArray(items)) {
+        throw new ValueError(`Random.shuffle: items is ${describeValue(items)} but it must be an array`);
+      }
       const out = items.slice();
       for (let i = out.length - 1; i > 0; i--) {
         const j = Math.floor(uniform() * (i + 1));

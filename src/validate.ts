@@ -1,0 +1,177 @@
+/**
+ * The checks every public entry point shares, so that each mistake gets the
+ * same message wherever it is made: sizes, option objects (with "did you
+ * mean" for a typo), plain numbers, and the one finiteness pass over a result.
+ *
+ * Each check runs once per call, before anything is computed or changed; the
+ * only per-entry check is `checkResult`, one pass over what a call returns.
+ */
+import { ValueError, describeValue } from './errors.js';
+
+/**
+ * The most numbers one matrix may hold: 2³⁰ (8 GiB of float64). A size past it
+ * is a typo or a hostile file, and gets a clear error before anything is allocated.
+ */
+export const MAX_ENTRIES = 2 ** 30;
+
+/** True for finite numbers only (Number.isFinite does not coerce: '1' and null are not finite numbers). */
+export function isFiniteNumber(x: unknown): x is number {
+  return Number.isFinite(x);
+}
+
+/** True for whole numbers only (Number.isInteger does not coerce either). */
+export function isWholeNumber(x: unknown): x is number {
+  return Number.isInteger(x);
+}
+
+/**
+ * Checks that a size is a whole number from 1 to MAX_ENTRIES.
+ * @example checkSize(3, 'zeros', 'rows') //=> 3
+ */
+export function checkSize(n: unknown, where: string, what: string): number {
+  if (!isWholeNumber(n) || n < 1) {
+    throw new ValueError(`${where}: ${what} is ${describeValue(n)} but sizes must be whole numbers ≥ 1`);
+  }
+  if (n > MAX_ENTRIES) {
+    throw new ValueError(`${where}: ${what} is ${n} but sizes must be at most ${MAX_ENTRIES} (2³⁰)`);
+  }
+  return n;
+}
+
+/**
+ * Checks that a rows × cols matrix fits in MAX_ENTRIES numbers, before it is allocated.
+ * @example checkEntries(2, 3, 'zeros') //=> undefined (2×3 = 6 numbers fit)
+ */
+export function checkEntries(rows: number, cols: number, where: string, what = 'the matrix'): void {
+  if (rows * cols > MAX_ENTRIES) {
+    throw new ValueError(
+      `${where}: ${what} would be ${rows}×${cols} = ${rows * cols} numbers but one matrix holds at most ${MAX_ENTRIES} (2³⁰, 8 GiB)`,
+    );
+  }
+}
+
+/**
+ * Checks a list of layer sizes: at least two whole numbers ≥ 1, inputs first,
+ * and no weight matrix (sizes[l] × sizes[l−1]) past MAX_ENTRIES. Returns a copy.
+ * @example checkLayerSizes([1, 2, 1], 'Network') //=> [1, 2, 1]
+ */
+export function checkLayerSizes(sizes: unknown, where: string): number[] {
+  if (!Array.isArray(sizes) || sizes.length < 2) {
+    throw new ValueError(
+      `${where}: layers is ${Array.isArray(sizes) ? JSON.stringify(sizes) : describeValue(sizes)} but it must list at least 2 sizes, inputs first and outputs last (e.g. [1, 2, 2, 1])`,
+    );
+  }
+  const list: unknown[] = Array.from(sizes); // holes become undefined, and are reported as such
+  list.forEach((n, l) => checkSize(n, where, l === 0 ? 'the input size (layers[0])' : `layer ${l}'s size (layers[${l}])`));
+  const checked = list as number[];
+  checked.slice(1).forEach((nOut, l) => checkEntries(nOut, checked[l], where, `layer ${l + 1}'s weights`)); // nOut × nIn
+  return checked;
+}
+
+/**
+ * Checks a finite number.
+ * @example checkNumber(0.5, 'scale', 'k') //=> 0.5
+ */
+export function checkNumber(x: unknown, where: string, what: string): number {
+  if (!isFiniteNumber(x)) {
+    throw new ValueError(`${where}: ${what} is ${describeValue(x)} but it must be a finite number`);
+  }
+  return x;
+}
+
+/**
+ * Checks a function argument.
+ * @example checkFunction(Math.abs, 'map', 'f') //=> Math.abs
+ */
+export function checkFunction<F>(f: F, where: string, what: string): F {
+  if (typeof f !== 'function') {
+    throw new ValueError(`${where}: ${what} is ${describeValue(f)} but it must be a function`);
+  }
+  return f;
+}
+
+/**
+ * Checks an options object: a plain object (or undefined, meaning {}) whose
+ * keys are all in `known`. A typo is the classic silent mistake (`{ hiden:
+ * 'tanh' }` would quietly train a ReLU network), so an unknown key is an error
+ * that suggests the nearest known one.
+ * @example checkOptions({ seed: 1 }, ['seed', 'scale'], 'randomMatrix') //=> { seed: 1 }
+ */
+export function checkOptions<T extends object>(options: T | undefined, known: readonly string[], where: string): Partial<T> {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new ValueError(`${where}: options are ${describeValue(options)} but must be an object (known options: ${known.join(', ')})`);
+  }
+  checkKeys(options, known, where, 'option');
+  return options;
+}
+
+/**
+ * Throws unless every own key of `object` is in `known`; the message suggests
+ * the nearest known key ("did you mean"). `what` names a key: 'option', 'field'.
+ */
+export function checkKeys(object: object, known: readonly string[], where: string, what: string): void {
+  for (const key of Object.keys(object)) {
+    if (known.includes(key)) continue;
+    if (key === '__proto__' || key === 'constructor') {
+      throw new ValueError(`${where}: ${what} ${JSON.stringify(key)} is not allowed (it could change what objects inherit)`);
+    }
+    throw new ValueError(`${where}: unknown ${what} ${JSON.stringify(key)}${didYouMean(key, known)} (known: ${known.join(', ')})`);
+  }
+}
+
+/**
+ * ` (did you mean "x"?)` for the known name nearest to `word`, or '' when none is close.
+ * @example didYouMean('hiden', ['hidden', 'output']) //=> ' (did you mean "hidden"?)'
+ */
+export function didYouMean(word: string, known: readonly string[]): string {
+  // Stryker disable next-line StringLiteral: never read unless some name is nearer than Infinity, which replaces it
+  let best = '';
+  let bestDistance = Infinity;
+  for (const name of known) {
+    const d = editDistance(word.toLowerCase(), name.toLowerCase());
+    if (d < bestDistance) {
+      best = name;
+      bestDistance = d;
+    }
+  }
+  // Close means: at most a third of the letters wrong (hiden → hidden, layer → layers, Relu → relu).
+  return bestDistance <= Math.max(1, Math.floor(best.length / 3)) ? ` (did you mean ${JSON.stringify(best)}?)` : '';
+}
+
+/**
+ * Levenshtein distance: the fewest insertions, deletions and substitutions turning a into b.
+ * @example editDistance('hiden', 'hidden') //=> 1
+ */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j); // row i − 1 of the table
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitute = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitute);
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/**
+ * The one finiteness pass over a result (rows × cols, row-major): throws when
+ * finite inputs overflowed float64 (past ±1.8e308) into ±Infinity or NaN,
+ * naming the first such entry, counting from 1 (`firstCol` shifts the column
+ * number when `data` is a block of columns of a wider matrix).
+ * @example checkResult(new Float64Array([1, 2]), 2, 'add', 'A + B') //=> undefined
+ */
+export function checkResult(data: Float64Array, cols: number, where: string, what: string, firstCol = 0): void {
+  // x − x is 0 for every finite x and NaN for ±Infinity and NaN, so one sum
+  // without a branch tells whether any entry is bad; only then do we look for it.
+  let sum = 0;
+  // Stryker disable next-line AssignmentOperator: −= gives 0 or NaN exactly when += does
+  for (let n = 0; n < data.length; n++) sum += data[n] - data[n];
+  if (sum === 0) return;
+  const n = data.findIndex((x) => !Number.isFinite(x));
+  throw new ValueError(
+    `${where}: ${what} has ${data[n]} at row ${Math.floor(n / cols) + 1}, column ${firstCol + (n % cols) + 1} but results must be finite (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)`,
+  );
+}

@@ -1,0 +1,151 @@
+/**
+ * feedforward/node: saving a network to a file and loading it back. Saving is
+ * atomic (temporary file, fsync, rename), so a crash or a full disk while
+ * saving leaves the previous model whole.
+ */
+import * as fs from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Network, ShapeError, ValueError } from '../src/index.js';
+import { loadNetwork, saveNetwork } from '../src/node.js';
+
+// The real fs, with `rename` and `open` replaceable per test to simulate failures.
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs/promises')>();
+  return { ...real, rename: vi.fn(real.rename), open: vi.fn(real.open) };
+});
+
+let folder: string;
+beforeEach(async () => {
+  folder = await fs.mkdtemp(join(tmpdir(), 'feedforward-node-'));
+});
+afterEach(async () => {
+  vi.mocked(fs.rename).mockReset();
+  await fs.rm(folder, { recursive: true, force: true });
+});
+
+const net = new Network({ layers: [1, 2, 2, 1], seed: 42 });
+
+describe('saveNetwork and loadNetwork', () => {
+  it('write net.toJSON() as JSON text and read back a network that computes the same outputs', async () => {
+    const path = join(folder, 'model.json');
+    await saveNetwork(net, path);
+    expect(JSON.parse(await fs.readFile(path, 'utf8'))).toEqual(net.toJSON());
+    const back = await loadNetwork(path);
+    expect(back).toBeInstanceOf(Network);
+    expect(back.forward([[-2, -0.5, 0, 0.5, 2]]).data).toEqual(net.forward([[-2, -0.5, 0, 0.5, 2]]).data);
+  });
+  it('replace an existing file and leave no temporary file in the folder', async () => {
+    const path = join(folder, 'model.json');
+    await fs.writeFile(path, 'old');
+    await saveNetwork(net, path);
+    expect(await fs.readdir(folder)).toEqual(['model.json']);
+    expect((await loadNetwork(path)).toJSON()).toEqual(net.toJSON());
+  });
+});
+
+describe('saving is atomic: a failure mid-save leaves the old model whole', () => {
+  it('when the disk fills up halfway through writing, the old file is untouched and the temporary file removed', async () => {
+    const path = join(folder, 'model.json');
+    await saveNetwork(net, path);
+    const before = await fs.readFile(path, 'utf8');
+    const real = await vi.importActual<typeof import('node:fs/promises')>('node:fs/promises');
+    vi.mocked(fs.open).mockImplementationOnce(async (file, flags) => {
+      const handle = await real.open(file, flags);
+      // A handle whose write stores the first half, then fails as a full disk does.
+      return Object.assign(Object.create(handle), {
+        writeFile: async (text: string) => {
+          await handle.writeFile(text.slice(0, text.length / 2));
+          throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        },
+        close: () => handle.close(),
+      });
+    });
+    await expect(saveNetwork(new Network({ layers: [1, 3, 1], seed: 7 }), path)).rejects.toThrow(
+      `saveNetwork: cannot write ${JSON.stringify(path)} (ENOSPC: no space left on device, write)`,
+    );
+    expect(await fs.readFile(path, 'utf8')).toBe(before);
+    expect(await fs.readdir(folder)).toEqual(['model.json']);
+  });
+  it('when the rename fails, the old file is untouched and the temporary file removed', async () => {
+    const path = join(folder, 'model.json');
+    await fs.writeFile(path, 'old');
+    vi.mocked(fs.rename).mockRejectedValueOnce(new Error('EXDEV: cross-device link not permitted'));
+    await expect(saveNetwork(net, path)).rejects.toThrow(`saveNetwork: cannot write ${JSON.stringify(path)} (EXDEV: cross-device link not permitted)`);
+    expect(await fs.readFile(path, 'utf8')).toBe('old');
+    expect(await fs.readdir(folder)).toEqual(['model.json']);
+  });
+  it('a crash mid-write (the save stops halfway, forever) leaves the old file whole on disk', async () => {
+    const path = join(folder, 'model.json');
+    await fs.writeFile(path, 'old');
+    const real = await vi.importActual<typeof import('node:fs/promises')>('node:fs/promises');
+    let halfWritten!: () => void;
+    const reachedHalf = new Promise<void>((resolve) => (halfWritten = resolve));
+    vi.mocked(fs.open).mockImplementationOnce(async (file, flags) => {
+      const handle = await real.open(file, flags);
+      // Writes the first half, then never returns: what the disk holds at this moment is what a crash would leave.
+      return Object.assign(Object.create(handle), {
+        writeFile: async (text: string) => {
+          await handle.writeFile(text.slice(0, text.length / 2));
+          await handle.close();
+          halfWritten();
+          return new Promise(() => {});
+        },
+      });
+    });
+    void saveNetwork(net, path);
+    await reachedHalf;
+    expect(await fs.readFile(path, 'utf8')).toBe('old');
+  });
+});
+
+describe('what happens when you get it wrong', () => {
+  it('saving something that is not a network', async () => {
+    await expect(saveNetwork({ layers: [1, 2, 1] } as never, join(folder, 'm.json'))).rejects.toThrow(
+      new ValueError('saveNetwork: net is an object (Object) but it must be a Network'),
+    );
+  });
+  it('saving null', async () => {
+    await expect(saveNetwork(null as never, join(folder, 'm.json'))).rejects.toThrow(new ValueError('saveNetwork: net is null but it must be a Network'));
+  });
+  it('saving an object whose toJSON is not a network', async () => {
+    await expect(saveNetwork({ toJSON: () => ({}) } as never, join(folder, 'm.json'))).rejects.toThrow(
+      new ValueError('saveNetwork: net is an object (Object) but it must be a Network'),
+    );
+  });
+  it('saving to a path that is not a string', async () => {
+    await expect(saveNetwork(net, undefined as never)).rejects.toThrow(
+      new ValueError('saveNetwork: path is undefined but it must be a file name such as "model.json"'),
+    );
+  });
+  it('saving into a folder that does not exist names the path', async () => {
+    const path = join(folder, 'missing', 'model.json');
+    await expect(saveNetwork(net, path)).rejects.toThrow(`saveNetwork: cannot write a temporary file next to ${JSON.stringify(path)} (ENOENT`);
+  });
+  it('loading a file that does not exist names the path, and keeps the system error as its cause', async () => {
+    const path = join(folder, 'nope.json');
+    const error = (await loadNetwork(path).catch((e: unknown) => e)) as Error & { cause?: { code?: string } };
+    expect(error.message).toBe(`loadNetwork: cannot read ${JSON.stringify(path)} (ENOENT: no such file or directory, open '${path}')`);
+    expect(error.cause?.code).toBe('ENOENT');
+  });
+  it('loading an empty path', async () => {
+    await expect(loadNetwork('')).rejects.toThrow(new ValueError('loadNetwork: path is "" but it must be a file name such as "model.json"'));
+  });
+  it('loading a damaged file says which file and what is wrong, with the same error class', async () => {
+    const path = join(folder, 'model.json');
+    await fs.writeFile(path, JSON.stringify({ ...net.toJSON(), layers: [1, 3, 2, 1] }));
+    const error = await loadNetwork(path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ShapeError);
+    expect((error as Error).message).toBe(
+      `loadNetwork: ${path}: Network.fromJSON: layer 1: weights are an array of 2 entries but must be 3×1: 3 rows (one per neuron)`,
+    );
+  });
+  it('loading a file of another version says so', async () => {
+    const path = join(folder, 'model.json');
+    await fs.writeFile(path, JSON.stringify({ ...net.toJSON(), version: 2 }));
+    await expect(loadNetwork(path)).rejects.toThrow(
+      new ValueError(`loadNetwork: ${path}: Network.fromJSON: version is 2 but this library reads version 1 (written by a different feedforward?)`),
+    );
+  });
+});

@@ -1,0 +1,255 @@
+/**
+ * Saving a network as JSON and reading it back: what the JSON holds, that the
+ * round trip loses not one bit, and how a file that is wrong, damaged or
+ * hostile is answered (the reader treats every file as untrusted).
+ */
+import { describe, expect, it } from 'vitest';
+import { Network, ShapeError, ValueError, leakyReluWithSlope } from '../src/index.js';
+import { NETWORK_JSON_FIELDS } from '../src/serialize.js';
+import { expectError } from './helpers/errors.js';
+import { callFrozen } from './helpers/frozen.js';
+
+/** The article's network shape with small hand-picked weights: layers [1, 2, 2, 1]. */
+function articleNet(): Network {
+  return Network.fromWeights([
+    { weights: [[1], [-1]], biases: [0, 1] },
+    { weights: [[1, 2], [3, -4]], biases: [0.5, -0.5] },
+    { weights: [[2, -1]], biases: [0.25] },
+  ]);
+}
+
+/** A valid JSON object to break one field at a time. */
+function validJSON(): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(articleNet().toJSON()));
+}
+
+/** The bits of a double, so -0 and 0 (and every last bit) count as different. */
+function bits(x: number): string {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  return view.getBigUint64(0).toString(16);
+}
+
+describe('toJSON: what the JSON holds', () => {
+  it('a format name and version, the sizes, one activation per weight layer, every weight and bias', () => {
+    expect(articleNet().toJSON()).toEqual({
+      format: 'feedforward-network',
+      version: 1,
+      layers: [1, 2, 2, 1],
+      activations: ['relu', 'relu', 'linear'],
+      weights: [[[1], [-1]], [[1, 2], [3, -4]], [[2, -1]]],
+      biases: [[0, 1], [0.5, -0.5], [0.25]],
+    });
+  });
+  it('writes -0 as the string "-0", because a JSON number cannot carry the sign of zero', () => {
+    const net = Network.fromWeights([{ weights: [[-0, 0]], biases: [-0] }]);
+    expect(net.toJSON().weights).toEqual([[['-0', 0]]]);
+    expect(net.toJSON().biases).toEqual([['-0']]);
+    expect(JSON.stringify(0)).toBe(JSON.stringify(-0)); // why: both print "0"
+  });
+  it('writes a leaky ReLU with its slope', () => {
+    const net = Network.fromWeights([{ weights: [[1]], biases: [0] }], { output: leakyReluWithSlope(0.2) });
+    expect(net.toJSON().activations).toEqual([{ name: 'leakyRelu', slope: 0.2 }]);
+  });
+  it('is plain data: JSON.stringify(net) gives the same text as JSON.stringify(net.toJSON())', () => {
+    const net = articleNet();
+    expect(JSON.stringify(net)).toBe(JSON.stringify(net.toJSON()));
+  });
+});
+
+describe('fromJSON(toJSON(net)): an exact round trip', () => {
+  const extremes = [-0, 0, 5e-324, -5e-324, 2.2250738585072014e-308, Number.MAX_VALUE, -Number.MAX_VALUE, 0.1, 1 / 3];
+
+  it('restores -0, subnormals (5e-324) and the largest doubles bit for bit, through the JSON text', () => {
+    const net = Network.fromWeights([{ weights: [extremes], biases: [-0] }]);
+    const back = Network.fromJSON(JSON.stringify(net));
+    expect(Array.from(back.layers[0].weights.data, bits)).toEqual(extremes.map(bits));
+    expect(bits(back.layers[0].biases.get(0, 0))).toBe(bits(-0));
+  });
+  it('forward gives bit-identical outputs after the round trip', () => {
+    // Hidden weights of 1e-300 and 1e300 scale values to the edges of float64 without overflowing.
+    const net = Network.fromWeights(
+      [
+        { weights: [[1e-300], [-1e300], [5e-324]], biases: [-0, 1e-310, 0] },
+        { weights: [[1e300, 1e-300, -1]], biases: [-0] },
+      ],
+      { hidden: 'tanh' },
+    );
+    const X = [[-1, -0, 0, 1e-8, 1, 1e8]];
+    const back = Network.fromJSON(JSON.stringify(net.toJSON()));
+    expect(Array.from(back.forward(X).data, bits)).toEqual(Array.from(net.forward(X).data, bits));
+  });
+  it('keeps activations, including a leaky ReLU slope', () => {
+    const net = new Network({ layers: [2, 3, 2], hidden: { name: 'leakyRelu', slope: 0.3 }, output: 'softmax', seed: 7 });
+    const back = Network.fromJSON(net.toJSON());
+    expect(back.layers.map((layer) => layer.activation.name)).toEqual(['leakyRelu', 'softmax']);
+    expect(back.layers[0].activation.slope).toBe(0.3);
+  });
+  it('reads the object or its text alike, and leaves the object untouched (deep-frozen)', () => {
+    const json = articleNet().toJSON();
+    const fromObject = callFrozen(Network.fromJSON, json);
+    expect(fromObject.toJSON()).toEqual(Network.fromJSON(JSON.stringify(json)).toJSON());
+  });
+  it('copies: changing the loaded network leaves the JSON object alone', () => {
+    const json = validJSON();
+    const net = Network.fromJSON(json as never);
+    net.layers[0].weights.data[0] = 99;
+    expect((json.weights as number[][][])[0][0][0]).toBe(1);
+  });
+});
+
+describe('fromJSON: files that are not a network', () => {
+  const where = 'Network.fromJSON';
+  it('text that is not JSON', () => {
+    // The part in brackets is the engine's own JSON.parse message, which differs between Node versions.
+    expect(() => Network.fromJSON('{"format": ')).toThrow(new RegExp(`^${where}: the text is not valid JSON \\(.+\\)$`));
+    expect(() => Network.fromJSON('{"format": ')).toThrow(ValueError);
+  });
+  it('JSON that is not an object', () => {
+    expectError(() => Network.fromJSON('[1, 2]'), ValueError, `${where}: got an array of 2 entries but expected the object that net.toJSON() returns (or its JSON text)`);
+  });
+  it('null', () => {
+    expectError(() => Network.fromJSON(null as never), ValueError, `${where}: got null but expected the object that net.toJSON() returns (or its JSON text)`);
+  });
+  it('a Network instead of its JSON', () => {
+    expectError(() => Network.fromJSON(articleNet() as never), ValueError, `${where}: got an object with a toJSON method (a Network?) but expected its JSON: pass net.toJSON()`);
+  });
+  it('another format', () => {
+    expectError(() => Network.fromJSON({ ...validJSON(), format: 'keras' } as never), ValueError, `${where}: format is "keras" but expected "feedforward-network"`);
+  });
+  it('a newer version', () => {
+    expectError(() => Network.fromJSON({ ...validJSON(), version: 2 } as never), ValueError, `${where}: version is 2 but this library reads version 1 (written by a different feedforward?)`);
+  });
+  it('a version written as a string', () => {
+    expectError(() => Network.fromJSON({ ...validJSON(), version: '1' } as never), ValueError, `${where}: version is "1" but this library reads version 1 (written by a different feedforward?)`);
+  });
+  it('a missing format', () => {
+    const json = validJSON();
+    delete json.format;
+    expectError(() => Network.fromJSON(json as never), ValueError, `${where}: the field "format" is missing (a network JSON has format, version, layers, activations, weights, biases)`);
+  });
+  it('a missing field', () => {
+    const json = validJSON();
+    delete json.biases;
+    expectError(() => Network.fromJSON(json as never), ValueError, `${where}: the field "biases" is missing (a network JSON has format, version, layers, activations, weights, biases)`);
+  });
+  it('an extra field, with a suggestion when it looks like a typo', () => {
+    expectError(() => Network.fromJSON({ ...validJSON(), bias: [] } as never), ValueError, `${where}: unknown field "bias" (did you mean "biases"?) (known: format, version, layers, activations, weights, biases)`);
+  });
+  it('the list of known fields is one list (adding a field is one line)', () => {
+    expect(Object.keys(NETWORK_JSON_FIELDS)).toEqual(['format', 'version', 'layers', 'activations', 'weights', 'biases']);
+  });
+});
+
+describe('fromJSON: hostile files', () => {
+  const where = 'Network.fromJSON';
+  it('a "__proto__" key (JSON.parse makes it an own key) is refused', () => {
+    const text = JSON.stringify(validJSON()).replace('{', '{"__proto__": {"polluted": true},');
+    expect(Object.keys(JSON.parse(text))).toContain('__proto__'); // why a JSON string is needed for this test
+    expectError(() => Network.fromJSON(text), ValueError, `${where}: field "__proto__" is not allowed (it could change what objects inherit)`);
+    expect(({} as { polluted?: boolean }).polluted).toBe(undefined);
+  });
+  it('a "constructor" key is refused', () => {
+    const text = JSON.stringify(validJSON()).replace('{', '{"constructor": {"prototype": {}},');
+    expectError(() => Network.fromJSON(text), ValueError, `${where}: field "constructor" is not allowed (it could change what objects inherit)`);
+  });
+  it('a "__proto__" key inside an activation object is refused', () => {
+    const text = JSON.stringify({ ...validJSON(), activations: ['relu', 'relu', { name: 'leakyRelu' }] }).replace(
+      '{"name":"leakyRelu"',
+      '{"__proto__":{"slope":5},"name":"leakyRelu"',
+    );
+    expectError(() => Network.fromJSON(text), ValueError, `${where}: layer 3: activation leakyRelu: key "__proto__" is not allowed (it could change what objects inherit)`);
+  });
+  it('enormous declared sizes are refused before anything is allocated', () => {
+    const json = { ...validJSON(), layers: [1e9, 1e9], activations: ['linear'], weights: [[[1]]], biases: [[0]] };
+    expectError(() => Network.fromJSON(json as never), ValueError, `${where}: layer 1's weights would be 1000000000×1000000000 = 1000000000000000000 numbers but one matrix holds at most 1073741824 (2³⁰, 8 GiB)`);
+  });
+  it('large sizes within the limit that the arrays do not have are refused by shape, before allocating', () => {
+    const json = { ...validJSON(), layers: [30000, 30000], activations: ['linear'], weights: [[[1]]], biases: [[0]] };
+    expectError(() => Network.fromJSON(json as never), ShapeError, `${where}: layer 1: weights are an array of 1 entry but must be 30000×30000: 30000 rows (one per neuron)`);
+  });
+  it('sizes that are not whole numbers', () => {
+    expectError(() => Network.fromJSON({ ...validJSON(), layers: [1, 2.5, 2, 1] } as never), ValueError, `${where}: layer 1's size (layers[1]) is 2.5 but sizes must be whole numbers ≥ 1`);
+  });
+  it('a function where an activation name belongs (JSON holds data, not code)', () => {
+    expectError(
+      () => Network.fromJSON({ ...validJSON(), activations: ['relu', 'relu', () => 0] } as never),
+      ValueError,
+      `${where}: layer 3: activation is a function but JSON activations are names like "relu" or { "name": "leakyRelu", "slope": 0.01 }`,
+    );
+  });
+});
+
+describe('fromJSON: shapes that disagree with the sizes', () => {
+  const where = 'Network.fromJSON';
+  it('one activation per weight layer', () => {
+    expectError(() => Network.fromJSON({ ...validJSON(), activations: ['relu'] } as never), ShapeError, `${where}: activations is an array of 1 entry but layers [1,2,2,1] need 3 entries (one per weight layer)`);
+  });
+  it('one entry per weight layer, for a network of one layer', () => {
+    const json = { ...validJSON(), layers: [1, 1], weights: [[[1]]], biases: [[0]], activations: ['linear', 'relu'] };
+    expectError(() => Network.fromJSON(json as never), ShapeError, `${where}: activations is an array of 2 entries but layers [1,1] need 1 entry (one per weight layer)`);
+  });
+  it('an activation that is null or an array', () => {
+    expectError(
+      () => Network.fromJSON({ ...validJSON(), activations: [null, 'relu', 'linear'] } as never),
+      ValueError,
+      `${where}: layer 1: activation is null but it must be a name (relu, leakyRelu, sigmoid, tanh, linear, softmax), { name: 'leakyRelu', slope }, or an activation such as relu`,
+    );
+    expectError(
+      () => Network.fromJSON({ ...validJSON(), activations: ['relu', 'relu', ['linear']] } as never),
+      ValueError,
+      `${where}: layer 3: activation is an array of 1 entry but it must be a name (relu, leakyRelu, sigmoid, tanh, linear, softmax), { name: 'leakyRelu', slope }, or an activation such as relu`,
+    );
+  });
+  it('an Activation object (a function) where JSON holds a name', () => {
+    expectError(
+      () => Network.fromJSON({ ...validJSON(), activations: ['relu', 'relu', leakyReluWithSlope(0.1)] } as never),
+      ValueError,
+      `${where}: layer 3: activation is a function but JSON activations are names like "relu" or { "name": "leakyRelu", "slope": 0.01 }`,
+    );
+  });
+  it('weights of the wrong number of rows', () => {
+    const json = validJSON();
+    (json.weights as unknown[][])[1] = [[1, 2]];
+    expectError(() => Network.fromJSON(json as never), ShapeError, `${where}: layer 2: weights are an array of 1 entry but must be 2×2: 2 rows (one per neuron)`);
+  });
+  it('a weights row of the wrong length', () => {
+    const json = validJSON();
+    (json.weights as unknown[][][])[1][1] = [3];
+    expectError(() => Network.fromJSON(json as never), ShapeError, `${where}: layer 2: weights row 2 is an array of 1 entry but must have 2 entries (weights are 2×2, one column per input)`);
+  });
+  it('a hole where a weights row should be', () => {
+    const json = validJSON();
+    (json.weights as unknown[][])[0] = new Array(2); // [ <2 empty items> ]: length 2, no rows
+    expectError(() => Network.fromJSON(json as never), ShapeError, `${where}: layer 1: weights row 1 is undefined but must have 1 entry (weights are 2×1, one column per input)`);
+  });
+  it('the wrong number of biases', () => {
+    const json = validJSON();
+    (json.biases as unknown[])[2] = [0, 0];
+    expectError(() => Network.fromJSON(json as never), ShapeError, `${where}: layer 3: has weights 1×2 but biases are an array of 2 entries (one bias per neuron: 1)`);
+  });
+  it('a weight that is a string', () => {
+    const json = validJSON();
+    (json.weights as unknown[][][])[1][0][1] = '2';
+    expectError(() => Network.fromJSON(json as never), ValueError, `${where}: layer 2: weights have "2" at row 1, column 2 but entries must be finite numbers (or "-0")`);
+  });
+  it('a bias that is null (what JSON.stringify writes for NaN)', () => {
+    const json = JSON.parse(JSON.stringify({ ...validJSON(), biases: [[0, NaN], [0, 0], [0]] }));
+    expectError(() => Network.fromJSON(json), ValueError, `${where}: layer 1: biases have null at entry 2 but entries must be finite numbers (or "-0")`);
+  });
+  it('a hole in a sparse list of biases is seen, not skipped', () => {
+    const json = validJSON();
+    (json.biases as unknown[])[2] = new Array(1);
+    expectError(() => Network.fromJSON(json as never), ValueError, `${where}: layer 3: biases have undefined at entry 1 but entries must be finite numbers (or "-0")`);
+  });
+  it('an unknown activation, with a suggestion', () => {
+    expectError(() => Network.fromJSON({ ...validJSON(), activations: ['relu', 'sigmod', 'linear'] } as never), ValueError, `${where}: layer 2: activation "sigmod" is unknown (did you mean "sigmoid"?) (known: relu, leakyRelu, sigmoid, tanh, linear, softmax)`);
+  });
+  it('softmax on a hidden layer', () => {
+    expectError(() => Network.fromJSON({ ...validJSON(), activations: ['softmax', 'relu', 'linear'] } as never), ValueError, `${where}: layer 1: hidden activation is softmax but softmax is for the output layer only`);
+  });
+  it('softmax on the output layer is fine', () => {
+    const json = { ...validJSON(), activations: ['relu', 'relu', 'softmax'] };
+    expect(Network.fromJSON(json as never).layers[2].activation.name).toBe('softmax');
+  });
+});
