@@ -263,7 +263,7 @@ export function resolveActivation(spec: unknown, where: string): Activation {
   const known = Object.keys(ACTIVATIONS);
   if (typeof spec === 'string') {
     if (Object.hasOwn(ACTIVATIONS, spec)) return ACTIVATIONS[spec];
-    throw new ValueError(`${where}: activation ${describeValue(spec)} is unknown${didYouMean(spec, known)} (known: ${known.join(', ')})`);
+    throw new ValueError(`${where}: activation ${describeValue(spec)} is unknown${didYouMean(spec, known)} (known: ${known.join(', ')}; your own: activation(formula, { name }))`);
   }
   if (typeof spec === 'object' && spec !== null && 'expression' in spec) {
     const { expression, name } = spec as { expression: unknown; name?: string };
@@ -279,7 +279,7 @@ export function resolveActivation(spec: unknown, where: string): Activation {
       checkKeys(spec, ['name'], `${where}: activation ${name}`, 'key');
       return ACTIVATIONS[name];
     }
-    throw new ValueError(`${where}: activation ${describeValue(name)} is unknown${didYouMean(name, known)} (known: ${known.join(', ')})`);
+    throw new ValueError(`${where}: activation ${describeValue(name)} is unknown${didYouMean(name, known)} (known: ${known.join(', ')}; your own: activation(formula, { name }))`);
   }
   throw new ValueError(
     `${where}: activation is ${describeValue(spec)} but it must be a name (${known.join(', ')}), { name: 'leakyRelu', slope }, { name, expression }, or an activation such as relu`,

@@ -40,7 +40,7 @@ export async function saveNetwork(net: Network, path: string): Promise<void> {
   checkPath(path, where);
   const text = JSON.stringify(net.toJSON()); // everything that can throw runs before the disk is touched
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  let file;
+  let file: Awaited<ReturnType<typeof open>>;
   try {
     file = await open(temp, 'wx'); // 'wx': fail rather than reuse a file that happens to exist
   } catch (error) {
@@ -79,7 +79,8 @@ async function syncFolder(folder: string): Promise<void> {
 
 /**
  * Reads a network that `saveNetwork` wrote, checking the file as untrusted input (see Network.fromJSON).
- * @example (await loadNetwork('model.json')).sizes //=> [1, 2, 1]
+ * @example await saveNetwork(new Network({ layers: [1, 2, 1] }), 'model.json');
+ * (await loadNetwork('model.json')).sizes //=> [1, 2, 1]
  */
 export async function loadNetwork(path: string): Promise<Network> {
   const where = 'loadNetwork';
@@ -98,3 +99,6 @@ export async function loadNetwork(path: string): Promise<Network> {
     throw error;
   }
 }
+
+// TensorFlow.js files (model.json + weights.bin), also Node-only.
+export { saveTfjsModel, loadTfjsModel } from './tfjs-node.js';

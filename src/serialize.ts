@@ -85,7 +85,7 @@ export function networkToJSON(layers: readonly Layer[], standardize?: NetworkSta
 
 /**
  * The optional `standardize` field: one mean and σ per input (and per output), checked against the layers.
- * @example readStandardize(undefined, net.layers, 'Network.fromJSON') //=> undefined
+ * Absent (undefined) when the network was saved without standardizers.
  */
 export function readStandardize(value: unknown, layers: readonly Layer[], where: string): NetworkStandardize | undefined {
   if (value === undefined) return undefined;
@@ -110,7 +110,7 @@ export function readStandardize(value: unknown, layers: readonly Layer[], where:
 /**
  * The layers a network JSON (object or text) describes, checked field by field
  * before anything is built, and the checked object itself (for extra fields).
- * @example readNetworkJSON(net.toJSON(), 'Network.fromJSON').layers.length //=> net.layers.length
+ * Used by `Network.fromJSON`, whose example shows the round trip.
  */
 export function readNetworkJSON(json: unknown, where: string): { layers: Layer[]; json: Record<string, unknown> } {
   const data: unknown = typeof json === 'string' ? parseText(json, where) : json;
@@ -186,8 +186,11 @@ function checkShapes(W: unknown, b: unknown, nOut: number, nIn: number, name: st
       );
     }
   }
-  if (!Array.isArray(b) || b.length !== nOut) {
-    throw new ShapeError(`${name}: has weights ${want} but biases are ${describeValue(b)} (one bias per neuron: ${nOut})`);
+  if (!Array.isArray(b)) {
+    throw new ShapeError(`${name} has weights ${want} but its biases are ${describeValue(b)} (one list of biases per layer)`);
+  }
+  if (b.length !== nOut) {
+    throw new ShapeError(`${name} has weights ${want} but ${plural(b.length, 'bias', 'biases')} (one bias per neuron)`);
   }
 }
 

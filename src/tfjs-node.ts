@@ -17,7 +17,7 @@ import { type TfjsModelJSON, toTfjsFiles } from './tfjs.js';
 /**
  * Writes the network as a TensorFlow.js Layers model: `dir/model.json` and `dir/weights.bin`
  * (the directory is created if needed). Resolves to the two paths.
- * @example await saveTfjsModel(net, 'my-model') //=> { modelJson: 'my-model/model.json', weights: 'my-model/weights.bin' }
+ * @example await saveTfjsModel(new Network({ layers: [1, 2, 1] }), 'my-model') //=> { modelJson: 'my-model/model.json', weights: 'my-model/weights.bin' }
  */
 export async function saveTfjsModel(net: Network, dir: string): Promise<{ modelJson: string; weights: string }> {
   const { modelJson, weightsBin } = toTfjsFiles(net, { weightsPath: 'weights.bin' });
@@ -31,7 +31,8 @@ export async function saveTfjsModel(net: Network, dir: string): Promise<{ modelJ
 /**
  * Reads a TensorFlow.js sequential Dense model from its `model.json` path (the
  * weight files it lists are read from the same directory) into a Network.
- * @example (await loadTfjsModel('my-model/model.json')).sizes //=> [1, 2, 1]
+ * @example await saveTfjsModel(new Network({ layers: [1, 2, 1] }), 'my-model');
+ * (await loadTfjsModel('my-model/model.json')).sizes //=> [1, 2, 1]
  */
 export async function loadTfjsModel(modelJsonPath: string): Promise<Network> {
   let json: TfjsModelJSON;

@@ -59,7 +59,7 @@ describe('matrices: the shapes and numbers every helper checks', () => {
     expectError(() => add([[1]], [[-Infinity]]), ValueError, 'add: B has -Infinity at row 1, column 1 but entries must be finite numbers');
   });
   it('a hole in a sparse array reads as undefined', () => {
-    // eslint-disable-next-line no-sparse-arrays
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point of this test
     expectError(() => matrix([[1, , 3]] as never), ValueError, 'matrix: the input has undefined at row 1, column 2 but entries must be finite numbers');
   });
   it('NaN written into a Matrix after it was made is caught at the next use', () => {
@@ -318,8 +318,8 @@ describe("the article's steps: applyWeights and twoNode", () => {
   it('twoNode: a NaN bias is named as twoNode\'s b', () => {
     expectError(() => twoNode([[1]], [[1], [2]], [0, NaN]), ValueError, 'twoNode: b has NaN at row 1, column 2 but entries must be finite numbers');
   });
-  it("twoNode: A that does not fit W is reported by the applyWeights step it runs", () => {
-    expectError(() => twoNode([[1], [2]], [[1], [2]], [0, 0]), ShapeError, "applyWeights: W is 1×1 but A has 2 rows (W's columns must equal A's rows)");
+  it('twoNode: A that does not fit W is reported by twoNode, with the whole of W', () => {
+    expectError(() => twoNode([[1], [2]], [[1], [2]], [0, 0]), ShapeError, "twoNode: W is 2×1 but A has 2 rows (W's columns must equal A's rows)");
   });
   it('twoNode: three biases are one too many', () => {
     expectError(() => twoNode([[1]], [[1], [2]], [0, 0, 0]), ShapeError, 'twoNode: b has 3 entries but a two-node layer needs 2 (one bias per neuron)');
@@ -396,22 +396,22 @@ describe('new Network: the architecture and its options', () => {
     expectError(() => new Network({ layers: [1e5, 1e5] }), ValueError, "Network: layer 1's weights would be 100000×100000 = 10000000000 numbers but one matrix holds at most 1073741824 (2³⁰, 8 GiB)");
   });
   it('an unknown activation name suggests the nearest one', () => {
-    expectError(() => new Network({ layers: [1, 2, 1], hidden: 'Relu' as never }), ValueError, 'Network: activation "Relu" is unknown (did you mean "relu"?) (known: relu, leakyRelu, sigmoid, tanh, linear, softmax)');
+    expectError(() => new Network({ layers: [1, 2, 1], hidden: 'Relu' as never }), ValueError, 'Network: activation "Relu" is unknown (did you mean "relu"?) (known: relu, leakyRelu, sigmoid, tanh, linear, softmax; your own: activation(formula, { name }))');
   });
   it('an activation that is not a name or an activation', () => {
-    expectError(() => new Network({ layers: [1, 2, 1], output: 42 as never }), ValueError, "Network: activation is 42 but it must be a name (relu, leakyRelu, sigmoid, tanh, linear, softmax), { name: 'leakyRelu', slope }, or an activation such as relu");
+    expectError(() => new Network({ layers: [1, 2, 1], output: 42 as never }), ValueError, "Network: activation is 42 but it must be a name (relu, leakyRelu, sigmoid, tanh, linear, softmax), { name: 'leakyRelu', slope }, { name, expression }, or an activation such as relu");
   });
   it('a plain function is not an activation (it has no derivative)', () => {
-    expectError(() => new Network({ layers: [1, 2, 1], hidden: Math.abs as never }), ValueError, "Network: activation is a function but it must be a name (relu, leakyRelu, sigmoid, tanh, linear, softmax), { name: 'leakyRelu', slope }, or an activation such as relu");
+    expectError(() => new Network({ layers: [1, 2, 1], hidden: Math.abs as never }), ValueError, "Network: activation is a function but it must be a name (relu, leakyRelu, sigmoid, tanh, linear, softmax), { name: 'leakyRelu', slope }, { name, expression }, or an activation such as relu");
   });
   it('an activation that is null (a layer given by hand)', () => {
-    expectError(() => Network.fromWeights([{ weights: [[1]], biases: [0], activation: null as never }]), ValueError, "Network.fromWeights: layer 1: activation is null but it must be a name (relu, leakyRelu, sigmoid, tanh, linear, softmax), { name: 'leakyRelu', slope }, or an activation such as relu");
+    expectError(() => Network.fromWeights([{ weights: [[1]], biases: [0], activation: null as never }]), ValueError, "Network.fromWeights: layer 1: activation is null but it must be a name (relu, leakyRelu, sigmoid, tanh, linear, softmax), { name: 'leakyRelu', slope }, { name, expression }, or an activation such as relu");
   });
   it('an activation object whose name is not a string', () => {
-    expectError(() => new Network({ layers: [1, 2, 1], hidden: { name: 5 } as never }), ValueError, "Network: activation is an object (Object) but it must be a name (relu, leakyRelu, sigmoid, tanh, linear, softmax), { name: 'leakyRelu', slope }, or an activation such as relu");
+    expectError(() => new Network({ layers: [1, 2, 1], hidden: { name: 5 } as never }), ValueError, "Network: activation is an object (Object) but it must be a name (relu, leakyRelu, sigmoid, tanh, linear, softmax), { name: 'leakyRelu', slope }, { name, expression }, or an activation such as relu");
   });
   it('an unknown activation in the object form', () => {
-    expectError(() => new Network({ layers: [1, 2, 1], hidden: { name: 'swish' } }), ValueError, 'Network: activation "swish" is unknown (known: relu, leakyRelu, sigmoid, tanh, linear, softmax)');
+    expectError(() => new Network({ layers: [1, 2, 1], hidden: { name: 'swish' } }), ValueError, 'Network: activation "swish" is unknown (known: relu, leakyRelu, sigmoid, tanh, linear, softmax; your own: activation(formula, { name }))');
   });
   it('a typo inside { name: "leakyRelu", slope } is caught (it would silently use slope 0.01)', () => {
     expectError(() => new Network({ layers: [1, 2, 1], hidden: { name: 'leakyRelu', slop: 0.2 } }), ValueError, 'Network: activation leakyRelu: unknown key "slop" (did you mean "slope"?) (known: name, slope)');
@@ -459,7 +459,7 @@ describe('Network.fromWeights: weights given by hand', () => {
     expectError(() => Network.fromWeights([{ weights: [[1]] }] as never), ShapeError, 'Network.fromWeights: layer 1 biases is undefined but a matrix must be a Matrix, an array of rows, or a mathjs matrix');
   });
   it('an unknown activation on the last layer names the layer', () => {
-    expectError(() => Network.fromWeights([{ weights: [[1]], biases: [0], activation: 'softmx' as never }]), ValueError, 'Network.fromWeights: layer 1: activation "softmx" is unknown (did you mean "softmax"?) (known: relu, leakyRelu, sigmoid, tanh, linear, softmax)');
+    expectError(() => Network.fromWeights([{ weights: [[1]], biases: [0], activation: 'softmx' as never }]), ValueError, 'Network.fromWeights: layer 1: activation "softmx" is unknown (did you mean "softmax"?) (known: relu, leakyRelu, sigmoid, tanh, linear, softmax; your own: activation(formula, { name }))');
   });
   it('a NaN weight', () => {
     expectError(() => Network.fromWeights([{ weights: [[1, NaN]], biases: [0] }]), ValueError, 'Network.fromWeights: layer 1 weights has NaN at row 1, column 2 but entries must be finite numbers');

@@ -59,14 +59,14 @@ describe('toJSON and Network.fromJSON', () => {
     const good = () => new Network({ layers: [1, 2, 1] }).toJSON();
     const withField = (key: string, value: unknown) => ({ ...good(), [key]: value }) as never;
     expect(() => Network.fromJSON('{')).toThrow(/^Network\.fromJSON: the text is not valid JSON/);
-    expect(() => Network.fromJSON('[]')).toThrow('Network.fromJSON: got an array of 0 entries but expected the object that toJSON() returns');
+    expect(() => Network.fromJSON('[]')).toThrow('Network.fromJSON: got an array of 0 entries but expected the object that net.toJSON() returns (or its JSON text)');
     expect(() => Network.fromJSON(withField('format', 'other'))).toThrow('Network.fromJSON: format is "other" but expected "feedforward-network"');
     expect(() => Network.fromJSON(withField('version', 2))).toThrow('Network.fromJSON: version is 2 but this library reads version 1');
     expect(() => Network.fromJSON(withField('activations', ['relu']))).toThrow(
       'Network.fromJSON: activations is an array of 1 entry but layers [1,2,1] need 2 entries (one per weight layer)',
     );
     expect(() => Network.fromJSON(withField('weights', [[[1]], [[1, 1]]]))).toThrow(
-      'Network.fromJSON: layer 1 weights must be 2×1 (layers [1,2,1]) but are not',
+      'Network.fromJSON: layer 1: weights are an array of 1 entry but must be 2×1: 2 rows (one per neuron)',
     );
     expect(() => Network.fromJSON(withField('activations', ['swish', 'linear']))).toThrow(
       'Network.fromJSON: layer 1: activation "swish" is unknown',
@@ -75,7 +75,7 @@ describe('toJSON and Network.fromJSON', () => {
       'Network.fromJSON: layer 1: hidden activation is softmax but softmax is for the output layer only',
     );
     expect(() => Network.fromJSON(withField('biases', [[null, 0], [0]]))).toThrow(
-      'Network.fromJSON: layer 1 biases has null at row 1, column 1',
+      'Network.fromJSON: layer 1: biases have null at entry 1 but entries must be finite numbers (or "-0")',
     );
   });
 });

@@ -347,7 +347,7 @@ describe('bad options for new Network', () => {
 
   it('names an unknown activation and lists the known ones', () => {
     expect(() => new Network({ layers: [1, 1], hidden: 'swish' as 'relu' })).toThrow(
-      "Network: activation \"swish\" is unknown (expected one of relu, leakyRelu, sigmoid, tanh, linear, softmax, { name: 'leakyRelu', slope }, or { name, expression })",
+      'Network: activation "swish" is unknown (known: relu, leakyRelu, sigmoid, tanh, linear, softmax; your own: activation(formula, { name }))',
     );
   });
 

@@ -54,7 +54,7 @@ describe('createRandom', () => {
         `createRandom: seed is ${seed} but a seed must be an integer from 0 to 4294967295`,
       );
     }
-    expect(() => createRandom('42' as unknown as number)).toThrow('createRandom: seed is string but a seed must be');
+    expect(() => createRandom('42' as unknown as number)).toThrow('createRandom: seed is "42" but a seed must be an integer from 0 to 4294967295');
   });
 });
 

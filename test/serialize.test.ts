@@ -126,18 +126,18 @@ describe('fromJSON: files that are not a network', () => {
   it('a missing format', () => {
     const json = validJSON();
     delete json.format;
-    expectError(() => Network.fromJSON(json as never), ValueError, `${where}: the field "format" is missing (a network JSON has format, version, layers, activations, weights, biases)`);
+    expectError(() => Network.fromJSON(json as never), ValueError, `${where}: the field "format" is missing (a network JSON has format, version, layers, activations, weights, biases, standardize)`);
   });
   it('a missing field', () => {
     const json = validJSON();
     delete json.biases;
-    expectError(() => Network.fromJSON(json as never), ValueError, `${where}: the field "biases" is missing (a network JSON has format, version, layers, activations, weights, biases)`);
+    expectError(() => Network.fromJSON(json as never), ValueError, `${where}: the field "biases" is missing (a network JSON has format, version, layers, activations, weights, biases, standardize)`);
   });
   it('an extra field, with a suggestion when it looks like a typo', () => {
-    expectError(() => Network.fromJSON({ ...validJSON(), bias: [] } as never), ValueError, `${where}: unknown field "bias" (did you mean "biases"?) (known: format, version, layers, activations, weights, biases)`);
+    expectError(() => Network.fromJSON({ ...validJSON(), bias: [] } as never), ValueError, `${where}: unknown field "bias" (did you mean "biases"?) (known: format, version, layers, activations, weights, biases, standardize)`);
   });
   it('the list of known fields is one list (adding a field is one line)', () => {
-    expect(Object.keys(NETWORK_JSON_FIELDS)).toEqual(['format', 'version', 'layers', 'activations', 'weights', 'biases']);
+    expect(Object.keys(NETWORK_JSON_FIELDS)).toEqual(['format', 'version', 'layers', 'activations', 'weights', 'biases', 'standardize']);
   });
 });
 
@@ -193,12 +193,12 @@ describe('fromJSON: shapes that disagree with the sizes', () => {
     expectError(
       () => Network.fromJSON({ ...validJSON(), activations: [null, 'relu', 'linear'] } as never),
       ValueError,
-      `${where}: layer 1: activation is null but it must be a name (relu, leakyRelu, sigmoid, tanh, linear, softmax), { name: 'leakyRelu', slope }, or an activation such as relu`,
+      `${where}: layer 1: activation is null but it must be a name (relu, leakyRelu, sigmoid, tanh, linear, softmax), { name: 'leakyRelu', slope }, { name, expression }, or an activation such as relu`,
     );
     expectError(
       () => Network.fromJSON({ ...validJSON(), activations: ['relu', 'relu', ['linear']] } as never),
       ValueError,
-      `${where}: layer 3: activation is an array of 1 entry but it must be a name (relu, leakyRelu, sigmoid, tanh, linear, softmax), { name: 'leakyRelu', slope }, or an activation such as relu`,
+      `${where}: layer 3: activation is an array of 1 entry but it must be a name (relu, leakyRelu, sigmoid, tanh, linear, softmax), { name: 'leakyRelu', slope }, { name, expression }, or an activation such as relu`,
     );
   });
   it('an Activation object (a function) where JSON holds a name', () => {
@@ -226,7 +226,7 @@ describe('fromJSON: shapes that disagree with the sizes', () => {
   it('the wrong number of biases', () => {
     const json = validJSON();
     (json.biases as unknown[])[2] = [0, 0];
-    expectError(() => Network.fromJSON(json as never), ShapeError, `${where}: layer 3: has weights 1×2 but biases are an array of 2 entries (one bias per neuron: 1)`);
+    expectError(() => Network.fromJSON(json as never), ShapeError, `${where}: layer 3 has weights 1×2 but 2 biases (one bias per neuron)`);
   });
   it('a weight that is a string', () => {
     const json = validJSON();
@@ -243,7 +243,7 @@ describe('fromJSON: shapes that disagree with the sizes', () => {
     expectError(() => Network.fromJSON(json as never), ValueError, `${where}: layer 3: biases have undefined at entry 1 but entries must be finite numbers (or "-0")`);
   });
   it('an unknown activation, with a suggestion', () => {
-    expectError(() => Network.fromJSON({ ...validJSON(), activations: ['relu', 'sigmod', 'linear'] } as never), ValueError, `${where}: layer 2: activation "sigmod" is unknown (did you mean "sigmoid"?) (known: relu, leakyRelu, sigmoid, tanh, linear, softmax)`);
+    expectError(() => Network.fromJSON({ ...validJSON(), activations: ['relu', 'sigmod', 'linear'] } as never), ValueError, `${where}: layer 2: activation "sigmod" is unknown (did you mean "sigmoid"?) (known: relu, leakyRelu, sigmoid, tanh, linear, softmax; your own: activation(formula, { name }))`);
   });
   it('softmax on a hidden layer', () => {
     expectError(() => Network.fromJSON({ ...validJSON(), activations: ['softmax', 'relu', 'linear'] } as never), ValueError, `${where}: layer 1: hidden activation is softmax but softmax is for the output layer only`);

@@ -23,7 +23,7 @@ describe('sizes', () => {
   it('checkLayerSizes returns a copy, and reads a hole as undefined', () => {
     const sizes = [1, 2];
     expect(checkLayerSizes(sizes, 'f')).not.toBe(sizes);
-    // eslint-disable-next-line no-sparse-arrays
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point of this test
     expectError(() => checkLayerSizes([1, , 1], 'f'), ValueError, "f: layer 1's size (layers[1]) is undefined but sizes must be whole numbers ≥ 1");
   });
 });
