@@ -40,7 +40,7 @@ export async function saveNetwork(net: Network, path: string): Promise<void> {
   checkPath(path, where);
   const text = JSON.stringify(net.toJSON()); // everything that can throw runs before the disk is touched
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  let file: Awaited<ReturnType<typeof open>>;
+  let file: Awaited<ReturnType<typeof open>> | undefined;
   try {
     file = await open(temp, 'wx'); // 'wx': fail rather than reuse a file that happens to exist
   } catch (error) {
