@@ -103,9 +103,14 @@ export const relu: Activation = elementwiseActivation({
   f: (z) => (z > 0 ? z : 0),
   df: (z) => (z > 0 ? 1 : 0),
   piecewiseLinear: true,
-  // The hot loop, written out so it runs at full speed.
+  // The hot loop, written without a branch: half the z are negative in no
+  // predictable order, and a mispredicted `if` per entry cost more than the
+  // whole W·A + b of a small network. z·(z > 0) is z or −0; adding 0 turns −0 into 0.
   applyInPlace: (Z) => {
-    for (let n = 0; n < Z.length; n++) if (!(Z[n] > 0)) Z[n] = 0;
+    for (let n = 0; n < Z.length; n++) {
+      const z = Z[n];
+      Z[n] = z * +(z > 0) + 0;
+    }
   },
 });
 
