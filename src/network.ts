@@ -89,8 +89,8 @@ export interface NetworkJSON {
 /**
  * Numbers in one layer's block of Z in `forward` (128 KB of float64): small
  * enough that a block stays in the processor's L2 cache, large enough that
- * narrow layers make few calls. 4,096 to 65,536 measured within noise of each
- * other; 256 columns × 64 neurons was the fastest blocking of the wide net.
+ * narrow layers make few calls. On the benchmark nets (README "Speed"), 4,096
+ * to 32,768 ran within 5% of each other; 65,536 was 15% slower on the small net.
  */
 const BLOCK_NUMBERS = 16_384;
 
