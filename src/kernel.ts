@@ -9,10 +9,10 @@
  *
  * Why 2×4 (measured on Node 20, x64, see README "Speed"): eight sums, four A
  * values and two W values fit in the sixteen float registers of an x64 CPU.
- * A 4×4 tile (sixteen sums) no longer fits, so V8 spills some sums to memory
- * and it ran no faster on the wide benchmark net, and slower on the narrow
- * layers of the article's net ([1, 2, 2, 1]), where a layer of 2 neurons is
- * exactly one 2-row tile.
+ * A 4×4 tile (sixteen sums) does not, so V8 keeps some sums in memory: it was
+ * only 3–8% faster on 64-neuron layers, and 13% slower on the article's
+ * network [1, 2, 2, 1], where a layer of 2 neurons is exactly one 2-row tile.
+ * A 4×2 tile was no faster than 2×4 on either.
  *
  * Every Z[i][j] is summed in the same order on every path (b first, then
  * k = 0, 1, 2, …), so the tile, its edges and a naive triple loop give
