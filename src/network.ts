@@ -6,7 +6,7 @@
  *
  * and keeps every Wˡ and bˡ in `net.layers`, where training changes them.
  */
-import { type Activation, type ActivationSpec, resolveActivation } from './activations.js';
+import { type Activation, type ActivationSpec, relu, resolveActivation } from './activations.js';
 import { ShapeError, ValueError, describeValue, formatShape, plural } from './errors.js';
 import { type InitName, checkInit, initLayer } from './init.js';
 import { affineInto } from './kernel.js';
@@ -214,8 +214,9 @@ export class Network {
       for (let l = 0; l < this.layers.length; l++) {
         const { weights: W, biases: b, activation } = this.layers[l];
         const Z = buffers[l % 2].subarray(0, W.rows * cols); // nOut × cols
-        affineInto(W.data, W.rows, W.cols, b.data, A, aStride, aCol, Z, cols, 0, cols); // Zˡ = Wˡ·Aˡ⁻¹ + bˡ
-        activation.applyInPlace(Z, W.rows, cols); // Aˡ = g(Zˡ), in place
+        const fuseRelu = activation === relu; // ReLU is applied inside the kernel, while Z is in registers
+        affineInto(W.data, W.rows, W.cols, b.data, A, aStride, aCol, Z, cols, 0, cols, fuseRelu); // Zˡ = Wˡ·Aˡ⁻¹ + bˡ
+        if (!fuseRelu) activation.applyInPlace(Z, W.rows, cols); // Aˡ = g(Zˡ), in place
         A = Z;
         aStride = cols;
         aCol = 0;
