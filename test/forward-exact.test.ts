@@ -3,6 +3,8 @@
  * exactly what the article's formulas say, to the last bit: every Zˡ[i][j] is
  * bˡ[i] + Wˡ[i][0]·A[0][j] + Wˡ[i][1]·A[1][j] + …, summed in that order, then
  * Aˡ = g(Zˡ). The oracle is a naive triple loop written here, independently.
+ * (ReLU layers take the kernel's fused path, where each sum is clipped before
+ * it is stored; other activations are applied after the kernel: both are checked.)
  */
 import { describe, expect, it } from 'vitest';
 import { Network, multiply, randomMatrix, type Matrix } from '../src/index.js';
