@@ -7,9 +7,11 @@
  *   - over all runs: the median of each ratio, and Network.forward against
  *     each competitor, with the targets of issue 2.
  *
- * Usage: node scripts/bench-report.mjs [--runs 3]
+ * Usage: node scripts/bench-report.mjs [--runs 3] [--clock cpu]
  * (The machine may be shared: ratios within one run are what we compare; the
- * median over runs damps a run disturbed by another process.)
+ * median over runs damps a run disturbed by another process. `--clock cpu`
+ * times each call by this process's CPU time instead of the wall clock, which
+ * other processes taking turns on the cores disturb much less.)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -21,6 +23,10 @@ const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`bench-report: --runs is ${process.argv[runsArg + 1]} but must be a whole number ≥ 1`);
+
+const clockArg = process.argv.indexOf('--clock');
+const clock = clockArg > 0 ? process.argv[clockArg + 1] : 'wall';
+if (clock !== 'wall' && clock !== 'cpu') throw new Error(`bench-report: --clock is ${clock} but must be wall or cpu`);
 
 const BASELINE = 'plain loop';
 const OURS = 'Network.forward';
@@ -41,6 +47,7 @@ function runOnce(n) {
   const r = spawnSync('npx', ['vitest', 'bench', '--run', '--outputJson', file, 'test/forward.bench.ts'], {
     cwd: root,
     encoding: 'utf8',
+    env: { ...process.env, BENCH_CLOCK: clock },
   });
   if (r.status !== 0) {
     process.stderr.write(r.stdout + r.stderr);
@@ -58,12 +65,13 @@ function runOnce(n) {
   return result;
 }
 
+console.log(`Node ${process.version}, ${runs} runs of test/forward.bench.ts, ${clock === 'cpu' ? 'CPU time of the process' : 'wall-clock time'}`);
 const all = Array.from({ length: runs }, (_, n) => runOnce(n + 1));
 const cases = Object.keys(all[0]);
 const competitors = Object.keys(all[0][cases[0]]);
 
 for (const [n, result] of all.entries()) {
-  console.log(`\nRun ${n + 1}: median time per call (ms), and speed relative to the plain loop of the same run\n`);
+  console.log(`\nRun ${n + 1}: median ${clock} time per call (ms), and speed relative to the plain loop of the same run\n`);
   console.log(`| network | ${competitors.join(' | ')} |`);
   console.log(`|---|${competitors.map(() => '---:').join('|')}|`);
   for (const c of cases) {
