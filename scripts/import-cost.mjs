@@ -30,7 +30,7 @@ const node = (args, env = {}) => {
   const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
   const ms = performance.now() - start;
   if (r.status !== 0) throw new Error(`import-cost: node ${args.join(' ')} failed:\n${r.stderr}`);
-  return ms;
+  return { ms, stdout: r.stdout };
 };
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -85,29 +85,44 @@ const has = (name) => {
     return false;
   }
 };
+// Every command also prints, as it exits, the CPU time its process used since
+// it started: on a shared machine that varies much less than the wall time.
+const reportCpu = `;process.on('exit', () => { const u = process.cpuUsage(); process.stdout.write(String((u.user + u.system) / 1000)); })`;
+const cjsCode = (code) => ['-e', code + reportCpu];
+const esmCode = (code) => ['--input-type=module', '-e', code + reportCpu];
 const commands = [
-  ['node -e ""', ['-e', '']],
-  ['node --input-type=module -e ""', ['--input-type=module', '-e', '']],
-  ['import feedforward (ESM, dist/index.js)', ['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(esm).href)})`]],
-  ['require feedforward (CJS, dist/index.cjs)', ['-e', `require(${JSON.stringify(cjs)})`]],
-  ['import mathjs', ['--input-type=module', '-e', `await import('mathjs')`]],
-  ...(has('brain.js') ? [['require brain.js 1.6.1', ['-e', `require('brain.js')`]]] : []),
-  ...(has('@tensorflow/tfjs') ? [['import @tensorflow/tfjs', ['--input-type=module', '-e', `await import('@tensorflow/tfjs')`]]] : []),
+  ['node -e ""', cjsCode('')],
+  ['node --input-type=module -e ""', esmCode('')],
+  ['import feedforward (ESM, dist/index.js)', esmCode(`await import(${JSON.stringify(pathToFileURL(esm).href)})`)],
+  ['require feedforward (CJS, dist/index.cjs)', cjsCode(`require(${JSON.stringify(cjs)})`)],
+  ['import mathjs', esmCode(`await import('mathjs')`)],
+  ...(has('brain.js') ? [['require brain.js 1.6.1', cjsCode(`require('brain.js')`)]] : []),
+  ...(has('@tensorflow/tfjs') ? [['import @tensorflow/tfjs', esmCode(`await import('@tensorflow/tfjs')`)]] : []),
 ];
-const times = commands.map(() => []);
+const wall = commands.map(() => []);
+const cpu = commands.map(() => []);
 for (const [, args] of commands) node(args); // warm the file cache
-for (let r = 0; r < runs; r++) commands.forEach(([, args], c) => times[c].push(node(args)));
+for (let r = 0; r < runs; r++) {
+  commands.forEach(([, args], c) => {
+    const { ms, stdout } = node(args);
+    wall[c].push(ms);
+    cpu[c].push(Number(stdout));
+  });
+}
 
-const base = median(times[0]);
-const baseModule = median(times[1]);
-console.log(`Node ${process.version}, median of ${runs} runs each (wall time of the whole process)\n`);
-console.log('| command | median (ms) | minus `node -e ""` (ms) |');
-console.log('|---|---:|---:|');
+const base = commands.map((_, c) => [median(wall[c]), median(cpu[c])]);
+console.log(`Node ${process.version}, median of ${runs} runs each: wall time of the whole process, and the CPU time it used\n`);
+console.log('| command | wall (ms) | minus `node -e ""` | CPU (ms) | minus `node -e ""` |');
+console.log('|---|---:|---:|---:|---:|');
 commands.forEach(([name], c) => {
-  const t = median(times[c]);
-  console.log(`| ${name} | ${t.toFixed(1)} | ${c === 0 ? '' : (t - base).toFixed(1)} |`);
+  const [w, u] = base[c];
+  const minus = (x, x0) => (c === 0 ? '' : (x - x0).toFixed(1));
+  console.log(`| ${name} | ${w.toFixed(1)} | ${minus(w, base[0][0])} | ${u.toFixed(1)} | ${minus(u, base[0][1])} |`);
 });
-const ours = median(times[2]);
-console.log(`\nimport of feedforward (ESM): ${(ours - base).toFixed(1)} ms more than \`node -e ""\`, ${(ours - baseModule).toFixed(1)} ms more than an empty ES module`);
+const [oursWall, oursCpu] = base[2];
+console.log(
+  `\nimport of feedforward (ESM): ${(oursWall - base[0][0]).toFixed(1)} ms wall / ${(oursCpu - base[0][1]).toFixed(1)} ms CPU more than \`node -e ""\`; ` +
+    `${(oursWall - base[1][0]).toFixed(1)} ms wall / ${(oursCpu - base[1][1]).toFixed(1)} ms CPU more than an empty ES module`,
+);
 console.log(`mathjs loaded by the ESM import: ${esmLoadsMathjs ? 'YES' : 'no'}; by the CJS require: ${cjsLoadsMathjs ? 'YES' : 'no'} (the same watch does see a direct import of mathjs)`);
 if (esmLoadsMathjs || cjsLoadsMathjs) process.exitCode = 1;
