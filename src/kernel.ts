@@ -20,7 +20,7 @@
  *
  * With `relu` set, each sum also goes through ReLU before it is stored, while
  * it is still in a register: Network.forward does this for ReLU layers, which
- * saves a second pass over Z (a third of the time of the article's network).
+ * saves a second pass over Z (a quarter of the time of the article's network).
  */
 
 /**
