@@ -11,7 +11,7 @@ import {
   type Matrix,
   Network,
   applyWeights,
-  map,
+  kinks,
   matrix,
   randomMatrix,
   relu,
@@ -30,17 +30,11 @@ function show(name: string, M: Matrix, note = ''): void {
   console.log(firstColumns.toString());
 }
 
-/** The number of places where a row's slope changes, found by scanning sorted inputs. */
-function countSlopeChanges(x: number[], y: number[]): number {
-  const order = x.map((_, n) => n).sort((a, b) => x[a] - x[b]);
-  let changes = 0;
-  let previous: number | undefined;
-  for (let n = 1; n < order.length; n++) {
-    const slope = (y[order[n]] - y[order[n - 1]]) / (x[order[n]] - x[order[n - 1]]);
-    if (previous !== undefined && Math.abs(slope - previous) > 1e-9 * (1 + Math.abs(previous))) changes++;
-    previous = slope;
-  }
-  return changes;
+const DOMAIN: [number, number] = [-3, 3];
+
+/** How many times a network's output bends for x in DOMAIN: exact, from kinks(). */
+function bends(layers: { weights: Matrix | number[][]; biases: Matrix | number[] }[]): number {
+  return kinks(Network.fromWeights(layers), { domain: DOMAIN }).breakpoints.length;
 }
 
 console.log('== The inputs: one feature (one row), one column per sample');
@@ -48,8 +42,8 @@ const X = randomMatrix(1, SAMPLES, { seed: 7, scale: 3 }); // x in [−3, 3)
 show('X', X);
 
 console.log('\n== Layer 1: inputs times weights plus biases, then ReLU');
-const W1 = randomMatrix(2, 1, { seed: 1 }); // one row per neuron of layer 1, one column per input
-const b1 = randomMatrix(2, 1, { seed: 2 }); // one bias per neuron
+const W1 = randomMatrix(2, 1, { seed: 61 }); // one row per neuron of layer 1, one column per input
+const b1 = randomMatrix(2, 1, { seed: 62 }); // one bias per neuron
 show('W1', W1);
 show('b1', b1);
 const out1 = applyWeights(X, W1, b1); // Z¹ = W¹·X + b¹
@@ -58,18 +52,21 @@ const act1 = relu(out1); // A¹ = relu(Z¹): every negative number becomes 0
 show('act1 = relu(out1)', act1);
 
 console.log('\n== Layer 2, one neuron at a time: weights w35 and w46, biases b3 and b4');
-const w35 = randomMatrix(1, 2, { seed: 3 }); // top neuron's weights from neurons 1 and 2
-const w46 = randomMatrix(1, 2, { seed: 4 }); // bottom neuron's weights from neurons 1 and 2
-const b3 = randomMatrix(1, 1, { seed: 5 }).get(0, 0);
-const b4 = randomMatrix(1, 1, { seed: 6 }).get(0, 0);
+const w35 = randomMatrix(1, 2, { seed: 63 }); // top neuron's weights from neurons 1 and 2
+const w46 = randomMatrix(1, 2, { seed: 64 }); // bottom neuron's weights from neurons 1 and 2
+const b3 = randomMatrix(1, 1, { seed: 65 }).get(0, 0);
+const b4 = randomMatrix(1, 1, { seed: 66 }).get(0, 0);
 show('w35', w35);
 show('w46', w46);
 console.log(`\nb3 = ${b3}\nb4 = ${b4}`);
 const out3 = applyWeights(act1, w35, b3); // the top neuron: w35·act1 + b3
 const out4 = applyWeights(act1, w46, b4); // the bottom neuron: w46·act1 + b4
-const x = Array.from(X.data);
-show('out3 = applyWeights(act1, w35, b3)', out3, `(a line with ${countSlopeChanges(x, Array.from(out3.data))} kinks)`);
-show('out4 = applyWeights(act1, w46, b4)', out4, `(a line with ${countSlopeChanges(x, Array.from(out4.data))} kinks)`);
+const layer1 = { weights: W1, biases: b1 };
+const kinks3 = bends([layer1, { weights: w35, biases: [b3] }]);
+const kinks4 = bends([layer1, { weights: w46, biases: [b4] }]);
+show('out3 = applyWeights(act1, w35, b3)', out3, `(as a function of x in [-3, 3]: ${kinks3} kink${kinks3 === 1 ? '' : 's'})`);
+show('out4 = applyWeights(act1, w46, b4)', out4, `(as a function of x in [-3, 3]: ${kinks4} kink${kinks4 === 1 ? '' : 's'})`);
+console.log('Each is a line bent where a layer-1 neuron switches on or off: at most 2 kinks.');
 
 console.log('\n== Both neurons stacked into one layer: twoNode');
 const W2 = vstack(w35, w46);
@@ -81,14 +78,22 @@ const act5 = relu(out5);
 show('act5 = relu(out5)', act5);
 
 console.log('\n== The prediction: a final weighted sum plus a bias');
-const w7 = randomMatrix(1, 2, { seed: 8 });
-const b5 = randomMatrix(1, 1, { seed: 9 }).get(0, 0);
+const w7 = randomMatrix(1, 2, { seed: 68 });
+const b5 = randomMatrix(1, 1, { seed: 69 }).get(0, 0);
 show('w7', w7);
 console.log(`\nb5 = ${b5}`);
 const prediction = applyWeights(act5, w7, b5);
 show('prediction = applyWeights(act5, w7, b5)', prediction);
-const kinks = countSlopeChanges(x, Array.from(prediction.data));
-console.log(`Over these ${SAMPLES} inputs the prediction bends ${kinks} times (a [1, 2, 2, 1] network can bend at most 4 times).`);
+const article = kinks(
+  Network.fromWeights([layer1, { weights: vstack(w35, w46), biases: [b3, b4] }, { weights: w7, biases: [b5] }]),
+  { domain: DOMAIN },
+);
+console.log(`For x in [-3, 3] the prediction bends ${article.breakpoints.length} times, at x = ${article.breakpoints.map((b) => b.toFixed(3)).join(', ')}.`);
+for (const neuron of article.neurons) {
+  const where = neuron.breakpoints.map((b) => b.toFixed(3)).join(', ');
+  console.log(`  layer ${neuron.layer}, node ${neuron.node} ${where ? `switches at x = ${where}` : 'never switches in [-3, 3]'}`);
+}
+console.log('A layer-1 neuron bends every line after it once; a layer-2 neuron adds a kink wherever its own z crosses 0.');
 
 console.log('\n== The same network as a Network: forward composes the same steps');
 const net = Network.fromWeights([
@@ -111,7 +116,6 @@ const deepForward = deep.forward(X);
 console.log(`layers: ${JSON.stringify(deep.sizes)}`);
 show('deep.forward(X)', deepForward);
 console.log(`equals ten nested relu(twoNode(...)) calls and a final applyWeights: ${deepForward.data.every((v, n) => v === nested.data[n])}`);
-const deepKinks = countSlopeChanges(x, Array.from(deepForward.data));
-console.log(`it bends ${deepKinks} times over the same inputs.`);
-const flat = map(deepForward, (v) => Math.abs(v)).data.every((v) => v === Math.abs(deepForward.data[0]));
-if (flat) console.log('(every hidden layer can switch neurons off: here the output is flat, a network "dead" on these inputs.)');
+const deepKinks = kinks(deep, { domain: DOMAIN });
+console.log(`For x in [-3, 3] it bends ${deepKinks.breakpoints.length} times, at x = ${deepKinks.breakpoints.map((b) => b.toFixed(3)).join(', ')}`);
+console.log('(npx tsx examples/kinks.ts shows how the number of kinks grows with depth and width.)');

@@ -4,6 +4,7 @@
  * and the two raw loops a network runs: `applyInPlace` (forward) and `backward`.
  */
 import { ValueError, describeValue } from './errors.js';
+import { type ExpressionOptions, type ExpressionParts, expressionParts } from './expression.js';
 import { reluOf } from './kernel.js';
 import { Matrix, type MatrixInput, toMatrix } from './matrix.js';
 
@@ -16,6 +17,7 @@ export type ActivationSpec =
   | 'linear'
   | 'softmax'
   | { name: 'leakyRelu'; slope: number }
+  | { name: string; expression: string }
   | { name: string; [key: string]: unknown };
 
 /** An activation g: call it on a matrix for g(Z); `derivative` gives g′(Z). */
@@ -254,11 +256,57 @@ export function resolveActivation(spec: unknown, where: string): Activation {
     const slope = (spec as { slope?: unknown }).slope;
     return slope === undefined ? leakyRelu : leakyReluWithSlope(slope as number);
   }
+  if (typeof spec === 'object' && spec !== null && 'expression' in spec) {
+    const { expression, name } = spec as { expression: unknown; name?: string };
+    return expressionActivation(expression, { name }, where);
+  }
   if (typeof spec === 'object' && spec !== null && typeof (spec as { name?: unknown }).name === 'string') {
     const name = (spec as { name: string }).name;
     if (Object.hasOwn(ACTIVATIONS, name)) return ACTIVATIONS[name];
   }
   throw new ValueError(
-    `${where}: activation ${describeValue(typeof spec === 'object' && spec !== null ? (spec as { name?: unknown }).name ?? spec : spec)} is unknown (expected one of ${Object.keys(ACTIVATIONS).join(', ')}, or { name: 'leakyRelu', slope })`,
+    `${where}: activation ${describeValue(typeof spec === 'object' && spec !== null ? (spec as { name?: unknown }).name ?? spec : spec)} is unknown (expected one of ${Object.keys(ACTIVATIONS).join(', ')}, { name: 'leakyRelu', slope }, or { name, expression })`,
   );
+}
+
+/** An activation defined by a formula: g and g′ as mathjs expression trees, printable as text and TeX. */
+export interface ExpressionActivation extends Activation {
+  /** g(x) as mathjs parsed it: `.toString()` gives the formula, `.toTex()` its TeX. */
+  readonly expression: ExpressionParts['expression'];
+  /** g′(x) as `math.derivative` derived it: `.toString()`, `.toTex()`. */
+  readonly derivativeExpression: ExpressionParts['derivativeExpression'];
+  /** "silu(x) = x / (1 + exp(-x))" ("g(x) = …" when it has no name). */
+  toString(): string;
+  /** The same in TeX: "\mathrm{silu}(x) = \frac{x}{…}". */
+  toTex(): string;
+  /** { name, expression }: `Network.fromJSON` rebuilds the activation from it. */
+  toJSON(): { name: string; expression: string };
+}
+
+/**
+ * An activation from a formula in x: g(x) as written, g′(x) derived by mathjs
+ * (`math.derivative`). It works wherever a built-in does (hidden or output
+ * layer, forward and backward), and JSON stores it as { name, expression }.
+ * Z: any shape → g(Z): the same shape, entry by entry. Loads mathjs on first use.
+ * @example activation('x / (1 + exp(-x))', { name: 'silu' }).derivative([[0]]).toArray() //=> [[0.5]]
+ */
+export function activation(expression: string, options: ExpressionOptions = {}): ExpressionActivation {
+  return expressionActivation(expression, options, 'activation');
+}
+
+function expressionActivation(expression: unknown, options: ExpressionOptions, where: string): ExpressionActivation {
+  if (typeof options.name === 'string' && Object.hasOwn(ACTIVATIONS, options.name)) {
+    throw new ValueError(
+      `${where}: name ${JSON.stringify(options.name)} is a built-in activation's name but an expression activation needs its own (e.g. "my${options.name[0].toUpperCase()}${options.name.slice(1)}")`,
+    );
+  }
+  const parts = expressionParts(expression, options, where);
+  const { expression: g, derivativeExpression: dg } = parts;
+  const label = options.name ?? 'g'; // an unnamed formula prints as g(x) = …
+  return Object.defineProperties(elementwiseActivation(parts), {
+    expression: { value: g, enumerable: true },
+    derivativeExpression: { value: dg, enumerable: true },
+    toString: { value: () => `${label}(x) = ${g.toString()}` },
+    toTex: { value: () => `\\mathrm{${label}}(x) = ${g.toTex()}` },
+  }) as ExpressionActivation;
 }

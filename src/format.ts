@@ -8,19 +8,58 @@
  * numpy's rules, kept: every entry gets the same number of decimals (at most
  * 8, trailing zeros shown as spaces), decimal points line up, scientific
  * notation when the values span too many orders of magnitude, and a matrix of
- * more than 1000 entries shows only its first and last three rows and columns.
+ * more than 1000 entries shows only its first and last three rows and columns,
+ * and a row longer than 75 characters continues on the next line.
  */
 
 const PRECISION = 8;
 const SUMMARY_THRESHOLD = 1000;
 const EDGE_ITEMS = 3;
+const LINE_WIDTH = 75;
 
-/** The decimals of x written with at most PRECISION digits, without trailing zeros. */
+/**
+ * x with at most PRECISION decimals, without trailing zeros, as numpy's Dragon4
+ * writes it: the shortest decimal that reads back as x when it fits (so
+ * 99999999.9 stays 99999999.9), else x rounded to PRECISION decimals.
+ */
 function fixedParts(x: number): { int: string; frac: string } {
-  const text = Math.abs(x).toFixed(PRECISION).replace(/0+$/, '');
+  const abs = Math.abs(x);
+  let text = String(abs);
+  if (text.includes('e') || (text.split('.')[1]?.length ?? 0) > PRECISION) {
+    text = tiesToEven(abs.toFixed(PRECISION), exactDecimal(abs).decimals === PRECISION + 1);
+  }
   const [int, frac] = text.split('.');
   const sign = x < 0 || Object.is(x, -0) ? '-' : '';
-  return { int: sign + int, frac: frac ?? '' };
+  return { int: sign + int, frac: (frac ?? '').replace(/0+$/, '') };
+}
+
+/** x in scientific notation with `digits` decimals in the mantissa, rounded as numpy rounds. */
+function exponential(x: number, digits: number): string {
+  const significant = exactDecimal(x).digits.replace(/^0+/, '').replace(/0+$/, '');
+  return tiesToEven(x.toExponential(digits), significant.length === digits + 2 && significant.endsWith('5'));
+}
+
+/**
+ * toFixed and toExponential round the exact value correctly but send an exact
+ * tie up; numpy sends it to the even digit (0.001953125 → 0.00195312). An odd
+ * last digit that came from rounding a tie up is one too high.
+ */
+function tiesToEven(text: string, tie: boolean): string {
+  const [mantissa, exponent] = text.split('e');
+  const last = Number(mantissa.at(-1));
+  if (!tie || last % 2 === 0) return text;
+  return mantissa.slice(0, -1) + (last - 1) + (exponent === undefined ? '' : `e${exponent}`);
+}
+
+/** The exact decimal digits of |x| (every double is a finite decimal) and how many of them follow the point. */
+function exactDecimal(x: number): { digits: string; decimals: number } {
+  let scaled = Math.abs(x);
+  let decimals = 0;
+  while (!Number.isInteger(scaled)) {
+    scaled *= 2; // exact: doubling never rounds, and x = scaled / 2^decimals = scaled·5^decimals / 10^decimals
+    decimals++;
+  }
+  return { digits: (BigInt(scaled) * 5n ** BigInt(decimals)).toString(), decimals };
 }
 
 /** Formats every entry to one common width (numpy's FloatingFormat). */
@@ -32,33 +71,41 @@ function formatEntries(values: number[]): string[] {
   // numpy: scientific when max ≥ 1e8, or the smallest non-zero is below 1e-4 or 1000× below the largest.
   const scientific = max >= 1e8 || (min > 0 && (min < 1e-4 || max / min > 1e3));
 
-  let texts: string[];
+  // Each text is split at its decimal point: numpy pads the parts before it to one width (a minus sign
+  // included) and the parts after it to another, so the points line up: [[ -1. 100.]].
+  let parts: { left: string; right: string }[];
   if (scientific) {
     const digits = Math.max(
       ...values.filter(Number.isFinite).map((v) => {
-        const mantissa = v.toExponential(PRECISION).split('e')[0].replace(/0+$/, '');
+        const mantissa = exponential(v, PRECISION).split('e')[0].replace(/0+$/, '');
         return mantissa.split('.')[1]?.length ?? 0;
       }),
       0,
     );
-    texts = values.map((v) => {
-      if (!Number.isFinite(v)) return Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf';
-      const [mantissa, exponent] = v.toExponential(digits).split('e');
+    const exponents = values.filter(Number.isFinite).map((v) => String(Math.abs(Number(exponential(v, digits).split('e')[1]))));
+    const expDigits = Math.max(2, ...exponents.map((e) => e.length)); // at least two digits: 1.e+05, 1.e+300
+    parts = values.map((v) => {
+      if (!Number.isFinite(v)) return { left: nonFinite(v), right: '' };
+      const [mantissa, exponent] = exponential(v, digits).split('e');
       const e = Number(exponent);
-      return `${digits === 0 ? `${mantissa}.` : mantissa}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+      const [int, frac = ''] = mantissa.split('.');
+      return { left: Object.is(v, -0) ? `-${int}` : int, right: `.${frac}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(expDigits, '0')}` };
     });
   } else {
-    const parts = values.map((v) => (Number.isFinite(v) ? fixedParts(v) : null));
-    const fracWidth = Math.max(0, ...parts.map((p) => (p ? p.frac.length : 0)));
-    texts = values.map((v, n) => {
-      const p = parts[n];
-      if (!p) return Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf';
-      return `${p.int}.${p.frac.padEnd(fracWidth, ' ')}`;
+    const fixed = values.map((v) => (Number.isFinite(v) ? fixedParts(v) : null));
+    const fracWidth = Math.max(0, ...fixed.map((p) => (p ? p.frac.length : 0)));
+    parts = values.map((v, n) => {
+      const p = fixed[n];
+      return p ? { left: p.int, right: `.${p.frac.padEnd(fracWidth, ' ')}` } : { left: nonFinite(v), right: '' };
     });
   }
-  const anyNegative = texts.some((t) => t.startsWith('-'));
-  const width = Math.max(...texts.map((t) => t.length + (anyNegative && !t.startsWith('-') ? 1 : 0)));
-  return texts.map((t) => t.padStart(width, ' '));
+  const padRight = Math.max(...parts.map((p) => p.right.length));
+  const padLeft = Math.max(...parts.map((p) => (p.right ? p.left.length : p.left.length - padRight))); // nan, inf fill both
+  return parts.map((p) => (p.right ? p.left.padStart(padLeft, ' ') + p.right : p.left.padStart(padLeft + padRight, ' ')));
+}
+
+function nonFinite(v: number): string {
+  return Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf';
 }
 
 /** Which indices to show along one axis: all, or the first and last EDGE_ITEMS with a gap. */
@@ -87,11 +134,29 @@ export function formatMatrix(rows: number, cols: number, data: ArrayLike<number>
   const lines: string[] = [];
   for (const i of rowIndex) {
     if (i === null) {
-      lines.push(' ...');
+      lines.push('...');
       continue;
     }
-    const cells = colIndex.map((j) => (j === null ? '...' : texts[next++]));
-    lines.push(`[${cells.join(' ')}]`);
+    lines.push(wrapRow(colIndex.map((j) => (j === null ? '...' : texts[next++]))));
   }
   return `[${lines.join('\n ')}]`;
+}
+
+/**
+ * One row, `[a b c]`, broken as numpy breaks it: a line of the printed matrix
+ * holds at most LINE_WIDTH characters, and the next line starts under the first entry.
+ */
+function wrapRow(words: string[]): string {
+  const indent = '  '; // stands for the '[[' of the first line (numpy's hanging indent)
+  const width = LINE_WIDTH - 2; // room left for the closing ']]'
+  let text = '';
+  let line = indent;
+  words.forEach((word, n) => {
+    if (line.length + word.length > width && line.length > indent.length) {
+      text += `${line.trimEnd()}\n`;
+      line = indent;
+    }
+    line += n < words.length - 1 ? `${word} ` : word;
+  });
+  return `[${(text + line).slice(indent.length)}]`;
 }

@@ -52,6 +52,7 @@ export function applyWeights(A: MatrixInput, W: MatrixInput, b: BiasInput): Matr
  * @example twoNode([[1]], [[2], [-3]], [1, 1]).toArray() //=> [[3], [-2]]   (2·1 + 1, −3·1 + 1)
  */
 export function twoNode(A: MatrixInput, W: MatrixInput, b: BiasInput): Matrix {
+  const a = toMatrix(A, 'twoNode', 'A');
   const w = toMatrix(W, 'twoNode', 'W');
   const bias = toColumn(b, 'twoNode', 'b');
   if (w.rows !== 2) {
@@ -62,7 +63,12 @@ export function twoNode(A: MatrixInput, W: MatrixInput, b: BiasInput): Matrix {
       `twoNode: b has ${plural(bias.rows, 'entry', 'entries')} but a two-node layer needs 2 (one bias per neuron)`,
     );
   }
-  const top = applyWeights(A, [w.row(0)], [bias.data[0]]); // the article's out3 (weights w35, bias b3)
-  const bottom = applyWeights(A, [w.row(1)], [bias.data[1]]); // the article's out4 (weights w46, bias b4)
+  if (w.cols !== a.rows) {
+    throw new ShapeError(
+      `twoNode: W is ${formatShape(w.rows, w.cols)} but A has ${plural(a.rows, 'row')} (W's columns must equal A's rows)`,
+    );
+  }
+  const top = applyWeights(a, [w.row(0)], [bias.data[0]]); // the article's out3 (weights w35, bias b3)
+  const bottom = applyWeights(a, [w.row(1)], [bias.data[1]]); // the article's out4 (weights w46, bias b4)
   return vstack(top, bottom);
 }

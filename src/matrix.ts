@@ -71,8 +71,11 @@ export class Matrix {
     return this.data[i * this.cols + j];
   }
 
-  /** Row i as a plain array. */
+  /** Row i as a plain array, counting from 0. */
   row(i: number): number[] {
+    if (!Number.isInteger(i) || i < 0 || i >= this.rows) {
+      throw new RangeError(`Matrix.row: row ${i} is outside the ${formatShape(this.rows, this.cols)} matrix (rows count from 0)`);
+    }
     return Array.from(this.data.subarray(i * this.cols, (i + 1) * this.cols));
   }
 
@@ -148,7 +151,7 @@ export function toMatrix(input: unknown, where: string, name: string): Matrix {
     }
     if (row.length !== cols) {
       throw new ShapeError(
-        `${where}: ${name} row ${i + 1} has ${row.length} entries but row 1 has ${cols} (every row needs the same length)`,
+        `${where}: ${name} row ${i + 1} has ${plural(row.length, 'entry', 'entries')} but row 1 has ${cols} (every row needs the same length)`,
       );
     }
     for (let j = 0; j < cols; j++) {
@@ -190,11 +193,12 @@ function isMathjsLike(x: unknown): x is MathjsMatrixLike {
 // Building matrices
 
 /**
- * A Matrix from any MatrixInput (a checked copy of nested arrays or a mathjs matrix).
+ * A new Matrix from any MatrixInput: a checked copy of nested arrays, a mathjs matrix or a Matrix.
  * @example matrix([[1, 2], [3, 4]]).shape //=> [2, 2]
  */
 export function matrix(input: MatrixInput): Matrix {
-  return toMatrix(input, 'matrix', 'the input');
+  const m = toMatrix(input, 'matrix', 'the input');
+  return m === input ? new Matrix(m.rows, m.cols, m.data.slice()) : m; // toMatrix hands a Matrix back as it is
 }
 
 /** A rows × cols matrix of zeros. @example zeros(2, 3).toArray() //=> [[0, 0, 0], [0, 0, 0]] */

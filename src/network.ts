@@ -7,12 +7,16 @@
  * and keeps every Wˡ and bˡ in `net.layers`, where training changes them.
  */
 import { type Activation, type ActivationSpec, relu, resolveActivation } from './activations.js';
+import { type SourceOptions, toFunction, toSource } from './codegen.js';
 import { ShapeError, ValueError, describeValue, formatShape, plural } from './errors.js';
 import { type InitName, checkInit, initLayer } from './init.js';
 import { affineInto } from './kernel.js';
 import { type BiasInput, applyWeights } from './layers.js';
-import { Matrix, type MatrixInput, checkSize, toColumn, toMatrix, transpose } from './matrix.js';
+import { type MathjsMatrixLike, Matrix, type MatrixInput, checkSize, toColumn, toMatrix, transpose } from './matrix.js';
 import { DEFAULT_SEED, type Seed, checkSeed, createRandom } from './random.js';
+import { type BackwardStep, type Gradients, type LossOption, backwardTrace, gradients } from './backprop.js';
+import { type Standardizer, type StandardizerJSON, standardizerFromJSON } from './standardize.js';
+import { type FitOptions, type History, fitNetwork } from './train.js';
 
 /** One weight layer: Zˡ = Wˡ·Aˡ⁻¹ + bˡ, Aˡ = g(Zˡ). */
 export interface Layer {
@@ -84,6 +88,14 @@ export interface NetworkJSON {
   weights: JSONNumber[][][];
   /** One list of nOut biases per weight layer. */
   biases: JSONNumber[][];
+  /** The statistics `predict` standardizes inputs and un-standardizes outputs with (absent when none). */
+  standardize?: { inputs?: StandardizerJSON; outputs?: StandardizerJSON };
+}
+
+/** The standardizers `predict` applies to raw samples: inputs before the forward pass, outputs inverted after it. */
+export interface NetworkStandardize {
+  inputs?: Standardizer;
+  outputs?: Standardizer;
 }
 
 /**
@@ -101,6 +113,13 @@ export class Network {
    * messages count from 1.
    */
   readonly layers: readonly Layer[];
+
+  /**
+   * Standardizers used by `predict` (only): raw samples are standardized with
+   * `inputs` before the forward pass and predictions mapped back with `outputs.invert`.
+   * Saved by toJSON. `forward`, `trace` and `fit` take the numbers as given.
+   */
+  standardize: NetworkStandardize | undefined = undefined;
 
   /**
    * A network with seeded starting weights.
@@ -169,6 +188,7 @@ export class Network {
   private static assemble(layers: Layer[]): Network {
     const net: Network = Object.create(Network.prototype);
     (net as { layers: readonly Layer[] }).layers = layers;
+    net.standardize = undefined;
     return net;
   }
 
@@ -252,6 +272,9 @@ export class Network {
    */
   predict(samples: readonly number[] | readonly (readonly number[])[] | MatrixInput): number[] | number[][] {
     const where = 'Network.predict';
+    if (typeof (samples as { size?: unknown } | null)?.size === 'function' && (samples as MathjsMatrixLike).size().length === 1) {
+      samples = (samples as MathjsMatrixLike).toArray() as number[]; // a mathjs 1-D vector means what a flat list means
+    }
     let X: Matrix;
     if (Array.isArray(samples) && samples.length > 0 && !Array.isArray(samples[0])) {
       const row = toMatrix([samples as number[]], where, 'samples'); // 1 × samples
@@ -270,7 +293,9 @@ export class Network {
       }
       X = transpose(rows); // inputs × samples
     }
-    const Y = this.forward(X); // outputs × samples
+    if (this.standardize?.inputs) X = this.standardize.inputs.apply(X); // x′ = (x − μ)/σ
+    let Y = this.forward(X); // outputs × samples
+    if (this.standardize?.outputs) Y = this.standardize.outputs.invert(Y); // y = y′·σ + μ
     if (Y.rows === 1) return Array.from(Y.data);
     return transpose(Y).toArray();
   }
@@ -288,7 +313,30 @@ export class Network {
       activations: this.layers.map((layer) => layer.activation.toJSON()),
       weights: this.layers.map((layer) => layer.weights.toArray().map((row) => row.map(write))),
       biases: this.layers.map((layer) => Array.from(layer.biases.data, write)),
+      ...(this.standardize && {
+        standardize: {
+          ...(this.standardize.inputs && { inputs: this.standardize.inputs.toJSON() }),
+          ...(this.standardize.outputs && { outputs: this.standardize.outputs.toJSON() }),
+        },
+      }),
     };
+  }
+
+  /**
+   * The forward pass for ONE sample as a standalone JavaScript function, no library needed:
+   * `samples.map(net.toFunction())` equals `net.predict(samples)` bit for bit (see codegen.ts).
+   * @example Network.fromWeights([{ weights: [[2]], biases: [1] }]).toFunction()(3) //=> 7
+   */
+  toFunction(options?: SourceOptions): (x: number | readonly number[]) => number | number[] {
+    return toFunction(this, options);
+  }
+
+  /**
+   * The source of `toFunction()`: readable JavaScript, one line per layer with its weights written out.
+   * @example Network.fromWeights([{ weights: [[2]], biases: [1] }]).toSource().includes('dense(a, [[2]], [1])') //=> true
+   */
+  toSource(options?: SourceOptions): string {
+    return toSource(this, options);
   }
 
   /**
@@ -339,7 +387,24 @@ export class Network {
         activation: l === count - 1 ? resolveActivation(spec, `${where}: ${name}`) : checkHidden(spec, `${where}: ${name}`),
       };
     });
-    return Network.assemble(layers);
+    const net = Network.assemble(layers);
+    net.standardize = readStandardize(obj.standardize, sizes, where);
+    return net;
+  }
+
+  /** Trains the network: see `fitNetwork` (train.ts) and FIT_DEFAULTS. */
+  fit(X: MatrixInput, Y: MatrixInput, options: FitOptions = {}): History {
+    return fitNetwork(this, X, Y, options);
+  }
+
+  /** ∂L/∂W and ∂L/∂b of every layer by backpropagation: see `gradients` (backprop.ts). */
+  gradients(X: MatrixInput, Y: MatrixInput, options: { loss?: LossOption } = {}): Gradients {
+    return gradients(this, X, Y, options);
+  }
+
+  /** Every Z, A, dA, dZ, dW, db of one forward and backward pass: see `backwardTrace` (backprop.ts). */
+  backwardTrace(X: MatrixInput, Y: MatrixInput, options: { loss?: LossOption } = {}): BackwardStep[] {
+    return backwardTrace(this, X, Y, options);
   }
 
   /** Checks X against the network: a finite matrix with one row per input feature. */
@@ -356,6 +421,24 @@ export class Network {
 
 function copy(m: Matrix): Matrix {
   return new Matrix(m.rows, m.cols, m.data.slice());
+}
+
+/** The optional `standardize` field of a NetworkJSON: one mean and σ per input (or output). */
+function readStandardize(value: unknown, sizes: number[], where: string): NetworkStandardize | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null) {
+    throw new ValueError(`${where}: standardize is ${describeValue(value)} but must be { inputs?, outputs? }`);
+  }
+  const { inputs, outputs } = value as { inputs?: StandardizerJSON; outputs?: StandardizerJSON };
+  const read = (json: StandardizerJSON | undefined, size: number, name: string) => {
+    if (json === undefined) return undefined;
+    const s = standardizerFromJSON(json, `${where}: standardize.${name}`);
+    if (s.mean.length !== size) {
+      throw new ShapeError(`${where}: standardize.${name} has ${plural(s.mean.length, 'feature')} but the network has ${plural(size, name.slice(0, -1))}`);
+    }
+    return s;
+  };
+  return { inputs: read(inputs, sizes[0], 'inputs'), outputs: read(outputs, sizes[sizes.length - 1], 'outputs') };
 }
 
 function parseJSON(text: string, where: string): unknown {

@@ -1,0 +1,69 @@
+/**
+ * The raw loops backpropagation needs besides kernel.ts's affineInto, on
+ * Float64Arrays that are reused from step to step.
+ *
+ * The two transposed products of the backward pass, dW = dZ·Aᵀ and
+ * dA = Wᵀ·dZ, are not written as new kernels: the transposed factor is copied
+ * into a reused buffer (`transposeInto`, cheap next to the product) and the
+ * product goes through the same blocked affineInto as the forward pass.
+ */
+
+/**
+ * Mᵀ into `out`: M is rows × cols (row-major), out becomes cols × rows.
+ * Walked in 8×8 tiles so both the reads and the writes stay within a few cache lines.
+ */
+export function transposeInto(M: Float64Array, rows: number, cols: number, out: Float64Array): void {
+  const TILE = 8;
+  for (let i0 = 0; i0 < rows; i0 += TILE) {
+    const iEnd = Math.min(i0 + TILE, rows);
+    for (let j0 = 0; j0 < cols; j0 += TILE) {
+      const jEnd = Math.min(j0 + TILE, cols);
+      for (let i = i0; i < iEnd; i++) {
+        for (let j = j0; j < jEnd; j++) out[j * rows + i] = M[i * cols + j];
+      }
+    }
+  }
+}
+
+/** out[i] = (Σⱼ M[i][j]) / divisor: each row's sum, divided (db = sumRows(dZ) / m). */
+export function sumRowsInto(M: Float64Array, rows: number, cols: number, out: Float64Array, divisor: number): void {
+  for (let i = 0; i < rows; i++) {
+    let sum = 0;
+    for (let j = i * cols, end = j + cols; j < end; j++) sum += M[j];
+    out[i] = sum / divisor;
+  }
+}
+
+/** Every entry of M divided by `divisor`, in place (dW = dZ·Aᵀ / m). */
+export function divideInPlace(M: Float64Array, divisor: number): void {
+  for (let n = 0; n < M.length; n++) M[n] /= divisor;
+}
+
+/**
+ * Copies the columns `order[start..start+cols)` of M (rows × stride) side by side into `out` (rows × cols):
+ * the samples of one minibatch, gathered so the kernels read them contiguously.
+ */
+export function gatherColumns(
+  M: Float64Array,
+  rows: number,
+  stride: number,
+  order: Int32Array,
+  start: number,
+  cols: number,
+  out: Float64Array,
+): void {
+  for (let i = 0; i < rows; i++) {
+    const from = i * stride;
+    const to = i * cols;
+    for (let j = 0; j < cols; j++) out[to + j] = M[from + order[start + j]];
+  }
+}
+
+/** True when every entry is a finite number (one pass, used to stop before a NaN spreads). */
+export function allFinite(M: Float64Array): boolean {
+  for (let n = 0; n < M.length; n++) {
+    // x − x is 0 for every finite x and NaN for ±Infinity and NaN.
+    if (M[n] - M[n] !== 0) return false;
+  }
+  return true;
+}

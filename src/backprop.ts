@@ -1,0 +1,247 @@
+/**
+ * Backpropagation: the chain rule, run backwards through the layers.
+ *
+ * For m samples (columns), layers l = L … 1, with Aᵀ the transpose:
+ *
+ *   dZᴸ = dℓ/dZᴸ                   from the loss (A − Y when the loss is paired with the output)
+ *   dZˡ = dAˡ ⊙ g′(Zˡ)             activation.backward
+ *   dWˡ = dZˡ·(Aˡ⁻¹)ᵀ / m          nOut × nIn, the same shape as Wˡ
+ *   dbˡ = sumRows(dZˡ) / m         nOut × 1, the same shape as bˡ
+ *   dAˡ⁻¹ = (Wˡ)ᵀ·dZˡ              nIn × m, handed to the layer before
+ *
+ * dZ and dA hold each sample's own derivative (column j is ∂ℓⱼ/∂Z); the 1/m
+ * of the mean loss enters once, at dW and db.
+ *
+ * The same two loops serve `gradients`, `backwardTrace` and `fit`, over
+ * buffers allocated once (a Workspace) and reused for every minibatch.
+ */
+import { resolveActivation } from './activations.js';
+import { divideInPlace, sumRowsInto, transposeInto } from './backprop-kernel.js';
+import { ShapeError, plural } from './errors.js';
+import { affineInto } from './kernel.js';
+import { type Loss, checkPairing, outputDelta, resolveLoss } from './losses.js';
+import { Matrix, type MatrixInput, toMatrix } from './matrix.js';
+import type { Layer, Network } from './network.js';
+
+/** Which loss to use: a name, a Loss, or 'auto' (the default). */
+export type LossOption = 'auto' | 'mse' | 'binaryCrossEntropy' | 'crossEntropy' | Loss;
+
+/** ∂L/∂Wˡ and ∂L/∂bˡ of one weight layer, the same shapes as its weights and biases. */
+export interface LayerGradients {
+  dW: Matrix;
+  db: Matrix;
+}
+
+/** What `gradients` returns: the mean loss and one LayerGradients per weight layer, first to last. */
+export interface Gradients {
+  loss: number;
+  layers: LayerGradients[];
+}
+
+/** One layer of `backwardTrace`: the forward values and every derivative the backward pass computed. */
+export interface BackwardStep {
+  /** The layer's number, counting from 1 (the inputs are layer 0). */
+  layer: number;
+  /** Aˡ⁻¹: nIn × m. */
+  input: Matrix;
+  /** Zˡ: nOut × m. */
+  z: Matrix;
+  /** Aˡ: nOut × m. */
+  a: Matrix;
+  /** dAˡ = ∂ℓ/∂Aˡ per sample: nOut × m. */
+  dA: Matrix;
+  /** dZˡ = ∂ℓ/∂Zˡ per sample: nOut × m. */
+  dZ: Matrix;
+  /** dWˡ = dZˡ·(Aˡ⁻¹)ᵀ / m: nOut × nIn. */
+  dW: Matrix;
+  /** dbˡ = sumRows(dZˡ) / m: nOut × 1. */
+  db: Matrix;
+}
+
+/**
+ * The loss an option names; 'auto' picks the usual partner of the output activation:
+ * crossEntropy after softmax, binaryCrossEntropy after sigmoid, mse otherwise.
+ */
+export function chooseLoss(option: unknown, output: Layer['activation'], where: string): Loss {
+  const name = option === 'auto' ? ({ softmax: 'crossEntropy', sigmoid: 'binaryCrossEntropy' } as const)[output.name as 'softmax'] ?? 'mse' : option;
+  const loss = resolveLoss(name, where);
+  checkPairing(loss, output, where);
+  return loss;
+}
+
+/** Checks X (inputs × samples) and Y (outputs × samples) against the network. */
+export function checkData(net: Network, X: MatrixInput, Y: MatrixInput, where: string): { X: Matrix; Y: Matrix } {
+  const x = toMatrix(X, where, 'X');
+  const y = toMatrix(Y, where, 'Y');
+  if (x.rows !== net.inputs) {
+    throw new ShapeError(
+      `${where}: X has ${plural(x.rows, 'row')} but the network has ${plural(net.inputs, 'input')} (one row per input feature, one column per sample)`,
+    );
+  }
+  if (y.rows !== net.outputs) {
+    throw new ShapeError(
+      `${where}: Y has ${plural(y.rows, 'row')} but the network has ${plural(net.outputs, 'output')} (one row per output, one column per sample)`,
+    );
+  }
+  if (y.cols !== x.cols) {
+    throw new ShapeError(`${where}: X has ${plural(x.cols, 'sample')} (columns) but Y has ${y.cols} (one target column per sample)`);
+  }
+  return { X: x, Y: y };
+}
+
+/** One layer's reusable buffers, sized for up to `capacity` samples. */
+interface LayerBuffers {
+  Z: Float64Array; // nOut × m
+  A: Float64Array; // nOut × m
+  dZ: Float64Array; // nOut × m
+  dA: Float64Array; // nOut × m
+  dW: Float64Array; // nOut × nIn
+  db: Float64Array; // nOut
+  inputT: Float64Array; // (Aˡ⁻¹)ᵀ: m × nIn
+  WT: Float64Array; // (Wˡ)ᵀ: nIn × nOut
+}
+
+/** Every buffer one forward and backward pass over up to `capacity` samples needs, allocated once. */
+export class Workspace {
+  readonly layers: LayerBuffers[];
+  constructor(
+    readonly sizes: readonly number[],
+    readonly capacity: number,
+  ) {
+    this.layers = sizes.slice(1).map((nOut, l) => {
+      const nIn = sizes[l];
+      const block = () => new Float64Array(nOut * capacity);
+      return {
+        Z: block(), A: block(), dZ: block(), dA: block(),
+        dW: new Float64Array(nOut * nIn), db: new Float64Array(nOut),
+        inputT: new Float64Array(capacity * nIn), WT: new Float64Array(nIn * nOut),
+      };
+    });
+  }
+}
+
+/** The first `cols` samples' worth of a buffer holding `rows` rows: rows × cols, contiguous. */
+function view(buffer: Float64Array, rows: number, cols: number): Float64Array {
+  return buffer.subarray(0, rows * cols);
+}
+
+/**
+ * The forward pass over `cols` samples, keeping every Zˡ and Aˡ for the backward pass.
+ * X: nIn × cols, contiguous.
+ */
+export function forwardPass(layers: readonly Layer[], ws: Workspace, X: Float64Array, cols: number): void {
+  let A = X; // A⁰ = X
+  layers.forEach(({ weights: W, biases: b, activation }, l) => {
+    const Z = view(ws.layers[l].Z, W.rows, cols);
+    const out = view(ws.layers[l].A, W.rows, cols);
+    affineInto(W.data, W.rows, W.cols, b.data, A, cols, 0, Z, cols, 0, cols); // Zˡ = Wˡ·Aˡ⁻¹ + bˡ
+    out.set(Z);
+    activation.applyInPlace(out, W.rows, cols); // Aˡ = g(Zˡ)
+    A = out;
+  });
+}
+
+/**
+ * The backward pass after `forwardPass` on the same X: fills every dZˡ, dAˡ⁻¹,
+ * dWˡ and dbˡ of the workspace and returns the summed loss Σⱼ ℓⱼ.
+ * X: nIn × cols and Y: nOut × cols, contiguous.
+ */
+export function backwardPass(
+  layers: readonly Layer[],
+  ws: Workspace,
+  X: Float64Array,
+  Y: Float64Array,
+  cols: number,
+  loss: Loss,
+): number {
+  const m = cols;
+  const last = layers.length - 1;
+  const top = ws.layers[last];
+  const nTop = layers[last].weights.rows;
+  const lossSum = outputDelta(
+    loss, layers[last].activation,
+    view(top.Z, nTop, m), view(top.A, nTop, m), Y, view(top.dA, nTop, m), view(top.dZ, nTop, m), nTop, m,
+  ); // dZᴸ
+  for (let l = last; l >= 0; l--) {
+    const { weights: W } = layers[l];
+    const { rows: nOut, cols: nIn } = W;
+    const buf = ws.layers[l];
+    const dZ = view(buf.dZ, nOut, m);
+    const input = l === 0 ? X : view(ws.layers[l - 1].A, nIn, m); // Aˡ⁻¹
+
+    transposeInto(input, nIn, m, buf.inputT); // (Aˡ⁻¹)ᵀ: m × nIn
+    affineInto(dZ, nOut, m, null, buf.inputT, nIn, 0, buf.dW, nIn, 0, nIn); // dZˡ·(Aˡ⁻¹)ᵀ
+    divideInPlace(buf.dW, m); // dWˡ = dZˡ·(Aˡ⁻¹)ᵀ / m
+    sumRowsInto(dZ, nOut, m, buf.db, m); // dbˡ = sumRows(dZˡ) / m
+
+    if (l > 0) {
+      const below = ws.layers[l - 1];
+      const dA = view(below.dA, nIn, m);
+      transposeInto(W.data, nOut, nIn, buf.WT); // (Wˡ)ᵀ: nIn × nOut
+      affineInto(buf.WT, nIn, nOut, null, dZ, m, 0, dA, m, 0, m); // dAˡ⁻¹ = (Wˡ)ᵀ·dZˡ
+      const activation = layers[l - 1].activation;
+      activation.backward(view(below.Z, nIn, m), view(below.A, nIn, m), dA, view(below.dZ, nIn, m), nIn, m); // dZˡ⁻¹ = dAˡ⁻¹ ⊙ g′(Zˡ⁻¹)
+    }
+  }
+  return lossSum;
+}
+
+/** Runs both passes over all of X and Y, for `gradients` and `backwardTrace`. */
+function runBoth(net: Network, X: MatrixInput, Y: MatrixInput, options: { loss?: LossOption }, where: string) {
+  const data = checkData(net, X, Y, where);
+  const output = net.layers[net.layers.length - 1].activation;
+  const loss = chooseLoss(options.loss ?? 'auto', resolveActivation(output, where), where);
+  const m = data.X.cols;
+  const ws = new Workspace(net.sizes, m);
+  forwardPass(net.layers, ws, data.X.data, m);
+  const lossSum = backwardPass(net.layers, ws, data.X.data, data.Y.data, m, loss);
+  return { ...data, loss, m, ws, value: lossSum / m };
+}
+
+/**
+ * The gradient of the mean loss with respect to every weight and bias, by backpropagation.
+ * X: inputs × m, Y: outputs × m → { loss, layers: [{ dW: nOut × nIn, db: nOut × 1 }, …] }.
+ * Options: `loss` ('auto' by default: crossEntropy after softmax, binaryCrossEntropy after sigmoid, else mse).
+ * @example gradients(Network.fromWeights([{ weights: [[2]], biases: [0] }]), [[1]], [[1]], { loss: 'mse' }).layers[0].dW.toArray()
+ * //=> [[2]]   (z = 2, ℓ = (2 − 1)², dℓ/dz = 2·(2 − 1) = 2, dW = 2·1 / 1)
+ */
+export function gradients(net: Network, X: MatrixInput, Y: MatrixInput, options: { loss?: LossOption } = {}): Gradients {
+  const { ws, value } = runBoth(net, X, Y, options, 'Network.gradients');
+  return {
+    loss: value,
+    layers: net.layers.map((layer, l) => ({
+      dW: new Matrix(layer.weights.rows, layer.weights.cols, ws.layers[l].dW.slice()),
+      db: new Matrix(layer.biases.rows, 1, ws.layers[l].db.slice()),
+    })),
+  };
+}
+
+/**
+ * Every value of one forward and backward pass, layer by layer (layers count from 1):
+ * Aˡ⁻¹, Zˡ, Aˡ, dAˡ, dZˡ, dWˡ, dbˡ. The dW and db equal `gradients`'s.
+ * @example backwardTrace(Network.fromWeights([{ weights: [[2]], biases: [0] }]), [[1]], [[1]], { loss: 'mse' })[0].dZ.toArray()
+ * //=> [[2]]   (dℓ/dz = 2·(z − y) = 2·(2 − 1))
+ */
+export function backwardTrace(net: Network, X: MatrixInput, Y: MatrixInput, options: { loss?: LossOption } = {}): BackwardStep[] {
+  const { X: x, Y: y, loss, m, ws } = runBoth(net, X, Y, options, 'Network.backwardTrace');
+  const last = net.layers.length - 1;
+  const top = ws.layers[last];
+  if (loss.pairedWith === net.layers[last].activation.name) {
+    // The paired shortcut went straight to dZᴸ; compute dAᴸ too, for the reader.
+    loss.dA(view(top.A, net.outputs, m), y.data, view(top.dA, net.outputs, m), net.outputs, m);
+  }
+  const copy = (buffer: Float64Array, rows: number, cols: number) => new Matrix(rows, cols, buffer.slice(0, rows * cols));
+  return net.layers.map(({ weights: W }, l) => {
+    const buf = ws.layers[l];
+    return {
+      layer: l + 1,
+      input: l === 0 ? copy(x.data, W.cols, m) : copy(ws.layers[l - 1].A, W.cols, m),
+      z: copy(buf.Z, W.rows, m),
+      a: copy(buf.A, W.rows, m),
+      dA: copy(buf.dA, W.rows, m),
+      dZ: copy(buf.dZ, W.rows, m),
+      dW: copy(buf.dW, W.rows, W.cols),
+      db: copy(buf.db, W.rows, 1),
+    };
+  });
+}

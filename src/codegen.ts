@@ -1,0 +1,125 @@
+/**
+ * A network as plain JavaScript: one line per layer with its weights written
+ * out, no library needed, so a trained model can be pasted into a page.
+ *
+ *   function feedforward(x) {
+ *     …
+ *     a = relu(dense(a, [[1], [-1]], [0, 0.5])); // layer 1: 1 → 2, relu
+ *     a = dense(a, [[1, -1]], [0.25]);            // layer 2: 2 → 1, linear
+ *     return a[0];
+ *   }
+ *
+ * The function takes ONE sample (its input features, or a bare number when the
+ * network has one input) and returns that sample's output, so
+ * `samples.map(net.toFunction())` equals `net.predict(samples)`, bit for bit:
+ * every sum runs in the kernel's order (b first, then k = 0, 1, 2, …), every
+ * activation is the library's own formula, and every weight is written in the
+ * shortest text that reads back as the same double (with -0 kept). When the
+ * network standardizes inputs or outputs in `predict` (`net.standardize`), the
+ * source does the same, with μ and σ written out.
+ */
+import type { Activation } from './activations.js';
+import { ValueError, describeValue } from './errors.js';
+import type { Matrix } from './matrix.js';
+
+/** What code generation reads from a network: its layers. */
+interface NetworkLike {
+  readonly layers: readonly { readonly weights: Matrix; readonly biases: Matrix; readonly activation: Activation }[];
+  /** The statistics `predict` standardizes inputs and un-standardizes outputs with, if any. */
+  readonly standardize?: { inputs?: Statistics; outputs?: Statistics };
+}
+
+interface Statistics {
+  readonly mean: readonly number[];
+  readonly std: readonly number[];
+}
+
+/** Options of `toSource` and `toFunction`. */
+export interface SourceOptions {
+  /** The function's name. Default 'feedforward'. */
+  name?: string;
+}
+
+/** The JavaScript of each activation over an array z: the library's own formulas, in the same order. */
+const ACTIVATION_SOURCE: Readonly<Record<string, string>> = Object.freeze({
+  relu: 'const relu = (z) => z.map((v) => (v > 0 ? v : 0)); // max(0, z)',
+  leakyRelu: 'const leakyRelu = (z, slope) => z.map((v) => (v > 0 ? v : slope * v)); // z, or slope·z below 0',
+  sigmoid:
+    'const sigmoid = (z) => z.map((v) => (v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v)))); // 1 / (1 + e^-z)',
+  tanh: 'const tanh = (z) => z.map(Math.tanh);',
+  softmax: [
+    'const softmax = (z) => { // e^(z_i - max z) / sum of e^(z_j - max z)',
+    '    let max = -Infinity;',
+    '    for (const v of z) max = Math.max(max, v);',
+    '    let sum = 0;',
+    '    const e = z.map((v) => { const ev = Math.exp(v - max); sum += ev; return ev; });',
+    '    return e.map((ev) => ev / sum);',
+    '  };',
+  ].join('\n'),
+});
+
+/**
+ * A double written as the shortest decimal that reads back as the same double; -0 keeps its sign.
+ * @example numberSource(0.1 + 0.2) //=> '0.30000000000000004'
+ */
+export function numberSource(x: number): string {
+  return Object.is(x, -0) ? '-0' : String(x); // Number#toString is the shortest round trip (ECMA-262 Number::toString)
+}
+
+/**
+ * The network's forward pass for one sample as readable, dependency-free JavaScript source.
+ * x: nIn numbers (a number when nIn = 1) → nOut numbers (a number when nOut = 1).
+ * @example toSource(Network.fromWeights([{ weights: [[2]], biases: [1] }])).includes('a = dense(a, [[2]], [1]);') //=> true
+ */
+export function toSource(net: NetworkLike, options: SourceOptions = {}): string {
+  const name = options.name ?? 'feedforward';
+  if (typeof name !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(name)) {
+    throw new ValueError(`toSource: name is ${describeValue(name)} but it must be a JavaScript identifier, like "predict"`);
+  }
+  const { layers } = net;
+  const nIn = layers[0].weights.cols;
+  const nOut = layers[layers.length - 1].weights.rows;
+  const { inputs, outputs } = net.standardize ?? {};
+  const list = (xs: readonly number[]) => `[${xs.map(numberSource).join(', ')}]`;
+  const used = new Set<string>();
+  const lines = layers.map(({ weights: W, biases: b, activation }, l) => {
+    const g = activation.name;
+    if (g !== 'linear' && !Object.hasOwn(ACTIVATION_SOURCE, g)) {
+      throw new ValueError(
+        `toSource: layer ${l + 1}'s activation ${g} is not a built-in (relu, leakyRelu, sigmoid, tanh, linear, softmax), so plain JavaScript cannot repeat it (an expression activation needs mathjs)`,
+      );
+    }
+    const Z = `dense(a, [${W.toArray().map(list).join(', ')}], ${list(Array.from(b.data))})`;
+    const A = g === 'linear' ? Z : g === 'leakyRelu' ? `leakyRelu(${Z}, ${numberSource(activation.slope as number)})` : `${g}(${Z})`;
+    if (g !== 'linear') used.add(g);
+    return `  a = ${A}; // layer ${l + 1}: ${W.cols} → ${W.rows}, ${g}`;
+  });
+  return [
+    `function ${name}(x) {`,
+    `  // A feedforward network, layers [${[nIn, ...layers.map((layer) => layer.weights.rows)].join(', ')}], written out by toSource().`,
+    `  // x: one sample, ${nIn === 1 ? 'a number (or an array of 1 number)' : `an array of ${nIn} numbers`}; returns ${nOut === 1 ? 'a number' : `an array of ${nOut} numbers`}.`,
+    '  const dense = (a, W, b) => W.map((w, i) => { let z = b[i]; for (let k = 0; k < w.length; k++) z += w[k] * a[k]; return z; }); // z = W·a + b',
+    ...[...used].map((g) => `  ${ACTIVATION_SOURCE[g]}`),
+    ...(inputs ? ['  const standardize = (x, mean, std) => x.map((v, i) => (v - mean[i]) / std[i]);'] : []),
+    ...(outputs ? ['  const unstandardize = (y, mean, std) => y.map((v, i) => v * std[i] + mean[i]);'] : []),
+    `  let a = typeof x === 'number' ? [x] : x;`,
+    `  if (a.length !== ${nIn}) throw new Error('${name}: x has ' + a.length + ' numbers but the network has ${nIn === 1 ? '1 input' : `${nIn} inputs`}');`,
+    ...(inputs ? [`  a = standardize(a, ${list(inputs.mean)}, ${list(inputs.std)}); // the inputs predict standardizes: x′ = (x − μ) / σ`] : []),
+    ...lines,
+    ...(outputs ? [`  a = unstandardize(a, ${list(outputs.mean)}, ${list(outputs.std)}); // back to the data's units: y = y′·σ + μ`] : []),
+    `  return ${nOut === 1 ? 'a[0]' : 'a'};`,
+    '}',
+  ].join('\n');
+}
+
+/**
+ * The network's forward pass for one sample as a standalone JavaScript function,
+ * compiled from `toSource` (so the function is exactly the source you can read).
+ * It is built with `new Function`; where a page's Content-Security-Policy forbids
+ * that, paste `toSource()` into the page instead.
+ * `samples.map(f)` equals `net.predict(samples)` bit for bit.
+ * @example Network.fromWeights([{ weights: [[2]], biases: [1] }]).toFunction()(3) //=> 7
+ */
+export function toFunction(net: NetworkLike, options: SourceOptions = {}): (x: number | readonly number[]) => number | number[] {
+  return new Function(`return ${toSource(net, options)};`)() as (x: number | readonly number[]) => number | number[];
+}

@@ -1,0 +1,117 @@
+/**
+ * The linear region around a point: with relu, leakyRelu and linear
+ * activations a network is piecewise linear, and near any input x it is one
+ * affine map,
+ *
+ *   net(x) = W_eff·x + b_eff,
+ *
+ * fixed by which neurons are on. Each layer's ReLU acts on the region as a
+ * diagonal matrix Dˡ of its slopes (1 on, 0 off; leakyRelu's slope instead of
+ * 0), so the whole network collapses to
+ *
+ *   W_eff = Dᴸ·Wᴸ·…·D¹·W¹,   b_eff = Dᴸ·(Wᴸ·(… D¹·b¹ …) + bᴸ).
+ */
+import type { Activation } from './activations.js';
+import { ShapeError, ValueError, describeValue, plural } from './errors.js';
+import { Matrix, type MatrixInput, toColumn } from './matrix.js';
+import { Network } from './network.js';
+
+/** The affine map a network computes on the region around a point. */
+export interface LinearRegion {
+  /** One list per hidden layer, one entry per neuron: true when its z > 0 at x (the neuron is on). */
+  pattern: boolean[][];
+  /** outputs × inputs: the slopes of the output with respect to each input on this region. */
+  W_eff: Matrix;
+  /** outputs × 1: the output at x = 0 if the region reached it. */
+  b_eff: Matrix;
+  /** Distance from x to the nearest place where a neuron switches: inside this ball the map holds. */
+  radius: number;
+}
+
+/**
+ * Checks that `net` is a Network whose every activation is piecewise linear
+ * (relu, leakyRelu, linear), naming the first one that is not.
+ */
+export function checkPiecewiseLinear(net: unknown, where: string): Network {
+  if (!(net instanceof Network)) {
+    throw new ValueError(`${where}: net is ${describeValue(net)} but it must be a Network`);
+  }
+  net.layers.forEach((layer, l) => {
+    if (!layer.activation.piecewiseLinear) {
+      throw new ValueError(
+        `${where}: layer ${l + 1} uses ${layer.activation.name}, which curves instead of bending, so the network has no exact linear pieces (supported: relu, leakyRelu and linear activations)`,
+      );
+    }
+  });
+  return net;
+}
+
+/**
+ * The on/off pattern of every hidden neuron at input x, and the affine map
+ * the network computes on the region of inputs sharing that pattern:
+ * forward(x′) = W_eff·x′ + b_eff for every x′ within `radius` of x.
+ * x: inputs numbers (a number for a one-input network) → W_eff: outputs × inputs, b_eff: outputs × 1.
+ * A neuron with z exactly 0 counts as off (relu′(0) = 0), as in training.
+ * @example linearRegion(Network.fromWeights([{ weights: [[2]], biases: [-1] }, { weights: [[3]], biases: [0] }]), 1).W_eff.toArray() //=> [[6]]   (relu(2·1 − 1) is on: 3·2)
+ */
+export function linearRegion(net: Network, x: number | readonly number[] | MatrixInput): LinearRegion {
+  const where = 'linearRegion';
+  checkPiecewiseLinear(net, where);
+  const point = toColumn(x, where, 'x'); // inputs × 1
+  if (point.rows !== net.inputs) {
+    throw new ShapeError(
+      `${where}: x has ${plural(point.rows, 'number')} but the network has ${plural(net.inputs, 'input')} (one number per input feature)`,
+    );
+  }
+  const nIn = net.inputs;
+  // Before any layer the map is the identity: A⁰ = I·x + 0.
+  let Weff = identity(nIn); // rows × nIn
+  let beff = new Float64Array(nIn);
+  let A = Float64Array.from(point.data); // Aˡ at x itself
+  const pattern: boolean[][] = [];
+  let radius = Infinity;
+  net.layers.forEach((layer, l) => {
+    const { weights: W, biases: b, activation } = layer;
+    const nOut = W.rows;
+    const k = W.cols;
+    const nextW = new Float64Array(nOut * nIn);
+    const nextB = new Float64Array(nOut);
+    const nextA = new Float64Array(nOut);
+    const on: boolean[] = [];
+    for (let i = 0; i < nOut; i++) {
+      // Row i of Wˡ·W_eff and of Wˡ·b_eff + bˡ: zᵢ as an affine function of the input.
+      let z = b.data[i];
+      let zb = b.data[i];
+      const zW = new Float64Array(nIn);
+      for (let j = 0; j < k; j++) {
+        const w = W.data[i * k + j];
+        z += w * A[j];
+        zb += w * beff[j];
+        for (let c = 0; c < nIn; c++) zW[c] += w * Weff[j * nIn + c];
+      }
+      const g = activation.df(z); // Dˡᵢᵢ: this neuron's slope on the region
+      for (let c = 0; c < nIn; c++) nextW[i * nIn + c] = g * zW[c];
+      nextB[i] = g * zb;
+      nextA[i] = activation.f(z);
+      on.push(z > 0);
+      const norm = Math.hypot(...zW); // zᵢ = 0 is a hyperplane at distance |zᵢ| / ‖∇zᵢ‖ from x
+      if (bends(activation) && norm > 0) radius = Math.min(radius, Math.abs(z) / norm);
+    }
+    if (l < net.layers.length - 1) pattern.push(on);
+    Weff = nextW;
+    beff = nextB;
+    A = nextA;
+  });
+  return { pattern, W_eff: new Matrix(net.outputs, nIn, Weff), b_eff: new Matrix(net.outputs, 1, beff), radius };
+}
+
+/** True when the activation's slope differs on the two sides of z = 0 (relu, leakyRelu with slope ≠ 1). */
+export function bends(activation: Activation): boolean {
+  return activation.df(1) !== activation.df(-1);
+}
+
+function identity(n: number): Float64Array {
+  const I = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) I[i * n + i] = 1;
+  return I;
+}

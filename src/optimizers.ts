@@ -1,0 +1,227 @@
+/**
+ * Optimizers: how a gradient becomes a step. Each parameter θ (every weight
+ * and every bias) with gradient g moves by one of three rules, the ones
+ * tf.train.sgd / momentum / adam and PyTorch use:
+ *
+ *   sgd        θ ← θ − η·g
+ *   momentum   v ← β·v + g;                θ ← θ − η·v
+ *   adam       m ← β₁·m + (1 − β₁)·g;      v ← β₂·v + (1 − β₂)·g²;   t ← t + 1
+ *              θ ← θ − η·m̂ / (√v̂ + ε),    m̂ = m / (1 − β₁ᵗ),  v̂ = v / (1 − β₂ᵗ)   (bias correction)
+ *
+ * What an optimizer remembers between steps (v, or m and v, and t) is its
+ * `state`; `toJSON()` saves it and `optimizerFromJSON` restores it, so a
+ * training run can stop and resume with the same result, bit for bit.
+ */
+import { ShapeError, ValueError, describeValue, plural } from './errors.js';
+import type { Matrix } from './matrix.js';
+import type { JSONNumber, Layer } from './network.js';
+
+/** The gradients of one layer, as `gradients` returns them. */
+export interface GradientsOf {
+  dW: Matrix;
+  db: Matrix;
+}
+
+/** What an optimizer remembers between steps: the step count t and one array per parameter array and moment. */
+export interface OptimizerState {
+  steps: number;
+  /** Moment arrays in the order W¹, b¹, W², b², … (adam: all m, then all v). Empty before the first step. */
+  slots: Float64Array[];
+}
+
+export type OptimizerName = 'sgd' | 'momentum' | 'adam';
+
+/** An optimizer's JSON: its settings and its state (numbers as in NetworkJSON, "-0" for −0). */
+export interface OptimizerJSON {
+  format: 'feedforward-optimizer';
+  version: 1;
+  name: OptimizerName;
+  learningRate: number;
+  beta?: number;
+  beta1?: number;
+  beta2?: number;
+  epsilon?: number;
+  steps: number;
+  slots: JSONNumber[][];
+}
+
+export interface Optimizer {
+  readonly name: OptimizerName;
+  readonly learningRate: number;
+  /** Live state; `fit` copies it before each step so a failed step can be undone. */
+  readonly state: OptimizerState;
+  /** Moves every weight and bias of `layers` (in place) by its gradient in `grads`. */
+  step(layers: readonly Layer[], grads: readonly GradientsOf[]): void;
+  /** Settings and state, for saving a training run. */
+  toJSON(): OptimizerJSON;
+}
+
+/** Every default of the optimizers, written once (those of tf.train.adam and PyTorch, ε as PyTorch's). */
+export const OPTIMIZER_DEFAULTS = Object.freeze({
+  learningRate: 0.01,
+  beta: 0.9,
+  beta1: 0.9,
+  beta2: 0.999,
+  epsilon: 1e-8,
+});
+
+/** One rule: how the parameter arrays move, given their gradients and the state arrays. */
+type Rule = (theta: Float64Array[], g: Float64Array[], state: OptimizerState) => void;
+
+function checkNumber(value: unknown, where: string, name: string, ok: (x: number) => boolean, rule: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || !ok(value)) {
+    throw new ValueError(`${where}: ${name} is ${describeValue(value)} but it must be ${rule}`);
+  }
+  return value;
+}
+
+const positive = (x: number) => x > 0;
+const fraction = (x: number) => x >= 0 && x < 1;
+
+/** Builds an optimizer from its rule; `slotsPerParameter` moment arrays are kept per parameter array. */
+function makeOptimizer(
+  settings: Omit<OptimizerJSON, 'format' | 'version' | 'steps' | 'slots'>,
+  slotsPerParameter: number,
+  rule: Rule,
+  state: OptimizerState = { steps: 0, slots: [] },
+): Optimizer {
+  const where = `${settings.name}.step`;
+  return {
+    ...settings,
+    state,
+    step(layers, grads) {
+      if (grads.length !== layers.length) {
+        throw new ShapeError(`${where}: the network has ${plural(layers.length, 'layer')} but ${grads.length} gradients came (one { dW, db } per layer)`);
+      }
+      const theta: Float64Array[] = [];
+      const g: Float64Array[] = [];
+      layers.forEach((layer, l) => {
+        const { dW, db } = grads[l];
+        if (dW.rows !== layer.weights.rows || dW.cols !== layer.weights.cols || db.rows !== layer.biases.rows) {
+          throw new ShapeError(`${where}: layer ${l + 1}'s gradients do not have the shapes of its weights and biases`);
+        }
+        theta.push(layer.weights.data, layer.biases.data);
+        g.push(dW.data, db.data);
+      });
+      if (state.slots.length === 0 && slotsPerParameter > 0) {
+        for (let s = 0; s < slotsPerParameter; s++) for (const p of theta) state.slots.push(new Float64Array(p.length)); // moments start at 0
+      }
+      const expected = slotsPerParameter * theta.length;
+      if (state.slots.length !== expected || state.slots.some((slot, s) => slot.length !== theta[s % theta.length].length)) {
+        throw new ShapeError(`${where}: the saved state has ${plural(state.slots.length, 'array')} that do not fit this network (it needs ${expected}, shaped like W¹, b¹, W², b², …)`);
+      }
+      rule(theta, g, state);
+    },
+    toJSON() {
+      const write = (x: number): JSONNumber => (Object.is(x, -0) ? '-0' : x);
+      return { format: 'feedforward-optimizer', version: 1, ...settings, steps: state.steps, slots: state.slots.map((slot) => Array.from(slot, write)) };
+    },
+  };
+}
+
+/**
+ * Plain gradient descent: θ ← θ − η·g.
+ * @example sgd({ learningRate: 0.1 }).learningRate //=> 0.1
+ */
+export function sgd(options: { learningRate?: number } = {}, state?: OptimizerState): Optimizer {
+  const eta = checkNumber(options.learningRate ?? OPTIMIZER_DEFAULTS.learningRate, 'sgd', 'learningRate', positive, 'a number > 0');
+  return makeOptimizer({ name: 'sgd', learningRate: eta }, 0, (theta, g, s) => {
+    for (let p = 0; p < theta.length; p++) {
+      const w = theta[p], dw = g[p];
+      for (let n = 0; n < w.length; n++) w[n] -= eta * dw[n]; // θ ← θ − η·g
+    }
+    s.steps++;
+  }, state);
+}
+
+/**
+ * Gradient descent with momentum (tf.train.momentum, PyTorch SGD's momentum): v ← β·v + g, θ ← θ − η·v.
+ * @example momentum({ learningRate: 0.1, beta: 0.9 }).name //=> 'momentum'
+ */
+export function momentum(options: { learningRate?: number; beta?: number } = {}, state?: OptimizerState): Optimizer {
+  const eta = checkNumber(options.learningRate ?? OPTIMIZER_DEFAULTS.learningRate, 'momentum', 'learningRate', positive, 'a number > 0');
+  const beta = checkNumber(options.beta ?? OPTIMIZER_DEFAULTS.beta, 'momentum', 'beta', fraction, 'a number from 0 up to (not including) 1');
+  return makeOptimizer({ name: 'momentum', learningRate: eta, beta }, 1, (theta, g, s) => {
+    for (let p = 0; p < theta.length; p++) {
+      const w = theta[p], dw = g[p], v = s.slots[p];
+      for (let n = 0; n < w.length; n++) {
+        v[n] = beta * v[n] + dw[n]; // v ← β·v + g
+        w[n] -= eta * v[n]; // θ ← θ − η·v
+      }
+    }
+    s.steps++;
+  }, state);
+}
+
+/**
+ * Adam (Kingma & Ba 2015) with bias correction, as tf.train.adam and PyTorch compute it.
+ * @example adam({ learningRate: 0.001 }).toJSON().beta2 //=> 0.999
+ */
+export function adam(
+  options: { learningRate?: number; beta1?: number; beta2?: number; epsilon?: number } = {},
+  state?: OptimizerState,
+): Optimizer {
+  const eta = checkNumber(options.learningRate ?? OPTIMIZER_DEFAULTS.learningRate, 'adam', 'learningRate', positive, 'a number > 0');
+  const beta1 = checkNumber(options.beta1 ?? OPTIMIZER_DEFAULTS.beta1, 'adam', 'beta1', fraction, 'a number from 0 up to (not including) 1');
+  const beta2 = checkNumber(options.beta2 ?? OPTIMIZER_DEFAULTS.beta2, 'adam', 'beta2', fraction, 'a number from 0 up to (not including) 1');
+  const epsilon = checkNumber(options.epsilon ?? OPTIMIZER_DEFAULTS.epsilon, 'adam', 'epsilon', positive, 'a number > 0');
+  return makeOptimizer({ name: 'adam', learningRate: eta, beta1, beta2, epsilon }, 2, (theta, g, s) => {
+    s.steps++; // t ← t + 1
+    const correction1 = 1 - beta1 ** s.steps; // 1 − β₁ᵗ
+    const correction2 = 1 - beta2 ** s.steps; // 1 − β₂ᵗ
+    for (let p = 0; p < theta.length; p++) {
+      const w = theta[p], dw = g[p], m = s.slots[p], v = s.slots[theta.length + p];
+      for (let n = 0; n < w.length; n++) {
+        m[n] = beta1 * m[n] + (1 - beta1) * dw[n]; // m ← β₁·m + (1 − β₁)·g
+        v[n] = beta2 * v[n] + (1 - beta2) * dw[n] * dw[n]; // v ← β₂·v + (1 − β₂)·g²
+        w[n] -= (eta * (m[n] / correction1)) / (Math.sqrt(v[n] / correction2) + epsilon); // θ ← θ − η·m̂/(√v̂ + ε)
+      }
+    }
+  }, state);
+}
+
+/** The optimizer an option names ('sgd', 'momentum', 'adam') with this learning rate, or the object itself. */
+export function resolveOptimizer(spec: unknown, learningRate: number | undefined, where: string): Optimizer {
+  if (typeof spec === 'object' && spec !== null && typeof (spec as Optimizer).step === 'function') {
+    if (learningRate !== undefined) {
+      throw new ValueError(
+        `${where}: learningRate ${learningRate} was given but the optimizer object has its own (${(spec as Optimizer).learningRate}); set it when creating the optimizer`,
+      );
+    }
+    return spec as Optimizer;
+  }
+  const make = { sgd, momentum, adam }[spec as OptimizerName];
+  if (typeof spec !== 'string' || !Object.hasOwn({ sgd, momentum, adam }, spec)) {
+    throw new ValueError(`${where}: optimizer ${describeValue(spec)} is unknown (expected 'sgd', 'momentum', 'adam', or an optimizer object)`);
+  }
+  return make({ learningRate });
+}
+
+/**
+ * The optimizer a `toJSON()` describes, with its state, ready to continue where it stopped.
+ * @example optimizerFromJSON(adam().toJSON()).name //=> 'adam'
+ */
+export function optimizerFromJSON(json: OptimizerJSON | string): Optimizer {
+  const where = 'optimizerFromJSON';
+  const data = (typeof json === 'string' ? JSON.parse(json) : json) as Partial<OptimizerJSON> | null;
+  if (typeof data !== 'object' || data === null || data.format !== 'feedforward-optimizer' || data.version !== 1) {
+    throw new ValueError(`${where}: got ${describeValue(data)} but expected the object an optimizer's toJSON() returns (format "feedforward-optimizer", version 1)`);
+  }
+  const steps = checkNumber(data.steps, where, 'steps', (x) => Number.isInteger(x) && x >= 0, 'a whole number ≥ 0');
+  if (!Array.isArray(data.slots)) throw new ValueError(`${where}: slots is ${describeValue(data.slots)} but must be a list of arrays`);
+  const slots = data.slots.map((slot, s) => {
+    if (!Array.isArray(slot)) throw new ValueError(`${where}: slot ${s + 1} is ${describeValue(slot)} but must be an array of numbers`);
+    return Float64Array.from(slot, (x, n) => checkNumber(x === '-0' ? -0 : x, where, `slot ${s + 1} entry ${n + 1}`, () => true, 'a finite number'));
+  });
+  const state = { steps, slots };
+  switch (data.name) {
+    case 'sgd':
+      return sgd(data, state);
+    case 'momentum':
+      return momentum(data, state);
+    case 'adam':
+      return adam(data, state);
+    default:
+      throw new ValueError(`${where}: optimizer ${describeValue(data.name)} is unknown (expected 'sgd', 'momentum' or 'adam')`);
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Standardizing: shifting and scaling each feature (row) to mean 0 and
+ * standard deviation 1, x′ = (x − μ) / σ, with μ and σ measured on the
+ * training data only, then applied unchanged to every new sample.
+ *
+ * Why a learner needs it: with inputs in the hundreds, the first layer's
+ * weighted sums are huge, a sigmoid saturates, a ReLU network's kinks all sit
+ * far from the data, and a learning rate that suits one feature is far too
+ * large for another. Outputs can be standardized too; `invert` maps the
+ * network's predictions back to the original units.
+ */
+import { ShapeError, ValueError, describeValue, plural } from './errors.js';
+import { Matrix, type MatrixInput, toMatrix } from './matrix.js';
+
+/** The statistics of a Standardizer, as JSON (one entry per feature). */
+export interface StandardizerJSON {
+  mean: number[];
+  std: number[];
+}
+
+/** The standardizing of one data set's features, fitted once, applied to any data with the same rows. */
+export interface Standardizer {
+  /** μ, one per feature (row). */
+  readonly mean: readonly number[];
+  /** σ, one per feature; a constant feature gets σ = 1, so it maps to 0 rather than to NaN. */
+  readonly std: readonly number[];
+  /** x′ = (x − μ) / σ, row by row: features × samples → features × samples. */
+  apply(X: MatrixInput): Matrix;
+  /** x = x′·σ + μ, the inverse: for turning standardized predictions back into the data's units. */
+  invert(X: MatrixInput): Matrix;
+  toJSON(): StandardizerJSON;
+}
+
+/**
+ * Measures μ and σ of each row of X (features × samples) and returns the Standardizer that uses them.
+ * σ is the population standard deviation, √(Σ(x − μ)²/m), as scikit-learn's StandardScaler.
+ * @example standardize([[1, 3]]).apply([[1, 3, 5]]).toArray() //=> [[-1, 1, 3]]   (μ = 2, σ = 1)
+ */
+export function standardize(X: MatrixInput): Standardizer {
+  const x = toMatrix(X, 'standardize', 'X');
+  const mean: number[] = [];
+  const std: number[] = [];
+  for (let i = 0; i < x.rows; i++) {
+    const row = x.data.subarray(i * x.cols, (i + 1) * x.cols);
+    let sum = 0;
+    for (const v of row) sum += v;
+    const mu = sum / x.cols; // μ = Σx / m
+    let squares = 0;
+    for (const v of row) squares += (v - mu) ** 2;
+    const sigma = Math.sqrt(squares / x.cols); // σ = √(Σ(x − μ)² / m)
+    mean.push(mu);
+    std.push(sigma > 0 ? sigma : 1);
+  }
+  return makeStandardizer(mean, std);
+}
+
+/**
+ * The Standardizer a `toJSON()` describes.
+ * @example standardizerFromJSON({ mean: [2], std: [1] }).invert([[-1]]).toArray() //=> [[1]]
+ */
+export function standardizerFromJSON(json: StandardizerJSON, where = 'standardizerFromJSON'): Standardizer {
+  const list = (value: unknown, name: string): number[] => {
+    if (!Array.isArray(value) || value.length === 0 || value.some((v) => typeof v !== 'number' || !Number.isFinite(v))) {
+      throw new ValueError(`${where}: ${name} is ${describeValue(value)} but must be a non-empty list of finite numbers`);
+    }
+    return value.slice();
+  };
+  const data = (typeof json === 'object' && json !== null ? json : {}) as Partial<StandardizerJSON>;
+  const mean = list(data.mean, 'mean');
+  const std = list(data.std, 'std');
+  if (std.length !== mean.length) {
+    throw new ShapeError(`${where}: mean has ${plural(mean.length, 'entry', 'entries')} but std has ${std.length} (one of each per feature)`);
+  }
+  if (std.some((s) => s <= 0)) throw new ValueError(`${where}: std has an entry ≤ 0 but every σ must be > 0`);
+  return makeStandardizer(mean, std);
+}
+
+function makeStandardizer(mean: number[], std: number[]): Standardizer {
+  const each = (X: MatrixInput, where: string, f: (x: number, i: number) => number): Matrix => {
+    const x = toMatrix(X, where, 'X');
+    if (x.rows !== mean.length) {
+      throw new ShapeError(
+        `${where}: X has ${plural(x.rows, 'row')} but the standardizer was fitted on ${plural(mean.length, 'feature')} (one row per feature)`,
+      );
+    }
+    const out = new Matrix(x.rows, x.cols);
+    for (let i = 0; i < x.rows; i++) {
+      for (let n = i * x.cols; n < (i + 1) * x.cols; n++) out.data[n] = f(x.data[n], i);
+    }
+    return out;
+  };
+  return Object.freeze({
+    mean: Object.freeze(mean.slice()),
+    std: Object.freeze(std.slice()),
+    apply: (X: MatrixInput) => each(X, 'Standardizer.apply', (x, i) => (x - mean[i]) / std[i]), // x′ = (x − μ)/σ
+    invert: (X: MatrixInput) => each(X, 'Standardizer.invert', (x, i) => x * std[i] + mean[i]), // x = x′·σ + μ
+    toJSON: () => ({ mean: mean.slice(), std: std.slice() }),
+  });
+}

@@ -1,0 +1,265 @@
+/**
+ * Training: gradient descent on the loss, one minibatch at a time.
+ *
+ *   for each epoch:                      (one pass over every sample)
+ *     shuffle the samples (seeded)
+ *     for each minibatch (X_b, Y_b):
+ *       forward pass, keeping Zˡ, Aˡ      (backprop.ts)
+ *       backward pass → dWˡ, dbˡ          (backprop.ts)
+ *       dWˡ += λ·Wˡ                       (l2 weight decay, if asked)
+ *       the optimizer moves Wˡ, bˡ        (optimizers.ts)
+ *
+ * fit is atomic per step: if a step would leave a NaN or an infinity anywhere,
+ * the weights (and the optimizer's memory) are put back as they were before
+ * it, and fit stops with an error that says what happened and what to try.
+ */
+import { allFinite, gatherColumns } from './backprop-kernel.js';
+import { type LossOption, Workspace, backwardPass, checkData, chooseLoss, forwardPass } from './backprop.js';
+import { ValueError, describeValue } from './errors.js';
+import { inputWarning, targetWarning, warnOnce } from './fit-warnings.js';
+import { type Loss, outputDelta } from './losses.js';
+import { Matrix, type MatrixInput } from './matrix.js';
+import type { Layer, Network } from './network.js';
+import { type Optimizer, type OptimizerName, resolveOptimizer } from './optimizers.js';
+import { createProgress } from './progress.js';
+import { DEFAULT_SEED, type Seed, checkSeed, createRandom } from './random.js';
+
+export interface FitOptions {
+  /** Train until this epoch (counting from 1). */
+  epochs?: number;
+  /** Start after this many epochs already done (to resume a saved run). */
+  initialEpoch?: number;
+  /** η, for an optimizer given by name. */
+  learningRate?: number;
+  /** 'sgd', 'momentum', 'adam', or an optimizer object (which keeps its state across fit calls). */
+  optimizer?: OptimizerName | Optimizer;
+  /** 'auto' picks crossEntropy after softmax, binaryCrossEntropy after sigmoid, mse otherwise. */
+  loss?: LossOption;
+  /** Samples per step; all of them (full batch) when not given. */
+  batchSize?: number;
+  /** Reorder the samples before each epoch's minibatches (seeded; no effect on a full batch). */
+  shuffle?: boolean;
+  /** Seed of the shuffling. */
+  seed?: Seed;
+  /** Held-out data whose loss is measured after each epoch. */
+  validation?: { X: MatrixInput; Y: MatrixInput };
+  /** Called after each epoch (epochs count from 1); returning false stops training. */
+  onEpoch?: (epoch: number, logs: { loss: number; validationLoss?: number }) => void | boolean;
+  /** λ of L2 weight decay: each step adds λ·W to dW (biases are not decayed). */
+  l2?: number;
+  /** Stop when the validation loss has not improved for this many epochs, and keep the best weights. */
+  patience?: number;
+  /** Draw a progress bar on stderr (Node). */
+  progress?: boolean;
+  /** Where fit's warnings go. */
+  onWarning?: (message: string) => void;
+}
+
+/** What fit returns: the loss of every epoch, and the validation loss when validation data was given. */
+export interface History {
+  loss: number[];
+  validationLoss?: number[];
+}
+
+/** Every default of fit, written once. */
+export const FIT_DEFAULTS = Object.freeze({
+  epochs: 100,
+  initialEpoch: 0,
+  learningRate: 0.01,
+  optimizer: 'adam',
+  loss: 'auto',
+  batchSize: undefined, // full batch
+  shuffle: true,
+  seed: DEFAULT_SEED,
+  l2: 0,
+  patience: undefined, // no early stopping
+  progress: false,
+  onWarning: (message: string) => console.warn(message),
+} as const);
+
+/** Thrown when the loss stops being a finite number; the network keeps its last finite weights. */
+export class DivergenceError extends Error {
+  override name = 'DivergenceError';
+  constructor(
+    message: string,
+    readonly epoch: number,
+    readonly lastFiniteLoss: number | undefined,
+  ) {
+    super(message);
+  }
+}
+
+function wholeNumber(value: unknown, where: string, name: string, min: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    throw new ValueError(`${where}: ${name} is ${describeValue(value)} but it must be a whole number ≥ ${min}`);
+  }
+  return value;
+}
+
+/** Copies of the weights and the optimizer's state, reused from step to step, to undo a failed step. */
+class Checkpoint {
+  private weights: Float64Array[] = [];
+  private slots: Float64Array[] = [];
+  private steps = 0;
+  save(layers: readonly Layer[], optimizer: Optimizer): void {
+    const arrays = layers.flatMap((layer) => [layer.weights.data, layer.biases.data]);
+    copyAll(arrays, (this.weights = fit(this.weights, arrays)));
+    copyAll(optimizer.state.slots, (this.slots = fit(this.slots, optimizer.state.slots)));
+    this.steps = optimizer.state.steps;
+  }
+  restore(layers: readonly Layer[], optimizer: Optimizer): void {
+    const arrays = layers.flatMap((layer) => [layer.weights.data, layer.biases.data]);
+    copyAll(this.weights, arrays);
+    optimizer.state.slots.length = this.slots.length; // a first step's fresh moments are dropped again
+    copyAll(this.slots, optimizer.state.slots);
+    optimizer.state.steps = this.steps;
+  }
+}
+
+function fit(targets: Float64Array[], like: Float64Array[]): Float64Array[] {
+  return like.map((a, n) => (targets[n]?.length === a.length ? targets[n] : new Float64Array(a.length)));
+}
+
+function copyAll(from: Float64Array[], to: Float64Array[]): void {
+  from.forEach((a, n) => to[n].set(a));
+}
+
+/** The mean loss of the network on X, Y (computed stably from Z, as training does). */
+function meanLoss(net: Network, ws: Workspace, X: Matrix, Y: Matrix, loss: Loss): number {
+  forwardPass(net.layers, ws, X.data, X.cols);
+  const top = ws.layers[ws.layers.length - 1];
+  const rows = net.outputs;
+  const n = rows * X.cols;
+  // outputDelta also writes a dZ we do not need: one extra pass, and the same loss as training's.
+  return outputDelta(loss, net.layers[net.layers.length - 1].activation, top.Z.subarray(0, n), top.A.subarray(0, n), Y.data, top.dA.subarray(0, n), top.dZ.subarray(0, n), rows, X.cols) / X.cols;
+}
+
+/**
+ * Trains the network on X (inputs × samples) and Y (outputs × samples), changing only its weights and biases.
+ * Defaults: FIT_DEFAULTS (100 epochs of adam at η = 0.01, full batch, the loss that suits the output).
+ * Returns { loss, validationLoss? }, one number per epoch; the epoch's loss is the mean over its minibatches,
+ * each measured before its step (as Keras and tfjs report it). The same seed gives the same weights, bit for bit.
+ * @example fit(net, [[0, 1]], [[1, 3]], { epochs: 200, learningRate: 0.1 }).loss.at(-1) //=> a number near 0
+ */
+export function fitNetwork(net: Network, X: MatrixInput, Y: MatrixInput, options: FitOptions = {}): History {
+  const where = 'Network.fit';
+  if (typeof options !== 'object' || options === null) throw new ValueError(`${where}: options are ${describeValue(options)} but must be an object`);
+  const known = new Set([...Object.keys(FIT_DEFAULTS), 'validation', 'onEpoch', 'optimizer']);
+  for (const key of Object.keys(options)) {
+    if (!known.has(key)) throw new ValueError(`${where}: option ${describeValue(key)} is unknown (expected one of ${[...known].join(', ')})`);
+  }
+  // Validate everything first, then change anything.
+  const data = checkData(net, X, Y, where);
+  const samples = data.X.cols;
+  const output = net.layers[net.layers.length - 1].activation;
+  const loss = chooseLoss(options.loss ?? FIT_DEFAULTS.loss, output, where);
+  const epochs = wholeNumber(options.epochs ?? FIT_DEFAULTS.epochs, where, 'epochs', 1);
+  const initialEpoch = wholeNumber(options.initialEpoch ?? FIT_DEFAULTS.initialEpoch, where, 'initialEpoch', 0);
+  if (initialEpoch >= epochs) throw new ValueError(`${where}: initialEpoch is ${initialEpoch} but epochs is ${epochs} (training runs from epoch initialEpoch + 1 to epochs)`);
+  const batchSize = wholeNumber(options.batchSize ?? samples, where, 'batchSize', 1);
+  if (batchSize > samples) throw new ValueError(`${where}: batchSize is ${batchSize} but there are only ${samples} samples (columns of X)`);
+  const optimizer = resolveOptimizer(options.optimizer ?? FIT_DEFAULTS.optimizer, options.learningRate ?? (typeof options.optimizer === 'object' ? undefined : FIT_DEFAULTS.learningRate), where);
+  const seed = checkSeed(options.seed ?? FIT_DEFAULTS.seed, where);
+  const l2 = options.l2 ?? FIT_DEFAULTS.l2;
+  if (typeof l2 !== 'number' || !Number.isFinite(l2) || l2 < 0) throw new ValueError(`${where}: l2 is ${describeValue(l2)} but it must be a number ≥ 0`);
+  const validation = options.validation === undefined ? undefined : checkData(net, options.validation.X, options.validation.Y, `${where}: validation`);
+  const patience = options.patience === undefined ? undefined : wholeNumber(options.patience, where, 'patience', 1);
+  if (patience !== undefined && validation === undefined) throw new ValueError(`${where}: patience is ${patience} but no validation data was given (early stopping watches the validation loss)`);
+  const shuffle = (options.shuffle ?? FIT_DEFAULTS.shuffle) && batchSize < samples;
+  const warn = options.onWarning ?? FIT_DEFAULTS.onWarning;
+  warnOnce(net, 'targets', targetWarning(data.Y, output, where), warn);
+  warnOnce(net, 'inputs', inputWarning(data.X, where), warn);
+
+  const layers = net.layers;
+  const ws = new Workspace(net.sizes, batchSize);
+  const grads = layers.map((layer, l) => ({
+    dW: new Matrix(layer.weights.rows, layer.weights.cols, ws.layers[l].dW), // views on the workspace, no copies
+    db: new Matrix(layer.biases.rows, 1, ws.layers[l].db),
+  }));
+  const Xb = new Float64Array(net.inputs * batchSize); // one minibatch, gathered: inputs × batch
+  const Yb = new Float64Array(net.outputs * batchSize);
+  const order = Int32Array.from({ length: samples }, (_, j) => j);
+  const checkpoint = new Checkpoint();
+  const validationWs = validation && new Workspace(net.sizes, validation.X.cols);
+  const history: History = { loss: [], ...(validation ? { validationLoss: [] } : {}) };
+  let lastFinite: number | undefined;
+  let best = { loss: Infinity, weights: [] as Float64Array[] };
+  let sinceBest = 0;
+  const progress = options.progress ? createProgress(epochs, initialEpoch, where) : undefined;
+
+  const diverged = (epoch: number, what: string): never => {
+    const smaller = optimizer.learningRate / 10;
+    throw new DivergenceError(
+      `${where}: ${what} in epoch ${epoch} (${lastFinite === undefined ? 'no finite loss came before it' : `the last finite loss was ${lastFinite}`}); ` +
+        `the network keeps its last finite weights. The learning rate ${optimizer.learningRate} is probably too large: try a smaller one, such as ${smaller}`,
+      epoch,
+      lastFinite,
+    );
+  };
+
+  try {
+    for (let epoch = initialEpoch + 1; epoch <= epochs; epoch++) {
+      if (shuffle) {
+        // Each epoch's order depends only on (seed, epoch), so a resumed run shuffles as an uninterrupted one.
+        const random = createRandom((seed ^ Math.imul(epoch, 0x9e3779b9)) >>> 0, where);
+        order.set(random.shuffle(Array.from({ length: samples }, (_, j) => j)));
+      }
+      let epochLoss = 0;
+      for (let start = 0; start < samples; start += batchSize) {
+        const cols = Math.min(batchSize, samples - start);
+        let x = data.X.data;
+        let y = data.Y.data;
+        if (cols !== samples) {
+          gatherColumns(data.X.data, net.inputs, samples, order, start, cols, Xb);
+          gatherColumns(data.Y.data, net.outputs, samples, order, start, cols, Yb);
+          x = Xb.subarray(0, net.inputs * cols);
+          y = Yb.subarray(0, net.outputs * cols);
+        }
+        forwardPass(layers, ws, x, cols);
+        const lossSum = backwardPass(layers, ws, x, y, cols, loss);
+        if (!Number.isFinite(lossSum)) diverged(epoch, `the loss became ${lossSum / cols}`);
+        lastFinite = lossSum / cols;
+        if (l2 > 0) {
+          layers.forEach((layer, l) => {
+            const W = layer.weights.data, dW = ws.layers[l].dW;
+            for (let n = 0; n < W.length; n++) dW[n] += l2 * W[n]; // dW += λ·W, the gradient of (λ/2)·ΣW²
+          });
+        }
+        if (!grads.every((g) => allFinite(g.dW.data) && allFinite(g.db.data))) diverged(epoch, 'a gradient became infinite');
+        checkpoint.save(layers, optimizer);
+        try {
+          optimizer.step(layers, grads);
+        } catch (error) {
+          checkpoint.restore(layers, optimizer);
+          throw error;
+        }
+        if (!layers.every((layer) => allFinite(layer.weights.data) && allFinite(layer.biases.data))) {
+          checkpoint.restore(layers, optimizer);
+          diverged(epoch, 'a step made a weight infinite');
+        }
+        epochLoss += lossSum;
+      }
+      history.loss.push(epochLoss / samples);
+      let validationLoss: number | undefined;
+      if (validation && validationWs) {
+        validationLoss = meanLoss(net, validationWs, validation.X, validation.Y, loss);
+        history.validationLoss!.push(validationLoss);
+      }
+      progress?.update(epoch, epochLoss / samples, validationLoss);
+      const stop = options.onEpoch?.(epoch, { loss: epochLoss / samples, ...(validation ? { validationLoss } : {}) }) === false;
+      if (patience !== undefined && validationLoss !== undefined) {
+        if (validationLoss < best.loss) {
+          best = { loss: validationLoss, weights: layers.flatMap((layer) => [layer.weights.data.slice(), layer.biases.data.slice()]) };
+          sinceBest = 0;
+        } else if (++sinceBest >= patience) {
+          break;
+        }
+      }
+      if (stop) break;
+    }
+  } finally {
+    progress?.stop();
+  }
+  if (best.weights.length > 0) copyAll(best.weights, layers.flatMap((layer) => [layer.weights.data, layer.biases.data])); // early stopping keeps the best
+  return history;
+}

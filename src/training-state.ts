@@ -1,0 +1,57 @@
+/**
+ * A training run saved between epochs: the network (with its standardizers),
+ * the optimizer with everything it remembers, and how many epochs are done.
+ * Restored and continued with `fit(X, Y, { optimizer, initialEpoch: epoch, epochs })`,
+ * it ends with the same weights, bit for bit, as a run never interrupted.
+ */
+import { ValueError, describeValue } from './errors.js';
+import { Network, type NetworkJSON } from './network.js';
+import { type Optimizer, type OptimizerJSON, optimizerFromJSON } from './optimizers.js';
+
+export interface TrainingStateJSON {
+  format: 'feedforward-training';
+  version: 1;
+  /** Epochs completed so far. */
+  epoch: number;
+  network: NetworkJSON;
+  optimizer: OptimizerJSON;
+}
+
+/**
+ * Everything needed to continue training later, as JSON-ready data.
+ * @example trainingState(net, optimizer, 5).epoch //=> 5
+ */
+export function trainingState(net: Network, optimizer: Optimizer, epoch: number): TrainingStateJSON {
+  if (!Number.isInteger(epoch) || epoch < 0) {
+    throw new ValueError(`trainingState: epoch is ${describeValue(epoch)} but it must be the whole number of epochs done (≥ 0)`);
+  }
+  return { format: 'feedforward-training', version: 1, epoch, network: net.toJSON(), optimizer: optimizer.toJSON() };
+}
+
+/**
+ * The network, optimizer and epoch a `trainingState` saved (or its JSON text).
+ * @example const { network, optimizer, epoch } = restoreTrainingState(JSON.parse(text));
+ */
+export function restoreTrainingState(json: TrainingStateJSON | string): { network: Network; optimizer: Optimizer; epoch: number } {
+  const where = 'restoreTrainingState';
+  let data: unknown = json;
+  if (typeof json === 'string') {
+    try {
+      data = JSON.parse(json);
+    } catch (error) {
+      throw new ValueError(`${where}: the text is not valid JSON (${(error as Error).message})`);
+    }
+  }
+  const state = data as Partial<TrainingStateJSON> | null;
+  if (typeof state !== 'object' || state === null || state.format !== 'feedforward-training' || state.version !== 1) {
+    throw new ValueError(`${where}: got ${describeValue(state)} but expected what trainingState returns (format "feedforward-training", version 1)`);
+  }
+  if (!Number.isInteger(state.epoch) || (state.epoch as number) < 0) {
+    throw new ValueError(`${where}: epoch is ${describeValue(state.epoch)} but it must be a whole number ≥ 0`);
+  }
+  return {
+    network: Network.fromJSON(state.network as NetworkJSON),
+    optimizer: optimizerFromJSON(state.optimizer as OptimizerJSON),
+    epoch: state.epoch as number,
+  };
+}

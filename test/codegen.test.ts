@@ -1,0 +1,129 @@
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { numberSource } from '../src/codegen.js';
+import { type ActivationSpec, Network, activation, createRandom, standardize, transpose } from '../src/index.js';
+
+// The README's network: 1 input, two hidden ReLU layers of 2, 1 linear output.
+const article = Network.fromWeights([
+  { weights: [[1], [-1]], biases: [0, 0.5] },
+  { weights: [[1, 1], [2, -1]], biases: [-1, 0] },
+  { weights: [[1, -1]], biases: [0.25] },
+]);
+
+/** Seeded samples as rows: `count` rows of `nIn` numbers in [−3, 3). */
+function samplesFor(nIn: number, count: number, seed: number): number[][] {
+  const random = createRandom(seed);
+  return Array.from({ length: count }, () => Array.from({ length: nIn }, () => random.between(-3, 3)));
+}
+
+/** True when the two are the same doubles, entry by entry, -0 and 0 told apart. */
+function sameBits(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, n) => sameBits(x, b[n]));
+  return Object.is(a, b);
+}
+
+describe('net.toSource(): the network as readable JavaScript', () => {
+  it('writes one line per layer, with its weights and biases written out', () => {
+    const lines = article.toSource().split('\n');
+    expect(lines).toContain('  a = relu(dense(a, [[1], [-1]], [0, 0.5])); // layer 1: 1 → 2, relu');
+    expect(lines).toContain('  a = relu(dense(a, [[1, 1], [2, -1]], [-1, 0])); // layer 2: 2 → 2, relu');
+    expect(lines).toContain('  a = dense(a, [[1, -1]], [0.25]); // layer 3: 2 → 1, linear');
+    expect(lines[0]).toBe('function feedforward(x) {');
+    expect(lines.at(-2)).toBe('  return a[0];');
+  });
+
+  it('defines only the activations it uses', () => {
+    const source = article.toSource();
+    expect(source).toContain('const relu =');
+    expect(source).not.toContain('const sigmoid =');
+    expect(source).not.toContain('const softmax =');
+  });
+
+  it('takes the function name from options.name, and refuses a name that is not an identifier', () => {
+    expect(article.toSource({ name: 'predictPrice' })).toMatch(/^function predictPrice\(x\) \{/);
+    expect(() => article.toSource({ name: 'my model' })).toThrow(
+      /toSource: name is "my model" but it must be a JavaScript identifier/,
+    );
+  });
+
+  it('writes each weight as the shortest decimal that reads back as the same double', () => {
+    // 0.1 + 0.2 is the double just above 0.3: it needs 17 digits; 0.1 needs just "0.1".
+    for (const x of [0.1, 0.1 + 0.2, 1 / 3, -2.5e-7, 5e-324, 1.7976931348623157e308, 123456789.125]) {
+      expect(Object.is(Number(numberSource(x)), x)).toBe(true);
+    }
+    expect(numberSource(0.1)).toBe('0.1');
+    expect(numberSource(0.1 + 0.2)).toBe('0.30000000000000004');
+  });
+
+  it('keeps the sign of a zero weight: -0 is written "-0"', () => {
+    expect(numberSource(-0)).toBe('-0');
+    const net = Network.fromWeights([{ weights: [[1]], biases: [-0] }]);
+    expect(net.toSource()).toContain('dense(a, [[1]], [-0])');
+    // z = b + w·x = −0 + 1·(−0) = −0, in predict and in the pasted code alike
+    expect(Object.is(net.predict([-0])[0], -0)).toBe(true);
+    expect(Object.is(net.toFunction()(-0), -0)).toBe(true);
+  });
+
+  it('refuses an expression activation, which plain JavaScript cannot repeat without mathjs', () => {
+    const net = new Network({ layers: [1, 2, 1], hidden: activation('x / (1 + exp(-x))', { name: 'silu' }) });
+    expect(() => net.toSource()).toThrow(/toSource: layer 1's activation silu is not a built-in/);
+  });
+});
+
+describe('net.toFunction(): a standalone function of one sample', () => {
+  it('computes the README network by hand: x = −2 gives 1.75', () => {
+    // layer 1: relu(1·(−2) + 0, −1·(−2) + 0.5) = (0, 2.5); layer 2: relu(0 + 2.5 − 1, 0 − 2.5) = (1.5, 0)
+    // output: 1·1.5 − 1·0 + 0.25 = 1.75
+    expect(article.toFunction()(-2)).toBe(1.75);
+    expect(article.toFunction()([-2])).toBe(1.75);
+  });
+
+  const cases: [string, ActivationSpec, ActivationSpec, number[]][] = [
+    ['relu → linear', 'relu', 'linear', [3, 7, 5, 1]],
+    ['leakyRelu (slope 0.2) → linear', { name: 'leakyRelu', slope: 0.2 }, 'linear', [2, 6, 6, 2]],
+    ['sigmoid → sigmoid', 'sigmoid', 'sigmoid', [4, 5, 3]],
+    ['tanh → tanh', 'tanh', 'tanh', [1, 9, 1]],
+    ['relu → softmax', 'relu', 'softmax', [4, 8, 8, 3]],
+  ];
+  for (const [title, hidden, output, layers] of cases) {
+    it(`equals net.predict bit for bit (${title}, layers [${layers}], 37 samples)`, () => {
+      const net = new Network({ layers, hidden, output, seed: 5 });
+      const samples = samplesFor(layers[0], 37, 9); // 37 samples: the kernel's 4×4 tiles and its edges
+      const want = net.predict(samples);
+      const got = samples.map(net.toFunction());
+      expect(sameBits(got, want)).toBe(true);
+    });
+  }
+
+  it("repeats predict's standardizing of inputs and outputs, bit for bit", () => {
+    const samples = samplesFor(3, 20, 13).map((row) => row.map((x) => 100 * x + 50)); // inputs far from mean 0
+    const net = new Network({ layers: [3, 5, 2], hidden: 'tanh', seed: 6 });
+    net.standardize = { inputs: standardize(transpose(samples)), outputs: standardize([[1, 2, 4], [10, 30, 50]]) };
+    expect(net.toSource()).toContain('  a = standardize(a, [');
+    expect(sameBits(samples.map(net.toFunction()), net.predict(samples))).toBe(true);
+  });
+
+  it('takes a flat list of samples the way predict does when the network has one input', () => {
+    const xs = [-2, -1, 0, 1, 2];
+    expect(xs.map(article.toFunction())).toEqual(article.predict(xs)); // [1.75, 0.75, 0.25, -1.75, -2.75]
+  });
+
+  it('runs with no library at all: its source evaluated in an empty JavaScript context', () => {
+    const net = new Network({ layers: [2, 4, 2], hidden: 'tanh', output: 'softmax', seed: 1 });
+    const f = runInNewContext(`(${net.toSource()})`) as (x: number[]) => number[];
+    expect(sameBits(f([0.5, -1]), net.predict([[0.5, -1]])[0])).toBe(true);
+  });
+
+  it('keeps the weights it was made with: training the network later does not change it', () => {
+    const net = Network.fromWeights([{ weights: [[2]], biases: [1] }]);
+    const f = net.toFunction();
+    net.layers[0].weights.data[0] = 100; // as a training step would
+    expect(f(3)).toBe(7); // 2·3 + 1
+    expect(net.predict([3])).toEqual([301]);
+  });
+
+  it('says how many numbers a sample needs when it gets the wrong number', () => {
+    const f = new Network({ layers: [3, 2, 1] }).toFunction();
+    expect(() => f([1, 2])).toThrow(/feedforward: x has 2 numbers but the network has 3 inputs/);
+  });
+});

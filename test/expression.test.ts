@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import { elementwiseActivation, resolveActivation } from '../src/activations.js';
+import {
+  Matrix,
+  Network,
+  activation,
+  applyWeights,
+  createRandom,
+  gradientCheck,
+  hadamard,
+  map,
+  multiply,
+  subtract,
+  sumRows,
+  transpose,
+} from '../src/index.js';
+
+const silu = activation('x / (1 + exp(-x))', { name: 'silu' });
+const sigma = (x: number) => 1 / (1 + Math.exp(-x)); // the logistic sigmoid, for hand computations
+
+describe('activation(formula): g(x) written in x, g′(x) derived by mathjs', () => {
+  it('computes silu(0) = 0, silu(2) = 2/(1 + e⁻²) and silu(−1) = −1/(1 + e)', () => {
+    const A = silu([[0, 2, -1]]).toArray()[0];
+    expect(A[0]).toBe(0);
+    expect(Math.abs(A[1] - 2 / (1 + Math.exp(-2)))).toBeLessThan(1e-15);
+    expect(Math.abs(A[2] - -1 / (1 + Math.E))).toBeLessThan(1e-15);
+  });
+
+  it("gives silu′(0) = 0.5, since silu′(x) = σ(x)·(1 + x·(1 − σ(x))) and σ(0) = 1/2", () => {
+    expect(silu.derivative([[0]]).toArray()).toEqual([[0.5]]);
+  });
+
+  it('agrees with the hand-derived σ(x)·(1 + x·(1 − σ(x))) at seeded random points', () => {
+    const random = createRandom(7);
+    for (let n = 0; n < 50; n++) {
+      const x = random.between(-6, 6);
+      const want = sigma(x) * (1 + x * (1 - sigma(x)));
+      expect(Math.abs(silu.df(x) - want)).toBeLessThan(1e-14);
+    }
+  });
+
+  it('has a derivative that matches a centred finite difference (g(x+h) − g(x−h)) / 2h, for several formulas', () => {
+    const random = createRandom(11);
+    const h = 1e-5;
+    for (const formula of ['x / (1 + exp(-x))', 'log(1 + exp(x))', 'x * tanh(log(1 + exp(x)))', 'x^3 / 3 - x', 'sin(x) + pi * x']) {
+      const g = activation(formula);
+      for (let n = 0; n < 20; n++) {
+        const x = random.between(-3, 3);
+        const centred = (g.f(x + h) - g.f(x - h)) / (2 * h); // error O(h²) ≈ 1e-10
+        expect(Math.abs(g.df(x) - centred)).toBeLessThan(1e-8);
+      }
+    }
+  });
+
+  it('prints g and g′ as text and as TeX', () => {
+    expect(silu.toString()).toBe('silu(x) = x / (1 + exp(-x))');
+    expect(silu.expression.toString()).toBe('x / (1 + exp(-x))');
+    // mathjs's simplified derivative of x/(1 + e⁻ˣ): ((x + 1)·e⁻ˣ + 1) / (e⁻ˣ + 1)²
+    expect(silu.derivativeExpression.toString()).toBe('(exp(-x) * (x + 1) + 1) / (exp(-x) + 1) ^ 2');
+    expect(silu.toTex()).toBe('\\mathrm{silu}(x) = \\frac{ x}{\\left(1+\\exp\\left(- x\\right)\\right)}');
+    expect(silu.derivativeExpression.toTex()).toMatch(/^\\frac\{\\exp\\left\(- x\\right\)/);
+  });
+
+  it('may use the constants e and pi: "pi * x" doubles as π·x with derivative π', () => {
+    const g = activation('pi * x + e');
+    expect(g.f(2)).toBe(Math.PI * 2 + Math.E);
+    expect(g.df(2)).toBe(Math.PI);
+  });
+
+  it('is named by its formula when no name is given, and prints as g(x)', () => {
+    expect(activation('x^2').name).toBe('x^2');
+    expect(activation('x^2').toString()).toBe('g(x) = x ^ 2');
+    expect(activation('x^2').toJSON()).toEqual({ name: 'x^2', expression: 'x^2' });
+  });
+
+  it('leaves its input untouched and returns a new matrix of the same shape', () => {
+    const Z = Matrix.from([[-1, 0], [1, 2]]);
+    const before = Z.data.slice();
+    const A = silu(Z);
+    expect(A.shape).toEqual([2, 2]);
+    expect(A).not.toBe(Z);
+    expect(Z.data).toEqual(before);
+  });
+});
+
+describe('activation: bad formulas get an error that names the problem', () => {
+  it('names every free symbol other than x', () => {
+    expect(() => activation('a * x + b')).toThrow(
+      /activation: "a \* x \+ b" has the free symbols a, b but an activation's formula may use only x/,
+    );
+  });
+  it('names a function mathjs does not have', () => {
+    expect(() => activation('swoosh(x)')).toThrow(/activation: "swoosh\(x\)" calls swoosh but mathjs has no function of that name/);
+  });
+  it('says when mathjs cannot differentiate the formula', () => {
+    expect(() => activation('max(0, x)')).toThrow(/activation: mathjs cannot differentiate "max\(0, x\)"/);
+  });
+  it('says when the formula does not parse', () => {
+    expect(() => activation('x +')).toThrow(/activation: mathjs cannot parse "x \+"/);
+  });
+  it('refuses a formula that is not a string', () => {
+    expect(() => activation(42 as unknown as string)).toThrow(/activation: the formula is 42 but it must be a non-empty string in x/);
+  });
+  it("refuses a built-in activation's name, which would be confused with the built-in", () => {
+    expect(() => activation('x', { name: 'relu' })).toThrow(/activation: name "relu" is a built-in activation's name/);
+  });
+  it('throws instead of returning a complex number: sqrt(−1) = i', () => {
+    expect(() => activation('sqrt(x)', { name: 'root' })([[-1]])).toThrow(
+      /root: g\(-1\) is i \(not a real number\) but an activation must give finite real numbers/,
+    );
+  });
+  it('throws instead of returning NaN: sin(x)/x at x = 0 is 0/0', () => {
+    expect(() => activation('sin(x) / x', { name: 'sinc' })([[0]])).toThrow(/sinc: g\(0\) is NaN/);
+  });
+});
+
+describe('an expression activation in a Network', () => {
+  const layers = [
+    { weights: [[1], [-2]], biases: [0.5, 1] },
+    { weights: [[1, 1], [0.5, -1]], biases: [0, -0.25] },
+    { weights: [[2, -1]], biases: [0.1] },
+  ];
+  const g = (z: number) => z / (1 + Math.exp(-z)); // silu by hand, with JavaScript's Math
+
+  it('computes the hand-nested applyWeights steps, with silu on the hidden layers', () => {
+    const net = Network.fromWeights(layers, { hidden: silu });
+    const X = [[-2, -0.5, 0, 1.5]];
+    let A = map(applyWeights(X, layers[0].weights, layers[0].biases), g);
+    A = map(applyWeights(A, layers[1].weights, layers[1].biases), g);
+    const want = applyWeights(A, layers[2].weights, layers[2].biases).data;
+    const got = net.forward(X).data;
+    for (let j = 0; j < want.length; j++) expect(Math.abs(got[j] - want[j])).toBeLessThan(1e-14);
+  });
+
+  it('works as the output activation too', () => {
+    const net = Network.fromWeights([{ weights: [[1]], biases: [0] }], { output: silu });
+    expect(net.predict([0])).toEqual([0]);
+  });
+
+  it('saves as { name, expression } and Network.fromJSON restores it, predicting identically', () => {
+    const net = Network.fromWeights(layers, { hidden: silu });
+    const json = JSON.parse(JSON.stringify(net.toJSON()));
+    expect(json.activations).toEqual([
+      { name: 'silu', expression: 'x / (1 + exp(-x))' },
+      { name: 'silu', expression: 'x / (1 + exp(-x))' },
+      'linear',
+    ]);
+    const back = Network.fromJSON(json);
+    expect(back.layers[0].activation.name).toBe('silu');
+    expect(back.predict([-1, 0, 2])).toEqual(net.predict([-1, 0, 2]));
+  });
+
+  it('is what resolveActivation makes of an { expression } spec, and a bad one names the layer', () => {
+    expect(resolveActivation({ expression: 'x^2' }, 'test').f(3)).toBe(9);
+    const json = Network.fromWeights(layers, { hidden: silu }).toJSON();
+    (json.activations as unknown[])[1] = { name: 'bad', expression: 'x * y' };
+    expect(() => Network.fromJSON(json)).toThrow(/Network.fromJSON: layer 2: "x \* y" has the free symbol y/);
+  });
+
+  it('backprop written out by hand through silu equals a centred finite difference of the loss', () => {
+    // Loss L = ½ Σ (Y − T)² over a few samples; gradients by hand-written backprop:
+    // dZ³ = Y − T;  dZˡ = (Wˡ⁺¹ᵀ·dZˡ⁺¹) ⊙ g′(Zˡ);  dWˡ = dZˡ·Aˡ⁻¹ᵀ;  dbˡ = Σ_samples dZˡ.
+    const net = Network.fromWeights(layers, { hidden: silu });
+    const X = [[-1.5, -0.25, 0.75, 2]];
+    const T = [[0.5, -1, 0.25, 1]];
+    const loss = (n: Network) => 0.5 * subtract(n.forward(X), T).data.reduce((s, d) => s + d * d, 0);
+
+    const steps = net.trace(X);
+    let dZ = subtract(steps[2].a, T); // linear output: dZ = dA
+    const dW: Matrix[] = [];
+    const db: Matrix[] = [];
+    for (let l = 2; l >= 0; l--) {
+      dW[l] = multiply(dZ, transpose(steps[l].input));
+      db[l] = sumRows(dZ);
+      if (l > 0) {
+        const dA = multiply(transpose(net.layers[l].weights), dZ);
+        const out = new Matrix(dA.rows, dA.cols);
+        silu.backward(steps[l - 1].z.data, steps[l - 1].a.data, dA.data, out.data, dA.rows, dA.cols); // dA ⊙ g′(Z)
+        expect(out.data).toEqual(hadamard(dA, silu.derivative(steps[l - 1].z)).data);
+        dZ = out;
+      }
+    }
+
+    const h = 1e-6;
+    const nudged = (l: number, which: 'weights' | 'biases', n: number, by: number) =>
+      Network.fromWeights(
+        net.layers.map((layer, m) => {
+          const weights = layer.weights.data.slice();
+          const biases = layer.biases.data.slice();
+          if (m === l) (which === 'weights' ? weights : biases)[n] += by;
+          return {
+            weights: new Matrix(layer.weights.rows, layer.weights.cols, weights),
+            biases: Array.from(biases),
+          };
+        }),
+        { hidden: silu },
+      );
+    for (let l = 0; l < 3; l++) {
+      for (const [which, grad] of [['weights', dW[l]], ['biases', db[l]]] as const) {
+        for (let n = 0; n < grad.data.length; n++) {
+          const centred = (loss(nudged(l, which, n, h)) - loss(nudged(l, which, n, -h))) / (2 * h);
+          expect(Math.abs(grad.data[n] - centred)).toBeLessThan(1e-7);
+        }
+      }
+    }
+  });
+
+  it('passes gradientCheck (backprop vs five-point differences) on a [2, 4, 3, 1] network with silu hidden layers', () => {
+    const net = new Network({ layers: [2, 4, 3, 1], hidden: silu, seed: 3 });
+    const X = [[-1, 0.5, 2, -0.25, 1.5], [0.5, -2, 1, 1, -0.75]];
+    const Y = [[0.2, -0.4, 1, 0, 0.6]];
+    expect(gradientCheck(net, X, Y).maxRelativeError).toBeLessThan(1e-6);
+  });
+
+  it('trains like the same activation written in JavaScript: fit gives the same losses, epoch by epoch', () => {
+    // silu written by hand, g′(x) = σ(x)·(1 + x·(1 − σ(x))): the oracle for the mathjs-derived one
+    const handSilu = elementwiseActivation({ name: 'handSilu', f: (x) => x * sigma(x), df: (x) => sigma(x) * (1 + x * (1 - sigma(x))) });
+    const random = createRandom(5);
+    const xs = Array.from({ length: 40 }, () => random.between(-3, 3));
+    const X = [xs];
+    const Y = [xs.map((x) => Math.sin(x))];
+    const fit = (hidden: typeof silu) => new Network({ layers: [1, 8, 1], hidden, seed: 9 }).fit(X, Y, { epochs: 60, learningRate: 0.05 }).loss;
+    const byFormula = fit(silu);
+    const byHand = fit(handSilu as typeof silu);
+    expect(byFormula.at(-1)).toBeLessThan(byFormula[0] / 5); // it learns: the loss falls at least fivefold
+    for (let epoch = 0; epoch < byHand.length; epoch++) {
+      expect(Math.abs(byFormula[epoch] - byHand[epoch]) / byHand[epoch]).toBeLessThan(1e-9);
+    }
+  });
+});

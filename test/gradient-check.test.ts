@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { elementwiseActivation } from '../src/activations.js';
+import { Matrix, Network, gradientCheck, randomMatrix, relativeError } from '../src/index.js';
+
+const HIDDEN = ['relu', 'leakyRelu', 'sigmoid', 'tanh', 'linear'] as const;
+const SHAPES = [
+  [3, 5, 2],
+  [2, 4, 3, 2],
+  [1, 6, 6, 6, 2],
+];
+
+/** Targets a loss can take: one-hot columns for crossEntropy, numbers in [0, 1] otherwise. */
+function targets(rows: number, cols: number, loss: string): Matrix {
+  const Y = new Matrix(rows, cols);
+  for (let j = 0; j < cols; j++) {
+    if (loss === 'crossEntropy') Y.data[(j % rows) * cols + j] = 1;
+    else for (let i = 0; i < rows; i++) Y.data[i * cols + j] = ((i + 2 * j) % 5) / 4;
+  }
+  return Y;
+}
+
+/** The smallest |z| over ReLU-type neurons: a difference taken across a kink measures nothing. */
+function distanceToKinks(net: Network, X: Matrix): number {
+  const steps = net.trace(X);
+  return Math.min(...steps.flatMap((step, l) => (['relu', 'leakyRelu'].includes(net.layers[l].activation.name) ? Array.from(step.z.data, Math.abs) : [Infinity])));
+}
+
+/**
+ * Seeded inputs on which every ReLU-type neuron has |z| > 0.02, so that nudging a weight by 2ε = 0.002
+ * never crosses a kink (the first of the seeds 0, 1, 2, … that gives such inputs).
+ */
+function awayFromKinks(net: Network, samples: number): Matrix {
+  for (let seed = 0; seed < 1000; seed++) {
+    const X = randomMatrix(net.inputs, samples, { seed });
+    if (distanceToKinks(net, X) > 0.02) return X;
+  }
+  throw new Error('no seed below 1000 gives inputs away from the kinks');
+}
+
+const PAIRINGS: [string, string][] = [
+  ...(['linear', 'relu', 'leakyRelu', 'sigmoid', 'tanh', 'softmax'].map((output) => [output, 'mse']) as [string, string][]),
+  ['sigmoid', 'binaryCrossEntropy'],
+  ['softmax', 'binaryCrossEntropy'],
+  ['softmax', 'crossEntropy'],
+  ['sigmoid', 'crossEntropy'],
+];
+
+describe('gradientCheck: backpropagation equals central differences (< 1e-6 relative)', () => {
+  for (const [output, loss] of PAIRINGS) {
+    for (const hidden of HIDDEN) {
+      it(`for ${hidden} hidden layers, a ${output} output and ${loss}, on layers ${SHAPES.map((s) => `[${s}]`).join(', ')}`, () => {
+        SHAPES.forEach((layers, s) => {
+          const net = new Network({ layers, hidden, output: output as 'linear', init: 'xavier', seed: 100 + s });
+          const X = awayFromKinks(net, 5);
+          const check = gradientCheck(net, X, targets(layers.at(-1)!, 5, loss), { loss: loss as 'mse' });
+          expect(check.maxRelativeError).toBeLessThan(1e-6);
+        });
+      });
+    }
+  }
+});
+
+describe('gradientCheck', () => {
+  it('reports each layer, numbered from 1, with both gradients side by side', () => {
+    const net = new Network({ layers: [2, 3, 1], hidden: 'tanh', seed: 1 });
+    const check = gradientCheck(net, [[1], [2]], [[0.5]]);
+    expect(check.layers.map((c) => c.layer)).toEqual([1, 2]);
+    expect(check.layers[0].numericDW.shape).toEqual([3, 2]);
+    expect(check.layers[1].numericDb.shape).toEqual([1, 1]);
+    expect(check.maxRelativeError).toBe(Math.max(...check.layers.map((c) => c.maxRelativeError)));
+  });
+  it('catches a wrong derivative: tanh with g′ = 1 − tanh instead of 1 − tanh²', () => {
+    const wrongTanh = elementwiseActivation({ name: 'tanh', f: Math.tanh, df: (z) => 1 - Math.tanh(z) });
+    const net = Network.fromWeights(
+      [
+        { weights: [[0.5, -0.3], [0.8, 0.2]], biases: [0.1, -0.2] },
+        { weights: [[1, -1]], biases: [0] },
+      ],
+      { hidden: wrongTanh },
+    );
+    expect(gradientCheck(net, [[1], [2]], [[0.5]]).maxRelativeError).toBeGreaterThan(0.01);
+  });
+  it('does not move the network it checks', () => {
+    const net = new Network({ layers: [2, 3, 1], seed: 4 });
+    const before = JSON.stringify(net.toJSON());
+    gradientCheck(net, [[1], [2]], [[0.5]]);
+    expect(JSON.stringify(net.toJSON())).toBe(before);
+  });
+  it('refuses an epsilon that is not a small positive number', () => {
+    const net = new Network({ layers: [1, 1], seed: 4 });
+    expect(() => gradientCheck(net, [[1]], [[1]], { epsilon: 0 })).toThrow(/gradientCheck: epsilon is 0 but it must be a small number > 0/);
+  });
+});
+
+describe('relativeError', () => {
+  it('is |a − n| / max(|a|, |n|)', () => {
+    // |1 − 1.001| / 1.001
+    expect(Math.abs(relativeError(1, 1.001) - 0.001 / 1.001)).toBeLessThan(1e-15);
+  });
+  it('compares tiny gradients absolutely, dividing by the floor (1e-6)', () => {
+    // both below the floor: |1e-9 − 2e-9| / 1e-6 = 1e-3
+    expect(Math.abs(relativeError(1e-9, 2e-9) - 1e-3)).toBeLessThan(1e-15);
+  });
+});

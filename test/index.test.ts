@@ -1,0 +1,141 @@
+/**
+ * The public door. This list changes only on purpose: adding or removing an
+ * export means editing it here too (and in README's API table).
+ */
+import { describe, expect, it } from 'vitest';
+import * as api from '../src/index.js';
+import type {
+  Activation,
+  ActivationSpec,
+  BiasInput,
+  InitName,
+  JSONNumber,
+  Layer,
+  LayerInput,
+  MathjsMatrixLike,
+  MatrixInput,
+  NetworkJSON,
+  NetworkOptions,
+  Random,
+  Seed,
+  TraceStep,
+} from '../src/index.js';
+
+describe('src/index.ts', () => {
+  it('exports exactly these names, and each is defined', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'DATASET_DEFAULTS',
+      'DEFAULT_LEAKY_SLOPE',
+      'DEFAULT_SEED',
+      'DIAGNOSE_LIMITS',
+      'DivergenceError',
+      'EXPRESSION_CONSTANTS',
+      'FIT_DEFAULTS',
+      'FORMULA_MAX_NODES',
+      'GRADIENT_CHECK_DEFAULTS',
+      'INIT_LIMITS',
+      'KINK_MERGE_GAP',
+      'LOSSES',
+      'Matrix',
+      'NETWORK_DEFAULTS',
+      'Network',
+      'OPTIMIZER_DEFAULTS',
+      'ShapeError',
+      'ValueError',
+      'activation',
+      'adam',
+      'add',
+      'applyWeights',
+      'backwardTrace',
+      'binaryCrossEntropy',
+      'createRandom',
+      'crossEntropy',
+      'datasets',
+      'diagnose',
+      'formatShape',
+      'formula',
+      'fromTfjsModel',
+      'gradientCheck',
+      'gradients',
+      'hadamard',
+      'hstack',
+      'kinks',
+      'leakyRelu',
+      'leakyReluWithSlope',
+      'linear',
+      'linearRegion',
+      'loadMathjs',
+      'map',
+      'matrix',
+      'momentum',
+      'mse',
+      'multiply',
+      'ones',
+      'optimizerFromJSON',
+      'randomMatrix',
+      'relativeError',
+      'relu',
+      'restoreTrainingState',
+      'scale',
+      'sgd',
+      'sigmoid',
+      'softmax',
+      'standardize',
+      'standardizerFromJSON',
+      'subtract',
+      'sumRows',
+      'tanh',
+      'toTfjsFiles',
+      'toTfjsModel',
+      'trainingState',
+      'transpose',
+      'twoNode',
+      'vstack',
+      'zeros',
+    ]);
+    for (const value of Object.values(api)) expect(value).toBeDefined();
+  });
+
+  it('exports these types (tsc fails here if one disappears)', () => {
+    const seed: Seed = 42;
+    const init: InitName = 'he';
+    const spec: ActivationSpec = { name: 'leakyRelu', slope: 0.1 };
+    const input: MatrixInput = [[1]];
+    const bias: BiasInput = [0];
+    const layer: LayerInput = { weights: input, biases: bias, activation: spec };
+    const options: NetworkOptions = { layers: [1, 1], init, seed };
+    const net = api.Network.fromWeights([layer]);
+    const json: NetworkJSON = net.toJSON();
+    const weight: JSONNumber = json.weights[0][0][0];
+    const first: Layer = net.layers[0];
+    const g: Activation = first.activation;
+    const step: TraceStep = net.trace(input)[0];
+    const random: Random = api.createRandom(seed);
+    const mathjsLike: MathjsMatrixLike = { toArray: () => [[1]], size: () => [1, 1] };
+    expect([options.layers, weight, g.name, step.layer, typeof random.uniform(), api.matrix(mathjsLike).shape]).toEqual([
+      [1, 1],
+      1,
+      'leakyRelu',
+      1,
+      'number',
+      [1, 1],
+    ]);
+  });
+
+  it('formatShape prints rows×cols, as every message does', () => {
+    expect(api.formatShape(2, 3)).toBe('2×3');
+  });
+
+  it('ShapeError and ValueError are Errors with their own names', () => {
+    for (const E of [api.ShapeError, api.ValueError]) {
+      const error = new E('x');
+      expect(error).toBeInstanceOf(Error);
+      expect(error.name).toBe(E.name);
+    }
+  });
+
+  it('loadMathjs resolves to mathjs (the library loads it only when asked)', async () => {
+    const math = await api.loadMathjs();
+    expect(math.multiply(2, 3)).toBe(6);
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { Network, binaryCrossEntropy, crossEntropy, mse } from '../src/index.js';
+
+describe('mse', () => {
+  it('is the mean of the squared differences over every entry', () => {
+    // ((1 − 0)² + (3 − 1)²) / 2 = (1 + 4) / 2 = 2.5
+    expect(mse.value([[1, 3]], [[0, 1]])).toBe(2.5);
+    // two outputs, one sample: ((1 − 0)² + (0 − 2)²) / 2 = 2.5
+    expect(mse.value([[1], [0]], [[0], [2]])).toBe(2.5);
+  });
+  it('has the gradient 2(A − Y)/(outputs·samples)', () => {
+    // 2·(1 − 0)/2 = 1 and 2·(3 − 1)/2 = 2
+    expect(mse.gradient([[1, 3]], [[0, 1]]).toArray()).toEqual([[1, 2]]);
+  });
+  it('names both shapes when A and Y differ', () => {
+    expect(() => mse.value([[1, 2]], [[1]])).toThrow(/mse: A is 1×2 but Y is 1×1 \(one target per prediction\)/);
+  });
+});
+
+describe('binaryCrossEntropy', () => {
+  it('is −log a for a target of 1 and −log(1 − a) for a target of 0', () => {
+    // −(log 0.5 + log(1 − 0.2)) / 2 samples
+    expect(Math.abs(binaryCrossEntropy.value([[0.5, 0.2]], [[1, 0]]) - -(Math.log(0.5) + Math.log(0.8)) / 2)).toBeLessThan(1e-15);
+  });
+  it('is 0 for perfect predictions, with no 0·log 0 = NaN', () => {
+    expect(binaryCrossEntropy.value([[1, 0]], [[1, 0]])).toBe(0);
+  });
+  it('is Infinity (not NaN) for a certain wrong prediction', () => {
+    expect(binaryCrossEntropy.value([[0]], [[1]])).toBe(Infinity);
+  });
+  it('stays finite after a sigmoid for logits of ±1000, computed from Z', () => {
+    // sigmoid(1000) is exactly 1 in float64, so log(1 − a) would be −∞; softplus(z) − y·z is 1000 − 0 = 1000.
+    const net = Network.fromWeights([{ weights: [[1000]], biases: [0] }], { output: 'sigmoid' });
+    expect(net.gradients([[1, -1]], [[0, 1]], { loss: 'binaryCrossEntropy' }).loss).toBe(1000);
+  });
+});
+
+describe('crossEntropy', () => {
+  it('is −log of the probability given to the right class, averaged over samples', () => {
+    // sample 1: −log 0.75; sample 2: −log 0.5
+    const value = crossEntropy.value([[0.25, 0.5], [0.75, 0.5]], [[0, 1], [1, 0]]);
+    expect(Math.abs(value - -(Math.log(0.75) + Math.log(0.5)) / 2)).toBeLessThan(1e-15);
+  });
+  it('stays finite after a softmax for logits of 1000 and −1000, by log-sum-exp', () => {
+    // z = (1000, −1000), y = (0, 1): ℓ = logΣe^z − z₂ = 1000 − (−1000) = 2000
+    const net = Network.fromWeights([{ weights: [[1000], [-1000]], biases: [0, 0] }], { output: 'softmax' });
+    expect(net.gradients([[1]], [[0], [1]], { loss: 'crossEntropy' }).loss).toBe(2000);
+  });
+  it('gives dZ = A − Y after a softmax: the backward trace shows it', () => {
+    // z = (0, 0) → a = (0.5, 0.5); y = (1, 0) → dZ = (−0.5, 0.5)
+    const net = Network.fromWeights([{ weights: [[0], [0]], biases: [0, 0] }], { output: 'softmax' });
+    expect(net.backwardTrace([[1]], [[1], [0]], { loss: 'crossEntropy' })[0].dZ.toArray()).toEqual([[-0.5], [0.5]]);
+  });
+});
+
+describe('choosing a loss', () => {
+  it("'auto' picks crossEntropy after softmax, binaryCrossEntropy after sigmoid, mse otherwise", () => {
+    const X = [[1]];
+    // The values tell which loss ran: z = 0 everywhere.
+    const soft = Network.fromWeights([{ weights: [[0], [0]], biases: [0, 0] }], { output: 'softmax' });
+    expect(soft.gradients(X, [[1], [0]]).loss).toBe(Math.log(2)); // −log 0.5
+    const sig = Network.fromWeights([{ weights: [[0]], biases: [0] }], { output: 'sigmoid' });
+    expect(sig.gradients(X, [[1]]).loss).toBe(Math.log(2)); // softplus(0) − 1·0 = log 2
+    const lin = Network.fromWeights([{ weights: [[0]], biases: [0] }]);
+    expect(lin.gradients(X, [[3]]).loss).toBe(9); // (0 − 3)²
+  });
+  it('refuses a cross-entropy after an output that is not between 0 and 1', () => {
+    const net = Network.fromWeights([{ weights: [[1]], biases: [0] }], { output: 'tanh' });
+    expect(() => net.gradients([[1]], [[1]], { loss: 'crossEntropy' })).toThrow(
+      /Network.gradients: loss crossEntropy needs outputs between 0 and 1 but the output layer is tanh/,
+    );
+  });
+  it('names the known losses when given an unknown one', () => {
+    const net = Network.fromWeights([{ weights: [[1]], biases: [0] }]);
+    expect(() => net.gradients([[1]], [[1]], { loss: 'hinge' as 'mse' })).toThrow(
+      /loss "hinge" is unknown \(expected one of mse, binaryCrossEntropy, crossEntropy\)/,
+    );
+  });
+});

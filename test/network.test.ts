@@ -1,0 +1,384 @@
+/**
+ * Network: the article's steps nested for any list of layer sizes. Its forward
+ * pass is checked bit for bit against the nested calls a learner would write,
+ * and against mathjs; trace, predict and the JSON round trip against forward.
+ */
+import * as math from 'mathjs';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  type Layer,
+  Matrix,
+  NETWORK_DEFAULTS,
+  Network,
+  ShapeError,
+  ValueError,
+  applyWeights,
+  leakyReluWithSlope,
+  relu,
+  sigmoid,
+  tanh,
+  transpose,
+} from '../src/index.js';
+import { deepFreeze, expectSameBits, maxAbsDiff, seeded } from './helpers/oracles.js';
+
+/** The forward pass as a learner writes it: A = g(applyWeights(A, W, b)), layer after layer. */
+function nested(layers: readonly Layer[], X: number[][]): Matrix {
+  let A = Matrix.from(X);
+  for (const { weights, biases, activation } of layers) A = activation(applyWeights(A, weights, biases));
+  return A;
+}
+
+/** A hand-made [1, 2, 2, 1] network whose outputs are worked out below. */
+const small = () =>
+  Network.fromWeights([
+    { weights: [[1], [-1]], biases: [0, 1] },
+    { weights: [[1, 1], [1, -1]], biases: [0, -1] },
+    { weights: [[2, 1]], biases: [0.5] },
+  ]);
+
+describe('new Network', () => {
+  it('takes every default from NETWORK_DEFAULTS: relu hidden, linear output, he, seed 42', () => {
+    expect(NETWORK_DEFAULTS).toEqual({ hidden: 'relu', output: 'linear', init: 'he', seed: 42 });
+    expect(Object.isFrozen(NETWORK_DEFAULTS)).toBe(true);
+    const net = new Network({ layers: [1, 2, 2, 1] });
+    expect(net.layers.map((layer) => layer.activation.name)).toEqual(['relu', 'relu', 'linear']);
+    const explicit = new Network({ layers: [1, 2, 2, 1], ...NETWORK_DEFAULTS });
+    expect(net.toJSON()).toEqual(explicit.toJSON());
+  });
+
+  it('has one layer per pair of sizes, weights nOut × nIn and biases nOut × 1', () => {
+    const net = new Network({ layers: [3, 5, 4, 2] });
+    expect(net.layers.map((layer) => [layer.weights.shape, layer.biases.shape])).toEqual([
+      [[5, 3], [5, 1]],
+      [[4, 5], [4, 1]],
+      [[2, 4], [2, 1]],
+    ]);
+  });
+
+  it('sizes, inputs and outputs read the architecture back', () => {
+    const net = new Network({ layers: [3, 5, 4, 2] });
+    expect([net.sizes, net.inputs, net.outputs]).toEqual([[3, 5, 4, 2], 3, 2]);
+  });
+
+  it('gives the same weights for the same seed and different weights for another', () => {
+    const weights = (seed: number) => new Network({ layers: [2, 3, 1], seed }).toJSON().weights;
+    expect(weights(7)).toEqual(weights(7));
+    expect(weights(7)).not.toEqual(weights(8));
+  });
+
+  it('uses the hidden and output activations it is given, by name, spec or object', () => {
+    const net = new Network({ layers: [1, 2, 2, 1], hidden: { name: 'leakyRelu', slope: 0.2 }, output: sigmoid });
+    expect(net.layers.map((layer) => layer.activation.name)).toEqual(['leakyRelu', 'leakyRelu', 'sigmoid']);
+    expect(net.layers[0].activation.slope).toBe(0.2);
+    expect(new Network({ layers: [1, 3], output: 'softmax' }).layers[0].activation.name).toBe('softmax');
+    const named = new Network({ layers: [1, 2, 1], hidden: { name: 'leakyRelu' }, output: { name: 'tanh' } });
+    expect(named.layers.map((layer) => [layer.activation.name, layer.activation.slope])).toEqual([
+      ['leakyRelu', 0.01], // no slope given: DEFAULT_LEAKY_SLOPE
+      ['tanh', undefined],
+    ]);
+  });
+});
+
+describe('Network.fromWeights', () => {
+  it('builds the network from the weights and biases given, relu hidden and linear output', () => {
+    const net = small();
+    expect(net.sizes).toEqual([1, 2, 2, 1]);
+    expect(net.layers[1].weights.toArray()).toEqual([[1, 1], [1, -1]]);
+    expect(net.layers[1].biases.toArray()).toEqual([[0], [-1]]);
+    expect(net.layers.map((layer) => layer.activation.name)).toEqual(['relu', 'relu', 'linear']);
+  });
+
+  it('copies its inputs: changing the arrays or matrices afterwards changes nothing', () => {
+    const weights = [[2], [3]];
+    const biases = [1, 1];
+    const W2 = Matrix.from([[1, 1]]);
+    const net = Network.fromWeights([{ weights, biases }, { weights: W2, biases: [0] }]);
+    const before = net.forward([[1, 2]]).toArray();
+    weights[0][0] = 100;
+    biases[1] = 100;
+    W2.data[0] = 100;
+    expect(net.layers[0].weights.toArray()).toEqual([[2], [3]]);
+    expect(net.forward([[1, 2]]).toArray()).toEqual(before);
+  });
+
+  it('takes hidden and output options, and a per-layer activation overrides them', () => {
+    const net = Network.fromWeights(
+      [
+        { weights: [[1]], biases: [0] },
+        { weights: [[1]], biases: [0], activation: 'tanh' },
+        { weights: [[1], [2]], biases: [0, 0], activation: 'softmax' },
+      ],
+      { hidden: 'sigmoid', output: 'linear' },
+    );
+    expect(net.layers.map((layer) => layer.activation.name)).toEqual(['sigmoid', 'tanh', 'softmax']);
+  });
+
+  it('names the layer (counting from 1) and both counts when biases do not fit the weights', () => {
+    const bad = () => Network.fromWeights([{ weights: [[1], [2]], biases: [0, 0, 0] }]);
+    expect(bad).toThrow(ShapeError);
+    expect(bad).toThrow('Network.fromWeights: layer 1 has weights 2×1 but 3 biases (one bias per neuron)');
+  });
+
+  it('names both layers when one does not take the previous one’s outputs', () => {
+    expect(() =>
+      Network.fromWeights([
+        { weights: [[1], [2]], biases: [0, 0] },
+        { weights: [[1, 2, 3]], biases: [0] },
+      ]),
+    ).toThrow(
+      "Network.fromWeights: layer 2 has weights 1×3 but layer 1 has 2 neurons (layer 2's weights need one column per neuron of layer 1)",
+    );
+  });
+
+  it('refuses an empty list, a layer that is not an object, and NaN weights', () => {
+    expect(() => Network.fromWeights([])).toThrow(
+      'Network.fromWeights: layers is an array of 0 entries but it must be a non-empty array of { weights, biases }',
+    );
+    expect(() => Network.fromWeights([null as never])).toThrow('Network.fromWeights: layer 1 is null but it must be { weights, biases }');
+    expect(() => Network.fromWeights([{ weights: [[1]], biases: [0] }, { weights: [[NaN]], biases: [0] }])).toThrow(
+      'Network.fromWeights: layer 2 weights has NaN at row 1, column 1',
+    );
+  });
+
+  it('refuses softmax on a hidden layer, naming the layer', () => {
+    expect(() =>
+      Network.fromWeights([
+        { weights: [[1], [1]], biases: [0, 0], activation: 'softmax' },
+        { weights: [[1, 1]], biases: [0] },
+      ]),
+    ).toThrow('Network.fromWeights: layer 1: hidden activation is softmax but softmax is for the output layer only');
+  });
+});
+
+describe('Network.forward', () => {
+  it('computes the hand-worked [1, 2, 2, 1] network', () => {
+    // x = −2: z¹ = [−2, 3] → a¹ = [0, 3]; z² = [3, −4] → a² = [3, 0]; y = 2·3 + 0 + 0.5 = 6.5
+    // x =  0: z¹ = [0, 1]  → a¹ = [0, 1]; z² = [1, −2] → a² = [1, 0]; y = 2·1 + 0 + 0.5 = 2.5
+    // x =  3: z¹ = [3, −2] → a¹ = [3, 0]; z² = [3, 2]  → a² = [3, 2]; y = 2·3 + 2 + 0.5 = 8.5
+    expect(small().forward([[-2, 0, 3]]).toArray()).toEqual([[6.5, 2.5, 8.5]]);
+  });
+
+  it('equals the hand-nested relu(applyWeights(…)) calls for [1, 2, 2, 1], bit for bit', () => {
+    const net = new Network({ layers: [1, 2, 2, 1], seed: 42 });
+    const X = seeded(1, 300, 1, 3);
+    const [L1, L2, L3] = net.layers;
+    const byHand = applyWeights(
+      relu(applyWeights(relu(applyWeights(X, L1.weights, L1.biases)), L2.weights, L2.biases)),
+      L3.weights,
+      L3.biases,
+    ); // the output is linear: g(z) = z
+    expectSameBits(net.forward(X), byHand);
+  });
+
+  it('equals the nested calls for a 10-hidden-layer network [1, 2×10, 1], bit for bit', () => {
+    const net = new Network({ layers: [1, ...Array(10).fill(2), 1], seed: 3 });
+    const X = seeded(1, 500, 2, 3);
+    expectSameBits(net.forward(X), nested(net.layers, X));
+  });
+
+  // forward works 256 samples (columns) at a time: the block edges must not show.
+  it.each([1, 255, 256, 257, 1000])('equals the nested calls bit for bit for %i samples of a [3, 5, 4, 2] net', (samples) => {
+    const net = new Network({ layers: [3, 5, 4, 2], seed: 4 });
+    const X = seeded(3, samples, samples);
+    expectSameBits(net.forward(X), nested(net.layers, X));
+  });
+
+  it('equals the nested calls with other activations: leaky relu, tanh, sigmoid, softmax', () => {
+    const net = Network.fromWeights(
+      [
+        { weights: seeded(6, 3, 1), biases: seeded(6, 1, 2), activation: leakyReluWithSlope(0.1) },
+        { weights: seeded(5, 6, 3), biases: seeded(5, 1, 4), activation: tanh },
+        { weights: seeded(4, 5, 5), biases: seeded(4, 1, 6), activation: sigmoid },
+        { weights: seeded(3, 4, 7), biases: seeded(3, 1, 8), activation: 'softmax' },
+      ],
+    );
+    const X = seeded(3, 300, 9, 2);
+    expectSameBits(net.forward(X), nested(net.layers, X));
+  });
+
+  it('agrees with mathjs doing W·A + b and max(0, z) layer by layer', () => {
+    const net = new Network({ layers: [4, 7, 6, 3], seed: 5 });
+    const X = seeded(4, 50, 6);
+    let A: math.Matrix = math.matrix(X);
+    net.layers.forEach((layer, l) => {
+      const WA = math.multiply(math.matrix(layer.weights.toArray()), A) as math.Matrix;
+      const b = math.multiply(math.matrix(layer.biases.toArray()), math.ones(1, 50)) as math.Matrix;
+      const Z = math.add(WA, b) as math.Matrix;
+      A = l < 2 ? (math.map(Z, (z: number) => Math.max(0, z)) as math.Matrix) : Z;
+    });
+    expect(maxAbsDiff(net.forward(X).toArray(), A.toArray() as number[][])).toBeLessThan(1e-12);
+  });
+
+  it('agrees with a TensorFlow.js model of dense layers (cpu backend, float32) to float32 precision', async () => {
+    const tf = await import('@tensorflow/tfjs');
+    await tf.setBackend('cpu');
+    const quiet = vi.spyOn(console, 'warn').mockImplementation(() => {}); // tfjs suggests tfjs-node on its first tensor
+    const net = new Network({ layers: [3, 8, 5, 2], seed: 12 });
+    const model = tf.sequential({
+      layers: net.layers.map((layer, l) =>
+        tf.layers.dense({ units: layer.weights.rows, inputShape: l === 0 ? [3] : undefined, activation: l < 2 ? 'relu' : 'linear' }),
+      ),
+    });
+    // tfjs keeps one row per sample, so its kernel is Wᵀ (nIn × nOut).
+    net.layers.forEach((layer, l) =>
+      model.layers[l].setWeights([tf.tensor2d(transpose(layer.weights).toArray()), tf.tensor1d(Array.from(layer.biases.data))]),
+    );
+    const X = seeded(3, 20, 13, 2);
+    const Y = (await (model.predict(tf.tensor2d(transpose(X).toArray())) as import('@tensorflow/tfjs').Tensor2D).array()) as number[][];
+    quiet.mockRestore();
+    expect(maxAbsDiff(net.forward(X).toArray(), transpose(Y).toArray())).toBeLessThan(1e-5);
+  });
+
+  it('reads a flat number[] as the one input row', () => {
+    expect(small().forward([-2, 0, 3]).toArray()).toEqual([[6.5, 2.5, 8.5]]);
+  });
+
+  it('names X’s rows and the network’s inputs when they differ', () => {
+    const bad = () => small().forward([[1], [2]]);
+    expect(bad).toThrow(ShapeError);
+    expect(bad).toThrow(
+      'Network.forward: X has 2 rows but the network has 1 input (one row per input feature, one column per sample)',
+    );
+    expect(() => new Network({ layers: [3, 1] }).forward([[1]])).toThrow(
+      'Network.forward: X has 1 row but the network has 3 inputs',
+    );
+  });
+
+  it('names the entry of a NaN in X', () => {
+    expect(() => small().forward([[1, NaN]])).toThrow('Network.forward: X has NaN at row 1, column 2 but entries must be finite numbers');
+  });
+});
+
+describe('Network.trace', () => {
+  const net = new Network({ layers: [2, 3, 4, 1], seed: 6 });
+  const X = seeded(2, 5, 7);
+  const steps = net.trace(X);
+
+  it('has one step per layer, numbered from 1 as the article counts them', () => {
+    expect(steps.map((step) => step.layer)).toEqual([1, 2, 3]);
+  });
+
+  it('gives each step its shapes: input nIn × samples, W nOut × nIn, b nOut × 1, z and a nOut × samples', () => {
+    expect(steps.map((s) => [s.input.shape, s.weights.shape, s.biases.shape, s.z.shape, s.a.shape])).toEqual([
+      [[2, 5], [3, 2], [3, 1], [3, 5], [3, 5]],
+      [[3, 5], [4, 3], [4, 1], [4, 5], [4, 5]],
+      [[4, 5], [1, 4], [1, 1], [1, 5], [1, 5]],
+    ]);
+  });
+
+  it('starts from X, and each step’s input is the previous step’s a', () => {
+    expect(steps[0].input.toArray()).toEqual(X);
+    expect(steps[1].input).toBe(steps[0].a);
+    expect(steps[2].input).toBe(steps[1].a);
+  });
+
+  it('has z = applyWeights(input, W, b) and a = g(z) at every step', () => {
+    steps.forEach((step, l) => {
+      expectSameBits(step.z, applyWeights(step.input, step.weights, step.biases));
+      expectSameBits(step.a, net.layers[l].activation(step.z));
+    });
+  });
+
+  it('ends with the a that forward returns, bit for bit', () => {
+    expectSameBits(steps[2].a, net.forward(X));
+  });
+
+  it('shows copies of the weights: changing them leaves the network alone', () => {
+    const before = net.forward(X).toArray();
+    const fresh = net.trace(X);
+    fresh[0].weights.data[0] = 100;
+    fresh[0].biases.data[0] = 100;
+    expect(net.forward(X).toArray()).toEqual(before);
+  });
+
+  it('names itself when X does not fit', () => {
+    expect(() => net.trace([[1]])).toThrow('Network.trace: X has 1 row but the network has 2 inputs');
+  });
+});
+
+describe('Network.predict (one row per sample)', () => {
+  it('takes a number[] for a one-input network and gives one number per sample', () => {
+    expect(small().predict([-2, 0, 3])).toEqual([6.5, 2.5, 8.5]);
+  });
+
+  it('takes one row per sample, the transpose of forward’s X', () => {
+    const net = new Network({ layers: [3, 4, 1], seed: 8 });
+    const X = seeded(3, 6, 9); // 3 inputs × 6 samples
+    const rows = X[0].map((_, s) => X.map((feature) => feature[s])); // 6 samples × 3 inputs
+    expect(net.predict(rows)).toEqual(net.forward(X).row(0));
+  });
+
+  it('gives an array per sample when the network has several outputs', () => {
+    const net = Network.fromWeights([{ weights: [[1], [-1]], biases: [0, 10] }]); // y = [x, 10 − x]
+    expect(net.predict([[1], [4]])).toEqual([
+      [1, 9],
+      [4, 6],
+    ]);
+  });
+
+  it('refuses a flat list for a network with several inputs, saying how to give the samples', () => {
+    expect(() => new Network({ layers: [2, 1] }).predict([1, 2, 3])).toThrow(
+      'Network.predict: samples is a flat list of 3 numbers but the network has 2 inputs (a flat list is one input feature per sample; give one row per sample: [[x1, …, x2], …])',
+    );
+  });
+
+  it('names both counts when a sample has the wrong number of features', () => {
+    expect(() => new Network({ layers: [2, 1] }).predict([[1, 2, 3]])).toThrow(
+      'Network.predict: each sample has 3 features but the network has 2 inputs (one row per sample, one number per input)',
+    );
+    expect(() => small().predict([])).toThrow('Network.predict: samples is empty but a matrix needs at least one row');
+  });
+});
+
+describe('bad options for new Network', () => {
+  it('names the problem with the list of layer sizes', () => {
+    expect(() => new Network({ layers: [1] })).toThrow(ValueError);
+    expect(() => new Network({ layers: [1] })).toThrow(
+      'Network: layers is [1] but it must list at least 2 sizes, inputs first and outputs last (e.g. [1, 2, 2, 1])',
+    );
+    expect(() => new Network({ layers: [1, 0, 1] })).toThrow(
+      "Network: layer 1's size (layers[1]) is 0 but sizes must be whole numbers ≥ 1",
+    );
+    expect(() => new Network({ layers: [1.5, 1] })).toThrow('Network: the input size (layers[0]) is 1.5');
+    expect(() => new Network(undefined as never)).toThrow('Network: options are undefined but must be an object like { layers: [1, 2, 2, 1] }');
+    expect(() => new Network({ layers: {} as never })).toThrow('Network: layers is an object (Object) but it must list at least 2 sizes');
+    expect(() => new Network({ layers: (() => [1, 1]) as never })).toThrow('Network: layers is a function but it must list');
+  });
+
+  it('names an unknown activation and lists the known ones', () => {
+    expect(() => new Network({ layers: [1, 1], hidden: 'swish' as 'relu' })).toThrow(
+      "Network: activation \"swish\" is unknown (expected one of relu, leakyRelu, sigmoid, tanh, linear, softmax, { name: 'leakyRelu', slope }, or { name, expression })",
+    );
+  });
+
+  it('refuses softmax as the hidden activation and a bad seed', () => {
+    expect(() => new Network({ layers: [1, 2, 1], hidden: 'softmax' })).toThrow(
+      'Network: hidden activation is softmax but softmax is for the output layer only',
+    );
+    expect(() => new Network({ layers: [1, 1], seed: -1 })).toThrow(
+      'Network: seed is -1 but a seed must be an integer from 0 to 4294967295',
+    );
+  });
+});
+
+describe('a Network never changes what it is given', () => {
+  it('runs on deep-frozen options, layers, X, samples and JSON', () => {
+    const net = new Network(deepFreeze({ layers: [2, 3, 1] }) as { layers: number[] });
+    const layers = deepFreeze([{ weights: [[1, 2]], biases: [0] }]);
+    const copy = Network.fromWeights(layers);
+    net.forward(deepFreeze([[1, 2], [3, 4]]));
+    net.trace(deepFreeze([[1], [2]]));
+    net.predict(deepFreeze([[1, 2]]));
+    Network.fromJSON(deepFreeze(JSON.parse(JSON.stringify(net))));
+    expect(copy.sizes).toEqual([2, 1]);
+  });
+
+  it('leaves a Matrix X with the same entries', () => {
+    const X = Matrix.from(seeded(2, 4, 11));
+    const before = X.toArray();
+    const net = new Network({ layers: [2, 3, 1] });
+    net.forward(X);
+    net.trace(X);
+    expect(X.toArray()).toEqual(before);
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { Matrix, Network, adam, momentum, optimizerFromJSON, sgd } from '../src/index.js';
+import type { Optimizer } from '../src/index.js';
+
+/** A one-weight network w = 1, b = 0, and a step with gradients dW = g, db = 0. */
+function oneWeight() {
+  const net = Network.fromWeights([{ weights: [[1]], biases: [0] }]);
+  const step = (optimizer: Optimizer, g: number) => optimizer.step(net.layers, [{ dW: Matrix.from([[g]]), db: Matrix.from([[0]]) }]);
+  return { net, step, w: () => net.layers[0].weights.get(0, 0) };
+}
+
+describe('sgd', () => {
+  it('moves each weight by −η·g', () => {
+    const { step, w } = oneWeight();
+    step(sgd({ learningRate: 0.1 }), 0.5);
+    expect(w()).toBe(1 - 0.1 * 0.5); // 0.95
+  });
+});
+
+describe('momentum', () => {
+  it('keeps a velocity v ← β·v + g and moves by −η·v', () => {
+    const { step, w } = oneWeight();
+    const optimizer = momentum({ learningRate: 0.1, beta: 0.9 });
+    step(optimizer, 1); // v = 1, w = 1 − 0.1·1 = 0.9
+    expect(w()).toBe(1 - 0.1);
+    step(optimizer, 1); // v = 0.9·1 + 1 = 1.9, w = 0.9 − 0.1·1.9 = 0.71
+    expect(Math.abs(w() - 0.71)).toBeLessThan(1e-15);
+  });
+});
+
+describe('adam', () => {
+  it('takes a first step of about η·sign(g), since m̂ = g and v̂ = g² after bias correction', () => {
+    const { step, w } = oneWeight();
+    step(adam({ learningRate: 0.1, epsilon: 1e-8 }), 2);
+    // m = 0.1·2, v = 0.001·4; m̂ = 0.2/0.1 = 2, v̂ = 0.004/0.001 = 4; w = 1 − 0.1·2/(√4 + 1e-8)
+    expect(Math.abs(w() - (1 - (0.1 * 2) / (2 + 1e-8)))).toBeLessThan(1e-15);
+  });
+  it('counts its steps t for the bias correction', () => {
+    const optimizer = adam();
+    const { step } = oneWeight();
+    step(optimizer, 1);
+    step(optimizer, 1);
+    expect(optimizer.state.steps).toBe(2);
+  });
+  it('has the defaults of tf.train.adam and PyTorch (ε as PyTorch)', () => {
+    expect(adam().toJSON()).toMatchObject({ learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 });
+  });
+});
+
+describe('saving an optimizer', () => {
+  for (const make of [() => sgd({ learningRate: 0.05 }), () => momentum({ learningRate: 0.05 }), () => adam({ learningRate: 0.05 })]) {
+    it(`${make().name}: a restored copy continues exactly as the original, bit for bit`, () => {
+      const a = oneWeight();
+      const original = make();
+      a.step(original, 0.3);
+      const restored = optimizerFromJSON(JSON.parse(JSON.stringify(original.toJSON())));
+      // The restored optimizer, on a network with the same weights, then the same gradients:
+      const b2 = oneWeight();
+      b2.net.layers[0].weights.data[0] = a.w();
+      for (const g of [-0.7, 0.2, 1.1]) {
+        a.step(original, g);
+        b2.step(restored, g);
+      }
+      expect(Object.is(b2.w(), a.w())).toBe(true);
+      expect(restored.toJSON()).toEqual(original.toJSON());
+    });
+  }
+  it('keeps −0 in its moments through JSON, written "-0" as in the network JSON', () => {
+    const json = { ...momentum().toJSON(), steps: 1, slots: [['-0' as const], [0]] };
+    const restored = optimizerFromJSON(JSON.parse(JSON.stringify(json)));
+    expect(Object.is(restored.state.slots[0][0], -0)).toBe(true);
+    expect(restored.toJSON().slots).toEqual([['-0'], [0]]);
+  });
+  it('says what it expected when the JSON is something else', () => {
+    expect(() => optimizerFromJSON({ name: 'adam' } as never)).toThrow(/optimizerFromJSON: got an object \(Object\) but expected the object an optimizer's toJSON\(\) returns/);
+  });
+  it('refuses saved moments that do not fit the network', () => {
+    const optimizer = momentum();
+    oneWeight().step(optimizer, 1);
+    const bigger = new Network({ layers: [2, 3, 1], seed: 1 });
+    const zeros = bigger.layers.map((l) => ({ dW: new Matrix(l.weights.rows, l.weights.cols), db: new Matrix(l.biases.rows, 1) }));
+    expect(() => optimizer.step(bigger.layers, zeros)).toThrow(/momentum.step: the saved state has 2 arrays that do not fit this network \(it needs 4/);
+  });
+});
+
+describe('optimizer settings', () => {
+  it('refuses a learning rate that is not > 0', () => {
+    expect(() => sgd({ learningRate: -1 })).toThrow(/sgd: learningRate is -1 but it must be a number > 0/);
+  });
+  it('refuses a β of 1 or more (the moments would never forget)', () => {
+    expect(() => momentum({ beta: 1 })).toThrow(/momentum: beta is 1 but it must be a number from 0 up to \(not including\) 1/);
+    expect(() => adam({ beta2: 1.5 })).toThrow(/adam: beta2 is 1.5 but/);
+  });
+  it('names the layer count when the gradients do not match the network', () => {
+    const { net } = oneWeight();
+    expect(() => sgd().step(net.layers, [])).toThrow(/sgd.step: the network has 1 layer but 0 gradients came/);
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Helpers for the playground's page tests: build the page with Vite, serve it
+ * on 127.0.0.1, and open it in Debian's headless Chromium via playwright-core.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+
+const root = fileURLToPath(new URL('../../examples/playground/', import.meta.url));
+
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface OpenPlayground {
+  browser: Browser;
+  page: Page;
+  server: PreviewServer;
+  url: string;
+  /** Console errors and uncaught exceptions the page reported. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** Builds the playground into a temporary folder, serves it, and opens it. */
+export async function openPlayground(): Promise<OpenPlayground> {
+  const outDir = mkdtempSync(join(tmpdir(), 'playground-'));
+  await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const server = await preview({
+    root,
+    configFile: join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('the preview server did not report its address');
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_FLAGS, // playwright gives every launch a new, empty profile of its own
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(url);
+  await page.waitForSelector('#diagram svg');
+  return {
+    browser,
+    page,
+    server,
+    url,
+    errors,
+    async close() {
+      await browser.close();
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    },
+  };
+}
+
+/** The numbers of a matrix the stepper shows, read from its cells' exact data-value. */
+export async function shownMatrix(page: Page, name: string): Promise<number[][]> {
+  return page.$$eval(`#stepper figure[data-name="${name}"] tr`, (rows) =>
+    rows.map((row) => Array.from(row.querySelectorAll('td'), (td) => Number(td.getAttribute('data-value')))),
+  );
+}

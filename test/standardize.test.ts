@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { Network, standardize, standardizerFromJSON } from '../src/index.js';
+
+describe('standardize', () => {
+  it('measures each feature (row) on the training data: mean and population standard deviation', () => {
+    // row 1: 1, 3 → μ = 2, σ = √((1 + 1)/2) = 1;   row 2: 0, 4 → μ = 2, σ = 2
+    const s = standardize([[1, 3], [0, 4]]);
+    expect(s.mean).toEqual([2, 2]);
+    expect(s.std).toEqual([1, 2]);
+  });
+  it('applies those statistics unchanged to new data: x′ = (x − μ)/σ', () => {
+    // (5 − 2)/1 = 3 and (8 − 2)/2 = 3
+    expect(standardize([[1, 3], [0, 4]]).apply([[5], [8]]).toArray()).toEqual([[3], [3]]);
+  });
+  it('inverts: invert(apply(X)) gives X back', () => {
+    const s = standardize([[1, 3, 8], [0, 4, -2]]);
+    const X = [[0.5, 7], [3, -1]];
+    const back = s.invert(s.apply(X)).toArray();
+    back.flat().forEach((x, n) => expect(Math.abs(x - X.flat()[n])).toBeLessThan(1e-14));
+  });
+  it('maps a constant feature to 0 (σ taken as 1) instead of dividing by 0', () => {
+    expect(standardize([[4, 4]]).apply([[4, 5]]).toArray()).toEqual([[0, 1]]);
+  });
+  it('names the feature count when new data has other rows', () => {
+    expect(() => standardize([[1, 2]]).apply([[1], [2]])).toThrow(/Standardizer.apply: X has 2 rows but the standardizer was fitted on 1 feature/);
+  });
+  it('round-trips through JSON', () => {
+    const s = standardize([[1, 3], [0, 4]]);
+    expect(standardizerFromJSON(JSON.parse(JSON.stringify(s))).apply([[5], [8]]).toArray()).toEqual([[3], [3]]);
+  });
+  it('refuses a σ of 0 from JSON', () => {
+    expect(() => standardizerFromJSON({ mean: [0], std: [0] })).toThrow(/standardizerFromJSON: std has an entry ≤ 0/);
+  });
+});
+
+describe('a network that carries its standardizers', () => {
+  // The network computes y′ = 2·x′ on standardized numbers; inputs have μ = 10, σ = 5, outputs μ = 100, σ = 20.
+  const make = () => {
+    const net = Network.fromWeights([{ weights: [[2]], biases: [0] }]);
+    net.standardize = { inputs: standardize([[5, 15]]), outputs: standardize([[80, 120]]) };
+    return net;
+  };
+  it('predicts on raw data: standardizes the inputs, inverts the outputs', () => {
+    // x = 20 → x′ = (20 − 10)/5 = 2 → y′ = 4 → y = 4·20 + 100 = 180
+    expect(make().predict([20])).toEqual([180]);
+  });
+  it('keeps them through toJSON and fromJSON, so predictions on raw data stay right', () => {
+    const restored = Network.fromJSON(JSON.parse(JSON.stringify(make().toJSON())));
+    expect(restored.predict([20])).toEqual([180]);
+  });
+  it('leaves forward on the numbers as given (the article’s function)', () => {
+    expect(make().forward([[20]]).toArray()).toEqual([[40]]);
+  });
+  it('still reads a version 1 JSON without standardizers', () => {
+    const json = Network.fromWeights([{ weights: [[2]], biases: [0] }]).toJSON();
+    expect('standardize' in json).toBe(false);
+    expect(Network.fromJSON(json).standardize).toBeUndefined();
+  });
+  it('refuses saved statistics for the wrong number of inputs', () => {
+    const json = { ...make().toJSON(), standardize: { inputs: { mean: [0, 0], std: [1, 1] } } };
+    expect(() => Network.fromJSON(json)).toThrow(/Network.fromJSON: standardize.inputs has 2 features but the network has 1 input/);
+  });
+});

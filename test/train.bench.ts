@@ -1,0 +1,41 @@
+/**
+ * Training speed: one epoch of fit against the same epoch done by a plain
+ * hand-written Float64Array backprop loop, tfjs-cpu and tfjs-wasm (model.fit),
+ * all from the same starting weights (test/train-bench/cases.ts; that they
+ * compute the same training is checked in test/train-bench/agree.test.ts).
+ * Run: npx vitest bench --run test/train.bench.ts
+ */
+import { afterAll, bench, describe } from 'vitest';
+import { fitOptions, minibatchCase, smallCase } from './train-bench/cases.js';
+import { plainTrainer } from './train-bench/plain-backprop.js';
+import { type Backend, type TfjsTrainer, tfjsTrainer, useBackend } from './train-bench/tfjs-fit.js';
+
+const OPTIONS = { time: 2000, warmupIterations: 3 };
+
+for (const make of [smallCase, minibatchCase]) {
+  const c = make();
+  describe(`one training epoch, ${c.name}`, () => {
+    const net = c.net();
+    const plain = plainTrainer(c.net(), c.batchSize, c.learningRate);
+    const trainers: Partial<Record<Backend, TfjsTrainer>> = {};
+    // Each tfjs model is built on its own backend, and that backend is switched on before its runs.
+    const onBackend = (backend: Backend) => async () => {
+      await useBackend(backend);
+      trainers[backend] ??= tfjsTrainer(c);
+    };
+    afterAll(() => Object.values(trainers).forEach((t) => t.dispose()));
+
+    bench('feedforward fit', () => {
+      net.fit(c.X, c.Y, fitOptions(c));
+    }, OPTIONS);
+    bench('plain Float64Array loop', () => {
+      plain.epoch(c.X.data, c.Y.data, c.X.cols);
+    }, OPTIONS);
+    bench('tfjs-cpu model.fit', async () => {
+      await trainers.cpu!.epoch();
+    }, { ...OPTIONS, setup: onBackend('cpu') });
+    bench('tfjs-wasm model.fit', async () => {
+      await trainers.wasm!.epoch();
+    }, { ...OPTIONS, setup: onBackend('wasm') });
+  });
+}
