@@ -6,39 +6,15 @@
  * (once, outside the timed part) and each layer is one fused op, as
  * `tf.layers.dense` runs it: A ← relu(A·Wᵀ + b), with Wᵀ (nIn × nOut) stored
  * ready, as dense stores its kernel. (Passing W with `transposeB: true`
- * instead made the wasm backend 3× slower on the small net and 16× on the wide one.) The timed part ends with
- * `dataSync()`, which waits for the result and copies it out, so the work
- * really happens; the output of a one-output network has the same order as ours.
+ * instead made the wasm backend 3× slower on the small net and 16× on the
+ * wide one.) The timed part ends with `dataSync()`, which waits for the result
+ * and copies it out, so the work really happens; the output of a one-output
+ * network has the same order as ours.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { type Matrix, type Network, transpose } from '../../src/index.js';
 
-export type Backend = 'cpu' | 'wasm';
-
-let wasmPathSet = false;
-
-/**
- * Makes `backend` tfjs's global backend. The wasm backend loads its .wasm files
- * from its own package's dist/ folder (they ship inside the npm package).
- */
-export async function useBackend(backend: Backend): Promise<void> {
-  if (backend === 'wasm' && !wasmPathSet) {
-    const pkg = createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json');
-    setWasmPaths(path.join(path.dirname(pkg), 'dist') + path.sep);
-    wasmPathSet = true;
-  }
-  if (!(await tf.setBackend(backend)) || tf.getBackend() !== backend) {
-    throw new Error(`useBackend: tfjs could not switch to its ${backend} backend`);
-  }
-}
-
-/** Whether the wasm backend runs its SIMD build (it picks it when WebAssembly SIMD works). */
-export function wasmHasSimd(): boolean {
-  return tf.env().getBool('WASM_HAS_SIMD_SUPPORT');
-}
+export { type Backend, useBackend, wasmHasSimd } from '../helpers/tfjs-backend.js';
 
 export interface TfjsForward {
   /** The forward pass: outputs in sample order (samples × outputs, row-major). */
