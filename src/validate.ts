@@ -157,6 +157,18 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
+ * True when every entry is finite, in one pass without a branch: x − x is 0
+ * for every finite x and NaN for ±Infinity and NaN, so the sum is 0 exactly then.
+ * @example allFinite(new Float64Array([1, Infinity])) //=> false
+ */
+export function allFinite(data: Float64Array): boolean {
+  let sum = 0;
+  // Stryker disable next-line AssignmentOperator: −= gives 0 or NaN exactly when += does
+  for (let n = 0; n < data.length; n++) sum += data[n] - data[n];
+  return sum === 0;
+}
+
+/**
  * The one finiteness pass over a result (rows × cols, row-major): throws when
  * finite inputs overflowed float64 (past ±1.8e308) into ±Infinity or NaN,
  * naming the first such entry, counting from 1 (`firstCol` shifts the column
@@ -164,12 +176,7 @@ export function editDistance(a: string, b: string): number {
  * @example checkResult(new Float64Array([1, 2]), 2, 'add', 'A + B') //=> undefined
  */
 export function checkResult(data: Float64Array, cols: number, where: string, what: string, firstCol = 0): void {
-  // x − x is 0 for every finite x and NaN for ±Infinity and NaN, so one sum
-  // without a branch tells whether any entry is bad; only then do we look for it.
-  let sum = 0;
-  // Stryker disable next-line AssignmentOperator: −= gives 0 or NaN exactly when += does
-  for (let n = 0; n < data.length; n++) sum += data[n] - data[n];
-  if (sum === 0) return;
+  if (allFinite(data)) return; // only then do we look for the bad entry
   const n = data.findIndex((x) => !Number.isFinite(x));
   throw new ValueError(
     `${where}: ${what} has ${data[n]} at row ${Math.floor(n / cols) + 1}, column ${firstCol + (n % cols) + 1} but results must be finite (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)`,

@@ -4,25 +4,11 @@
  * meanSquaredError, trained by `model.fit` one epoch at a time, unshuffled.
  * tfjs keeps one sample per row, so X and Y go in transposed, once.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { transpose } from '../../src/index.js';
 import type { TrainCase } from './cases.js';
 
-export type Backend = 'cpu' | 'wasm';
-let wasmPathSet = false;
-
-/** Makes `backend` tfjs's global backend (the wasm files ship in the package's dist folder). */
-export async function useBackend(backend: Backend): Promise<void> {
-  if (backend === 'wasm' && !wasmPathSet) {
-    const pkg = createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json');
-    setWasmPaths(path.join(path.dirname(pkg), 'dist') + path.sep);
-    wasmPathSet = true;
-  }
-  if (!(await tf.setBackend(backend)) || tf.getBackend() !== backend) throw new Error(`useBackend: no ${backend} backend`);
-}
+export { type Backend, useBackend } from '../helpers/tfjs-backend.js';
 
 export interface TfjsTrainer {
   /** One epoch of model.fit; resolves to the epoch's loss. */
