@@ -508,7 +508,7 @@ describe('Network.forward, trace and predict: inputs that do not fit the network
     // A hand-made activation g(z) = log z: log(−1) is NaN, for the second sample (z = 2·(−0.5) = −1).
     const log = elementwiseActivation({ name: 'log', f: Math.log, df: (z) => 1 / z });
     const logNet = Network.fromWeights([{ weights: [[2]], biases: [0], activation: log }]);
-    expectError(() => logNet.forward([[1, -0.5]]), ValueError, "Network.forward: the output has NaN at row 1, column 2 but results must be finite (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)");
+    expectError(() => logNet.forward([[1, -0.5]]), ValueError, "Network.forward: layer 1's A = log(Z) has NaN at row 1, column 2 but results must be finite (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)");
   });
   it('predict: a flat list means one input per sample, which this network does not have', () => {
     expectError(() => net.predict([1, 2]), ShapeError, 'Network.predict: samples is a flat list of 2 numbers but the network has 2 inputs (a flat list is one input feature per sample; give one row per sample: [[x1, …, x2], …])');
