@@ -22,8 +22,7 @@ const meanSquaredError = () => {
 };
 const weightsBefore = JSON.stringify(net.toJSON());
 const lossBefore = meanSquaredError();
-// Training in the page: once `net.fit` exists (branch train), its one call goes here, e.g.
-// net.fit(X, Y, { epochs: 200 });
+net.fit(X, Y, { epochs: 200, learningRate: 0.05 }); // training in the page, as in Node
 const lossAfter = meanSquaredError();
 const trained = JSON.stringify(net.toJSON()) !== weightsBefore;
 document.querySelector('#training').textContent = `mean squared error ${lossBefore.toFixed(4)} → ${lossAfter.toFixed(4)}`;
