@@ -169,7 +169,7 @@ export function badResult(value: unknown, seen = new Set<unknown>()): string | u
 }
 
 /** An entry point under test: its parameters are typed `any` because the harness passes deliberately wrong values. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the harness calls entry points with deliberately wrong arguments
 export type EntryPoint = (...args: any[]) => unknown;
 
 export interface FuzzOptions {
