@@ -328,18 +328,6 @@ describe('activations', () => {
     expect(sigmoid.derivative([[-745, 800]]).toArray()).toEqual([[5e-324, 0]]);
   });
 
-  it('which activations are piecewise linear (exact kinks) and which belong on the output only', () => {
-    const flags = [relu, leakyReluWithSlope(0.2), linear, sigmoid, tanh, softmax].map((g) => [g.name, g.piecewiseLinear, g.outputOnly]);
-    expect(flags).toEqual([
-      ['relu', true, false],
-      ['leakyRelu', true, false],
-      ['linear', true, false],
-      ['sigmoid', false, false],
-      ['tanh', false, false],
-      ['softmax', false, true],
-    ]);
-  });
-
   it("{ name: 'leakyRelu' } without a slope is the default slope 0.01, and names resolve in options", () => {
     const net = new Network({ layers: [1, 1, 1], hidden: { name: 'leakyRelu' }, output: { name: 'tanh' } });
     expect(net.layers[0].activation.slope).toBe(0.01);
