@@ -49,4 +49,5 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   thresholds: { high: 90, low: 85, break: null },
   tempDirName: '.stryker-tmp',
+  ignorePatterns: ['dist', 'coverage', 'reports', 'docs/api'], // build output the tests do not read
 };
