@@ -7,7 +7,7 @@ import { ValueError, describeValue } from './errors.js';
 import { type ExpressionOptions, type ExpressionParts, expressionParts } from './expression.js';
 import { reluOf } from './kernel.js';
 import { Matrix, type MatrixInput, toMatrix } from './matrix.js';
-import { checkKeys, checkResult, didYouMean, isFiniteNumber } from './validate.js';
+import { checkKeys, checkOptions, checkResult, didYouMean, isFiniteNumber } from './validate.js';
 
 /** How an activation is named in options and in JSON: 'relu', or { name: 'leakyRelu', slope: 0.1 }. */
 export type ActivationSpec =
@@ -309,6 +309,7 @@ export interface ExpressionActivation extends Activation {
  * @example activation('x / (1 + exp(-x))', { name: 'silu' }).derivative([[0]]).toArray() //=> [[0.5]]
  */
 export function activation(expression: string, options: ExpressionOptions = {}): ExpressionActivation {
+  checkOptions(options, ['name'], 'activation'); // null, or a typo such as { nmae }, is an error
   return expressionActivation(expression, options, 'activation');
 }
 

@@ -140,17 +140,22 @@ export function didYouMean(word: string, known: readonly string[]): string {
 }
 
 /**
- * Levenshtein distance: the fewest insertions, deletions and substitutions turning a into b.
+ * Edit distance: the fewest insertions, deletions, substitutions and swaps of
+ * two neighbouring letters turning a into b (Damerau's "optimal string
+ * alignment"; a swap such as nmae → name is the commonest typo of all).
  * @example editDistance('hiden', 'hidden') //=> 1
  */
 export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j); // row i − 1 of the table
+  let before = [] as number[]; // row i − 2 of the table
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j); // row i − 1
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const substitute = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
       current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitute);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) current[j] = Math.min(current[j], before[j - 2] + 1);
     }
+    before = previous;
     previous = current;
   }
   return previous[b.length];

@@ -10,6 +10,7 @@ import {
   Matrix,
   Network,
   ShapeError,
+  activation,
   ValueError,
   add,
   applyWeights,
@@ -342,6 +343,12 @@ describe('activations', () => {
   it('a leaky ReLU whose slope makes g(z) overflow says so', () => {
     // slope·z = 1e300 · (−1e300) = −1e600: −Infinity.
     expectError(() => leakyReluWithSlope(1e300)([[-1e300]]), ValueError, "leakyRelu: leakyRelu(Z) has -Infinity at row 1, column 1 but results must be finite (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)");
+  });
+  it('a formula activation with options that are null', () => {
+    expectError(() => activation('x^2', null as never), ValueError, 'activation: options are null but must be an object (known options: name)');
+  });
+  it('a formula activation with a typo in its options', () => {
+    expectError(() => activation('x^2', { nmae: 'square' } as never), ValueError, 'activation: unknown option "nmae" (did you mean "name"?) (known: name)');
   });
   it('softmax has no entrywise f or df either', () => {
     expectError(() => softmax.f(0), ValueError, 'softmax.f: softmax is not applied entry by entry (each output depends on its whole column), so it has no entrywise derivative; networks use softmax.backward');

@@ -53,6 +53,9 @@ describe('did you mean', () => {
     expect(editDistance('layers', 'layer')).toBe(1); // delete s
     expect(editDistance('seed', 'sees')).toBe(1); // substitute d → s
     expect(editDistance('kitten', 'sitting')).toBe(3); // the textbook example
+    expect(editDistance('nmae', 'name')).toBe(1); // swap m and a
+    expect(editDistance('ab', 'ba')).toBe(1);
+    expect(editDistance('abc', 'ca')).toBe(3); // no swap applies: a swap is of neighbours only, once
     expect(editDistance('', 'abc')).toBe(3);
     expect(editDistance('abc', '')).toBe(3);
   });

@@ -1,0 +1,23 @@
+import { configDefaults, defineConfig, mergeConfig } from 'vitest/config';
+import base from './vitest.config';
+
+// The test suite as Stryker runs it (`npm run mutation`): everything but the files that
+// cannot run inside its worker threads (doc-examples changes folder with process.chdir),
+// that only bundle and drive a browser (browser-bundle), or that train on real data for
+// tens of seconds (real-data, tfjs-training, train-bench): Stryker would rerun those for
+// almost every mutant of the core, whose unit tests check the same code in milliseconds.
+export default mergeConfig(
+  base,
+  defineConfig({
+    test: {
+      exclude: [
+        ...configDefaults.exclude,
+        'test/doc-examples.test.ts',
+        'test/browser-bundle.test.ts',
+        'test/real-data.test.ts',
+        'test/tfjs-training.test.ts',
+        'test/train-bench/**',
+      ],
+    },
+  }),
+);
