@@ -35,7 +35,8 @@ export function mathjs(where: string): MathJsStatic {
     loaded = nodeModule.createRequire(from)('mathjs') as MathJsStatic;
     return loaded;
   }
+  const why = proc ? 'this Node is older than 20.16, which has no process.getBuiltinModule' : 'this is not Node';
   throw new Error(
-    `${where}: mathjs is not loaded yet (outside Node, call \`await loadMathjs()\` once before using mathjs features)`,
+    `${where}: mathjs is not loaded yet and ${why}: call \`await loadMathjs()\` once before using mathjs features`,
   );
 }
