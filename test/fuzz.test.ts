@@ -6,7 +6,7 @@
  * A new entry point is one more line here.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as ff from '../src/index.js';
 import { Matrix, Network } from '../src/index.js';
 import { type EntryPoint, FUZZ_SEED, arg, badResult, fuzz, fuzzProperty } from './fuzz/harness.js';
@@ -77,6 +77,8 @@ describe('Network', () => {
  * Each needs the one finiteness pass (checkResult in validate.ts) on what it returns.
  */
 describe('training, inspection and interop (the modules merged after the core)', () => {
+  // formula and activation use mathjs: load it first, so its one-time load (seconds) is not taken for a hang.
+  beforeAll(() => ff.loadMathjs());
   const small = (seed: number) => new Network({ layers: [2, 3, 1], seed });
   const net = arg.network;
   // Training knobs drawn small (a valid epochs of 1e9 would be a long run, not a bug), or wrong.
