@@ -9,11 +9,11 @@
 //
 // Known equivalent survivors left unmarked (so as not to crowd files other
 // helpers are also editing), one line each:
-// - kernel.ts `i + 2 <= nOut`, `j + 4 <= cols` (→ false, <, −): the 2×4 tile and the edge
+// - affine.ts `i + 2 <= nOut`, `j + 4 <= cols` (→ false, <, −): the 2×4 tile and the edge
 //   loops add the same products in the same order, so sending a row or column down the
 //   other path gives bit-identical sums (the kernel's own guarantee).
-// - kernel.ts `i * zStride + zCol` (→ −): every caller passes zCol = 0.
-// - kernel.ts `i < nOut`, `j < cols` (→ <=): the extra row or column lands past the end of
+// - affine.ts `i * zStride + zCol` (→ −): every caller passes zCol = 0.
+// - affine.ts `i < nOut`, `j < cols` (→ <=): the extra row or column lands past the end of
 //   the output typed array (a no-op) or on an entry the next pass overwrites.
 // - matrix.ts loop bounds `< rows` / `< cols` / `< data.length` (→ <=) in elementwise,
 //   transpose, sumRows and randomMatrix: the extra pass writes past the end of a typed
@@ -25,17 +25,17 @@ export default {
   // The core modules this suite covers. Other modules (format.ts, mathjs-loader.ts,
   // and later training, kinks, plots) join this list when their tests do.
   mutate: [
-    'src/matrix.ts',
-    'src/layers.ts',
-    'src/activations.ts',
-    'src/init.ts',
-    'src/random.ts',
-    'src/network.ts',
-    'src/serialize.ts',
-    'src/validate.ts',
-    'src/errors.ts',
-    'src/kernel.ts',
-    'src/node.ts',
+    'src/core/matrix.ts',
+    'src/core/steps.ts',
+    'src/core/activations.ts',
+    'src/core/init.ts',
+    'src/core/random.ts',
+    'src/core/network.ts',
+    'src/core/serialize.ts',
+    'src/core/validate.ts',
+    'src/core/errors.ts',
+    'src/core/affine.ts',
+    'src/interop/node.ts',
   ],
   coverageAnalysis: 'perTest', // each mutant runs only the tests that reach it
   // Module-level constants (ACTIVATIONS, INIT_LIMITS…) would need the whole suite per mutant.

@@ -4,7 +4,7 @@
  */
 
 // Errors: every message names the place, what it has and what came.
-export { ShapeError, ValueError, formatShape } from './errors.js';
+export { ShapeError, ValueError, formatShape } from './core/errors.js';
 
 // Matrix helpers: float64, row-major; one row per neuron, one column per sample.
 export {
@@ -23,17 +23,17 @@ export {
   vstack,
   hstack,
   sumRows,
-} from './matrix.js';
-export type { MatrixInput, MathjsMatrixLike } from './matrix.js';
-export { loadMathjs } from './mathjs-loader.js';
+} from './core/matrix.js';
+export type { MatrixInput, MathjsMatrixLike } from './core/matrix.js';
+export { loadMathjs } from './core/mathjs-loader.js';
 
 // Seeded randomness: the same seed gives the same numbers on every machine.
-export { createRandom, DEFAULT_SEED } from './random.js';
-export type { Random, Seed } from './random.js';
+export { createRandom, DEFAULT_SEED } from './core/random.js';
+export type { Random, Seed } from './core/random.js';
 
 // The article's steps: inputs times weights plus biases, ReLU, a two-neuron layer.
-export { applyWeights, twoNode } from './layers.js';
-export type { BiasInput } from './layers.js';
+export { applyWeights, twoNode } from './core/steps.js';
+export type { BiasInput } from './core/steps.js';
 
 // Activations, each with its derivative.
 export {
@@ -45,53 +45,53 @@ export {
   linear,
   softmax,
   DEFAULT_LEAKY_SLOPE,
-} from './activations.js';
-export type { Activation, ActivationSpec } from './activations.js';
+} from './core/activations.js';
+export type { Activation, ActivationSpec } from './core/activations.js';
 
 // Weight initialisation.
-export { INIT_LIMITS } from './init.js';
-export type { InitName } from './init.js';
+export { INIT_LIMITS } from './core/init.js';
+export type { InitName } from './core/init.js';
 
 // The network: the article's steps nested to any depth.
-export { Network, NETWORK_DEFAULTS } from './network.js';
-export type { Layer, LayerInput, NetworkJSON, NetworkOptions, TraceStep, JSONNumber } from './network.js';
+export { Network, NETWORK_DEFAULTS } from './core/network.js';
+export type { Layer, LayerInput, NetworkJSON, NetworkOptions, TraceStep, JSONNumber } from './core/network.js';
 
 // Training: losses, backpropagation, gradient checking, optimizers, fit, and the helpers learners need.
-export { mse, binaryCrossEntropy, crossEntropy, LOSSES } from './losses.js';
-export type { Loss, LossName } from './losses.js';
-export { gradients, backwardTrace } from './backprop.js';
-export type { Gradients, LayerGradients, BackwardStep, LossOption } from './backprop.js';
-export { gradientCheck, relativeError, GRADIENT_CHECK_DEFAULTS } from './gradient-check.js';
-export type { GradientCheck, LayerCheck } from './gradient-check.js';
-export { sgd, momentum, adam, optimizerFromJSON, OPTIMIZER_DEFAULTS } from './optimizers.js';
-export type { Optimizer, OptimizerJSON, OptimizerName, OptimizerState } from './optimizers.js';
-export { FIT_DEFAULTS, DivergenceError } from './train.js';
-export type { FitOptions, History } from './train.js';
-export { trainingState, restoreTrainingState } from './training-state.js';
-export type { TrainingStateJSON } from './training-state.js';
-export { standardize, standardizerFromJSON } from './standardize.js';
-export type { Standardizer, StandardizerJSON } from './standardize.js';
-export type { NetworkStandardize } from './network.js';
-export { datasets, DATASET_DEFAULTS } from './datasets.js';
-export type { Dataset, DatasetOptions } from './datasets.js';
+export { mse, binaryCrossEntropy, crossEntropy, LOSSES } from './train/losses.js';
+export type { Loss, LossName } from './train/losses.js';
+export { gradients, backwardTrace } from './train/backprop.js';
+export type { Gradients, LayerGradients, BackwardStep, LossOption } from './train/backprop.js';
+export { gradientCheck, relativeError, GRADIENT_CHECK_DEFAULTS } from './train/gradient-check.js';
+export type { GradientCheck, LayerCheck } from './train/gradient-check.js';
+export { sgd, momentum, adam, optimizerFromJSON, OPTIMIZER_DEFAULTS } from './train/optimizers.js';
+export type { Optimizer, OptimizerJSON, OptimizerName, OptimizerState } from './train/optimizers.js';
+export { FIT_DEFAULTS, DivergenceError } from './train/fit.js';
+export type { FitOptions, History } from './train/fit.js';
+export { trainingState, restoreTrainingState } from './train/training-state.js';
+export type { TrainingStateJSON } from './train/training-state.js';
+export { standardize, standardizerFromJSON } from './core/standardize.js';
+export type { Standardizer, StandardizerJSON } from './core/standardize.js';
+export type { NetworkStandardize } from './core/network.js';
+export { datasets, DATASET_DEFAULTS } from './train/datasets.js';
+export type { Dataset, DatasetOptions } from './train/datasets.js';
 
 // See inside: the exact kinks of a 1-input network, the linear map around any point.
-export { kinks, KINK_MERGE_GAP } from './kinks.js';
-export type { Kinks, KinksOptions, Piece, NeuronKinks } from './kinks.js';
-export { linearRegion } from './linear-region.js';
-export type { LinearRegion } from './linear-region.js';
-export { formula, FORMULA_MAX_NODES } from './formula.js';
-export type { Formula } from './formula.js';
-export { diagnose, DIAGNOSE_LIMITS } from './diagnose.js';
-export type { Diagnosis, Finding, FindingKind } from './diagnose.js';
+export { kinks, KINK_MERGE_GAP } from './inspect/kinks.js';
+export type { Kinks, KinksOptions, Piece, NeuronKinks } from './inspect/kinks.js';
+export { linearRegion } from './inspect/linear-region.js';
+export type { LinearRegion } from './inspect/linear-region.js';
+export { formula, FORMULA_MAX_NODES } from './inspect/formula.js';
+export type { Formula } from './inspect/formula.js';
+export { diagnose, DIAGNOSE_LIMITS } from './inspect/diagnose.js';
+export type { Diagnosis, Finding, FindingKind } from './inspect/diagnose.js';
 
 // Interop: activations from a mathjs formula, a hand-off to TensorFlow.js, a network as plain code.
-export { activation } from './activations.js';
-export type { ExpressionActivation } from './activations.js';
-export { EXPRESSION_CONSTANTS } from './expression.js';
-export type { ExpressionOptions } from './expression.js';
-export { toTfjsModel, toTfjsFiles } from './tfjs.js';
-export { fromTfjsModel } from './tfjs-read.js';
-export type { TfjsArtifacts, TfjsModelJSON, TfjsWeightSpec, TfjsTopology, TfjsLayerJSON } from './tfjs.js';
-export type { TfjsModelInput, TfjsWeightData } from './tfjs-read.js';
-export type { SourceOptions } from './codegen.js';
+export { activation } from './core/activations.js';
+export type { ExpressionActivation } from './core/activations.js';
+export { EXPRESSION_CONSTANTS } from './core/expression.js';
+export type { ExpressionOptions } from './core/expression.js';
+export { toTfjsModel, toTfjsFiles } from './interop/tfjs-write.js';
+export { fromTfjsModel } from './interop/tfjs-read.js';
+export type { TfjsArtifacts, TfjsModelJSON, TfjsWeightSpec, TfjsTopology, TfjsLayerJSON } from './interop/tfjs-write.js';
+export type { TfjsModelInput, TfjsWeightData } from './interop/tfjs-read.js';
+export type { SourceOptions } from './interop/source.js';

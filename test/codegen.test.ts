@@ -1,6 +1,6 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { numberSource } from '../src/codegen.js';
+import { numberSource } from '../src/interop/source.js';
 import { type ActivationSpec, Network, activation, createRandom, standardize, transpose } from '../src/index.js';
 
 // The README's network: 1 input, two hidden ReLU layers of 2, 1 linear output.

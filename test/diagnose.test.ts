@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Matrix } from '../src/matrix.js';
-import { Network } from '../src/network.js';
-import { createRandom } from '../src/random.js';
-import { diagnose } from '../src/diagnose.js';
+import { Matrix } from '../src/core/matrix.js';
+import { Network } from '../src/core/network.js';
+import { createRandom } from '../src/core/random.js';
+import { diagnose } from '../src/inspect/diagnose.js';
 
 /** inputs × samples data, each row standardized to mean 0 and standard deviation 1. */
 function standardized(inputs: number, samples: number, seed: number): Matrix {

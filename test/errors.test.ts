@@ -34,7 +34,7 @@ import {
   vstack,
   zeros,
 } from '../src/index.js';
-import { elementwiseActivation } from '../src/activations.js';
+import { elementwiseActivation } from '../src/core/activations.js';
 import { expectError } from './helpers/errors.js';
 
 describe('matrices: the shapes and numbers every helper checks', () => {

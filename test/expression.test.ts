@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elementwiseActivation, resolveActivation } from '../src/activations.js';
+import { elementwiseActivation, resolveActivation } from '../src/core/activations.js';
 import {
   Matrix,
   Network,

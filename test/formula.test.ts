@@ -1,7 +1,7 @@
 import * as math from 'mathjs';
 import { describe, expect, it } from 'vitest';
-import { Network } from '../src/network.js';
-import { formula } from '../src/formula.js';
+import { Network } from '../src/core/network.js';
+import { formula } from '../src/inspect/formula.js';
 
 describe('formula: the network written out', () => {
   it('writes a [1, 1, 1] network as 3 * max(0, 2 * x - 1) + 0.5', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elementwiseActivation } from '../src/activations.js';
+import { elementwiseActivation } from '../src/core/activations.js';
 import { Matrix, Network, activation, gradientCheck, randomMatrix, relativeError } from '../src/index.js';
 
 const HIDDEN = ['relu', 'leakyRelu', 'sigmoid', 'tanh', 'linear'] as const;

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Matrix } from '../src/index.js';
-import { affineInto } from '../src/kernel.js';
+import { affineInto } from '../src/core/affine.js';
 import { naiveAffine, productShapes, seeded } from './helpers/oracles.js';
 
 describe('affineInto (the 4×4 tile kernel) equals a naive triple loop bit for bit', () => {

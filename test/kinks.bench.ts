@@ -3,10 +3,10 @@
  * with `forward` (what a plot would otherwise do). Run: npx vitest bench --run test/kinks.bench.ts
  */
 import { bench, describe } from 'vitest';
-import { Matrix } from '../src/matrix.js';
-import { Network } from '../src/network.js';
-import { kinks } from '../src/kinks.js';
-import { linearRegion } from '../src/linear-region.js';
+import { Matrix } from '../src/core/matrix.js';
+import { Network } from '../src/core/network.js';
+import { kinks } from '../src/inspect/kinks.js';
+import { linearRegion } from '../src/inspect/linear-region.js';
 
 const deep = new Network({ layers: [1, 32, 32, 32, 1], seed: 42 });
 const article = new Network({ layers: [1, 2, 2, 1], seed: 42 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Matrix } from '../src/matrix.js';
-import { Network } from '../src/network.js';
-import { leakyReluWithSlope } from '../src/activations.js';
-import { createRandom } from '../src/random.js';
-import { kinks } from '../src/kinks.js';
+import { Matrix } from '../src/core/matrix.js';
+import { Network } from '../src/core/network.js';
+import { leakyReluWithSlope } from '../src/core/activations.js';
+import { createRandom } from '../src/core/random.js';
+import { kinks } from '../src/inspect/kinks.js';
 
 /** The network's outputs at many x at once (one forward pass, x as one row). */
 function outputs(net: Network, xs: Float64Array): Float64Array {

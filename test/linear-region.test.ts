@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Matrix, multiply, add } from '../src/matrix.js';
-import { Network } from '../src/network.js';
-import { createRandom } from '../src/random.js';
-import { kinks } from '../src/kinks.js';
-import { linearRegion } from '../src/linear-region.js';
+import { Matrix, multiply, add } from '../src/core/matrix.js';
+import { Network } from '../src/core/network.js';
+import { createRandom } from '../src/core/random.js';
+import { kinks } from '../src/inspect/kinks.js';
+import { linearRegion } from '../src/inspect/linear-region.js';
 
 describe('linearRegion: a hand-checkable [2, 2, 1] network', () => {
   // z₁ = x₁ + x₂ − 1, z₂ = x₁ − x₂;  y = 2·relu(z₁) − 3·relu(z₂) + 1.

@@ -15,14 +15,14 @@ afterEach(() => {
 describe('mathjs(where), the lazy loader', () => {
   it('loads mathjs synchronously in this Node', async () => {
     vi.resetModules();
-    const { mathjs } = await import('../src/mathjs-loader.js');
+    const { mathjs } = await import('../src/core/mathjs-loader.js');
     expect(mathjs('test').evaluate('2 + 3')).toBe(5);
   });
 
   it('in a Node without process.getBuiltinModule (older than 20.16), says to call loadMathjs first', async () => {
     vi.resetModules();
     (process as WithBuiltin).getBuiltinModule = undefined;
-    const { mathjs } = await import('../src/mathjs-loader.js');
+    const { mathjs } = await import('../src/core/mathjs-loader.js');
     expect(() => mathjs('formula')).toThrow(
       'formula: mathjs is not loaded yet and this Node is older than 20.16, which has no process.getBuiltinModule: call `await loadMathjs()` once before using mathjs features',
     );
@@ -31,7 +31,7 @@ describe('mathjs(where), the lazy loader', () => {
   it('after await loadMathjs(), works there too', async () => {
     vi.resetModules();
     (process as WithBuiltin).getBuiltinModule = undefined;
-    const { loadMathjs, mathjs } = await import('../src/mathjs-loader.js');
+    const { loadMathjs, mathjs } = await import('../src/core/mathjs-loader.js');
     await loadMathjs();
     expect(mathjs('formula').evaluate('2 * 3')).toBe(6);
   });

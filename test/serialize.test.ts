@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Network, ShapeError, ValueError, leakyReluWithSlope } from '../src/index.js';
-import { NETWORK_JSON_FIELDS } from '../src/serialize.js';
+import { NETWORK_JSON_FIELDS } from '../src/core/serialize.js';
 import { expectError } from './helpers/errors.js';
 import { callFrozen } from './helpers/frozen.js';
 

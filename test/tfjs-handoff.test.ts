@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ActivationSpec, Network, activation, createRandom, standardize, transpose } from '../src/index.js';
-import { fromTfjsModel } from '../src/tfjs-read.js';
-import { toTfjsFiles, toTfjsModel } from '../src/tfjs.js';
-import { loadTfjsModel, saveTfjsModel } from '../src/tfjs-node.js';
+import { fromTfjsModel } from '../src/interop/tfjs-read.js';
+import { toTfjsFiles, toTfjsModel } from '../src/interop/tfjs-write.js';
+import { loadTfjsModel, saveTfjsModel } from '../src/interop/tfjs-files.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu'); // TensorFlow.js's pure-JavaScript backend: the same numbers on every machine

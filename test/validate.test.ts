@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ValueError } from '../src/index.js';
-import { MAX_ENTRIES, checkEntries, checkLayerSizes, checkOptions, checkResult, checkSize, didYouMean, editDistance } from '../src/validate.js';
+import { MAX_ENTRIES, checkEntries, checkLayerSizes, checkOptions, checkResult, checkSize, didYouMean, editDistance } from '../src/core/validate.js';
 import { expectError } from './helpers/errors.js';
 
 describe('sizes', () => {

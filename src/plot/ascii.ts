@@ -4,9 +4,9 @@
  * print rather than write files.
  */
 import { plot } from 'asciichart';
-import { ValueError, describeValue } from '../errors.js';
-import { kinks as findKinks } from '../kinks.js';
-import type { Network } from '../network.js';
+import { ValueError, describeValue } from '../core/errors.js';
+import { kinks as findKinks } from '../inspect/kinks.js';
+import type { Network } from '../core/network.js';
 import { type Domain, checkCount, checkDomain, checkFlag, checkNetwork, formatNumber, linspace } from './check.js';
 
 /** Options of `asciiPlot`: the x range and the size of the chart in characters. */

@@ -3,8 +3,8 @@
  * network with the right number of inputs and outputs, and an interval of x
  * (or a rectangle of the plane) that is finite and not empty.
  */
-import { ShapeError, ValueError, describeValue, plural } from '../errors.js';
-import type { Network } from '../network.js';
+import { ShapeError, ValueError, describeValue, plural } from '../core/errors.js';
+import type { Network } from '../core/network.js';
 
 /** An interval of x: [lo, hi] with lo < hi. */
 export type Domain = readonly [number, number];

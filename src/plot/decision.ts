@@ -8,9 +8,9 @@
  * on which the network, up to its output activation, is one affine map: its
  * linear regions.
  */
-import { ShapeError, ValueError, describeValue, formatShape, plural } from '../errors.js';
-import { type Matrix, type MatrixInput, toMatrix } from '../matrix.js';
-import type { Network } from '../network.js';
+import { ShapeError, ValueError, describeValue, formatShape, plural } from '../core/errors.js';
+import { type Matrix, type MatrixInput, toMatrix } from '../core/matrix.js';
+import type { Network } from '../core/network.js';
 import { type Domain, type PlaneDomain, checkCount, checkFlag, checkNetwork, checkPlaneDomain, json, layersLabel, linspace } from './check.js';
 import { colourRegions, onOffPatterns } from './regions.js';
 import { type VegaLiteSpec, renderSvg, specStart } from './render.js';

@@ -3,10 +3,10 @@
  * interval, with every exact kink marked, and beneath it, one panel per hidden
  * layer, each neuron's own kinked line aˡ(x) with the points where it switches.
  */
-import { ShapeError, ValueError, describeValue, formatShape } from '../errors.js';
-import { kinks as findKinks } from '../kinks.js';
-import { type MatrixInput, toMatrix } from '../matrix.js';
-import type { Network } from '../network.js';
+import { ShapeError, ValueError, describeValue, formatShape } from '../core/errors.js';
+import { kinks as findKinks } from '../inspect/kinks.js';
+import { type MatrixInput, toMatrix } from '../core/matrix.js';
+import type { Network } from '../core/network.js';
 import { type Domain, checkCount, checkDomain, checkFlag, checkNetwork, formatNumber, json, layersLabel, linspace } from './check.js';
 import { type VegaLiteSpec, renderSvg, specStart } from './render.js';
 

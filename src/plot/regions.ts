@@ -5,7 +5,7 @@
  * fixed every zˡ is an affine function of the input, and on a region the
  * whole network is one affine map (see linearRegion).
  */
-import type { Matrix } from '../matrix.js';
+import type { Matrix } from '../core/matrix.js';
 
 /**
  * Each sample's on/off pattern: one bit per hidden neuron, 1 where zˡ > 0, layers joined by '|'.

@@ -4,7 +4,7 @@
  * Both are optional peer dependencies, loaded on the first SVG only, so the
  * `...Spec` twins (and the whole core library) work without them installed.
  */
-import { ValueError } from '../errors.js';
+import { ValueError } from '../core/errors.js';
 import { textWidth } from './text-width.js';
 
 /** A Vega-Lite spec as the `...Spec` functions return it: plain JSON you can also hand to vega-embed. */

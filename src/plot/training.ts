@@ -2,7 +2,7 @@
  * The loss curve: what `net.fit` returns, { loss, validationLoss? }, one
  * number per epoch, drawn against the epoch (counting from 1).
  */
-import { ShapeError, ValueError, describeValue, plural } from '../errors.js';
+import { ShapeError, ValueError, describeValue, plural } from '../core/errors.js';
 import { checkCount, checkFlag, formatNumber } from './check.js';
 import { type VegaLiteSpec, renderSvg, specStart } from './render.js';
 

@@ -7,17 +7,17 @@
  * and keeps every Wˡ and bˡ in `net.layers`, where training changes them.
  */
 import { type Activation, type ActivationSpec, relu, resolveActivation, resolveHiddenActivation } from './activations.js';
-import { type BackwardStep, type Gradients, type LossOption, backwardTrace, gradients } from './backprop.js';
-import { type SourceOptions, toFunction, toSource } from './codegen.js';
+import { type BackwardStep, type Gradients, type LossOption, backwardTrace, gradients } from '../train/backprop.js';
+import { type SourceOptions, toFunction, toSource } from '../interop/source.js';
 import { ShapeError, ValueError, describeValue, formatShape, plural } from './errors.js';
 import { type InitName, checkInit, initLayer } from './init.js';
-import { affineInto } from './kernel.js';
-import { type BiasInput, applyWeights } from './layers.js';
+import { affineInto } from './affine.js';
+import { type BiasInput, applyWeights } from './steps.js';
 import { type MathjsMatrixLike, Matrix, type MatrixInput, toColumn, toMatrix, transpose } from './matrix.js';
 import { DEFAULT_SEED, type Seed, checkSeed, createRandom } from './random.js';
 import { type NetworkJSON, networkToJSON, readNetworkJSON, readStandardize } from './serialize.js';
 import type { Standardizer } from './standardize.js';
-import { type FitOptions, type History, fitNetwork } from './train.js';
+import { type FitOptions, type History, fitNetwork } from '../train/fit.js';
 import { allFinite, checkKeys, checkLayerSizes, checkOptions, checkResult } from './validate.js';
 
 export type { JSONNumber, NetworkJSON } from './serialize.js';

@@ -4,8 +4,8 @@
  *   - targets the output activation can never produce (a 5 for a sigmoid);
  *   - inputs far from standardized (features in the hundreds).
  */
-import type { Activation } from './activations.js';
-import type { Matrix } from './matrix.js';
+import type { Activation } from '../core/activations.js';
+import type { Matrix } from '../core/matrix.js';
 
 /** The range each bounded output activation can produce. */
 const OUTPUT_RANGES: Readonly<Record<string, readonly [number, number]>> = {

@@ -18,9 +18,9 @@
  * network standardizes inputs or outputs in `predict` (`net.standardize`), the
  * source does the same, with μ and σ written out.
  */
-import type { Activation } from './activations.js';
-import { ValueError, describeValue } from './errors.js';
-import type { Matrix } from './matrix.js';
+import type { Activation } from '../core/activations.js';
+import { ValueError, describeValue } from '../core/errors.js';
+import type { Matrix } from '../core/matrix.js';
 
 /** What code generation reads from a network: its layers. */
 interface NetworkLike {

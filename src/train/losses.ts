@@ -11,9 +11,9 @@
  * computed from Z, which stays finite where log(A) would not (softplus and
  * log-sum-exp), and dZ comes out as plain A − Y, the famous simplification.
  */
-import type { Activation } from './activations.js';
-import { ShapeError, ValueError, describeValue, formatShape } from './errors.js';
-import { Matrix, type MatrixInput, toMatrix } from './matrix.js';
+import type { Activation } from '../core/activations.js';
+import { ShapeError, ValueError, describeValue, formatShape } from '../core/errors.js';
+import { Matrix, type MatrixInput, toMatrix } from '../core/matrix.js';
 
 /** The built-in losses by name. */
 export type LossName = 'mse' | 'binaryCrossEntropy' | 'crossEntropy';

@@ -12,11 +12,11 @@
  * `state`; `toJSON()` saves it and `optimizerFromJSON` restores it, so a
  * training run can stop and resume with the same result, bit for bit.
  */
-import { checkNumber, checkOptions } from './check-options.js';
-import { ShapeError, ValueError, describeValue, plural } from './errors.js';
-import { Matrix } from './matrix.js';
+import { checkNumber, checkOptions } from '../core/check-options.js';
+import { ShapeError, ValueError, describeValue, plural } from '../core/errors.js';
+import { Matrix } from '../core/matrix.js';
 import type { LayerGradients } from './backprop.js';
-import type { JSONNumber, Layer } from './network.js';
+import type { JSONNumber, Layer } from '../core/network.js';
 
 
 /** What an optimizer remembers between steps: the step count t and one array per parameter array and moment. */

@@ -8,7 +8,7 @@
  */
 import { ShapeError, ValueError, describeValue as describe, formatShape, plural } from './errors.js';
 import { formatMatrix } from './format.js';
-import { affineInto } from './kernel.js';
+import { affineInto } from './affine.js';
 import { mathjs } from './mathjs-loader.js';
 import { DEFAULT_SEED, createRandom, type Seed } from './random.js';
 import { checkEntries, checkFunction, checkNumber, checkOptions, checkResult, checkSize, isFiniteNumber } from './validate.js';

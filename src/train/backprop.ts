@@ -15,14 +15,14 @@
  * The same two loops serve `gradients`, `backwardTrace` and `fit`, over
  * buffers allocated once (a Workspace) and reused for every minibatch.
  */
-import type { Activation } from './activations.js';
-import { divideInPlace, sumRowsInto, transposeInto } from './backprop-kernel.js';
-import { checkOptions } from './check-options.js';
-import { ShapeError, ValueError, describeValue, plural } from './errors.js';
-import { affineInto } from './kernel.js';
+import type { Activation } from '../core/activations.js';
+import { divideInPlace, sumRowsInto, transposeInto } from './backprop-loops.js';
+import { checkOptions } from '../core/check-options.js';
+import { ShapeError, ValueError, describeValue, plural } from '../core/errors.js';
+import { affineInto } from '../core/affine.js';
 import { type Loss, checkPairing, outputDelta, resolveLoss } from './losses.js';
-import { Matrix, type MatrixInput, toMatrix } from './matrix.js';
-import type { Layer, Network } from './network.js';
+import { Matrix, type MatrixInput, toMatrix } from '../core/matrix.js';
+import type { Layer, Network } from '../core/network.js';
 
 /** Which loss to use: a name, a Loss, or 'auto' (the default). */
 export type LossOption = 'auto' | 'mse' | 'binaryCrossEntropy' | 'crossEntropy' | Loss;

@@ -11,7 +11,7 @@
  * A Network runs exactly these steps for any list of layer sizes.
  */
 import { ShapeError, formatShape, plural } from './errors.js';
-import { affineInto } from './kernel.js';
+import { affineInto } from './affine.js';
 import { Matrix, type MatrixInput, toColumn, toMatrix, vstack } from './matrix.js';
 import { checkResult } from './validate.js';
 

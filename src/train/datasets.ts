@@ -5,10 +5,10 @@
  * Noise is drawn uniformly (see random.ts: uniform draws repeat on every
  * machine), scaled so its standard deviation is the `noise` asked for.
  */
-import { checkNumber, checkOptions } from './check-options.js';
-import { ValueError, describeValue } from './errors.js';
-import { Matrix, checkSize } from './matrix.js';
-import { DEFAULT_SEED, type Random, type Seed, createRandom } from './random.js';
+import { checkNumber, checkOptions } from '../core/check-options.js';
+import { ValueError, describeValue } from '../core/errors.js';
+import { Matrix, checkSize } from '../core/matrix.js';
+import { DEFAULT_SEED, type Random, type Seed, createRandom } from '../core/random.js';
 
 /** A data set: X (features × samples) and Y (targets × samples). */
 export interface Dataset {

@@ -14,9 +14,9 @@
  * standardizes inputs or outputs (`net.standardize`), that arithmetic is folded
  * into the first and last layers' weights, so TensorFlow.js takes raw samples too.
  */
-import type { Activation } from './activations.js';
-import { ValueError, describeValue } from './errors.js';
-import { Network } from './network.js';
+import type { Activation } from '../core/activations.js';
+import { ValueError, describeValue } from '../core/errors.js';
+import { Network } from '../core/network.js';
 
 /** One weight tensor in the binary block: its name, shape and number type. */
 export interface TfjsWeightSpec {

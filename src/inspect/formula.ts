@@ -8,10 +8,10 @@
  * mathjs is loaded only when `formula` is called.
  */
 import type { MathJsInstance, MathNode } from 'mathjs';
-import type { Activation } from './activations.js';
-import { ValueError, describeValue } from './errors.js';
-import { mathjs } from './mathjs-loader.js';
-import { Network } from './network.js';
+import type { Activation } from '../core/activations.js';
+import { ValueError, describeValue } from '../core/errors.js';
+import { mathjs } from '../core/mathjs-loader.js';
+import { Network } from '../core/network.js';
 
 /** The network as a formula in its inputs: x (one input) or x1, x2, … (several). */
 export interface Formula {

@@ -11,8 +11,8 @@
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { ValueError, describeValue } from './errors.js';
-import { Network } from './network.js';
+import { ValueError, describeValue } from '../core/errors.js';
+import { Network } from '../core/network.js';
 
 /** An error from the file system, with the path and the original error kept as `cause`. */
 function fileError(where: string, action: string, path: string, error: unknown): Error {
@@ -101,4 +101,4 @@ export async function loadNetwork(path: string): Promise<Network> {
 }
 
 // TensorFlow.js files (model.json + weights.bin), also Node-only.
-export { saveTfjsModel, loadTfjsModel } from './tfjs-node.js';
+export { saveTfjsModel, loadTfjsModel } from './tfjs-files.js';

@@ -9,10 +9,10 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { ValueError } from './errors.js';
-import type { Network } from './network.js';
+import { ValueError } from '../core/errors.js';
+import type { Network } from '../core/network.js';
 import { fromTfjsModel } from './tfjs-read.js';
-import { type TfjsModelJSON, toTfjsFiles } from './tfjs.js';
+import { type TfjsModelJSON, toTfjsFiles } from './tfjs-write.js';
 
 /**
  * Writes the network as a TensorFlow.js Layers model: `dir/model.json` and `dir/weights.bin`

@@ -3,11 +3,11 @@
  * Network. Each Dense layer's kernel (nIn × nOut) becomes Wˡ = kernelᵀ
  * (nOut × nIn), its bias bˡ; float32 weights become float64 exactly.
  */
-import { type Activation, leakyReluWithSlope, resolveActivation } from './activations.js';
-import { ShapeError, ValueError, describeValue, formatShape } from './errors.js';
-import { Matrix } from './matrix.js';
-import { Network } from './network.js';
-import { KERAS_ACTIVATIONS, type TfjsArtifacts, type TfjsLayerJSON, type TfjsModelJSON } from './tfjs.js';
+import { type Activation, leakyReluWithSlope, resolveActivation } from '../core/activations.js';
+import { ShapeError, ValueError, describeValue, formatShape } from '../core/errors.js';
+import { Matrix } from '../core/matrix.js';
+import { Network } from '../core/network.js';
+import { KERAS_ACTIVATIONS, type TfjsArtifacts, type TfjsLayerJSON, type TfjsModelJSON } from './tfjs-write.js';
 
 /** The weights' bytes as TensorFlow.js may hand them over: one buffer, a byte view, or a list of buffers. */
 export type TfjsWeightData = ArrayBuffer | ArrayBufferView | readonly ArrayBuffer[];

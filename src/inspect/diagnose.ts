@@ -12,11 +12,11 @@
  * suitable init, every layer's activations stay near size 1, and inputs far from size 1 are
  * themselves the first thing to fix.
  */
-import type { Activation } from './activations.js';
-import { ShapeError, ValueError, describeValue, plural } from './errors.js';
+import type { Activation } from '../core/activations.js';
+import { ShapeError, ValueError, describeValue, plural } from '../core/errors.js';
 import { bends } from './linear-region.js';
-import { type MatrixInput, toMatrix } from './matrix.js';
-import { Network } from './network.js';
+import { type MatrixInput, toMatrix } from '../core/matrix.js';
+import { Network } from '../core/network.js';
 
 /** The kinds of problem `diagnose` looks for (see the list at the top of this module). */
 export type FindingKind = 'dead' | 'kink-outside-data' | 'saturated' | 'exploding' | 'vanishing';

@@ -10,9 +10,9 @@
  * the lines of Aˡ⁺¹. Layer by layer, from one interval (the whole domain),
  * this yields the output as exact linear pieces.
  */
-import { ShapeError, ValueError, describeValue, plural } from './errors.js';
+import { ShapeError, ValueError, describeValue, plural } from '../core/errors.js';
 import { bends, checkPiecewiseLinear } from './linear-region.js';
-import type { Layer, Network } from './network.js';
+import type { Layer, Network } from '../core/network.js';
 
 /** One linear piece of the output: y = slope·x + intercept for x in [from, to]. */
 export interface Piece {

@@ -5,7 +5,7 @@
  */
 import { ValueError, describeValue } from './errors.js';
 import { type ExpressionOptions, type ExpressionParts, expressionParts } from './expression.js';
-import { reluOf } from './kernel.js';
+import { reluOf } from './affine.js';
 import { Matrix, type MatrixInput, toMatrix } from './matrix.js';
 import { checkKeys, checkOptions, checkResult, didYouMean, isFiniteNumber } from './validate.js';
 

@@ -12,12 +12,12 @@
  * gradients as small as 1e-6 still agree to better than 1e-7 relative.
  * If the two agree that well, the chain rule was coded right.
  */
-import { checkOptions } from './check-options.js';
-import { ValueError, describeValue } from './errors.js';
+import { checkOptions } from '../core/check-options.js';
+import { ValueError, describeValue } from '../core/errors.js';
 import { type LossOption, Workspace, chooseLoss, checkData, forwardPass, gradients } from './backprop.js';
 import { outputDelta } from './losses.js';
-import { Matrix, type MatrixInput } from './matrix.js';
-import { Network } from './network.js';
+import { Matrix, type MatrixInput } from '../core/matrix.js';
+import { Network } from '../core/network.js';
 
 /** One layer's comparison: the backpropagated and the numerical gradients and their worst disagreement. */
 export interface LayerCheck {

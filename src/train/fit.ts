@@ -13,17 +13,17 @@
  * the weights (and the optimizer's memory) are put back as they were before
  * it, and fit stops with an error that says what happened and what to try.
  */
-import { allFinite, gatherColumns } from './backprop-kernel.js';
+import { allFinite, gatherColumns } from './backprop-loops.js';
 import { type LossOption, Workspace, backwardPass, checkData, chooseLoss, forwardPass } from './backprop.js';
-import { checkNumber } from './check-options.js';
-import { ValueError, describeValue } from './errors.js';
-import { inputWarning, targetWarning, warnOnce } from './fit-warnings.js';
+import { checkNumber } from '../core/check-options.js';
+import { ValueError, describeValue } from '../core/errors.js';
+import { inputWarning, targetWarning, warnOnce } from './warnings.js';
 import { type Loss, outputDelta } from './losses.js';
-import { Matrix, type MatrixInput } from './matrix.js';
-import type { Layer, Network } from './network.js';
+import { Matrix, type MatrixInput } from '../core/matrix.js';
+import type { Layer, Network } from '../core/network.js';
 import { type Optimizer, type OptimizerName, resolveOptimizer } from './optimizers.js';
 import { createProgress } from './progress.js';
-import { DEFAULT_SEED, type Seed, checkSeed, createRandom } from './random.js';
+import { DEFAULT_SEED, type Seed, checkSeed, createRandom } from '../core/random.js';
 
 /** The options of `net.fit`; every default is in FIT_DEFAULTS. */
 export interface FitOptions {

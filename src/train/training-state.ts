@@ -6,8 +6,8 @@
  * (Shuffling depends only on the seed and the epoch's number, so it resumes too;
  * early stopping's count of epochs without improvement is not saved.)
  */
-import { ValueError, describeValue } from './errors.js';
-import { Network, type NetworkJSON } from './network.js';
+import { ValueError, describeValue } from '../core/errors.js';
+import { Network, type NetworkJSON } from '../core/network.js';
 import { type Optimizer, type OptimizerJSON, optimizerFromJSON } from './optimizers.js';
 
 /** A training run saved to continue later: the network, the optimizer's state, and the epochs done. */

@@ -3,7 +3,7 @@
  * time left, by the cli-progress package. Node only, and loaded only when asked
  * for, so importing the library (or running it in a browser) never loads it.
  */
-import { ValueError } from './errors.js';
+import { ValueError } from '../core/errors.js';
 
 /** What fit tells the bar after each epoch. */
 export interface Progress {

@@ -11,10 +11,10 @@
  *
  *   W_eff = Dᴸ·Wᴸ·…·D¹·W¹,   b_eff = Dᴸ·(Wᴸ·(… D¹·b¹ …) + bᴸ).
  */
-import type { Activation } from './activations.js';
-import { ShapeError, ValueError, describeValue, plural } from './errors.js';
-import { Matrix, type MatrixInput, toColumn } from './matrix.js';
-import { Network } from './network.js';
+import type { Activation } from '../core/activations.js';
+import { ShapeError, ValueError, describeValue, plural } from '../core/errors.js';
+import { Matrix, type MatrixInput, toColumn } from '../core/matrix.js';
+import { Network } from '../core/network.js';
 
 /** The affine map a network computes on the region around a point. */
 export interface LinearRegion {
