@@ -54,7 +54,8 @@ export type { InitName } from './core/init.js';
 
 // The network: the article's steps nested to any depth.
 export { Network, NETWORK_DEFAULTS } from './core/network.js';
-export type { Layer, LayerInput, NetworkJSON, NetworkOptions, TraceStep, JSONNumber } from './core/network.js';
+export type { LayerInput, NetworkOptions, TraceStep } from './core/network.js';
+export type { Layer, NetworkJSON, JSONNumber } from './core/types.js';
 
 // Training: losses, backpropagation, gradient checking, optimizers, fit, and the helpers learners need.
 export { mse, binaryCrossEntropy, crossEntropy, LOSSES } from './train/losses.js';
@@ -71,7 +72,7 @@ export { trainingState, restoreTrainingState } from './train/training-state.js';
 export type { TrainingStateJSON } from './train/training-state.js';
 export { standardize, standardizerFromJSON } from './core/standardize.js';
 export type { Standardizer, StandardizerJSON } from './core/standardize.js';
-export type { NetworkStandardize } from './core/network.js';
+export type { NetworkStandardize } from './core/types.js';
 export { datasets, DATASET_DEFAULTS } from './train/datasets.js';
 export type { Dataset, DatasetOptions } from './train/datasets.js';
 

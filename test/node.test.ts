@@ -103,15 +103,15 @@ describe('saving is atomic: a failure mid-save leaves the old model whole', () =
 describe('what happens when you get it wrong', () => {
   it('saving something that is not a network', async () => {
     await expect(saveNetwork({ layers: [1, 2, 1] } as never, join(folder, 'm.json'))).rejects.toThrow(
-      new ValueError('saveNetwork: net is an object (Object) but it must be a Network'),
+      new ValueError('saveNetwork: net is an object (Object) but it must be a Network (layer 1 is not { weights, biases, activation })'),
     );
   });
   it('saving null', async () => {
-    await expect(saveNetwork(null as never, join(folder, 'm.json'))).rejects.toThrow(new ValueError('saveNetwork: net is null but it must be a Network'));
+    await expect(saveNetwork(null as never, join(folder, 'm.json'))).rejects.toThrow(new ValueError('saveNetwork: net is null but it must be a Network (made by new Network(…) or Network.fromWeights(…))'));
   });
   it('saving an object whose toJSON is not a network', async () => {
     await expect(saveNetwork({ toJSON: () => ({}) } as never, join(folder, 'm.json'))).rejects.toThrow(
-      new ValueError('saveNetwork: net is an object (Object) but it must be a Network'),
+      new ValueError('saveNetwork: net is an object (Object) but it must be a Network (it has no list of layers)'),
     );
   });
   it('saving to a path that is not a string', async () => {

@@ -148,7 +148,7 @@ describe('when training goes wrong', () => {
     expect(sameBits(weightsOf(net), before)).toBe(true);
   });
   it('says what trainingState needs when given something else', () => {
-    expect(() => trainingState(null as never, sgd(), 1)).toThrow(/trainingState: net is null but must be a Network/);
+    expect(() => trainingState(null as never, sgd(), 1)).toThrow(/trainingState: net is null but it must be a Network/);
     expect(() => trainingState(new Network({ layers: [1, 1] }), {} as never, 1)).toThrow(/trainingState: optimizer is an object \(Object\) but must be an optimizer/);
   });
   it('resumes a saved run (network + adam state) to the same weights as an uninterrupted one, bit for bit', () => {

@@ -3,9 +3,9 @@
  * matrix, `relu(Z)`, that carries its derivative beside it, `relu.derivative(Z)`,
  * and the two raw loops a network runs: `applyInPlace` (forward) and `backward`.
  */
+import { reluOf } from './affine.js';
 import { ValueError, describeValue } from './errors.js';
 import { type ExpressionOptions, type ExpressionParts, expressionParts } from './expression.js';
-import { reluOf } from './affine.js';
 import { Matrix, type MatrixInput, toMatrix } from './matrix.js';
 import { checkKeys, checkOptions, checkResult, didYouMean, isFiniteNumber } from './validate.js';
 

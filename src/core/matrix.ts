@@ -6,9 +6,9 @@
  * Every helper accepts a `MatrixInput` (a Matrix, nested arrays, or a mathjs
  * matrix), checks it once, returns a new Matrix, and never changes its inputs.
  */
+import { affineInto } from './affine.js';
 import { ShapeError, ValueError, describeValue as describe, formatShape, plural } from './errors.js';
 import { formatMatrix } from './format.js';
-import { affineInto } from './affine.js';
 import { mathjs } from './mathjs-loader.js';
 import { DEFAULT_SEED, createRandom, type Seed } from './random.js';
 import { checkEntries, checkFunction, checkNumber, checkOptions, checkResult, checkSize, isFiniteNumber } from './validate.js';

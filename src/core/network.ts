@@ -7,30 +7,20 @@
  * and keeps every Wˡ and bˡ in `net.layers`, where training changes them.
  */
 import { type Activation, type ActivationSpec, relu, resolveActivation, resolveHiddenActivation } from './activations.js';
-import { type BackwardStep, type Gradients, type LossOption, backwardTrace, gradients } from '../train/backprop.js';
-import { type SourceOptions, toFunction, toSource } from '../interop/source.js';
+import { affineInto } from './affine.js';
 import { ShapeError, ValueError, describeValue, formatShape, plural } from './errors.js';
 import { type InitName, checkInit, initLayer } from './init.js';
-import { affineInto } from './affine.js';
 import { type BiasInput, applyWeights } from './steps.js';
 import { type MathjsMatrixLike, Matrix, type MatrixInput, toColumn, toMatrix, transpose } from './matrix.js';
 import { DEFAULT_SEED, type Seed, checkSeed, createRandom } from './random.js';
-import { type NetworkJSON, networkToJSON, readNetworkJSON, readStandardize } from './serialize.js';
-import type { Standardizer } from './standardize.js';
-import { type FitOptions, type History, fitNetwork } from '../train/fit.js';
+import { networkToJSON, readNetworkJSON, readStandardize } from './serialize.js';
+import { type Layer, type NetworkJSON, type NetworkStandardize, inputsOf, outputsOf, sizesOf } from './types.js';
 import { allFinite, checkKeys, checkLayerSizes, checkOptions, checkResult } from './validate.js';
-
-export type { JSONNumber, NetworkJSON } from './serialize.js';
-
-/** One weight layer: Zˡ = Wˡ·Aˡ⁻¹ + bˡ, Aˡ = g(Zˡ). */
-export interface Layer {
-  /** Wˡ: nOut × nIn, one row per neuron of this layer, one column per neuron of the layer before. */
-  readonly weights: Matrix;
-  /** bˡ: nOut × 1, one bias per neuron. */
-  readonly biases: Matrix;
-  /** g, applied to Zˡ. */
-  readonly activation: Activation;
-}
+// The façade's thin methods: training and code generation are functions of the layers as plain data,
+// written in later chapters; only this class imports them (test/architecture.test.ts allows it alone).
+import { type BackwardStep, type Gradients, type LossOption, backwardTrace, gradients } from '../train/backprop.js';
+import { type FitOptions, type History, fitNetwork } from '../train/fit.js';
+import { type SourceOptions, toFunction, toSource } from '../interop/source.js';
 
 /** One step of the forward pass, as `trace` reports it. */
 export interface TraceStep {
@@ -82,12 +72,6 @@ export interface LayerInput {
 const NETWORK_OPTIONS = ['layers', 'hidden', 'output', 'init', 'seed'] as const;
 const FROM_WEIGHTS_OPTIONS = ['hidden', 'output'] as const;
 const LAYER_INPUT_KEYS = ['weights', 'biases', 'activation'] as const;
-
-/** The standardizers `predict` applies to raw samples: inputs before the forward pass, outputs inverted after it. */
-export interface NetworkStandardize {
-  inputs?: Standardizer;
-  outputs?: Standardizer;
-}
 
 /**
  * Numbers in one layer's block of Z in `forward` (128 KB of float64): small
@@ -194,17 +178,17 @@ export class Network {
 
   /** Layer sizes, inputs first: [1, 2, 2, 1]. */
   get sizes(): number[] {
-    return [this.layers[0].weights.cols, ...this.layers.map((layer) => layer.weights.rows)];
+    return sizesOf(this);
   }
 
   /** Number of input features (rows of X). */
   get inputs(): number {
-    return this.layers[0].weights.cols;
+    return inputsOf(this);
   }
 
   /** Number of outputs (rows of the result). */
   get outputs(): number {
-    return this.layers[this.layers.length - 1].weights.rows;
+    return outputsOf(this);
   }
 
   /**

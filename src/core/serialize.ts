@@ -12,11 +12,11 @@
  * errors, shapes must agree with the sizes, and sizes are checked before
  * anything is allocated, so a file declaring layers [1e9, 1e9] costs nothing.
  */
-import { type Activation, type ActivationSpec, resolveActivation, resolveHiddenActivation } from './activations.js';
+import { type Activation, resolveActivation, resolveHiddenActivation } from './activations.js';
 import { ShapeError, ValueError, describeValue, formatShape, plural } from './errors.js';
 import { Matrix } from './matrix.js';
-import type { Layer, NetworkStandardize } from './network.js';
 import { type StandardizerJSON, standardizerFromJSON } from './standardize.js';
+import type { JSONNumber, Layer, NetworkJSON, NetworkStandardize } from './types.js';
 import { checkKeys, checkLayerSizes, isFiniteNumber } from './validate.js';
 
 /** The `format` every network JSON carries. */
@@ -39,25 +39,6 @@ export const NETWORK_JSON_FIELDS = Object.freeze({
   biases: 'required',
   standardize: 'optional', // the statistics of standardize(), when predict uses them
 } as const satisfies Record<string, 'required' | 'optional'>);
-
-/** A weight in JSON: a number, or the string "-0" (JSON numbers cannot carry the sign of zero). */
-export type JSONNumber = number | '-0';
-
-/** The JSON form of a network (`format` and `version` tell readers what they hold). */
-export interface NetworkJSON {
-  format: 'feedforward-network';
-  version: 1;
-  /** Layer sizes, inputs first. */
-  layers: number[];
-  /** One activation per weight layer. */
-  activations: ActivationSpec[];
-  /** One nOut × nIn array of rows per weight layer. */
-  weights: JSONNumber[][][];
-  /** One list of nOut biases per weight layer. */
-  biases: JSONNumber[][];
-  /** The statistics `predict` standardizes inputs and un-standardizes outputs with (absent when none). */
-  standardize?: { inputs?: StandardizerJSON; outputs?: StandardizerJSON };
-}
 
 /** x as JSON writes it: -0 becomes "-0", every other finite number stays a number. */
 function writeNumber(x: number): JSONNumber {

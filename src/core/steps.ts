@@ -10,8 +10,8 @@
  *
  * A Network runs exactly these steps for any list of layer sizes.
  */
-import { ShapeError, formatShape, plural } from './errors.js';
 import { affineInto } from './affine.js';
+import { ShapeError, formatShape, plural } from './errors.js';
 import { Matrix, type MatrixInput, toColumn, toMatrix, vstack } from './matrix.js';
 import { checkResult } from './validate.js';
 

@@ -187,3 +187,34 @@ export function checkResult(data: Float64Array, cols: number, where: string, wha
     `${where}: ${what} has ${data[n]} at row ${Math.floor(n / cols) + 1}, column ${firstCol + (n % cols) + 1} but results must be finite (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)`,
   );
 }
+
+/**
+ * Throws unless `net` is a network: an object whose `layers` is a non-empty
+ * list of { weights, biases, activation } with float64 matrices, and which has
+ * the `forward`, `trace` and `toJSON` methods of a Network. Duck-typed rather than `instanceof`:
+ * the ESM and CommonJS builds each have their own Network class, and a network
+ * made by one must work with the other. Returns `net`, as the caller typed it.
+ * @example checkNetwork({ layers: [] }, 'kinks') // throws: kinks: net is an object (Object) but it must be a Network (its layers are an empty list)
+ */
+export function checkNetwork<N>(net: N, where: string): N {
+  const problem = networkProblem(net);
+  if (problem !== undefined) throw new ValueError(`${where}: net is ${describeValue(net)} but it must be a Network (${problem})`);
+  return net;
+}
+
+/** What keeps `net` from being a network, in a few words, or undefined when nothing does. */
+function networkProblem(net: unknown): string | undefined {
+  if (typeof net !== 'object' || net === null) return 'made by new Network(…) or Network.fromWeights(…)';
+  const { layers, forward, trace, toJSON } = net as Record<string, unknown>;
+  if (!Array.isArray(layers)) return 'it has no list of layers';
+  if (layers.length === 0) return 'its layers are an empty list';
+  const isMatrix = (m: unknown) => (m as { data?: unknown } | null)?.data instanceof Float64Array;
+  const bad = layers.findIndex(
+    (layer) => !isMatrix(layer?.weights) || !isMatrix(layer?.biases) || typeof layer?.activation !== 'function',
+  );
+  if (bad >= 0) return `layer ${bad + 1} is not { weights, biases, activation }`;
+  if (typeof forward !== 'function' || typeof trace !== 'function' || typeof toJSON !== 'function') {
+    return 'it lacks the forward, trace and toJSON methods of a Network';
+  }
+  return undefined;
+}

@@ -13,10 +13,11 @@
  * themselves the first thing to fix.
  */
 import type { Activation } from '../core/activations.js';
-import { ShapeError, ValueError, describeValue, plural } from '../core/errors.js';
-import { bends } from './linear-region.js';
+import { ShapeError, plural } from '../core/errors.js';
 import { type MatrixInput, toMatrix } from '../core/matrix.js';
-import { Network } from '../core/network.js';
+import type { Network } from '../core/network.js';
+import { checkNetwork } from '../core/validate.js';
+import { bends } from './linear-region.js';
 
 /** The kinds of problem `diagnose` looks for (see the list at the top of this module). */
 export type FindingKind = 'dead' | 'kink-outside-data' | 'saturated' | 'exploding' | 'vanishing';
@@ -69,7 +70,7 @@ export const DIAGNOSE_LIMITS = Object.freeze({
  */
 export function diagnose(net: Network, X: MatrixInput): Diagnosis {
   const where = 'diagnose';
-  if (!(net instanceof Network)) throw new ValueError(`${where}: net is ${describeValue(net)} but it must be a Network`);
+  checkNetwork(net, where);
   const x = toMatrix(X, where, 'X');
   if (x.rows !== net.inputs) {
     throw new ShapeError(

@@ -11,7 +11,8 @@ import type { MathJsInstance, MathNode } from 'mathjs';
 import type { Activation } from '../core/activations.js';
 import { ValueError, describeValue } from '../core/errors.js';
 import { mathjs } from '../core/mathjs-loader.js';
-import { Network } from '../core/network.js';
+import type { Network } from '../core/network.js';
+import { checkNetwork } from '../core/validate.js';
 
 /** The network as a formula in its inputs: x (one input) or x1, x2, … (several). */
 export interface Formula {
@@ -54,7 +55,7 @@ function exactMathjs(): MathJsInstance {
  */
 export function formula(net: Network): Formula {
   const where = 'formula';
-  if (!(net instanceof Network)) throw new ValueError(`${where}: net is ${describeValue(net)} but it must be a Network`);
+  checkNetwork(net, where);
   net.layers.forEach((layer, l) => writeActivation(layer.activation, l, where)); // check every layer first
   checkSize(net, where);
   const math = exactMathjs();

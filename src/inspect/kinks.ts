@@ -11,8 +11,9 @@
  * this yields the output as exact linear pieces.
  */
 import { ShapeError, ValueError, describeValue, plural } from '../core/errors.js';
+import type { Network } from '../core/network.js';
+import type { Layer } from '../core/types.js';
 import { bends, checkPiecewiseLinear } from './linear-region.js';
-import type { Layer, Network } from '../core/network.js';
 
 /** One linear piece of the output: y = slope·x + intercept for x in [from, to]. */
 export interface Piece {

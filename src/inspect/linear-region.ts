@@ -12,9 +12,10 @@
  *   W_eff = Dᴸ·Wᴸ·…·D¹·W¹,   b_eff = Dᴸ·(Wᴸ·(… D¹·b¹ …) + bᴸ).
  */
 import type { Activation } from '../core/activations.js';
-import { ShapeError, ValueError, describeValue, plural } from '../core/errors.js';
+import { ShapeError, ValueError, plural } from '../core/errors.js';
 import { Matrix, type MatrixInput, toColumn } from '../core/matrix.js';
-import { Network } from '../core/network.js';
+import type { Network } from '../core/network.js';
+import { checkNetwork } from '../core/validate.js';
 
 /** The affine map a network computes on the region around a point. */
 export interface LinearRegion {
@@ -32,10 +33,8 @@ export interface LinearRegion {
  * Checks that `net` is a Network whose every activation is piecewise linear
  * (relu, leakyRelu, linear), naming the first one that is not.
  */
-export function checkPiecewiseLinear(net: unknown, where: string): Network {
-  if (!(net instanceof Network)) {
-    throw new ValueError(`${where}: net is ${describeValue(net)} but it must be a Network`);
-  }
+export function checkPiecewiseLinear(net: Network, where: string): Network {
+  checkNetwork(net, where);
   net.layers.forEach((layer, l) => {
     if (!layer.activation.piecewiseLinear) {
       throw new ValueError(

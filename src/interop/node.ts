@@ -13,6 +13,7 @@ import { open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ValueError, describeValue } from '../core/errors.js';
 import { Network } from '../core/network.js';
+import { checkNetwork } from '../core/validate.js';
 
 /** An error from the file system, with the path and the original error kept as `cause`. */
 function fileError(where: string, action: string, path: string, error: unknown): Error {
@@ -33,10 +34,7 @@ function checkPath(path: unknown, where: string): string {
  */
 export async function saveNetwork(net: Network, path: string): Promise<void> {
   const where = 'saveNetwork';
-  // Duck-typed rather than instanceof, so a Network from the ESM build saves through the CJS one too.
-  if (typeof (net as Network | null)?.toJSON !== 'function' || !Array.isArray(net.layers)) {
-    throw new ValueError(`${where}: net is ${describeValue(net)} but it must be a Network`);
-  }
+  checkNetwork(net, where);
   checkPath(path, where);
   const text = JSON.stringify(net.toJSON()); // everything that can throw runs before the disk is touched
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);

@@ -15,8 +15,9 @@
  * into the first and last layers' weights, so TensorFlow.js takes raw samples too.
  */
 import type { Activation } from '../core/activations.js';
-import { ValueError, describeValue } from '../core/errors.js';
-import { Network } from '../core/network.js';
+import { ValueError } from '../core/errors.js';
+import type { Network } from '../core/network.js';
+import { checkNetwork } from '../core/validate.js';
 
 /** One weight tensor in the binary block: its name, shape and number type. */
 export interface TfjsWeightSpec {
@@ -78,7 +79,7 @@ const GENERATED_BY = 'feedforward';
  */
 export function toTfjsModel(net: Network): TfjsArtifacts {
   const where = 'toTfjsModel';
-  if (!(net instanceof Network)) throw new ValueError(`${where}: net is ${describeValue(net)} but it must be a Network`);
+  checkNetwork(net, where);
   const layers: TfjsLayerJSON[] = [];
   const weightSpecs: TfjsWeightSpec[] = [];
   const count = net.layers.reduce((sum, layer) => sum + layer.weights.data.length + layer.biases.data.length, 0);

@@ -5,9 +5,9 @@
  */
 import { plot } from 'asciichart';
 import { ValueError, describeValue } from '../core/errors.js';
-import { kinks as findKinks } from '../inspect/kinks.js';
 import type { Network } from '../core/network.js';
-import { type Domain, checkCount, checkDomain, checkFlag, checkNetwork, formatNumber, linspace } from './check.js';
+import { kinks as findKinks } from '../inspect/kinks.js';
+import { type Domain, checkCount, checkDomain, checkFlag, checkNetworkShape, formatNumber, linspace } from './check.js';
 
 /** Options of `asciiPlot`: the x range and the size of the chart in characters. */
 export interface AsciiPlotOptions {
@@ -45,7 +45,7 @@ const LABEL_WIDTH = 9;
  */
 export function asciiPlot(net: Network, options: AsciiPlotOptions): string {
   const where = 'asciiPlot';
-  checkNetwork(net, where, { inputs: 1, outputs: 1, hint: 'asciiPlot draws ŷ(x) for one input and one output' });
+  checkNetworkShape(net, where, { inputs: 1, outputs: 1, hint: 'asciiPlot draws ŷ(x) for one input and one output' });
   if (typeof options !== 'object' || options === null) {
     throw new ValueError(`${where}: options are ${describeValue(options)} but they must give at least the domain, e.g. { domain: [-2, 2] }`);
   }

@@ -5,6 +5,7 @@
  */
 import { ShapeError, ValueError, describeValue, plural } from '../core/errors.js';
 import type { Network } from '../core/network.js';
+import { checkNetwork } from '../core/validate.js';
 
 /** An interval of x: [lo, hi] with lo < hi. */
 export type Domain = readonly [number, number];
@@ -16,25 +17,14 @@ export type PlaneDomain = Domain | readonly [Domain, Domain];
  * Checks that `net` is a network (anything with `layers`, `forward` and `trace`, so a
  * Network from either build of the package passes) with the sizes a plot needs.
  * A network of 2 inputs, say, gets: "plotFunction: the network has 2 inputs but plotFunction draws networks of 1 input (layers [2, 3, 1])".
- * @example checkNetwork(new Network({ layers: [1, 3, 1] }), 'plotFunction', { inputs: 1 }).sizes //=> [1, 3, 1]
+ * @example checkNetworkShape(new Network({ layers: [1, 3, 1] }), 'plotFunction', { inputs: 1 }).sizes //=> [1, 3, 1]
  */
-export function checkNetwork(
+export function checkNetworkShape(
   net: unknown,
   where: string,
   need: { inputs?: number; outputs?: number; hint?: string },
 ): Network {
-  const candidate = net as Partial<Network> | null;
-  if (
-    typeof net !== 'object' ||
-    candidate === null ||
-    !Array.isArray(candidate.layers) ||
-    candidate.layers.length === 0 ||
-    typeof candidate.forward !== 'function' ||
-    typeof candidate.trace !== 'function'
-  ) {
-    throw new ValueError(`${where}: net is ${describeValue(net)} but it must be a Network (new Network({ layers: [1, 2, 2, 1] }))`);
-  }
-  const network = net as Network;
+  const network = checkNetwork(net as Network, where);
   const hint = need.hint ? `; ${need.hint}` : '';
   if (need.inputs !== undefined && network.inputs !== need.inputs) {
     throw new ShapeError(

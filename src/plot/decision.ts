@@ -11,7 +11,7 @@
 import { ShapeError, ValueError, describeValue, formatShape, plural } from '../core/errors.js';
 import { type Matrix, type MatrixInput, toMatrix } from '../core/matrix.js';
 import type { Network } from '../core/network.js';
-import { type Domain, type PlaneDomain, checkCount, checkFlag, checkNetwork, checkPlaneDomain, json, layersLabel, linspace } from './check.js';
+import { type Domain, type PlaneDomain, checkCount, checkFlag, checkNetworkShape, checkPlaneDomain, json, layersLabel, linspace } from './check.js';
 import { colourRegions, onOffPatterns } from './regions.js';
 import { type VegaLiteSpec, renderSvg, specStart } from './render.js';
 
@@ -44,7 +44,7 @@ export const PLOT_DECISION_DEFAULTS = Object.freeze({ regions: false, resolution
  */
 export function plotDecisionSpec(net: Network, options: PlotDecisionOptions): VegaLiteSpec {
   const where = 'plotDecision';
-  checkNetwork(net, where, { inputs: 2, hint: 'use plotFunction for a network of 1 input' });
+  checkNetworkShape(net, where, { inputs: 2, hint: 'use plotFunction for a network of 1 input' });
   const o = checkOptions(options, where);
   const smooth = net.layers.slice(0, -1).findIndex((layer) => !layer.activation.piecewiseLinear);
   if (o.regions && smooth >= 0) {

@@ -4,10 +4,10 @@
  * layer, each neuron's own kinked line aˡ(x) with the points where it switches.
  */
 import { ShapeError, ValueError, describeValue, formatShape } from '../core/errors.js';
-import { kinks as findKinks } from '../inspect/kinks.js';
 import { type MatrixInput, toMatrix } from '../core/matrix.js';
 import type { Network } from '../core/network.js';
-import { type Domain, checkCount, checkDomain, checkFlag, checkNetwork, formatNumber, json, layersLabel, linspace } from './check.js';
+import { kinks as findKinks } from '../inspect/kinks.js';
+import { type Domain, checkCount, checkDomain, checkFlag, checkNetworkShape, formatNumber, json, layersLabel, linspace } from './check.js';
 import { type VegaLiteSpec, renderSvg, specStart } from './render.js';
 
 /** Options of `plotFunction`: the x range, kink markers, each hidden neuron's line, and data points. */
@@ -154,7 +154,7 @@ function checkData(data: { X: MatrixInput; Y: MatrixInput }, where: string) {
 }
 
 function checkOptions(net: Network, options: PlotFunctionOptions, where: string): Checked {
-  checkNetwork(net, where, { inputs: 1, outputs: 1, hint: 'use plotDecision for a network of 2 inputs' });
+  checkNetworkShape(net, where, { inputs: 1, outputs: 1, hint: 'use plotDecision for a network of 2 inputs' });
   if (typeof options !== 'object' || options === null) {
     throw new ValueError(`${where}: options are missing but they must give at least the domain, e.g. { domain: [-2, 2] }`);
   }

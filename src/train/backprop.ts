@@ -16,13 +16,14 @@
  * buffers allocated once (a Workspace) and reused for every minibatch.
  */
 import type { Activation } from '../core/activations.js';
-import { divideInPlace, sumRowsInto, transposeInto } from './backprop-loops.js';
-import { checkOptions } from '../core/check-options.js';
-import { ShapeError, ValueError, describeValue, plural } from '../core/errors.js';
 import { affineInto } from '../core/affine.js';
-import { type Loss, checkPairing, outputDelta, resolveLoss } from './losses.js';
+import { checkOptions } from '../core/check-options.js';
+import { ShapeError, plural } from '../core/errors.js';
 import { Matrix, type MatrixInput, toMatrix } from '../core/matrix.js';
-import type { Layer, Network } from '../core/network.js';
+import { type Layer, type NetworkLayers, inputsOf, outputsOf, sizesOf } from '../core/types.js';
+import { checkNetwork } from '../core/validate.js';
+import { divideInPlace, sumRowsInto, transposeInto } from './backprop-loops.js';
+import { type Loss, checkPairing, outputDelta, resolveLoss } from './losses.js';
 
 /** Which loss to use: a name, a Loss, or 'auto' (the default). */
 export type LossOption = 'auto' | 'mse' | 'binaryCrossEntropy' | 'crossEntropy' | Loss;
@@ -75,20 +76,18 @@ export function chooseLoss(option: unknown, output: Activation, where: string): 
  * Checks X (inputs × samples) and Y (outputs × samples) against the network, returning them as matrices.
  * @example checkData(new Network({ layers: [2, 1] }), [[1], [2]], [[3]], 'fit').Y.shape //=> [1, 1]
  */
-export function checkData(net: Network, X: MatrixInput, Y: MatrixInput, where: string): { X: Matrix; Y: Matrix } {
-  if (typeof net !== 'object' || net === null || !Array.isArray(net.layers)) {
-    throw new ValueError(`${where}: net is ${describeValue(net)} but must be a Network`);
-  }
+export function checkData(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, where: string): { X: Matrix; Y: Matrix } {
+  checkNetwork(net, where);
   const x = toMatrix(X, where, 'X');
   const y = toMatrix(Y, where, 'Y');
-  if (x.rows !== net.inputs) {
+  if (x.rows !== inputsOf(net)) {
     throw new ShapeError(
-      `${where}: X has ${plural(x.rows, 'row')} but the network has ${plural(net.inputs, 'input')} (one row per input feature, one column per sample)`,
+      `${where}: X has ${plural(x.rows, 'row')} but the network has ${plural(inputsOf(net), 'input')} (one row per input feature, one column per sample)`,
     );
   }
-  if (y.rows !== net.outputs) {
+  if (y.rows !== outputsOf(net)) {
     throw new ShapeError(
-      `${where}: Y has ${plural(y.rows, 'row')} but the network has ${plural(net.outputs, 'output')} (one row per output, one column per sample)`,
+      `${where}: Y has ${plural(y.rows, 'row')} but the network has ${plural(outputsOf(net), 'output')} (one row per output, one column per sample)`,
     );
   }
   if (y.cols !== x.cols) {
@@ -200,13 +199,13 @@ export function backwardPass(
 }
 
 /** Runs both passes over all of X and Y, for `gradients` and `backwardTrace`. */
-function runBoth(net: Network, X: MatrixInput, Y: MatrixInput, settings: { loss?: LossOption } | undefined, where: string) {
+function runBoth(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, settings: { loss?: LossOption } | undefined, where: string) {
   const options = checkOptions(settings, where);
   const data = checkData(net, X, Y, where);
   const output = net.layers[net.layers.length - 1].activation;
   const loss = chooseLoss(options.loss ?? 'auto', output, where);
   const m = data.X.cols;
-  const ws = new Workspace(net.sizes, m);
+  const ws = new Workspace(sizesOf(net), m);
   forwardPass(net.layers, ws, data.X.data, m);
   const lossSum = backwardPass(net.layers, ws, data.X.data, data.Y.data, m, loss);
   return { ...data, loss, m, ws, value: lossSum / m };
@@ -219,7 +218,7 @@ function runBoth(net: Network, X: MatrixInput, Y: MatrixInput, settings: { loss?
  * @example gradients(Network.fromWeights([{ weights: [[2]], biases: [0] }]), [[1]], [[1]], { loss: 'mse' }).layers[0].dW.toArray()
  * //=> [[2]]   (z = 2, ℓ = (2 − 1)², dℓ/dz = 2·(2 − 1) = 2, dW = 2·1 / 1)
  */
-export function gradients(net: Network, X: MatrixInput, Y: MatrixInput, options: { loss?: LossOption } = {}): Gradients {
+export function gradients(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, options: { loss?: LossOption } = {}): Gradients {
   const { ws, value } = runBoth(net, X, Y, options, 'Network.gradients');
   return {
     loss: value,
@@ -236,13 +235,13 @@ export function gradients(net: Network, X: MatrixInput, Y: MatrixInput, options:
  * @example backwardTrace(Network.fromWeights([{ weights: [[2]], biases: [0] }]), [[1]], [[1]], { loss: 'mse' })[0].dZ.toArray()
  * //=> [[2]]   (dℓ/dz = 2·(z − y) = 2·(2 − 1))
  */
-export function backwardTrace(net: Network, X: MatrixInput, Y: MatrixInput, options: { loss?: LossOption } = {}): BackwardStep[] {
+export function backwardTrace(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, options: { loss?: LossOption } = {}): BackwardStep[] {
   const { X: x, Y: y, loss, m, ws } = runBoth(net, X, Y, options, 'Network.backwardTrace');
   const last = net.layers.length - 1;
   const top = ws.layers[last];
   if (loss.pairedWith === net.layers[last].activation.name) {
     // The paired shortcut went straight to dZᴸ; compute dAᴸ too, for the reader.
-    loss.dA(view(top.A, net.outputs, m), y.data, view(top.dA, net.outputs, m), net.outputs, m);
+    loss.dA(view(top.A, outputsOf(net), m), y.data, view(top.dA, outputsOf(net), m), outputsOf(net), m);
   }
   const copy = (buffer: Float64Array, rows: number, cols: number) => new Matrix(rows, cols, buffer.slice(0, rows * cols));
   return net.layers.map(({ weights: W }, l) => {

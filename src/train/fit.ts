@@ -13,17 +13,17 @@
  * the weights (and the optimizer's memory) are put back as they were before
  * it, and fit stops with an error that says what happened and what to try.
  */
-import { allFinite, gatherColumns } from './backprop-loops.js';
-import { type LossOption, Workspace, backwardPass, checkData, chooseLoss, forwardPass } from './backprop.js';
 import { checkNumber } from '../core/check-options.js';
 import { ValueError, describeValue } from '../core/errors.js';
-import { inputWarning, targetWarning, warnOnce } from './warnings.js';
-import { type Loss, outputDelta } from './losses.js';
 import { Matrix, type MatrixInput } from '../core/matrix.js';
-import type { Layer, Network } from '../core/network.js';
+import { DEFAULT_SEED, type Seed, checkSeed, createRandom } from '../core/random.js';
+import { type Layer, type NetworkLayers, inputsOf, outputsOf, sizesOf } from '../core/types.js';
+import { allFinite, gatherColumns } from './backprop-loops.js';
+import { type LossOption, Workspace, backwardPass, checkData, chooseLoss, forwardPass } from './backprop.js';
+import { type Loss, outputDelta } from './losses.js';
 import { type Optimizer, type OptimizerName, resolveOptimizer } from './optimizers.js';
 import { createProgress } from './progress.js';
-import { DEFAULT_SEED, type Seed, checkSeed, createRandom } from '../core/random.js';
+import { inputWarning, targetWarning, warnOnce } from './warnings.js';
 
 /** The options of `net.fit`; every default is in FIT_DEFAULTS. */
 export interface FitOptions {
@@ -135,17 +135,17 @@ function copyAll(from: Float64Array[], to: Float64Array[]): void {
 }
 
 /** The mean loss of the network on X, Y (computed stably from Z, as training does). */
-function meanLoss(net: Network, ws: Workspace, X: Matrix, Y: Matrix, loss: Loss): number {
+function meanLoss(net: NetworkLayers, ws: Workspace, X: Matrix, Y: Matrix, loss: Loss): number {
   forwardPass(net.layers, ws, X.data, X.cols);
   const top = ws.layers[ws.layers.length - 1];
-  const rows = net.outputs;
+  const rows = outputsOf(net);
   const n = rows * X.cols;
   // outputDelta also writes a dZ we do not need: one extra pass, and the same loss as training's.
   return outputDelta(loss, net.layers[net.layers.length - 1].activation, top.Z.subarray(0, n), top.A.subarray(0, n), Y.data, top.dA.subarray(0, n), top.dZ.subarray(0, n), rows, X.cols) / X.cols;
 }
 
 /** fit's options, checked and with their defaults filled in (nothing is changed yet). */
-function readOptions(net: Network, X: MatrixInput, Y: MatrixInput, options: FitOptions, where: string) {
+function readOptions(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, options: FitOptions, where: string) {
   if (typeof options !== 'object' || options === null) throw new ValueError(`${where}: options are ${describeValue(options)} but must be an object`);
   const known = new Set([...Object.keys(FIT_DEFAULTS), 'validation', 'onEpoch', 'optimizer']);
   for (const key of Object.keys(options)) {
@@ -193,7 +193,7 @@ function readOptions(net: Network, X: MatrixInput, Y: MatrixInput, options: FitO
  * each measured before its step (as Keras and tfjs report it). The same seed gives the same weights, bit for bit.
  * Called as `net.fit(X, Y, options)`, whose example shows it learning y = 2x + 1.
  */
-export function fitNetwork(net: Network, X: MatrixInput, Y: MatrixInput, options: FitOptions = {}): History {
+export function fitNetwork(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, options: FitOptions = {}): History {
   const where = 'Network.fit';
   // Validate everything first, then change anything.
   const { data, samples, loss, epochs, initialEpoch, batchSize, optimizer, seed, l2, validation, patience, shuffle } = readOptions(net, X, Y, options, where);
@@ -202,16 +202,16 @@ export function fitNetwork(net: Network, X: MatrixInput, Y: MatrixInput, options
   warnOnce(net, 'inputs', inputWarning(data.X, where), warn);
 
   const layers = net.layers;
-  const ws = new Workspace(net.sizes, batchSize);
+  const ws = new Workspace(sizesOf(net), batchSize);
   const grads = layers.map((layer, l) => ({
     dW: new Matrix(layer.weights.rows, layer.weights.cols, ws.layers[l].dW), // views on the workspace, no copies
     db: new Matrix(layer.biases.rows, 1, ws.layers[l].db),
   }));
-  const Xb = new Float64Array(net.inputs * batchSize); // one minibatch, gathered: inputs × batch
-  const Yb = new Float64Array(net.outputs * batchSize);
+  const Xb = new Float64Array(inputsOf(net) * batchSize); // one minibatch, gathered: inputs × batch
+  const Yb = new Float64Array(outputsOf(net) * batchSize);
   const order = Int32Array.from({ length: samples }, (_, j) => j);
   const checkpoint = new Checkpoint();
-  const validationWs = validation && new Workspace(net.sizes, validation.X.cols);
+  const validationWs = validation && new Workspace(sizesOf(net), validation.X.cols);
   const history: History = { loss: [], ...(validation ? { validationLoss: [] } : {}) };
   let lastFinite: number | undefined;
   let best = { loss: Infinity, weights: [] as Float64Array[] };
@@ -268,10 +268,10 @@ export function fitNetwork(net: Network, X: MatrixInput, Y: MatrixInput, options
         let x = data.X.data;
         let y = data.Y.data;
         if (cols !== samples) {
-          gatherColumns(data.X.data, net.inputs, samples, order, start, cols, Xb);
-          gatherColumns(data.Y.data, net.outputs, samples, order, start, cols, Yb);
-          x = Xb.subarray(0, net.inputs * cols);
-          y = Yb.subarray(0, net.outputs * cols);
+          gatherColumns(data.X.data, inputsOf(net), samples, order, start, cols, Xb);
+          gatherColumns(data.Y.data, outputsOf(net), samples, order, start, cols, Yb);
+          x = Xb.subarray(0, inputsOf(net) * cols);
+          y = Yb.subarray(0, outputsOf(net) * cols);
         }
         epochLoss += step(epoch, x, y, cols);
       }

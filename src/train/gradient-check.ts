@@ -14,10 +14,10 @@
  */
 import { checkOptions } from '../core/check-options.js';
 import { ValueError, describeValue } from '../core/errors.js';
-import { type LossOption, Workspace, chooseLoss, checkData, forwardPass, gradients } from './backprop.js';
-import { outputDelta } from './losses.js';
 import { Matrix, type MatrixInput } from '../core/matrix.js';
 import { Network } from '../core/network.js';
+import { type LossOption, Workspace, chooseLoss, checkData, forwardPass, gradients } from './backprop.js';
+import { outputDelta } from './losses.js';
 
 /** One layer's comparison: the backpropagated and the numerical gradients and their worst disagreement. */
 export interface LayerCheck {

@@ -15,8 +15,8 @@
 import { checkNumber, checkOptions } from '../core/check-options.js';
 import { ShapeError, ValueError, describeValue, plural } from '../core/errors.js';
 import { Matrix } from '../core/matrix.js';
+import type { JSONNumber, Layer } from '../core/types.js';
 import type { LayerGradients } from './backprop.js';
-import type { JSONNumber, Layer } from '../core/network.js';
 
 
 /** What an optimizer remembers between steps: the step count t and one array per parameter array and moment. */

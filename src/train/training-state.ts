@@ -7,7 +7,9 @@
  * early stopping's count of epochs without improvement is not saved.)
  */
 import { ValueError, describeValue } from '../core/errors.js';
-import { Network, type NetworkJSON } from '../core/network.js';
+import { Network } from '../core/network.js';
+import type { NetworkJSON } from '../core/types.js';
+import { checkNetwork } from '../core/validate.js';
 import { type Optimizer, type OptimizerJSON, optimizerFromJSON } from './optimizers.js';
 
 /** A training run saved to continue later: the network, the optimizer's state, and the epochs done. */
@@ -25,7 +27,7 @@ export interface TrainingStateJSON {
  * @example trainingState(new Network({ layers: [1, 2, 1] }), adam(), 5).epoch //=> 5
  */
 export function trainingState(net: Network, optimizer: Optimizer, epoch: number): TrainingStateJSON {
-  if (!(net instanceof Network)) throw new ValueError(`trainingState: net is ${describeValue(net)} but must be a Network`);
+  checkNetwork(net, 'trainingState');
   if (typeof optimizer !== 'object' || optimizer === null || typeof optimizer.toJSON !== 'function') {
     throw new ValueError(`trainingState: optimizer is ${describeValue(optimizer)} but must be an optimizer (sgd, momentum or adam)`);
   }
