@@ -48,6 +48,12 @@ describe('the TypeScript snippets of README.md, CONTRIBUTING.md and docs/*.md', 
     expect(toRun.length).toBeGreaterThan(10);
   });
 
+  it("are all in TypeDoc's projectDocuments, so the API reference shows every chapter", async () => {
+    const config = join(root, 'typedoc.config.mjs'); // a path, not a literal: the config has no types
+    const { projectDocuments } = (await import(config)).default as { projectDocuments: string[] };
+    expect([...projectDocuments].sort()).toEqual(documents.filter((f) => f !== 'README.md').sort());
+  });
+
   it(`lists the blocks that opt out with <!-- not run: reason --> (${notRun.length}), and keeps them rare`, () => {
     console.info(
       notRun.length === 0
