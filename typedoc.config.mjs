@@ -1,4 +1,5 @@
-// TypeDoc (`npm run docs`): the API reference in docs/api/, one module per entry point.
+// TypeDoc (`npm run docs`): the API reference in docs/api/, one module per entry point, with
+// README.md as its front page and the chapters (docs/*.md, CONTRIBUTING.md) as documents.
 // The entry points are the ones tsup builds (tsup.config.ts), so a new `feedforward/…`
 // entry is documented without an edit here. A warning fails the build, and every
 // export needs a doc comment (validation.notDocumented).
@@ -10,6 +11,20 @@ export default {
   entryPoints: sourceEntries,
   out: 'docs/api',
   readme: 'README.md',
+  // The chapters, beside the API reference, in the story's order (a new chapter is listed here, which
+  // test/doc-snippets.test.ts checks); their relative links and pictures are copied along.
+  // sortEntryPoints: false keeps this order (and the entry points' order) as written.
+  projectDocuments: [
+    'docs/training.md',
+    'docs/kinks.md',
+    'docs/plots.md',
+    'docs/interop.md',
+    'docs/using-from.md',
+    'docs/errors-and-files.md',
+    'docs/speed.md',
+    'CONTRIBUTING.md',
+  ],
+  sortEntryPoints: false,
   includeVersion: true,
   sort: ['source-order'],
   excludePrivate: true,

@@ -11,7 +11,7 @@
  *
  * Run it:  npx tsx examples/plots.ts [folder] [file.svg ...]   (default folder: out/, which git
  *          ignores; name files to write only those: `npm run render-docs` writes docs/kinks.svg
- *          and docs/regions.svg, the README's pictures, and checks them in Chromium)
+ *          and docs/regions.svg, the pictures of docs/plots.md, and checks them in Chromium)
  * SVG needs the optional packages vega and vega-lite: npm install vega vega-lite
  */
 import { mkdirSync, writeFileSync } from 'node:fs';

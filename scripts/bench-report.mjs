@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Runs the forward-pass benchmark (test/forward.bench.ts) several times and
- * prints, as markdown tables ready for README's "Speed" section:
+ * prints, as markdown tables ready for docs/speed.md:
  *   - each run: the median time of every competitor and its speed relative to
  *     the plain loop measured in the same run (plain median / its median);
  *   - over all runs: the median of each ratio, and Network.forward against

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The package as users get it: `npm pack`, then install the tarball into a fresh
- * temporary project and use it the four ways README's "Using it from…" shows.
+ * temporary project and use it the four ways docs/using-from.md shows.
  *
  *   1. the tarball holds only what users need (dist/, README, LICENSE, CHANGELOG);
  *   2. publint and @arethetypeswrong/cli find no problem in any entry point;
@@ -27,7 +27,7 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 
 // What a user needs: the built code and types, and the three documents npm shows.
 const ALLOWED = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^CHANGELOG\.md$/, /^dist\//];
-// The article's network, worked by hand in README ("Check the first column by hand").
+// The article's network, worked by hand in README's tour ("Check the first column by hand").
 const HAND_CHECKED = '[ 1.75, 0.75, 0.25, -1.75, -2.75 ]';
 
 const failures = [];
@@ -92,13 +92,13 @@ try {
     `esm.mjs prints the hand-checked predictions${esm.ok ? '' : `: ${esm.out}`}`,
   );
   check(cjs.ok && cjs.out === esm.out, `commonjs.cjs prints what esm.mjs prints${cjs.ok ? '' : `: ${cjs.out}`}`);
-  // README shows that output, pasted from a run: it must still be what the snippet prints.
-  const shown = readFileSync(join(root, 'README.md'), 'utf8').match(
+  // docs/using-from.md shows that output, pasted from a run: it must still be what the snippet prints.
+  const shown = readFileSync(join(root, 'docs', 'using-from.md'), 'utf8').match(
     /<!-- output: scripts\/consumers\/esm\.mjs -->\n```text\n([\s\S]*?)```\n/,
   )?.[1];
   check(
     shown === esm.out,
-    `README shows what esm.mjs prints${shown === esm.out ? '' : `:\n${shown}\nbut it prints\n${esm.out}`}`,
+    `docs/using-from.md shows what esm.mjs prints${shown === esm.out ? '' : `:\n${shown}\nbut it prints\n${esm.out}`}`,
   );
 
   console.log('== TypeScript: node16 (ESM and CommonJS) and bundler');

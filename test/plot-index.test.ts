@@ -1,6 +1,6 @@
 /**
  * The plot door, `feedforward/plot`. This list changes only on purpose:
- * adding or removing an export means editing it here too (and in README's Plots section).
+ * adding or removing an export means editing it here too (and in docs/plots.md).
  */
 import { describe, expect, it } from 'vitest';
 import * as plot from '../src/plot/index.js';

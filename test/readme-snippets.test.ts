@@ -1,5 +1,5 @@
 /**
- * README's "Using it from…" snippets are files, not copies: each code block marked
+ * The "Using it from…" snippets (docs/using-from.md) are files, not copies: each code block marked
  * `<!-- snippet: path -->` must equal that file, which `npm run check:package` and
  * `npm run test:browser` run. (check:package also compares the printed output.)
  */
@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(__dirname, '..');
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const snippets = [...readme.matchAll(/<!-- snippet: (\S+) -->\n```\w*\n([\s\S]*?)```\n/g)].map(([, path, code]) => ({
+const usingFrom = readFileSync(join(root, 'docs', 'using-from.md'), 'utf8');
+const snippets = [...usingFrom.matchAll(/<!-- snippet: (\S+) -->\n```\w*\n([\s\S]*?)```\n/g)].map(([, path, code]) => ({
   path,
   code,
 }));
 
-describe("README's snippets are the files the package checks run", () => {
+describe("docs/using-from.md's snippets are the files the package checks run", () => {
   it('shows every consumer in scripts/consumers/', () => {
     const consumers = readdirSync(join(root, 'scripts', 'consumers')).map((name) => `scripts/consumers/${name}`);
     expect(snippets.map((s) => s.path).sort()).toEqual(consumers.sort());

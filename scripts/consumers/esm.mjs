@@ -8,7 +8,9 @@ const net = Network.fromWeights([
   { weights: [[1, -1]], biases: [0.25] },
 ]);
 console.log(net.predict([-2, -1, 0, 1, 2])); // one prediction per sample
+// [ 1.75, 0.75, 0.25, -1.75, -2.75 ]
 
 // A seeded network: the same weights, so the same numbers, on every machine.
 const seeded = new Network({ layers: [1, 2, 2, 1], seed: 42 });
 console.log(seeded.forward([[-1, 0, 1]]).toString()); // 1 output row × 3 sample columns
+// [[-0.3295644  -0.3295644  -1.13088791]]

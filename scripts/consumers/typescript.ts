@@ -9,11 +9,13 @@ const layers: LayerInput[] = [
 ];
 const net = Network.fromWeights(layers);
 console.log(net.predict([-2, -1, 0, 1, 2])); // one prediction per sample
+// [ 1.75, 0.75, 0.25, -1.75, -2.75 ]
 
 // A seeded network: the same weights, so the same numbers, on every machine.
 const options: NetworkOptions = { layers: [1, 2, 2, 1], seed: 42 };
 const Z: Matrix = new Network(options).forward([[-1, 0, 1]]); // 1 output row × 3 sample columns
 console.log(Z.toString());
+// [[-0.3295644  -0.3295644  -1.13088791]]
 
 // The compiler catches a misspelled option before anything runs:
 // @ts-expect-error: 'glorot' is not one of the init names ('he' | 'xavier' | 'uniform').

@@ -1,6 +1,6 @@
 /**
  * The browser test's page script: a seeded forward pass and a short training run,
- * through `import ... from 'feedforward'` as a bundler sees it. It runs after README's
+ * through `import ... from 'feedforward'` as a bundler sees it. It runs after docs/using-from.md's
  * browser snippet (scripts/consumers/browser.mjs, its own script tag), which fills
  * #predictions. test/browser/run.mjs bundles both with esbuild, serves them and reads
  * `window.feedforwardPage`.

@@ -4,7 +4,7 @@
  * 'feedforward' as a user's bundler would, through package.json's "exports"), serve
  * it from localhost, open it in headless Chromium and check what the page computed:
  *
- *   - README's browser snippet prints the hand-checked predictions;
+ *   - docs/using-from.md's browser snippet prints the hand-checked predictions;
  *   - a seeded forward pass gives, bit for bit, what Node gives;
  *   - a training run (net.fit) in the page lowers the loss tenfold;
  *   - mathjs is not in the page's bundle: it is fetched, in its own chunk, only
@@ -70,7 +70,7 @@ const virtualEntries = {
 const out = mkdtempSync(join(tmpdir(), 'feedforward-browser-'));
 const bundle = await build({
   entryPoints: [
-    { in: join(root, 'scripts', 'consumers', 'browser.mjs'), out: 'browser' }, // README's snippet
+    { in: join(root, 'scripts', 'consumers', 'browser.mjs'), out: 'browser' }, // docs/using-from.md's snippet
     { in: join(here, 'page.mjs'), out: 'page' },
     ...entries.map(({ name }, i) => ({ in: `virtual:entry${i}`, out: name })),
   ],
@@ -93,7 +93,7 @@ const pageGraph = [pageFile, ...staticImports(pageFile)];
 const mathjsChunks = Object.keys(outputs).filter(mathjsIn).map(chunkName);
 check(!pageGraph.some(mathjsIn), `the page's bundle (${pageGraph.map(chunkName).join(', ')}) holds no mathjs`);
 console.log(`     page.js ${(outputs[pageFile].bytes / 1024).toFixed(1)} kB; mathjs in ${mathjsChunks.join(', ')}`);
-// The simplest build a user makes: README's snippet, one minified file, no code splitting.
+// The simplest build a user makes: docs/using-from.md's snippet, one minified file, no code splitting.
 const single = await build({
   entryPoints: [join(root, 'scripts', 'consumers', 'browser.mjs')],
   bundle: true,
@@ -107,7 +107,7 @@ const single = await build({
 });
 const [singleOut] = Object.values(single.metafile.outputs);
 const singleMathjs = Object.keys(singleOut.inputs).some((input) => input.includes('node_modules/mathjs/'));
-check(!singleMathjs, `README's snippet as one minified bundle holds no mathjs: ${(singleOut.bytes / 1024).toFixed(1)} kB`);
+check(!singleMathjs, `docs/using-from.md's snippet as one minified bundle holds no mathjs: ${(singleOut.bytes / 1024).toFixed(1)} kB`);
 
 console.log('== serve on localhost, open in headless Chromium');
 const types = { '.html': 'text/html', '.js': 'text/javascript' };
@@ -137,7 +137,7 @@ try {
   await page.waitForFunction(() => window.feedforwardPage !== undefined, null, { timeout: 30_000 });
   const result = await page.evaluate(() => ({ ...window.feedforwardPage }));
 
-  check(result.predictions === HAND_CHECKED, `README's browser snippet shows the hand-checked predictions: ${result.predictions}`);
+  check(result.predictions === HAND_CHECKED, `docs/using-from.md's browser snippet shows the hand-checked predictions: ${result.predictions}`);
   const { Network } = await import(pathToFileURL(join(root, 'dist', 'index.js')).href);
   const inNode = Array.from(new Network({ layers: [1, 2, 2, 1], seed: 42 }).forward([[-1, 0, 1]]).data);
   check(
