@@ -5,7 +5,8 @@
 import * as math from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { Matrix, ShapeError, ValueError, applyWeights, relu, twoNode, vstack } from '../src/index.js';
-import { deepFreeze, expectSameBits, naiveAffine, seeded } from './helpers/oracles.js';
+import { deepFreeze } from './helpers/frozen.js';
+import { expectSameBits, naiveAffine, seeded } from './helpers/oracles.js';
 
 describe('applyWeights', () => {
   it('computes W·A + b for one neuron and one sample', () => {

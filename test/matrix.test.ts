@@ -24,7 +24,8 @@ import {
   vstack,
   zeros,
 } from '../src/index.js';
-import { deepFreeze, maxAbsDiff, productShapes, seeded } from './helpers/oracles.js';
+import { deepFreeze } from './helpers/frozen.js';
+import { maxAbsDiff, productShapes, seeded } from './helpers/oracles.js';
 
 describe('Matrix', () => {
   it('Matrix.from stores nested rows row-major: entry (i, j) is data[i·cols + j]', () => {

@@ -19,7 +19,8 @@ import {
   tanh,
   transpose,
 } from '../src/index.js';
-import { deepFreeze, expectSameBits, maxAbsDiff, seeded } from './helpers/oracles.js';
+import { deepFreeze } from './helpers/frozen.js';
+import { expectSameBits, maxAbsDiff, seeded } from './helpers/oracles.js';
 
 /** The forward pass as a learner writes it: A = g(applyWeights(A, W, b)), layer after layer. */
 function nested(layers: readonly Layer[], X: number[][]): Matrix {

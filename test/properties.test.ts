@@ -37,6 +37,7 @@ import {
   zeros,
 } from '../src/index.js';
 import { callFrozen } from './helpers/frozen.js';
+import { expectSameBits } from './helpers/oracles.js';
 
 /** Fixed seed and bounded runs: the same cases on every machine, in seconds. */
 const RUNS = { seed: 42, numRuns: 100 };
@@ -52,16 +53,6 @@ const grid = (rows: number, cols: number) =>
 
 /** Sizes 1–9: both the 4×4 tiles of the kernel and their leftover edges get used. */
 const dim = fc.integer({ min: 1, max: 9 });
-
-/** The bits of every entry, so that -0 ≠ 0 and any last-bit difference shows. */
-function bits(m: Matrix | number[][]): string[] {
-  const data = m instanceof Matrix ? Array.from(m.data) : m.flat();
-  const view = new DataView(new ArrayBuffer(8));
-  return data.map((x) => {
-    view.setFloat64(0, x);
-    return view.getBigUint64(0).toString(16);
-  });
-}
 
 /** The textbook product, summed k = 0, 1, 2, … from 0: the same order the kernel promises. */
 function naiveProduct(A: number[][], B: number[][]): number[][] {
@@ -111,7 +102,7 @@ describe('matrix algebra', () => {
   it('transpose is an involution: (Aᵀ)ᵀ = A, bit for bit', () => {
     fc.assert(
       fc.property(fc.tuple(dim, dim).chain(([r, c]) => grid(r, c)), (A) => {
-        expect(bits(callFrozen(transpose, callFrozen(transpose, A)))).toEqual(bits(A));
+        expectSameBits(callFrozen(transpose, callFrozen(transpose, A)), A);
         expect(transpose(A).shape).toEqual([A[0].length, A.length]);
       }),
       RUNS,
@@ -121,7 +112,7 @@ describe('matrix algebra', () => {
   it('multiply equals the textbook triple loop bit for bit, on tiles and their edges', () => {
     fc.assert(
       fc.property(fc.tuple(dim, dim, dim).chain(([n, k, m]) => fc.tuple(grid(n, k), grid(k, m))), ([A, B]) => {
-        expect(bits(callFrozen(multiply, A, B))).toEqual(bits(naiveProduct(A, B)));
+        expectSameBits(callFrozen(multiply, A, B), naiveProduct(A, B));
       }),
       RUNS,
     );
@@ -132,7 +123,7 @@ describe('matrix algebra', () => {
     // multiplication commutes exactly and the kernel adds in a fixed order, so no tolerance is needed.
     fc.assert(
       fc.property(fc.tuple(dim, dim, dim).chain(([n, k, m]) => fc.tuple(grid(n, k), grid(k, m))), ([A, B]) => {
-        expect(bits(transpose(multiply(A, B)))).toEqual(bits(multiply(transpose(B), transpose(A))));
+        expectSameBits(transpose(multiply(A, B)), multiply(transpose(B), transpose(A)));
       }),
       RUNS,
     );
@@ -159,10 +150,10 @@ describe('matrix algebra', () => {
   it('add and hadamard commute exactly; subtract is add of the negation', () => {
     fc.assert(
       fc.property(fc.tuple(dim, dim).chain(([r, c]) => fc.tuple(grid(r, c), grid(r, c))), ([A, B]) => {
-        expect(bits(callFrozen(add, A, B))).toEqual(bits(add(B, A)));
-        expect(bits(callFrozen(hadamard, A, B))).toEqual(bits(hadamard(B, A)));
-        expect(bits(callFrozen(subtract, A, B))).toEqual(bits(add(A, scale(B, -1))));
-        expect(bits(hadamard(A, B))).toEqual(bits(A.map((row, i) => row.map((x, j) => x * B[i][j]))));
+        expectSameBits(callFrozen(add, A, B), add(B, A));
+        expectSameBits(callFrozen(hadamard, A, B), hadamard(B, A));
+        expectSameBits(callFrozen(subtract, A, B), add(A, scale(B, -1)));
+        expectSameBits(hadamard(A, B), A.map((row, i) => row.map((x, j) => x * B[i][j])));
       }),
       RUNS,
     );
@@ -172,10 +163,10 @@ describe('matrix algebra', () => {
     fc.assert(
       fc.property(fc.tuple(dim, dim).chain(([r, c]) => fc.tuple(grid(r, c), grid(r, 1))), ([A, b]) => {
         const repeated = hstack(...A[0].map(() => b)); // b copied once per column of A
-        expect(bits(callFrozen(add, A, b))).toEqual(bits(add(A, repeated)));
-        expect(bits(add(b, A))).toEqual(bits(add(repeated, A)));
-        expect(bits(subtract(A, b))).toEqual(bits(subtract(A, repeated)));
-        expect(bits(subtract(b, A))).toEqual(bits(subtract(repeated, A)));
+        expectSameBits(callFrozen(add, A, b), add(A, repeated));
+        expectSameBits(add(b, A), add(repeated, A));
+        expectSameBits(subtract(A, b), subtract(A, repeated));
+        expectSameBits(subtract(b, A), subtract(repeated, A));
       }),
       RUNS,
     );
@@ -184,8 +175,8 @@ describe('matrix algebra', () => {
   it('scale(A, k) = map(A, x ↦ k·x) and sumRows(A) = A·1 (a column of ones), exactly', () => {
     fc.assert(
       fc.property(fc.tuple(dim, dim).chain(([r, c]) => grid(r, c)), entry, (A, k) => {
-        expect(bits(callFrozen(scale, A, k))).toEqual(bits(map(A, (x) => k * x)));
-        expect(bits(callFrozen(sumRows, A))).toEqual(bits(multiply(A, ones(A[0].length, 1))));
+        expectSameBits(callFrozen(scale, A, k), map(A, (x) => k * x));
+        expectSameBits(callFrozen(sumRows, A), multiply(A, ones(A[0].length, 1)));
       }),
       RUNS,
     );
@@ -206,7 +197,7 @@ describe('matrix algebra', () => {
     fc.assert(
       fc.property(fc.tuple(dim, dim, dim).chain(([r1, r2, c]) => fc.tuple(grid(r1, c), grid(r2, c))), ([A, B]) => {
         expect(callFrozen(vstack, A, B).toArray()).toEqual([...A, ...B]);
-        expect(bits(vstack(A, B))).toEqual(bits(transpose(hstack(transpose(A), transpose(B)))));
+        expectSameBits(vstack(A, B), transpose(hstack(transpose(A), transpose(B))));
       }),
       RUNS,
     );
@@ -262,7 +253,7 @@ describe("the article's steps", () => {
             return z;
           }),
         );
-        expect(bits(callFrozen(applyWeights, A, W, b))).toEqual(bits(withBias));
+        expectSameBits(callFrozen(applyWeights, A, W, b), withBias);
       }),
       RUNS,
     );
@@ -271,7 +262,7 @@ describe("the article's steps", () => {
   it('twoNode equals applyWeights with the same two-row W, bit for bit', () => {
     fc.assert(
       fc.property(fc.tuple(dim, dim).chain(([nIn, samples]) => fc.tuple(grid(nIn, samples), grid(2, nIn), grid(2, 1))), ([A, W, b]) => {
-        expect(bits(callFrozen(twoNode, A, W, b))).toEqual(bits(applyWeights(A, W, b)));
+        expectSameBits(callFrozen(twoNode, A, W, b), applyWeights(A, W, b));
       }),
       RUNS,
     );
@@ -284,16 +275,16 @@ describe('activations', () => {
   it('relu, leakyRelu and linear equal their formulas entry by entry', () => {
     fc.assert(
       fc.property(Z, fc.double({ min: -2, max: 2, noNaN: true }), (A, slope) => {
-        expect(bits(callFrozen(relu, A))).toEqual(bits(A.map((row) => row.map((z) => (z > 0 ? z : 0)))));
-        expect(bits(relu.derivative(A))).toEqual(bits(A.map((row) => row.map((z) => (z > 0 ? 1 : 0)))));
+        expectSameBits(callFrozen(relu, A), A.map((row) => row.map((z) => (z > 0 ? z : 0))));
+        expectSameBits(relu.derivative(A), A.map((row) => row.map((z) => (z > 0 ? 1 : 0))));
         const leaky = leakyReluWithSlope(slope);
-        expect(bits(leaky(A))).toEqual(bits(A.map((row) => row.map((z) => (z > 0 ? z : slope * z)))));
-        expect(bits(leaky.derivative(A))).toEqual(bits(A.map((row) => row.map((z) => (z > 0 ? 1 : slope)))));
-        expect(bits(linear(A))).toEqual(bits(A));
+        expectSameBits(leaky(A), A.map((row) => row.map((z) => (z > 0 ? z : slope * z))));
+        expectSameBits(leaky.derivative(A), A.map((row) => row.map((z) => (z > 0 ? 1 : slope))));
+        expectSameBits(linear(A), A);
         // f and df, the one-number forms, agree with the matrix forms.
         for (const g of [relu, leaky, linear]) {
-          expect(bits(A.map((row) => row.map(g.f)))).toEqual(bits(g(A)));
-          expect(bits(A.map((row) => row.map(g.df)))).toEqual(bits(g.derivative(A)));
+          expectSameBits(A.map((row) => row.map(g.f)), g(A));
+          expectSameBits(A.map((row) => row.map(g.df)), g.derivative(A));
         }
         expect(linear.derivative(A).toArray()).toEqual(A.map((row) => row.map(() => 1)));
       }),
@@ -376,7 +367,7 @@ describe('the Network', () => {
       fc.property(netAndX, ([network, X]) => {
         let A: Matrix | number[][] = X; // A⁰ = X
         for (const layer of network.layers) A = layer.activation(applyWeights(A, layer.weights, layer.biases)); // Aˡ = g(Wˡ·Aˡ⁻¹ + bˡ)
-        expect(bits(callFrozen((x: number[][]) => network.forward(x), X))).toEqual(bits(A as Matrix));
+        expectSameBits(callFrozen((x: number[][]) => network.forward(x), X), A as Matrix);
       }),
       { ...RUNS, numRuns: 40 },
     );
@@ -388,11 +379,11 @@ describe('the Network', () => {
         const steps = callFrozen((x: number[][]) => network.trace(x), X);
         expect(steps.map((s) => s.layer)).toEqual(network.layers.map((_, l) => l + 1));
         steps.forEach((step, l) => {
-          expect(bits(step.input)).toEqual(bits(l === 0 ? Matrix.from(X) : steps[l - 1].a));
-          expect(bits(step.z)).toEqual(bits(applyWeights(step.input, step.weights, step.biases)));
-          expect(bits(step.a)).toEqual(bits(network.layers[l].activation(step.z)));
+          expectSameBits(step.input, l === 0 ? Matrix.from(X) : steps[l - 1].a);
+          expectSameBits(step.z, applyWeights(step.input, step.weights, step.biases));
+          expectSameBits(step.a, network.layers[l].activation(step.z));
         });
-        expect(bits(steps[steps.length - 1].a)).toEqual(bits(network.forward(X)));
+        expectSameBits(steps[steps.length - 1].a, network.forward(X));
       }),
       { ...RUNS, numRuns: 40 },
     );
@@ -405,7 +396,7 @@ describe('the Network', () => {
         const back = Network.fromJSON(text);
         expect(JSON.stringify(back.toJSON())).toBe(text);
         expect(back.sizes).toEqual(network.sizes);
-        expect(bits(back.forward(X))).toEqual(bits(network.forward(X)));
+        expectSameBits(back.forward(X), network.forward(X));
       }),
       { ...RUNS, numRuns: 40 },
     );
@@ -417,8 +408,8 @@ describe('the Network', () => {
       fc.property(fc.tuple(dim, dim).chain(([r, c]) => fc.tuple(fc.array(fc.array(anyDouble, { minLength: c, maxLength: c }), { minLength: r, maxLength: r }), fc.array(anyDouble, { minLength: r, maxLength: r }))), ([W, b]) => {
         const original = Network.fromWeights([{ weights: W, biases: b }]);
         const back = Network.fromJSON(JSON.stringify(original));
-        expect(bits(back.layers[0].weights)).toEqual(bits(W));
-        expect(bits(back.layers[0].biases)).toEqual(bits(b.map((x) => [x])));
+        expectSameBits(back.layers[0].weights, W);
+        expectSameBits(back.layers[0].biases, b.map((x) => [x]));
       }),
       RUNS,
     );

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SEED, ValueError, createRandom } from '../src/index.js';
-import { deepFreeze } from './helpers/oracles.js';
+import { deepFreeze } from './helpers/frozen.js';
 
 const draw = (seed: number, n: number) => {
   const random = createRandom(seed);

@@ -8,6 +8,7 @@ import { Network, ShapeError, ValueError, leakyReluWithSlope } from '../src/inde
 import { NETWORK_JSON_FIELDS } from '../src/core/serialize.js';
 import { expectError } from './helpers/errors.js';
 import { callFrozen } from './helpers/frozen.js';
+import { expectSameBits } from './helpers/oracles.js';
 
 /** The article's network shape with small hand-picked weights: layers [1, 2, 2, 1]. */
 function articleNet(): Network {
@@ -21,13 +22,6 @@ function articleNet(): Network {
 /** A valid JSON object to break one field at a time. */
 function validJSON(): Record<string, unknown> {
   return JSON.parse(JSON.stringify(articleNet().toJSON()));
-}
-
-/** The bits of a double, so -0 and 0 (and every last bit) count as different. */
-function bits(x: number): string {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  return view.getBigUint64(0).toString(16);
 }
 
 describe('toJSON: what the JSON holds', () => {
@@ -63,8 +57,8 @@ describe('fromJSON(toJSON(net)): an exact round trip', () => {
   it('restores -0, subnormals (5e-324) and the largest doubles bit for bit, through the JSON text', () => {
     const net = Network.fromWeights([{ weights: [extremes], biases: [-0] }]);
     const back = Network.fromJSON(JSON.stringify(net));
-    expect(Array.from(back.layers[0].weights.data, bits)).toEqual(extremes.map(bits));
-    expect(bits(back.layers[0].biases.get(0, 0))).toBe(bits(-0));
+    expectSameBits(back.layers[0].weights, [extremes]);
+    expectSameBits(back.layers[0].biases, [[-0]]);
   });
   it('forward gives bit-identical outputs after the round trip', () => {
     // Hidden weights of 1e-300 and 1e300 scale values to the edges of float64 without overflowing.
@@ -77,7 +71,7 @@ describe('fromJSON(toJSON(net)): an exact round trip', () => {
     );
     const X = [[-1, -0, 0, 1e-8, 1, 1e8]];
     const back = Network.fromJSON(JSON.stringify(net.toJSON()));
-    expect(Array.from(back.forward(X).data, bits)).toEqual(Array.from(net.forward(X).data, bits));
+    expectSameBits(back.forward(X), net.forward(X));
   });
   it('keeps activations, including a leaky ReLU slope', () => {
     const net = new Network({ layers: [2, 3, 2], hidden: { name: 'leakyRelu', slope: 0.3 }, output: 'softmax', seed: 7 });
