@@ -1,33 +1,23 @@
 /**
  * Network: the article's steps nested for any list of layer sizes. Its forward
- * pass is checked bit for bit against the nested calls a learner would write,
- * and against mathjs; trace, predict and the JSON round trip against forward.
+ * pass is worked by hand here and checked against mathjs and TensorFlow.js
+ * (bit for bit against a naive loop in forward-exact.test.ts, against the
+ * article's chain of steps in article.test.ts); trace and predict against forward.
  */
 import * as math from 'mathjs';
 import { describe, expect, it, vi } from 'vitest';
 import {
-  type Layer,
   Matrix,
   NETWORK_DEFAULTS,
   Network,
   ShapeError,
   ValueError,
   applyWeights,
-  leakyReluWithSlope,
-  relu,
   sigmoid,
-  tanh,
   transpose,
 } from '../src/index.js';
 import { deepFreeze } from './helpers/frozen.js';
 import { expectSameBits, maxAbsDiff, seeded } from './helpers/oracles.js';
-
-/** The forward pass as a learner writes it: A = g(applyWeights(A, W, b)), layer after layer. */
-function nested(layers: readonly Layer[], X: number[][]): Matrix {
-  let A = Matrix.from(X);
-  for (const { weights, biases, activation } of layers) A = activation(applyWeights(A, weights, biases));
-  return A;
-}
 
 /** A hand-made [1, 2, 2, 1] network whose outputs are worked out below. */
 const small = () =>
@@ -157,44 +147,6 @@ describe('Network.forward', () => {
     // x =  0: z¹ = [0, 1]  → a¹ = [0, 1]; z² = [1, −2] → a² = [1, 0]; y = 2·1 + 0 + 0.5 = 2.5
     // x =  3: z¹ = [3, −2] → a¹ = [3, 0]; z² = [3, 2]  → a² = [3, 2]; y = 2·3 + 2 + 0.5 = 8.5
     expect(small().forward([[-2, 0, 3]]).toArray()).toEqual([[6.5, 2.5, 8.5]]);
-  });
-
-  it('equals the hand-nested relu(applyWeights(…)) calls for [1, 2, 2, 1], bit for bit', () => {
-    const net = new Network({ layers: [1, 2, 2, 1], seed: 42 });
-    const X = seeded(1, 300, 1, 3);
-    const [L1, L2, L3] = net.layers;
-    const byHand = applyWeights(
-      relu(applyWeights(relu(applyWeights(X, L1.weights, L1.biases)), L2.weights, L2.biases)),
-      L3.weights,
-      L3.biases,
-    ); // the output is linear: g(z) = z
-    expectSameBits(net.forward(X), byHand);
-  });
-
-  it('equals the nested calls for a 10-hidden-layer network [1, 2×10, 1], bit for bit', () => {
-    const net = new Network({ layers: [1, ...Array(10).fill(2), 1], seed: 3 });
-    const X = seeded(1, 500, 2, 3);
-    expectSameBits(net.forward(X), nested(net.layers, X));
-  });
-
-  // forward works 256 samples (columns) at a time: the block edges must not show.
-  it.each([1, 255, 256, 257, 1000])('equals the nested calls bit for bit for %i samples of a [3, 5, 4, 2] net', (samples) => {
-    const net = new Network({ layers: [3, 5, 4, 2], seed: 4 });
-    const X = seeded(3, samples, samples);
-    expectSameBits(net.forward(X), nested(net.layers, X));
-  });
-
-  it('equals the nested calls with other activations: leaky relu, tanh, sigmoid, softmax', () => {
-    const net = Network.fromWeights(
-      [
-        { weights: seeded(6, 3, 1), biases: seeded(6, 1, 2), activation: leakyReluWithSlope(0.1) },
-        { weights: seeded(5, 6, 3), biases: seeded(5, 1, 4), activation: tanh },
-        { weights: seeded(4, 5, 5), biases: seeded(4, 1, 6), activation: sigmoid },
-        { weights: seeded(3, 4, 7), biases: seeded(3, 1, 8), activation: 'softmax' },
-      ],
-    );
-    const X = seeded(3, 300, 9, 2);
-    expectSameBits(net.forward(X), nested(net.layers, X));
   });
 
   it('agrees with mathjs doing W·A + b and max(0, z) layer by layer', () => {
