@@ -83,7 +83,7 @@ describe('net.toFunction(): a standalone function of one sample', () => {
   for (const [title, hidden, output, layers] of cases) {
     it(`equals net.predict bit for bit (${title}, layers [${layers}], 37 samples)`, () => {
       const net = new Network({ layers, hidden, output, seed: 5 });
-      const samples = samplesFor(layers[0], 37, 9); // 37 samples: the kernel's 4×4 tiles and its edges
+      const samples = samplesFor(layers[0], 37, 9); // 37 samples: whole 4-column tiles of affineInto and a leftover column
       const want = net.predict(samples);
       const got = samples.map(net.toFunction());
       expectSameBits(got, want);

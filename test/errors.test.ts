@@ -1,11 +1,11 @@
 /**
- * The errors module (src/core/errors.ts): the two error classes, and how a
- * message shows the value that came (describeValue). Each function's own
+ * The errors module (src/core/errors.ts): the two error classes, how a message
+ * prints a shape (formatShape) and the value that came (describeValue). Each function's own
  * messages are pinned once, in its own test file (matrix, steps, activations,
  * random, network, serialize, …); the option checks are gathered at the end.
  */
 import { describe, expect, it } from 'vitest';
-import { Network, ShapeError, ValueError, activation, matrix, ones, randomMatrix, zeros } from '../src/index.js';
+import { Network, ShapeError, ValueError, activation, formatShape, matrix, ones, randomMatrix, zeros } from '../src/index.js';
 import { expectError } from './helpers/errors.js';
 
 describe('ShapeError and ValueError', () => {
@@ -13,6 +13,12 @@ describe('ShapeError and ValueError', () => {
     expect(new ShapeError('x')).toBeInstanceOf(Error);
     expect(new ShapeError('x').name).toBe('ShapeError');
     expect(new ValueError('x').name).toBe('ValueError');
+  });
+});
+
+describe('formatShape', () => {
+  it('prints rows×cols: formatShape(2, 3) is "2×3"', () => {
+    expect(formatShape(2, 3)).toBe('2×3');
   });
 });
 

@@ -107,35 +107,6 @@ describe('Matrix', () => {
     expect(() => new Matrix(2, 1.5)).toThrow('Matrix: cols is 1.5 but sizes must be whole numbers ≥ 1');
     expect(() => new Matrix(NaN, 1)).toThrow('Matrix: rows is NaN');
   });
-
-  it('toMathjs gives a mathjs matrix with the same size and entries', () => {
-    const m = Matrix.from([
-      [1, -2],
-      [3.5, 4],
-    ]).toMathjs();
-    expect(math.size(m)).toEqual([2, 2]);
-    expect(m.toArray()).toEqual([
-      [1, -2],
-      [3.5, 4],
-    ]);
-  });
-
-  it('Matrix.fromMathjs(m.toMathjs()) gives back the same entries, bit for bit', () => {
-    const m = randomMatrix(3, 5, { seed: 7 });
-    expect(Matrix.fromMathjs(m.toMathjs()).toArray()).toEqual(m.toArray());
-  });
-
-  it('multiply, add, transpose and vstack accept mathjs matrices where they want a matrix', () => {
-    const row = math.matrix([[1, 2]]);
-    // [[1, 2]]·[[3], [4]] = 1·3 + 2·4 = 11
-    expect(multiply(row, math.matrix([[3], [4]])).toArray()).toEqual([[11]]);
-    expect(add(row, math.matrix([[10, 20]])).toArray()).toEqual([[11, 22]]);
-    expect(transpose(row).toArray()).toEqual([[1], [2]]);
-    expect(vstack(row, [[3, 4]]).toArray()).toEqual([
-      [1, 2],
-      [3, 4],
-    ]);
-  });
 });
 
 describe('get and row outside a matrix (RangeError, counting from 0)', () => {

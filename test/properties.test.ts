@@ -321,7 +321,7 @@ describe('the Network', () => {
       seed: fc.nat({ max: 2 ** 32 - 1 }),
     })
     .map((options) => new Network(options as never));
-  /** X for a network: inputs × samples, sometimes more than one 256-column block. */
+  /** X for a network: inputs × samples, 1 to 300 samples. */
   const netAndX = net.chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 1, max: 300 }).chain((samples) => grid(n.inputs, samples))));
 
   it("trace's steps chain: each input is the last step's a, z = W·input + b, a = g(z), the last a = forward", () => {

@@ -2,7 +2,6 @@
  * The article's steps, one call at a time: applyWeights (inputs times weights
  * plus biases), relu, and twoNode (two neurons computed one by one and stacked).
  */
-import * as math from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { Matrix, ShapeError, ValueError, applyWeights, relu, twoNode, vstack } from '../src/index.js';
 import { expectError } from './helpers/errors.js';
@@ -60,11 +59,6 @@ describe('applyWeights', () => {
     expect(applyWeights(A, W, [[10], [20]]).toArray()).toEqual(want);
     expect(applyWeights(A, W, [[10, 20]]).toArray()).toEqual(want);
     expect(applyWeights(A, W, Matrix.from([[10], [20]])).toArray()).toEqual(want);
-  });
-
-  it('accepts mathjs matrices for A, W and b', () => {
-    const Z = applyWeights(math.matrix([[1], [2]]), math.matrix([[3, -1]]), math.matrix([[0.5]]));
-    expect(Z.toArray()).toEqual([[1.5]]);
   });
 
   it("names both shapes when W's columns differ from A's rows", () => {
