@@ -101,7 +101,7 @@ describe('matrix algebra', () => {
 
   it('(AB)ᵀ = BᵀAᵀ exactly: both sum the same products in the same order k = 0, 1, …', () => {
     // (AB)ᵀ[j][i] = Σₖ A[i][k]·B[k][j] and (BᵀAᵀ)[j][i] = Σₖ B[k][j]·A[i][k]: float
-    // multiplication commutes exactly and the kernel adds in a fixed order, so no tolerance is needed.
+    // multiplication commutes exactly and affineInto adds in a fixed order, so no tolerance is needed.
     fc.assert(
       fc.property(fc.tuple(dim, dim, dim).chain(([n, k, m]) => fc.tuple(grid(n, k), grid(k, m))), ([A, B]) => {
         expectSameBits(transpose(multiply(A, B)), multiply(transpose(B), transpose(A)));
