@@ -8,6 +8,7 @@ import {
   type Activation,
   DEFAULT_LEAKY_SLOPE,
   Matrix,
+  ShapeError,
   ValueError,
   hadamard,
   leakyRelu,
@@ -18,6 +19,7 @@ import {
   softmax,
   tanh,
 } from '../src/index.js';
+import { expectError } from './helpers/errors.js';
 import { centredDifference, expectSameBits, seeded } from './helpers/oracles.js';
 
 const elementwise: [string, Activation][] = [
@@ -35,6 +37,9 @@ describe('relu', () => {
   });
   it('has derivative 0 for z < 0 and 1 for z > 0, and takes 0 at the kink z = 0', () => {
     expect(relu.derivative([[-2, 0, 3]]).toArray()).toEqual([[0, 0, 1]]);
+  });
+  it('names itself when Z is ragged', () => {
+    expectError(() => relu([[1, 2], [3]]), ShapeError, 'relu: Z row 2 has 1 entry but row 1 has 2 (every row needs the same length)');
   });
 });
 
@@ -60,6 +65,10 @@ describe('leakyRelu', () => {
     expect(() => leakyReluWithSlope(NaN)).toThrow(ValueError);
     expect(() => leakyReluWithSlope(NaN)).toThrow('leakyRelu: slope is NaN but it must be a finite number');
     expect(() => leakyReluWithSlope('0.1' as unknown as number)).toThrow('leakyRelu: slope is "0.1"');
+  });
+  it('says so when slope·z overflows', () => {
+    // slope·z = 1e300 · (−1e300) = −1e600: −Infinity.
+    expectError(() => leakyReluWithSlope(1e300)([[-1e300]]), ValueError, "leakyRelu: leakyRelu(Z) has -Infinity at row 1, column 1 but results must be finite (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)");
   });
 });
 
@@ -196,13 +205,14 @@ describe('softmax', () => {
     expect(softmax([[1000], [0]]).toArray()).toEqual([[1], [0]]); // e^−1000 underflows to 0
     expect(softmax([[-1000], [-1001]]).toArray().flat().every(Number.isFinite)).toBe(true);
   });
+  it('names itself when Z holds NaN', () => {
+    expectError(() => softmax([[NaN]]), ValueError, 'softmax: Z has NaN at row 1, column 1 but entries must be finite numbers');
+  });
   it('has no entrywise derivative: derivative, f and df throw a ValueError saying why', () => {
-    expect(() => softmax.derivative([[1], [2]])).toThrow(ValueError);
-    expect(() => softmax.derivative([[1], [2]])).toThrow(
-      /softmax\.derivative: softmax is not applied entry by entry \(each output depends on its whole column\).*softmax\.backward/,
-    );
-    expect(() => softmax.f(1)).toThrow(/softmax\.f:/);
-    expect(() => softmax.df(1)).toThrow(/softmax\.df:/);
+    const why = 'softmax is not applied entry by entry (each output depends on its whole column), so it has no entrywise derivative; networks use softmax.backward';
+    expectError(() => softmax.derivative([[0]]), ValueError, `softmax.derivative: ${why}`);
+    expectError(() => softmax.f(1), ValueError, `softmax.f: ${why}`);
+    expectError(() => softmax.df(1), ValueError, `softmax.df: ${why}`);
   });
   it('backward multiplies dA by each column’s Jacobian ∂aᵢ/∂zⱼ = aᵢ(δᵢⱼ − aⱼ), written out by hand', () => {
     const Z = Matrix.from([[0.5, -1], [1, 2], [-2, 0.25]]); // 3 classes × 2 samples

@@ -122,18 +122,6 @@ describe('src/index.ts', () => {
     ]);
   });
 
-  it('formatShape prints rows×cols, as every message does', () => {
-    expect(api.formatShape(2, 3)).toBe('2×3');
-  });
-
-  it('ShapeError and ValueError are Errors with their own names', () => {
-    for (const E of [api.ShapeError, api.ValueError]) {
-      const error = new E('x');
-      expect(error).toBeInstanceOf(Error);
-      expect(error.name).toBe(E.name);
-    }
-  });
-
   it('loadMathjs resolves to mathjs (the library loads it only when asked)', async () => {
     const math = await api.loadMathjs();
     expect(math.multiply(2, 3)).toBe(6);

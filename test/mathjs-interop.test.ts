@@ -95,6 +95,7 @@ describe('every matrix helper takes a mathjs Matrix where it takes a matrix', ()
 describe("the article's steps and the activations take mathjs matrices", () => {
   it('applyWeights: W a mathjs row, b a mathjs 1-D vector: [[3, −1]]·[[1], [2]] + 0.5 = [[1.5]]', () => {
     expect(applyWeights(M([[1], [2]]), M([[3, -1]]), M([0.5])).toArray()).toEqual([[1.5]]);
+    expect(applyWeights(M([[1], [2]]), M([[3, -1]]), M([[0.5]])).toArray()).toEqual([[1.5]]); // b a mathjs column
   });
   it('applyWeights: a mathjs 1-D vector of two biases is one bias per neuron', () => {
     // Z = [[1], [−1]]·[[2, 3]] + [10, 20] = [[12, 13], [18, 17]]
@@ -149,7 +150,7 @@ describe('Matrix#toMathjs and Matrix.fromMathjs', () => {
     expect(m.size()).toEqual([2, 3]);
     expect(m.toArray()).toEqual([[1, 2, 3], [4, 5, 6]]);
   });
-  it('round-trips every double exactly, -0 and 0.1 + 0.2 included', () => {
+  it('round-trips doubles exactly: -0, 0.1 + 0.2, the smallest subnormal and −MAX_VALUE', () => {
     const original = Matrix.from([[-0, 0.1 + 0.2], [5e-324, -1.7976931348623157e308]]);
     const back = Matrix.fromMathjs(original.toMathjs());
     expect(back).not.toBe(original);

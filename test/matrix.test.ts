@@ -1,7 +1,8 @@
 /**
  * The Matrix class and the helpers a forward pass needs. Small examples worked
  * by hand, then every product and sum checked against mathjs on seeded random
- * matrices, and the 4×4 tile kernel checked bit for bit against a triple loop.
+ * matrices, and every message a bad matrix gets. (multiply against a triple
+ * loop, bit for bit: forward-exact.test.ts.)
  */
 import * as math from 'mathjs';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +25,9 @@ import {
   vstack,
   zeros,
 } from '../src/index.js';
-import { deepFreeze, maxAbsDiff, productShapes, seeded } from './helpers/oracles.js';
+import { expectError } from './helpers/errors.js';
+import { deepFreeze } from './helpers/frozen.js';
+import { maxAbsDiff, productShapes, seeded } from './helpers/oracles.js';
 
 describe('Matrix', () => {
   it('Matrix.from stores nested rows row-major: entry (i, j) is data[i·cols + j]', () => {
@@ -53,15 +56,6 @@ describe('Matrix', () => {
     expect([m.get(0, 0), m.get(0, 1), m.get(1, 0), m.get(1, 1)]).toEqual([1, 2, 3, 4]);
   });
 
-  it('get throws a RangeError naming the index and the shape when (i, j) is outside', () => {
-    const m = Matrix.from([[1, 2]]);
-    expect(() => m.get(1, 0)).toThrow(RangeError);
-    expect(() => m.get(1, 0)).toThrow('Matrix.get: (1, 0) is outside the 1×2 matrix (indices count from 0)');
-    expect(() => m.get(0, 2)).toThrow(/\(0, 2\) is outside the 1×2 matrix/);
-    expect(() => m.get(-1, 0)).toThrow(/\(-1, 0\) is outside/);
-    expect(() => m.get(0.5, 0)).toThrow(/\(0.5, 0\) is outside/);
-  });
-
   it('row(i) is a plain array copy: changing it leaves the matrix alone', () => {
     const m = Matrix.from([
       [1, 2],
@@ -71,12 +65,6 @@ describe('Matrix', () => {
     expect(row).toEqual([3, 4]);
     row[0] = 99;
     expect(m.get(1, 0)).toBe(3);
-  });
-
-  it('row throws a RangeError when the row does not exist', () => {
-    const m = Matrix.from([[1, 2]]);
-    expect(() => m.row(1)).toThrow('Matrix.row: row 1 is outside the 1×2 matrix (rows count from 0)');
-    expect(() => m.row(-1)).toThrow(RangeError);
   });
 
   it('toArray gives nested plain arrays, a copy of the entries', () => {
@@ -109,49 +97,47 @@ describe('Matrix', () => {
     );
   });
 
+  it('the constructor wants a Float64Array, not nested arrays', () => {
+    expectError(() => new Matrix(1, 2, [1, 2] as never), ValueError, 'Matrix: data is an array of 2 entries but it must be a Float64Array (use Matrix.from for nested arrays)');
+  });
+
   it('the constructor refuses sizes that are not whole numbers ≥ 1', () => {
     expect(() => new Matrix(0, 2)).toThrow(ValueError);
     expect(() => new Matrix(0, 2)).toThrow('Matrix: rows is 0 but sizes must be whole numbers ≥ 1');
     expect(() => new Matrix(2, 1.5)).toThrow('Matrix: cols is 1.5 but sizes must be whole numbers ≥ 1');
     expect(() => new Matrix(NaN, 1)).toThrow('Matrix: rows is NaN');
   });
+});
 
-  it('toMathjs gives a mathjs matrix with the same size and entries', () => {
-    const m = Matrix.from([
-      [1, -2],
-      [3.5, 4],
-    ]).toMathjs();
-    expect(math.size(m)).toEqual([2, 2]);
-    expect(m.toArray()).toEqual([
-      [1, -2],
-      [3.5, 4],
-    ]);
+describe('get and row outside a matrix (RangeError, counting from 0)', () => {
+  const m = Matrix.from([[1, 2, 3], [4, 5, 6]]); // 2×3
+  it.each([
+    [2, 0],
+    [0, 3],
+    [-1, 0],
+    [0, -1],
+    [0.5, 0],
+    [0, 0.5],
+  ])('get(%d, %d) is outside the 2×3 matrix', (i, j) => {
+    expectError(() => m.get(i, j), RangeError, `Matrix.get: (${i}, ${j}) is outside the 2×3 matrix (indices count from 0)`);
   });
-
-  it('Matrix.fromMathjs(m.toMathjs()) gives back the same entries, bit for bit', () => {
-    const m = randomMatrix(3, 5, { seed: 7 });
-    expect(Matrix.fromMathjs(m.toMathjs()).toArray()).toEqual(m.toArray());
+  it.each([2, -1, 0.5])('row(%d) is outside the 2×3 matrix', (i) => {
+    expectError(() => m.row(i), RangeError, `Matrix.row: row ${i} is outside the 2×3 matrix (rows count from 0)`);
   });
-
-  it('multiply, add, transpose and vstack accept mathjs matrices where they want a matrix', () => {
-    const row = math.matrix([[1, 2]]);
-    // [[1, 2]]·[[3], [4]] = 1·3 + 2·4 = 11
-    expect(multiply(row, math.matrix([[3], [4]])).toArray()).toEqual([[11]]);
-    expect(add(row, math.matrix([[10, 20]])).toArray()).toEqual([[11, 22]]);
-    expect(transpose(row).toArray()).toEqual([[1], [2]]);
-    expect(vstack(row, [[3, 4]]).toArray()).toEqual([
-      [1, 2],
-      [3, 4],
-    ]);
+  it('the last entry and the last row are inside', () => {
+    expect(m.get(1, 2)).toBe(6);
+    expect(m.row(1)).toEqual([4, 5, 6]);
   });
 });
 
 describe('bad matrices are refused with the place, the entry and the rule', () => {
   it('an empty array', () => {
-    expect(() => Matrix.from([])).toThrow('Matrix.from: rows is empty but a matrix needs at least one row');
+    expectError(() => Matrix.from([]), ShapeError, 'Matrix.from: rows is empty but a matrix needs at least one row');
+    expectError(() => matrix([]), ShapeError, 'matrix: the input is empty but a matrix needs at least one row');
   });
   it('an empty first row', () => {
-    expect(() => Matrix.from([[]])).toThrow('Matrix.from: rows has an empty row 1 but a matrix needs at least one column');
+    expectError(() => Matrix.from([[]]), ShapeError, 'Matrix.from: rows has an empty row 1 but a matrix needs at least one column');
+    expectError(() => matrix([[]]), ShapeError, 'matrix: the input has an empty row 1 but a matrix needs at least one column');
   });
   it('a ragged array, naming the row (counting from 1) and both lengths', () => {
     expect(() => matrix([[1, 2], [3]])).toThrow(ShapeError);
@@ -160,7 +146,7 @@ describe('bad matrices are refused with the place, the entry and the rule', () =
     );
   });
   it('a row that is not an array', () => {
-    expect(() => matrix([[1], 2] as unknown as number[][])).toThrow('matrix: the input row 2 is 2 but every row must be an array');
+    expectError(() => matrix([[1], 2] as unknown as number[][]), ShapeError, 'matrix: the input row 2 is 2 but every row must be an array');
   });
   it('NaN, naming its row and column (counting from 1)', () => {
     expect(() => multiply([[1, NaN]], [[1], [1]])).toThrow(ValueError);
@@ -173,17 +159,57 @@ describe('bad matrices are refused with the place, the entry and the rule', () =
     expect(() => transpose([[0], [-Infinity]])).toThrow('transpose: A has -Infinity at row 2, column 1');
   });
   it('a string or null entry', () => {
-    expect(() => matrix([['1']] as unknown as number[][])).toThrow('matrix: the input has "1" at row 1, column 1');
-    expect(() => matrix([[null]] as unknown as number[][])).toThrow('matrix: the input has null at row 1, column 1');
+    expectError(() => matrix([['1']] as unknown as number[][]), ValueError, 'matrix: the input has "1" at row 1, column 1 but entries must be finite numbers');
+    expectError(() => matrix([[1, '2' as never]]), ValueError, 'matrix: the input has "2" at row 1, column 2 but entries must be finite numbers');
+    expectError(() => matrix([[null]] as unknown as number[][]), ValueError, 'matrix: the input has null at row 1, column 1 but entries must be finite numbers');
   });
   it('something that is not a matrix at all', () => {
     expect(() => matrix('abc' as unknown as number[][])).toThrow(
       'matrix: the input is "abc" but a matrix must be a Matrix, an array of rows, or a mathjs matrix',
     );
   });
+  it('an object with toArray but no size, or size but no toArray, is not taken for a mathjs matrix', () => {
+    expectError(() => matrix({ toArray: () => [[1]] } as never), ShapeError, 'matrix: the input is an object (Object) but a matrix must be a Matrix, an array of rows, or a mathjs matrix');
+    expectError(() => matrix({ size: () => [1, 1] } as never), ShapeError, 'matrix: the input is an object (Object) but a matrix must be a Matrix, an array of rows, or a mathjs matrix');
+  });
+  it('an object with toArray and size is read through toArray', () => {
+    expect(matrix({ toArray: () => [[1, 2]], size: () => [1, 2] }).toArray()).toEqual([[1, 2]]);
+  });
   it('a Matrix whose data holds NaN (say, filled by hand) when it is used', () => {
     const m = new Matrix(1, 2, new Float64Array([2, Number.NaN])); // the constructor takes data as it is
     expect(() => scale(m, 2)).toThrow('scale: A has NaN at row 1, column 2 but entries must be finite numbers');
+  });
+  const bad = [[NaN]];
+  it.each([
+    ['Matrix.from', () => Matrix.from(bad), 'Matrix.from: rows has NaN'],
+    ['Matrix.fromMathjs', () => Matrix.fromMathjs({ toArray: () => bad, size: () => [1, 1] }), 'Matrix.fromMathjs: the matrix has NaN'],
+    ['multiply (A)', () => multiply(bad, [[1]]), 'multiply: A has NaN'],
+    ['multiply (B)', () => multiply([[1]], bad), 'multiply: B has NaN'],
+    ['add (A)', () => add(bad, [[1]]), 'add: A has NaN'],
+    ['subtract (A)', () => subtract(bad, [[1]]), 'subtract: A has NaN'],
+    ['hadamard (B)', () => hadamard([[1]], bad), 'hadamard: B has NaN'],
+    ['scale', () => scale(bad, 2), 'scale: A has NaN'],
+    ['map', () => map(bad, (x) => x), 'map: A has NaN'],
+    ['vstack (the second matrix)', () => vstack([[1]], bad), 'vstack: matrix 2 has NaN'],
+    ['hstack (the second matrix)', () => hstack([[1]], bad), 'hstack: matrix 2 has NaN'],
+    ['sumRows', () => sumRows(bad), 'sumRows: A has NaN'],
+  ])('%s names itself and the argument that holds NaN', (_, call, start) => {
+    expectError(call, ValueError, `${start} at row 1, column 1 but entries must be finite numbers`);
+  });
+});
+
+describe('results that overflow float64 are refused, naming the entry', () => {
+  it('multiply: 1e200 · 1e200 = 1e400, past the largest double (1.8e308)', () => {
+    expectError(() => multiply([[1e200]], [[1e200]]), ValueError, "multiply: A·B has Infinity at row 1, column 1 but results must be finite (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)");
+  });
+  it('multiply: an overflow that would be NaN (∞ − ∞) is named too', () => {
+    // 1e200·1e200 + 1e200·(−1e200) = ∞ − ∞ = NaN.
+    expectError(() => multiply([[1e200, 1e200]], [[1e200], [-1e200]]), ValueError, "multiply: A·B has NaN at row 1, column 1 but results must be finite (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)");
+  });
+  it('add, scale and sumRows', () => {
+    expectError(() => add([[1, Number.MAX_VALUE]], [[1, Number.MAX_VALUE]]), ValueError, "add: the result has Infinity at row 1, column 2 but results must be finite (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)");
+    expectError(() => scale([[-1e300]], 1e10), ValueError, "scale: k·A has -Infinity at row 1, column 1 but results must be finite (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)");
+    expectError(() => sumRows([[Number.MAX_VALUE, Number.MAX_VALUE]]), ValueError, "sumRows: the sum has Infinity at row 1, column 1 but results must be finite (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)");
   });
 });
 
@@ -208,6 +234,27 @@ describe('matrix, zeros, ones', () => {
   it('zeros and ones name the bad size', () => {
     expect(() => zeros(0, 3)).toThrow('zeros: rows is 0 but sizes must be whole numbers ≥ 1');
     expect(() => ones(2, -1)).toThrow('ones: cols is -1 but sizes must be whole numbers ≥ 1');
+  });
+  it.each([
+    ['new Matrix (rows)', () => new Matrix(0, 1), 'Matrix: rows is 0'],
+    ['new Matrix (cols)', () => new Matrix(1, 0), 'Matrix: cols is 0'],
+    ['zeros (cols)', () => zeros(1, 0), 'zeros: cols is 0'],
+    ['ones (rows)', () => ones(0, 1), 'ones: rows is 0'],
+    ['randomMatrix (rows)', () => randomMatrix(0, 1), 'randomMatrix: rows is 0'],
+    ['randomMatrix (cols)', () => randomMatrix(1, 0), 'randomMatrix: cols is 0'],
+  ])('%s names itself and the size that is 0', (_, call, start) => {
+    expectError(call, ValueError, `${start} but sizes must be whole numbers ≥ 1`);
+  });
+  it.each([
+    ['zeros', () => zeros(2 ** 20, 2 ** 20), 'zeros'],
+    ['new Matrix', () => new Matrix(2 ** 20, 2 ** 20), 'Matrix'],
+    ['ones', () => ones(2 ** 20, 2 ** 20), 'ones'],
+    ['randomMatrix', () => randomMatrix(2 ** 20, 2 ** 20), 'randomMatrix'],
+  ])('%s refuses more than 2³⁰ numbers before allocating', (_, call, where) => {
+    expectError(call, ValueError, `${where}: the matrix would be 1048576×1048576 = 1099511627776 numbers but one matrix holds at most 1073741824 (2³⁰, 8 GiB)`);
+  });
+  it('one enormous size is refused on its own', () => {
+    expectError(() => ones(1e12, 1), ValueError, 'ones: rows is 1000000000000 but sizes must be at most 1073741824 (2³⁰)');
   });
 });
 
@@ -277,6 +324,8 @@ describe('add and subtract', () => {
     );
     expect(() => subtract([[1, 2, 3]], [[1, 2]])).toThrow('subtract: A is 1×3 but B is 1×2');
     expect(() => add([[1], [2]], [[1], [2], [3]])).toThrow('add: A is 2×1 but B is 3×1');
+    // a column with the wrong number of rows does not broadcast
+    expectError(() => subtract([[1, 2]], [[1], [2]]), ShapeError, 'subtract: A is 1×2 but B is 2×1 (shapes must match, or one must be a column with as many rows)');
   });
 });
 
@@ -322,6 +371,7 @@ describe('hadamard, scale, transpose, map', () => {
       [-3, -4],
     ]);
     expect(() => hadamard([[1, 2]], [[1, 2, 3]])).toThrow('hadamard: A is 1×2 but B is 1×3');
+    expectError(() => hadamard([[1, 2], [3, 4]], [[1, 2]]), ShapeError, 'hadamard: A is 2×2 but B is 1×2 (shapes must match, or one must be a column with as many rows)');
   });
   it('scale multiplies every entry by k', () => {
     expect(scale([[1, -2], [0.5, 0]], 3).toArray()).toEqual([
@@ -331,7 +381,7 @@ describe('hadamard, scale, transpose, map', () => {
   });
   it('scale refuses a k that is not a finite number', () => {
     expect(() => scale([[1]], NaN)).toThrow('scale: k is NaN but it must be a finite number');
-    expect(() => scale([[1]], '2' as unknown as number)).toThrow(ValueError);
+    expectError(() => scale([[1]], '2' as unknown as number), ValueError, 'scale: k is "2" but it must be a finite number');
   });
   it('transpose turns rows into columns', () => {
     expect(transpose([[1, 2, 3]]).toArray()).toEqual([[1], [2], [3]]);
@@ -348,6 +398,12 @@ describe('hadamard, scale, transpose, map', () => {
   ])('transpose of a %i×%i matrix agrees with mathjs', (rows, cols) => {
     const A = seeded(rows, cols, rows * cols);
     expect(transpose(A).toArray()).toEqual((math.transpose(math.matrix(A)) as math.Matrix).toArray());
+  });
+  it('map wants a function f, and refuses an f that returns NaN or a string, naming the entry', () => {
+    expectError(() => map([[1]], 'x*x' as never), ValueError, 'map: f is "x*x" but it must be a function');
+    // √(−1) is NaN: a silent NaN would spread through everything after it.
+    expectError(() => map([[4, -1]], Math.sqrt), ValueError, 'map: f returned NaN for the entry -1 at row 1, column 2 but it must return finite numbers');
+    expectError(() => map([[1]], (x) => String(x) as never), ValueError, 'map: f returned "1" for the entry 1 at row 1, column 1 but it must return finite numbers');
   });
   it('map applies f to every entry, with its row and column counting from 0', () => {
     expect(map([[1, -2]], (x) => x * x).toArray()).toEqual([[1, 4]]);
@@ -425,6 +481,7 @@ describe('randomMatrix', () => {
     expect(() => randomMatrix(2, 2, { seed: -3 })).toThrow(
       'randomMatrix: seed is -3 but a seed must be an integer from 0 to 4294967295',
     );
+    expectError(() => randomMatrix(2, 2, { seed: 1.5 }), ValueError, 'randomMatrix: seed is 1.5 but a seed must be an integer from 0 to 4294967295');
   });
 });
 

@@ -1,32 +1,25 @@
 /**
  * Network: the article's steps nested for any list of layer sizes. Its forward
- * pass is checked bit for bit against the nested calls a learner would write,
- * and against mathjs; trace, predict and the JSON round trip against forward.
+ * pass is worked by hand here and checked against mathjs and TensorFlow.js
+ * (bit for bit against a naive loop in forward-exact.test.ts, against the
+ * article's chain of steps in article.test.ts); trace and predict against forward.
  */
 import * as math from 'mathjs';
 import { describe, expect, it, vi } from 'vitest';
 import {
-  type Layer,
   Matrix,
   NETWORK_DEFAULTS,
   Network,
   ShapeError,
   ValueError,
   applyWeights,
-  leakyReluWithSlope,
-  relu,
   sigmoid,
-  tanh,
   transpose,
 } from '../src/index.js';
-import { deepFreeze, expectSameBits, maxAbsDiff, seeded } from './helpers/oracles.js';
-
-/** The forward pass as a learner writes it: A = g(applyWeights(A, W, b)), layer after layer. */
-function nested(layers: readonly Layer[], X: number[][]): Matrix {
-  let A = Matrix.from(X);
-  for (const { weights, biases, activation } of layers) A = activation(applyWeights(A, weights, biases));
-  return A;
-}
+import { elementwiseActivation } from '../src/core/activations.js';
+import { expectError } from './helpers/errors.js';
+import { deepFreeze } from './helpers/frozen.js';
+import { expectSameBits, maxAbsDiff, seeded } from './helpers/oracles.js';
 
 /** A hand-made [1, 2, 2, 1] network whose outputs are worked out below. */
 const small = () =>
@@ -117,6 +110,7 @@ describe('Network.fromWeights', () => {
     const bad = () => Network.fromWeights([{ weights: [[1], [2]], biases: [0, 0, 0] }]);
     expect(bad).toThrow(ShapeError);
     expect(bad).toThrow('Network.fromWeights: layer 1 has weights 2×1 but 3 biases (one bias per neuron)');
+    expectError(() => Network.fromWeights([{ weights: [[1], [2]], biases: [0] }]), ShapeError, 'Network.fromWeights: layer 1 has weights 2×1 but 1 bias (one bias per neuron)');
   });
 
   it('names both layers when one does not take the previous one’s outputs', () => {
@@ -135,9 +129,21 @@ describe('Network.fromWeights', () => {
       'Network.fromWeights: layers is an array of 0 entries but it must be a non-empty array of { weights, biases }',
     );
     expect(() => Network.fromWeights([null as never])).toThrow('Network.fromWeights: layer 1 is null but it must be { weights, biases }');
+    expectError(() => Network.fromWeights([5] as never), ValueError, 'Network.fromWeights: layer 1 is 5 but it must be { weights, biases }');
+    expectError(() => Network.fromWeights([[[1]]] as never), ValueError, 'Network.fromWeights: layer 1 is an array of 1 entry but it must be { weights, biases }');
     expect(() => Network.fromWeights([{ weights: [[1]], biases: [0] }, { weights: [[NaN]], biases: [0] }])).toThrow(
       'Network.fromWeights: layer 2 weights has NaN at row 1, column 1',
     );
+  });
+
+  it('names the missing matrix when weights or biases are left out', () => {
+    expectError(() => Network.fromWeights([{ biases: [0] }] as never), ShapeError, 'Network.fromWeights: layer 1 weights is undefined but a matrix must be a Matrix, an array of rows, or a mathjs matrix');
+    expectError(() => Network.fromWeights([{ weights: [[1]] }] as never), ShapeError, 'Network.fromWeights: layer 1 biases is undefined but a matrix must be a Matrix, an array of rows, or a mathjs matrix');
+  });
+
+  it('names the layer of a bad activation', () => {
+    expectError(() => Network.fromWeights([{ weights: [[1]], biases: [0], activation: 'softmx' as never }]), ValueError, 'Network.fromWeights: layer 1: activation "softmx" is unknown (did you mean "softmax"?) (known: relu, leakyRelu, sigmoid, tanh, linear, softmax; your own: activation(formula, { name }))');
+    expectError(() => Network.fromWeights([{ weights: [[1]], biases: [0], activation: null as never }]), ValueError, `Network.fromWeights: layer 1: activation is null but it must be a name (relu, leakyRelu, sigmoid, tanh, linear, softmax), { name: 'leakyRelu', slope }, { name, expression }, or an activation such as relu`);
   });
 
   it('refuses softmax on a hidden layer, naming the layer', () => {
@@ -156,44 +162,6 @@ describe('Network.forward', () => {
     // x =  0: z¹ = [0, 1]  → a¹ = [0, 1]; z² = [1, −2] → a² = [1, 0]; y = 2·1 + 0 + 0.5 = 2.5
     // x =  3: z¹ = [3, −2] → a¹ = [3, 0]; z² = [3, 2]  → a² = [3, 2]; y = 2·3 + 2 + 0.5 = 8.5
     expect(small().forward([[-2, 0, 3]]).toArray()).toEqual([[6.5, 2.5, 8.5]]);
-  });
-
-  it('equals the hand-nested relu(applyWeights(…)) calls for [1, 2, 2, 1], bit for bit', () => {
-    const net = new Network({ layers: [1, 2, 2, 1], seed: 42 });
-    const X = seeded(1, 300, 1, 3);
-    const [L1, L2, L3] = net.layers;
-    const byHand = applyWeights(
-      relu(applyWeights(relu(applyWeights(X, L1.weights, L1.biases)), L2.weights, L2.biases)),
-      L3.weights,
-      L3.biases,
-    ); // the output is linear: g(z) = z
-    expectSameBits(net.forward(X), byHand);
-  });
-
-  it('equals the nested calls for a 10-hidden-layer network [1, 2×10, 1], bit for bit', () => {
-    const net = new Network({ layers: [1, ...Array(10).fill(2), 1], seed: 3 });
-    const X = seeded(1, 500, 2, 3);
-    expectSameBits(net.forward(X), nested(net.layers, X));
-  });
-
-  // forward works 256 samples (columns) at a time: the block edges must not show.
-  it.each([1, 255, 256, 257, 1000])('equals the nested calls bit for bit for %i samples of a [3, 5, 4, 2] net', (samples) => {
-    const net = new Network({ layers: [3, 5, 4, 2], seed: 4 });
-    const X = seeded(3, samples, samples);
-    expectSameBits(net.forward(X), nested(net.layers, X));
-  });
-
-  it('equals the nested calls with other activations: leaky relu, tanh, sigmoid, softmax', () => {
-    const net = Network.fromWeights(
-      [
-        { weights: seeded(6, 3, 1), biases: seeded(6, 1, 2), activation: leakyReluWithSlope(0.1) },
-        { weights: seeded(5, 6, 3), biases: seeded(5, 1, 4), activation: tanh },
-        { weights: seeded(4, 5, 5), biases: seeded(4, 1, 6), activation: sigmoid },
-        { weights: seeded(3, 4, 7), biases: seeded(3, 1, 8), activation: 'softmax' },
-      ],
-    );
-    const X = seeded(3, 300, 9, 2);
-    expectSameBits(net.forward(X), nested(net.layers, X));
   });
 
   it('agrees with mathjs doing W·A + b and max(0, z) layer by layer', () => {
@@ -247,6 +215,25 @@ describe('Network.forward', () => {
   it('names the entry of a NaN in X', () => {
     expect(() => small().forward([[1, NaN]])).toThrow('Network.forward: X has NaN at row 1, column 2 but entries must be finite numbers');
   });
+
+  it('names the layer and the sample (column) of weighted sums that overflow', () => {
+    // z = x₁ + x₂; column 2: 1e308 + 1e308 = 2e308 > 1.8e308.
+    const net = Network.fromWeights([{ weights: [[1, 1]], biases: [0] }]);
+    expectError(() => net.forward([[0, 1e308], [0, 1e308]]), ValueError, "Network.forward: layer 1's Z = W·A + b has Infinity at row 1, column 2 but results must be finite (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)");
+  });
+
+  it('catches a weight made NaN after construction instead of returning NaN', () => {
+    const broken = Network.fromWeights([{ weights: [[1]], biases: [0] }]);
+    broken.layers[0].weights.data[0] = NaN;
+    expectError(() => broken.forward([[1]]), ValueError, "Network.forward: layer 1's Z = W·A + b has NaN at row 1, column 1 but results must be finite (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)");
+  });
+
+  it('catches an activation that returns NaN from a finite z, naming the sample', () => {
+    // A hand-made activation g(z) = log z: log(−1) is NaN, for the second sample (z = 2·(−0.5) = −1).
+    const log = elementwiseActivation({ name: 'log', f: Math.log, df: (z) => 1 / z });
+    const logNet = Network.fromWeights([{ weights: [[2]], biases: [0], activation: log }]);
+    expectError(() => logNet.forward([[1, -0.5]]), ValueError, "Network.forward: layer 1's A = log(Z) has NaN at row 1, column 2 but results must be finite (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)");
+  });
 });
 
 describe('Network.trace', () => {
@@ -292,7 +279,7 @@ describe('Network.trace', () => {
   });
 
   it('names itself when X does not fit', () => {
-    expect(() => net.trace([[1]])).toThrow('Network.trace: X has 1 row but the network has 2 inputs');
+    expectError(() => net.trace([[1]]), ShapeError, 'Network.trace: X has 1 row but the network has 2 inputs (one row per input feature, one column per sample)');
   });
 });
 
@@ -327,6 +314,8 @@ describe('Network.predict (one row per sample)', () => {
       'Network.predict: each sample has 3 features but the network has 2 inputs (one row per sample, one number per input)',
     );
     expect(() => small().predict([])).toThrow('Network.predict: samples is empty but a matrix needs at least one row');
+    expectError(() => new Network({ layers: [2, 1] }).predict([[1, 2], [3]]), ShapeError, 'Network.predict: samples row 2 has 1 entry but row 1 has 2 (every row needs the same length)');
+    expectError(() => small().predict([1, 'two' as never]), ValueError, 'Network.predict: samples has "two" at row 1, column 2 but entries must be finite numbers');
   });
 });
 
@@ -343,12 +332,26 @@ describe('bad options for new Network', () => {
     expect(() => new Network(undefined as never)).toThrow('Network: options are undefined but must be an object like { layers: [1, 2, 2, 1] }');
     expect(() => new Network({ layers: {} as never })).toThrow('Network: layers is an object (Object) but it must list at least 2 sizes');
     expect(() => new Network({ layers: (() => [1, 1]) as never })).toThrow('Network: layers is a function but it must list');
+    expectError(() => new Network({} as never), ValueError, 'Network: layers is undefined but it must list at least 2 sizes, inputs first and outputs last (e.g. [1, 2, 2, 1])');
+    expectError(() => new Network({ layers: [1, '2', 1] as never }), ValueError, `Network: layer 1's size (layers[1]) is "2" but sizes must be whole numbers ≥ 1`);
+  });
+
+  it('refuses a layer too big to allocate, before allocating', () => {
+    expectError(() => new Network({ layers: [1e5, 1e5] }), ValueError, "Network: layer 1's weights would be 100000×100000 = 10000000000 numbers but one matrix holds at most 1073741824 (2³⁰, 8 GiB)");
   });
 
   it('names an unknown activation and lists the known ones', () => {
     expect(() => new Network({ layers: [1, 1], hidden: 'swish' as 'relu' })).toThrow(
       'Network: activation "swish" is unknown (known: relu, leakyRelu, sigmoid, tanh, linear, softmax; your own: activation(formula, { name }))',
     );
+    expectError(() => new Network({ layers: [1, 2, 1], hidden: { name: 'swish' } }), ValueError, 'Network: activation "swish" is unknown (known: relu, leakyRelu, sigmoid, tanh, linear, softmax; your own: activation(formula, { name }))');
+    expectError(() => new Network({ layers: [1, 2, 1], hidden: 'Relu' as never }), ValueError, 'Network: activation "Relu" is unknown (did you mean "relu"?) (known: relu, leakyRelu, sigmoid, tanh, linear, softmax; your own: activation(formula, { name }))');
+  });
+
+  it('refuses an activation that is neither a name, a spec nor an activation (a plain function has no derivative)', () => {
+    expectError(() => new Network({ layers: [1, 2, 1], output: 42 as never }), ValueError, "Network: activation is 42 but it must be a name (relu, leakyRelu, sigmoid, tanh, linear, softmax), { name: 'leakyRelu', slope }, { name, expression }, or an activation such as relu");
+    expectError(() => new Network({ layers: [1, 2, 1], hidden: Math.abs as never }), ValueError, "Network: activation is a function but it must be a name (relu, leakyRelu, sigmoid, tanh, linear, softmax), { name: 'leakyRelu', slope }, { name, expression }, or an activation such as relu");
+    expectError(() => new Network({ layers: [1, 2, 1], hidden: { name: 5 } as never }), ValueError, "Network: activation is an object (Object) but it must be a name (relu, leakyRelu, sigmoid, tanh, linear, softmax), { name: 'leakyRelu', slope }, { name, expression }, or an activation such as relu");
   });
 
   it('refuses softmax as the hidden activation and a bad seed', () => {

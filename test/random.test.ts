@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SEED, ValueError, createRandom } from '../src/index.js';
-import { deepFreeze } from './helpers/oracles.js';
+import { expectError } from './helpers/errors.js';
+import { deepFreeze } from './helpers/frozen.js';
 
 const draw = (seed: number, n: number) => {
   const random = createRandom(seed);
@@ -94,6 +95,15 @@ describe('between and int', () => {
     expect(got.every((k) => Number.isInteger(k) && k >= 0 && k < 6)).toBe(true);
     expect(new Set(got).size).toBe(6);
   });
+
+  it('int wants a whole number n ≥ 1', () => {
+    expectError(() => createRandom(1).int(0), ValueError, 'Random.int: n is 0 but it must be a whole number from 1 to 2⁵³ (the draw is in [0, n))');
+  });
+
+  it('between wants finite bounds less than 1.8e308 apart', () => {
+    expectError(() => createRandom(1).between(0, NaN), ValueError, 'Random.between: lo is 0 and hi is NaN but both must be finite numbers less than 1.8e308 apart');
+    expectError(() => createRandom(1).between(-Number.MAX_VALUE, Number.MAX_VALUE), ValueError, 'Random.between: lo is -1.7976931348623157e+308 and hi is 1.7976931348623157e+308 but both must be finite numbers less than 1.8e308 apart');
+  });
 });
 
 describe('shuffle', () => {
@@ -123,6 +133,10 @@ describe('shuffle', () => {
     const first = [0, 0, 0];
     for (let n = 0; n < 3000; n++) first[random.shuffle([0, 1, 2])[0]]++;
     for (const count of first) expect(Math.abs(count - 1000)).toBeLessThan(130);
+  });
+
+  it('wants an array', () => {
+    expectError(() => createRandom(1).shuffle('abc' as never), ValueError, 'Random.shuffle: items is "abc" but it must be an array');
   });
 
   it('handles an empty list and a single item', () => {

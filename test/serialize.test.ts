@@ -8,6 +8,7 @@ import { Network, ShapeError, ValueError, leakyReluWithSlope } from '../src/inde
 import { NETWORK_JSON_FIELDS } from '../src/core/serialize.js';
 import { expectError } from './helpers/errors.js';
 import { callFrozen } from './helpers/frozen.js';
+import { expectSameBits, seeded } from './helpers/oracles.js';
 
 /** The article's network shape with small hand-picked weights: layers [1, 2, 2, 1]. */
 function articleNet(): Network {
@@ -23,13 +24,6 @@ function validJSON(): Record<string, unknown> {
   return JSON.parse(JSON.stringify(articleNet().toJSON()));
 }
 
-/** The bits of a double, so -0 and 0 (and every last bit) count as different. */
-function bits(x: number): string {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  return view.getBigUint64(0).toString(16);
-}
-
 describe('toJSON: what the JSON holds', () => {
   it('a format name and version, the sizes, one activation per weight layer, every weight and bias', () => {
     expect(articleNet().toJSON()).toEqual({
@@ -40,6 +34,8 @@ describe('toJSON: what the JSON holds', () => {
       weights: [[[1], [-1]], [[1, 2], [3, -4]], [[2, -1]]],
       biases: [[0, 1], [0.5, -0.5], [0.25]],
     });
+    const sigmoidOut = Network.fromWeights([{ weights: [[2], [3]], biases: [1, -1] }, { weights: [[1, 1]], biases: [0] }], { output: 'sigmoid' });
+    expect(sigmoidOut.toJSON().activations).toEqual(['relu', 'sigmoid']);
   });
   it('writes -0 as the string "-0", because a JSON number cannot carry the sign of zero', () => {
     const net = Network.fromWeights([{ weights: [[-0, 0]], biases: [-0] }]);
@@ -63,8 +59,12 @@ describe('fromJSON(toJSON(net)): an exact round trip', () => {
   it('restores -0, subnormals (5e-324) and the largest doubles bit for bit, through the JSON text', () => {
     const net = Network.fromWeights([{ weights: [extremes], biases: [-0] }]);
     const back = Network.fromJSON(JSON.stringify(net));
-    expect(Array.from(back.layers[0].weights.data, bits)).toEqual(extremes.map(bits));
-    expect(bits(back.layers[0].biases.get(0, 0))).toBe(bits(-0));
+    expectSameBits(back.layers[0].weights, [extremes]);
+    expectSameBits(back.layers[0].biases, [[-0]]);
+  });
+  it('keeps the sign of a −0 weight and bias through forward: z = −0 + (−0)·1 = −0 (with +0 it would be +0)', () => {
+    const back = Network.fromJSON(JSON.stringify(Network.fromWeights([{ weights: [[-0]], biases: [-0] }])));
+    expectSameBits(back.forward([[1]]), [[-0]]);
   });
   it('forward gives bit-identical outputs after the round trip', () => {
     // Hidden weights of 1e-300 and 1e300 scale values to the edges of float64 without overflowing.
@@ -77,7 +77,16 @@ describe('fromJSON(toJSON(net)): an exact round trip', () => {
     );
     const X = [[-1, -0, 0, 1e-8, 1, 1e8]];
     const back = Network.fromJSON(JSON.stringify(net.toJSON()));
-    expect(Array.from(back.forward(X).data, bits)).toEqual(Array.from(net.forward(X).data, bits));
+    expectSameBits(back.forward(X), net.forward(X));
+  });
+  it('gives a seeded [3, 8, 8, 2] network back with the same JSON, slope and forward, from the object or its text', () => {
+    const net = new Network({ layers: [3, 8, 8, 2], hidden: { name: 'leakyRelu', slope: 0.05 }, output: 'softmax', seed: 9 });
+    const X = seeded(3, 40, 10);
+    for (const copy of [Network.fromJSON(net.toJSON()), Network.fromJSON(JSON.stringify(net))]) {
+      expect(copy.toJSON()).toEqual(net.toJSON());
+      expect(copy.layers[0].activation.slope).toBe(0.05);
+      expectSameBits(copy.forward(X), net.forward(X));
+    }
   });
   it('keeps activations, including a leaky ReLU slope', () => {
     const net = new Network({ layers: [2, 3, 2], hidden: { name: 'leakyRelu', slope: 0.3 }, output: 'softmax', seed: 7 });
@@ -89,6 +98,13 @@ describe('fromJSON(toJSON(net)): an exact round trip', () => {
     const json = articleNet().toJSON();
     const fromObject = callFrozen(Network.fromJSON, json);
     expect(fromObject.toJSON()).toEqual(Network.fromJSON(JSON.stringify(json)).toJSON());
+  });
+  it('reads a fresh copy: changing the JSON object afterwards leaves the loaded network alone', () => {
+    const json = new Network({ layers: [1, 2, 1] }).toJSON();
+    const net = Network.fromJSON(json);
+    const before = net.forward([[0.5]]).toArray();
+    (json.weights[0][0] as number[])[0] = 100;
+    expect(net.forward([[0.5]]).toArray()).toEqual(before);
   });
   it('copies: changing the loaded network leaves the JSON object alone', () => {
     const json = validJSON();

@@ -7,7 +7,7 @@ import { Matrix, randomMatrix } from '../../src/index.js';
 
 /**
  * Z = W·A + b by the textbook triple loop, summing b first, then k = 0, 1, 2, …
- * (the order the 4×4 tile kernel promises, so the two agree bit for bit).
+ * (the order affineInto's 2×4 tile promises, so the two agree bit for bit).
  */
 export function naiveAffine(W: number[][], A: number[][], b: number[] | null): number[][] {
   return W.map((row, i) =>
@@ -24,17 +24,29 @@ export function seeded(rows: number, cols: number, seed: number, scale = 1): num
   return randomMatrix(rows, cols, { seed, scale }).toArray();
 }
 
-/** Object.freeze every nested array, so a function that writes to its input throws. */
-export function deepFreeze<T>(value: T): T {
-  if (Array.isArray(value)) value.forEach(deepFreeze);
-  return Object.freeze(value);
+/**
+ * The 64 bits of every number in a value, as hex strings, keeping its shape: a
+ * Matrix or nested arrays become nested arrays, a Float64Array or number[] a flat
+ * one, a number one string. −0 and 0 differ here, as does any last bit.
+ */
+export function bits(value: unknown): unknown {
+  if (typeof value === 'number') {
+    const view = new DataView(new ArrayBuffer(8));
+    view.setFloat64(0, value);
+    return view.getBigUint64(0).toString(16).padStart(16, '0');
+  }
+  if (value instanceof Matrix) return bits(value.toArray());
+  if (ArrayBuffer.isView(value)) return bits(Array.from(value as Float64Array));
+  if (Array.isArray(value)) return value.map(bits);
+  return value;
 }
 
-/** Same shape and the same float64 in every entry (Object.is: 0 and −0 differ, as bits do). */
-export function expectSameBits(got: Matrix, want: Matrix | number[][]): void {
-  const expected = want instanceof Matrix ? want.toArray() : want;
-  expect(got.shape).toEqual([expected.length, expected[0].length]);
-  expect(got.toArray()).toEqual(expected);
+/**
+ * The one bit-equality check: the same shape and the same float64, bit for bit,
+ * in every entry (a Matrix equals the nested arrays of its rows).
+ */
+export function expectSameBits(got: unknown, want: unknown, message?: string): void {
+  expect(bits(got), message).toEqual(bits(want));
 }
 
 /** The largest |got − want| over all entries (shapes must match). */
@@ -51,8 +63,9 @@ export function centredDifference(f: (x: number) => number, x: number, h = 1e-6)
 }
 
 /**
- * Products (n × k)·(k × m), as [n, k, m], that reach every path of the 4×4 tile
- * kernel: whole tiles, 1–3 leftover rows and columns, a 1×1, a tall and a wide matrix.
+ * Products (n × k)·(k × m), as [n, k, m], that reach every path of affineInto's
+ * 2×4 tile: whole tiles, an odd last row, 1–3 leftover columns, a 1×1, a tall
+ * and a wide matrix.
  */
 export const productShapes: [number, number, number][] = [
   [1, 1, 1],
