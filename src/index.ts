@@ -23,6 +23,7 @@ export {
   vstack,
   hstack,
   sumRows,
+  RANDOM_MATRIX_DEFAULTS,
 } from './core/matrix.js';
 export type { MatrixInput, MathjsMatrixLike } from './core/matrix.js';
 export { loadMathjs } from './core/mathjs-loader.js';
@@ -53,14 +54,14 @@ export { INIT_LIMITS } from './core/init.js';
 export type { InitName } from './core/init.js';
 
 // The network: the article's steps nested to any depth.
-export { Network, NETWORK_DEFAULTS } from './core/network.js';
+export { Network, NETWORK_DEFAULTS, FROM_WEIGHTS_DEFAULTS } from './core/network.js';
 export type { LayerInput, NetworkOptions, TraceStep } from './core/network.js';
 export type { Layer, NetworkJSON, JSONNumber } from './core/types.js';
 
 // Training: losses, backpropagation, gradient checking, optimizers, fit, and the helpers learners need.
 export { mse, binaryCrossEntropy, crossEntropy, LOSSES } from './train/losses.js';
 export type { Loss, LossName } from './train/losses.js';
-export { gradients, backwardTrace } from './train/backprop.js';
+export { gradients, backwardTrace, GRADIENTS_DEFAULTS } from './train/backprop.js';
 export type { Gradients, LayerGradients, BackwardStep, LossOption } from './train/backprop.js';
 export { gradientCheck, relativeError, GRADIENT_CHECK_DEFAULTS } from './train/gradient-check.js';
 export type { GradientCheck, LayerCheck } from './train/gradient-check.js';
@@ -81,18 +82,19 @@ export { kinks, KINK_MERGE_GAP } from './inspect/kinks.js';
 export type { Kinks, KinksOptions, Piece, NeuronKinks } from './inspect/kinks.js';
 export { linearRegion } from './inspect/linear-region.js';
 export type { LinearRegion } from './inspect/linear-region.js';
-export { formula, FORMULA_MAX_NODES } from './inspect/formula.js';
+export { formula, FORMULA_MAX_NODES, FORMULA_DEFAULTS } from './inspect/formula.js';
 export type { Formula } from './inspect/formula.js';
 export { diagnose, DIAGNOSE_LIMITS } from './inspect/diagnose.js';
 export type { Diagnosis, Finding, FindingKind } from './inspect/diagnose.js';
 
 // Interop: activations from a mathjs formula, a hand-off to TensorFlow.js, a network as plain code.
-export { activation } from './core/activations.js';
+export { activation, ACTIVATION_DEFAULTS } from './core/activations.js';
 export type { ExpressionActivation } from './core/activations.js';
 export { EXPRESSION_CONSTANTS } from './core/expression.js';
 export type { ExpressionOptions } from './core/expression.js';
-export { toTfjsModel, toTfjsFiles } from './interop/tfjs-write.js';
+export { toTfjsModel, toTfjsFiles, TFJS_FILES_DEFAULTS } from './interop/tfjs-write.js';
 export { fromTfjsModel } from './interop/tfjs-read.js';
 export type { TfjsArtifacts, TfjsModelJSON, TfjsWeightSpec, TfjsTopology, TfjsLayerJSON } from './interop/tfjs-write.js';
 export type { TfjsModelInput, TfjsWeightData } from './interop/tfjs-read.js';
+export { SOURCE_DEFAULTS } from './interop/source.js';
 export type { SourceOptions } from './interop/source.js';

@@ -59,7 +59,7 @@ describe('datasets', () => {
     expect(() => datasets.sine({ from: NaN })).toThrow(/sine: from is NaN but it must be a finite number/);
   });
   it('refuses options that are not an object', () => {
-    expect(() => datasets.moons(null as never)).toThrow(/moons: options are null but must be an object \(or left out\)/);
+    expect(() => datasets.moons(null as never)).toThrow('moons: options are null but must be an object (known options: samples, noise, seed)');
   });
   it('refuses a negative noise and a size that is not a whole number', () => {
     expect(() => datasets.moons({ noise: -1 })).toThrow(/moons: noise is -1 but it must be a number ≥ 0/);

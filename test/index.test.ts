@@ -24,6 +24,7 @@ import type {
 describe('src/index.ts', () => {
   it('exports exactly these names, and each is defined', () => {
     expect(Object.keys(api).sort()).toEqual([
+      'ACTIVATION_DEFAULTS',
       'DATASET_DEFAULTS',
       'DEFAULT_LEAKY_SLOPE',
       'DEFAULT_SEED',
@@ -31,7 +32,10 @@ describe('src/index.ts', () => {
       'DivergenceError',
       'EXPRESSION_CONSTANTS',
       'FIT_DEFAULTS',
+      'FORMULA_DEFAULTS',
       'FORMULA_MAX_NODES',
+      'FROM_WEIGHTS_DEFAULTS',
+      'GRADIENTS_DEFAULTS',
       'GRADIENT_CHECK_DEFAULTS',
       'INIT_LIMITS',
       'KINK_MERGE_GAP',
@@ -40,7 +44,10 @@ describe('src/index.ts', () => {
       'NETWORK_DEFAULTS',
       'Network',
       'OPTIMIZER_DEFAULTS',
+      'RANDOM_MATRIX_DEFAULTS',
+      'SOURCE_DEFAULTS',
       'ShapeError',
+      'TFJS_FILES_DEFAULTS',
       'ValueError',
       'activation',
       'adam',

@@ -202,7 +202,7 @@ describe('fit options that cannot work', () => {
     expect(() => net().fit([[1, 2]], [[1, 2]], { batchSize: 3 })).toThrow(/Network.fit: batchSize is 3 but there are only 2 samples \(columns of X\)/);
   });
   it('names a misspelt option', () => {
-    expect(() => net().fit([[1]], [[1]], { epoch: 3 } as never)).toThrow(/Network.fit: option "epoch" is unknown \(expected one of epochs,/);
+    expect(() => net().fit([[1]], [[1]], { epoch: 3 } as never)).toThrow(/Network.fit: unknown option "epoch" \(did you mean "epochs"\?\) \(known: epochs, initialEpoch,/);
   });
   it('refuses patience without validation data', () => {
     expect(() => net().fit([[1]], [[1]], { patience: 3 })).toThrow(/Network.fit: patience is 3 but no validation data was given/);

@@ -301,6 +301,9 @@ export interface ExpressionActivation extends Activation {
   toJSON(): { name: string; expression: string };
 }
 
+/** Every default of `activation(expression, options)`, written once: the name is the formula itself unless given. */
+export const ACTIVATION_DEFAULTS = Object.freeze({ name: undefined });
+
 /**
  * An activation from a formula in x: g(x) as written, g′(x) derived by mathjs
  * (`math.derivative`). It works wherever a built-in does (hidden or output
@@ -309,7 +312,7 @@ export interface ExpressionActivation extends Activation {
  * @example activation('x / (1 + exp(-x))', { name: 'silu' }).derivative([[0]]).toArray() //=> [[0.5]]
  */
 export function activation(expression: string, options: ExpressionOptions = {}): ExpressionActivation {
-  checkOptions(options, ['name'], 'activation'); // null, or a typo such as { nmae }, is an error
+  checkOptions(options, ACTIVATION_DEFAULTS, 'activation'); // null, or a typo such as { nmae }, is an error
   return expressionActivation(expression, options, 'activation');
 }
 

@@ -221,23 +221,23 @@ export function ones(rows: number, cols: number): Matrix {
   return new Matrix(rows, cols, new Float64Array(rows * cols).fill(1));
 }
 
-/** The options randomMatrix knows (any other key is a typo and an error). */
-const RANDOM_MATRIX_OPTIONS = ['seed', 'scale'] as const;
+/** Every default of randomMatrix, written once (any other option is a typo and an error). */
+export const RANDOM_MATRIX_DEFAULTS = Object.freeze({ seed: DEFAULT_SEED, scale: 1 });
 
 /**
  * A seeded random matrix with entries drawn uniformly from [−scale, scale).
- * The same seed gives the same matrix on every machine.
+ * The same seed gives the same matrix on every machine. Defaults: RANDOM_MATRIX_DEFAULTS (seed 42, scale 1).
  * @example randomMatrix(2, 2, { seed: 1 }).shape //=> [2, 2]
  */
 export function randomMatrix(rows: number, cols: number, options: { seed?: Seed; scale?: number } = {}): Matrix {
   checkSize(rows, 'randomMatrix', 'rows');
   checkSize(cols, 'randomMatrix', 'cols');
   checkEntries(rows, cols, 'randomMatrix');
-  const { seed, scale = 1 } = checkOptions(options, RANDOM_MATRIX_OPTIONS, 'randomMatrix');
+  const { seed, scale = RANDOM_MATRIX_DEFAULTS.scale } = checkOptions(options, RANDOM_MATRIX_DEFAULTS, 'randomMatrix');
   if (!isFiniteNumber(scale) || scale < 0) {
     throw new ValueError(`randomMatrix: scale is ${describe(scale)} but it must be a finite number ≥ 0`);
   }
-  const random = createRandom(seed ?? DEFAULT_SEED, 'randomMatrix');
+  const random = createRandom(seed ?? RANDOM_MATRIX_DEFAULTS.seed, 'randomMatrix');
   const data = new Float64Array(rows * cols);
   for (let n = 0; n < data.length; n++) data[n] = random.between(-scale, scale);
   return new Matrix(rows, cols, data);

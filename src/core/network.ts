@@ -15,7 +15,7 @@ import { type MathjsMatrixLike, Matrix, type MatrixInput, toColumn, toMatrix, tr
 import { DEFAULT_SEED, type Seed, checkSeed, createRandom } from './random.js';
 import { networkToJSON, readNetworkJSON, readStandardize } from './serialize.js';
 import { type Layer, type NetworkJSON, type NetworkStandardize, inputsOf, outputsOf, sizesOf } from './types.js';
-import { allFinite, checkKeys, checkLayerSizes, checkOptions, checkResult } from './validate.js';
+import { allFinite, checkInputRows, checkKeys, checkLayerSizes, checkOptions, checkResult } from './validate.js';
 // The façade's thin methods: training and code generation are functions of the layers as plain data,
 // written in later chapters; only this class imports them (test/architecture.test.ts allows it alone).
 import { type BackwardStep, type Gradients, type LossOption, backwardTrace, gradients } from '../train/backprop.js';
@@ -68,9 +68,10 @@ export interface LayerInput {
   activation?: ActivationSpec | Activation;
 }
 
-/** The keys of each argument object (any other key is a typo and an error, with a "did you mean"). */
-const NETWORK_OPTIONS = ['layers', 'hidden', 'output', 'init', 'seed'] as const;
-const FROM_WEIGHTS_OPTIONS = ['hidden', 'output'] as const;
+/** Every default of `Network.fromWeights`: the constructor's activations (any other option is a typo and an error). */
+export const FROM_WEIGHTS_DEFAULTS = Object.freeze({ hidden: NETWORK_DEFAULTS.hidden, output: NETWORK_DEFAULTS.output });
+
+/** The keys of a layer given by hand (any other key is a typo and an error, with a "did you mean"). */
 const LAYER_INPUT_KEYS = ['weights', 'biases', 'activation'] as const;
 
 /**
@@ -109,7 +110,7 @@ export class Network {
     if (typeof options !== 'object' || options === null || Array.isArray(options)) {
       throw new ValueError(`Network: options are ${describeValue(options)} but must be an object like { layers: [1, 2, 2, 1] }`);
     }
-    checkKeys(options, NETWORK_OPTIONS, 'Network', 'option');
+    checkOptions(options, NETWORK_DEFAULTS, 'Network', ['layers']);
     const sizes = checkLayerSizes(options.layers, 'Network');
     const hidden = resolveHiddenActivation(options.hidden ?? NETWORK_DEFAULTS.hidden, 'Network');
     const output = resolveActivation(options.output ?? NETWORK_DEFAULTS.output, 'Network');
@@ -131,6 +132,7 @@ export class Network {
 
   /**
    * A network with the weights and biases you give (copied), layer by layer.
+   * Defaults: FROM_WEIGHTS_DEFAULTS (relu hidden, linear output, as NETWORK_DEFAULTS).
    * @example Network.fromWeights([{ weights: [[2]], biases: [1] }]).predict([3]) //=> [7]
    */
   static fromWeights(
@@ -141,9 +143,9 @@ export class Network {
     if (!Array.isArray(layers) || layers.length === 0) {
       throw new ValueError(`${where}: layers is ${describeValue(layers)} but it must be a non-empty array of { weights, biases }`);
     }
-    const { hidden: hiddenSpec, output: outputSpec } = checkOptions(options, FROM_WEIGHTS_OPTIONS, where);
-    const hidden = resolveHiddenActivation(hiddenSpec ?? NETWORK_DEFAULTS.hidden, where);
-    const output = resolveActivation(outputSpec ?? NETWORK_DEFAULTS.output, where);
+    const { hidden: hiddenSpec, output: outputSpec } = checkOptions(options, FROM_WEIGHTS_DEFAULTS, where);
+    const hidden = resolveHiddenActivation(hiddenSpec ?? FROM_WEIGHTS_DEFAULTS.hidden, where);
+    const output = resolveActivation(outputSpec ?? FROM_WEIGHTS_DEFAULTS.output, where);
     const built = Array.from(layers, (layer: unknown, l): Layer => {
       const name = `layer ${l + 1}`;
       if (typeof layer !== 'object' || layer === null || Array.isArray(layer)) {
@@ -375,11 +377,7 @@ export class Network {
   /** Checks X against the network: a finite matrix with one row per input feature. */
   private checkInput(X: MatrixInput, where: string): Matrix {
     const x = toMatrix(X, where, 'X');
-    if (x.rows !== this.inputs) {
-      throw new ShapeError(
-        `${where}: X has ${plural(x.rows, 'row')} but the network has ${plural(this.inputs, 'input')} (one row per input feature, one column per sample)`,
-      );
-    }
+    checkInputRows(x.rows, this.inputs, where);
     return x;
   }
 }

@@ -1,12 +1,13 @@
 /**
  * The checks every public entry point shares, so that each mistake gets the
  * same message wherever it is made: sizes, option objects (with "did you
- * mean" for a typo), plain numbers, and the one finiteness pass over a result.
+ * mean" for a typo), plain and whole numbers, X against the network's inputs,
+ * and the one finiteness pass over a result.
  *
  * Each check runs once per call, before anything is computed or changed; the
  * only per-entry check is `checkResult`, one pass over what a call returns.
  */
-import { ValueError, describeValue } from './errors.js';
+import { ShapeError, ValueError, describeValue, plural } from './errors.js';
 
 /**
  * The most numbers one matrix may hold: 2³⁰ (8 GiB of float64). A size past it
@@ -68,15 +69,44 @@ export function checkLayerSizes(sizes: unknown, where: string): number[] {
   return checked;
 }
 
+/** What a number must be besides finite: a test and how a message says it ("a number > 0"). */
+export interface NumberRule {
+  readonly test: (x: number) => boolean;
+  readonly says: string;
+}
+
 /**
- * Checks a finite number.
+ * Checks a finite number, and the rule when one is given.
  * @example checkNumber(0.5, 'scale', 'k') //=> 0.5
+ * @example checkNumber(0.1, 'sgd', 'learningRate', { test: (x) => x > 0, says: 'a number > 0' }) //=> 0.1
  */
-export function checkNumber(x: unknown, where: string, what: string): number {
-  if (!isFiniteNumber(x)) {
-    throw new ValueError(`${where}: ${what} is ${describeValue(x)} but it must be a finite number`);
+export function checkNumber(x: unknown, where: string, what: string, rule?: NumberRule): number {
+  if (!isFiniteNumber(x) || (rule !== undefined && !rule.test(x))) {
+    throw new ValueError(`${where}: ${what} is ${describeValue(x)} but it must be ${rule?.says ?? 'a finite number'}`);
   }
   return x;
+}
+
+/**
+ * Checks a whole number ≥ min (a count such as epochs, or a step number).
+ * @example checkWholeNumber(100, 'Network.fit', 'epochs', 1) //=> 100
+ */
+export function checkWholeNumber(x: unknown, where: string, what: string, min: number): number {
+  if (!isWholeNumber(x) || x < min) {
+    throw new ValueError(`${where}: ${what} is ${describeValue(x)} but it must be a whole number ≥ ${min}`);
+  }
+  return x;
+}
+
+/**
+ * Checks that X has one row per input of the network (`x`, a single point, one number per input).
+ * @example checkInputRows(2, 2, 'Network.forward') //=> undefined
+ * @example checkInputRows(2, 1, 'Network.forward') // throws: Network.forward: X has 2 rows but the network has 1 input (one row per input feature, one column per sample)
+ */
+export function checkInputRows(rows: number, inputs: number, where: string, what: 'X' | 'x' = 'X'): void {
+  if (rows === inputs) return;
+  const [has, rule] = what === 'X' ? [plural(rows, 'row'), 'one row per input feature, one column per sample'] : [plural(rows, 'number'), 'one number per input feature'];
+  throw new ShapeError(`${where}: ${what} has ${has} but the network has ${plural(inputs, 'input')} (${rule})`);
 }
 
 /**
@@ -92,12 +122,20 @@ export function checkFunction<F>(f: F, where: string, what: string): F {
 
 /**
  * Checks an options object: a plain object (or undefined, meaning {}) whose
- * keys are all in `known`. A typo is the classic silent mistake (`{ hiden:
+ * keys are all known. A typo is the classic silent mistake (`{ hiden:
  * 'tanh' }` would quietly train a ReLU network), so an unknown key is an error
- * that suggests the nearest known one.
- * @example checkOptions({ seed: 1 }, ['seed', 'scale'], 'randomMatrix') //=> { seed: 1 }
+ * that suggests the nearest known one. The known keys are those of the
+ * function's `*_DEFAULTS` (its complete list of options, written once), after
+ * the `required` ones that have no default.
+ * @example checkOptions({ seed: 1 }, { seed: 42, scale: 1 }, 'randomMatrix') //=> { seed: 1 }
  */
-export function checkOptions<T extends object>(options: T | undefined, known: readonly string[], where: string): Partial<T> {
+export function checkOptions<T extends object>(
+  options: T | undefined,
+  defaults: Readonly<Record<string, unknown>>,
+  where: string,
+  required: readonly string[] = [],
+): Partial<T> {
+  const known = [...required, ...Object.keys(defaults)];
   if (options === undefined) return {};
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new ValueError(`${where}: options are ${describeValue(options)} but must be an object (known options: ${known.join(', ')})`);

@@ -13,10 +13,10 @@
  * themselves the first thing to fix.
  */
 import type { Activation } from '../core/activations.js';
-import { ShapeError, plural } from '../core/errors.js';
+import { plural } from '../core/errors.js';
 import { type MatrixInput, toMatrix } from '../core/matrix.js';
 import type { Network } from '../core/network.js';
-import { checkNetwork } from '../core/validate.js';
+import { checkInputRows, checkNetwork } from '../core/validate.js';
 import { bends } from './linear-region.js';
 
 /** The kinds of problem `diagnose` looks for (see the list at the top of this module). */
@@ -72,11 +72,7 @@ export function diagnose(net: Network, X: MatrixInput): Diagnosis {
   const where = 'diagnose';
   checkNetwork(net, where);
   const x = toMatrix(X, where, 'X');
-  if (x.rows !== net.inputs) {
-    throw new ShapeError(
-      `${where}: X has ${plural(x.rows, 'row')} but the network has ${plural(net.inputs, 'input')} (one row per input feature, one column per sample)`,
-    );
-  }
+  checkInputRows(x.rows, net.inputs, where);
   const samples = x.cols;
   const steps = net.trace(x);
   const findings: Finding[] = [];

@@ -12,7 +12,7 @@ import type { Activation } from '../core/activations.js';
 import { ValueError, describeValue } from '../core/errors.js';
 import { mathjs } from '../core/mathjs-loader.js';
 import type { Network } from '../core/network.js';
-import { checkNetwork } from '../core/validate.js';
+import { checkNetwork, checkOptions } from '../core/validate.js';
 
 /** The network as a formula in its inputs: x (one input) or x1, x2, … (several). */
 export interface Formula {
@@ -27,6 +27,9 @@ export interface Formula {
   /** The formula's value at x (a number for one input, one number per input otherwise): a number per output. */
   evaluate(x: number | readonly number[]): number | number[];
 }
+
+/** Every default of a formula's `toString(options)` and `toTex(options)`, written once: every weight in full. */
+export const FORMULA_DEFAULTS = Object.freeze({ precision: undefined });
 
 /** Beyond this many nodes the written-out formula is too long to read (each layer repeats the one before). */
 export const FORMULA_MAX_NODES = 1_000_000;
@@ -84,8 +87,8 @@ export function formula(net: Network): Formula {
   return {
     node,
     variables,
-    toString: (options) => node.toString(options),
-    toTex: (options) => node.toTex(options),
+    toString: (options) => node.toString(checkOptions(options, FORMULA_DEFAULTS, 'formula.toString')),
+    toTex: (options) => node.toTex(checkOptions(options, FORMULA_DEFAULTS, 'formula.toTex')),
     evaluate(x) {
       const values = typeof x === 'number' ? [x] : Array.from(x);
       if (values.length !== variables.length || !values.every((v) => typeof v === 'number' && Number.isFinite(v))) {

@@ -13,6 +13,7 @@
 import { ShapeError, ValueError, describeValue, plural } from '../core/errors.js';
 import type { Network } from '../core/network.js';
 import type { Layer } from '../core/types.js';
+import { checkOptions } from '../core/validate.js';
 import { bends, checkPiecewiseLinear } from './linear-region.js';
 
 /** One linear piece of the output: y = slope·x + intercept for x in [from, to]. */
@@ -40,7 +41,7 @@ export interface Kinks {
   neurons: NeuronKinks[];
 }
 
-/** Where `kinks` looks. */
+/** Where `kinks` looks: its one option, required, so it has no defaults. */
 export interface KinksOptions {
   /** The interval of x to look at: [lo, hi], finite, lo < hi. */
   domain: readonly [number, number];
@@ -83,7 +84,7 @@ export function kinks(net: Network, options: KinksOptions): Kinks {
       `${where}: the network has ${plural(net.inputs, 'input')} and ${plural(net.outputs, 'output')} but kinks follows one input x to one output (layers [1, …, 1]; for several inputs or outputs use linearRegion(net, x) for the linear map around a point)`,
     );
   }
-  const [lo, hi] = checkDomain(options, where);
+  const [lo, hi] = checkDomain(checkOptions(options, {}, where, ['domain']), where);
   const gap = KINK_MERGE_GAP * Math.max(Math.abs(lo), Math.abs(hi), hi - lo);
 
   // Before layer 1 there is one interval, on which A⁰(x) = 1·x + 0.

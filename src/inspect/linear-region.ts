@@ -12,10 +12,10 @@
  *   W_eff = Dᴸ·Wᴸ·…·D¹·W¹,   b_eff = Dᴸ·(Wᴸ·(… D¹·b¹ …) + bᴸ).
  */
 import type { Activation } from '../core/activations.js';
-import { ShapeError, ValueError, plural } from '../core/errors.js';
+import { ValueError } from '../core/errors.js';
 import { Matrix, type MatrixInput, toColumn } from '../core/matrix.js';
 import type { Network } from '../core/network.js';
-import { checkNetwork } from '../core/validate.js';
+import { checkInputRows, checkNetwork } from '../core/validate.js';
 
 /** The affine map a network computes on the region around a point. */
 export interface LinearRegion {
@@ -57,11 +57,7 @@ export function linearRegion(net: Network, x: number | readonly number[] | Matri
   const where = 'linearRegion';
   checkPiecewiseLinear(net, where);
   const point = toColumn(x, where, 'x'); // inputs × 1
-  if (point.rows !== net.inputs) {
-    throw new ShapeError(
-      `${where}: x has ${plural(point.rows, 'number')} but the network has ${plural(net.inputs, 'input')} (one number per input feature)`,
-    );
-  }
+  checkInputRows(point.rows, net.inputs, where, 'x');
   const nIn = net.inputs;
   // Before any layer the map is the identity: A⁰ = I·x + 0.
   let Weff = identity(nIn); // rows × nIn

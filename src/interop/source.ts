@@ -21,6 +21,7 @@
 import type { Activation } from '../core/activations.js';
 import { ValueError, describeValue } from '../core/errors.js';
 import type { Matrix } from '../core/matrix.js';
+import { checkOptions } from '../core/validate.js';
 
 /** What code generation reads from a network: its layers. */
 interface NetworkLike {
@@ -39,6 +40,9 @@ export interface SourceOptions {
   /** The function's name. Default 'feedforward'. */
   name?: string;
 }
+
+/** Every default of `toSource` and `toFunction`, written once. */
+export const SOURCE_DEFAULTS = Object.freeze({ name: 'feedforward' });
 
 /** The JavaScript of each activation over an array z: the library's own formulas, in the same order. */
 const ACTIVATION_SOURCE: Readonly<Record<string, string>> = Object.freeze({
@@ -68,11 +72,11 @@ export function numberSource(x: number): string {
 
 /**
  * The network's forward pass for one sample as readable, dependency-free JavaScript source.
- * x: nIn numbers (a number when nIn = 1) → nOut numbers (a number when nOut = 1).
+ * x: nIn numbers (a number when nIn = 1) → nOut numbers (a number when nOut = 1). Defaults: SOURCE_DEFAULTS.
  * @example toSource(Network.fromWeights([{ weights: [[2]], biases: [1] }])).includes('a = dense(a, [[2]], [1]);') //=> true
  */
 export function toSource(net: NetworkLike, options: SourceOptions = {}): string {
-  const name = options.name ?? 'feedforward';
+  const name = checkOptions(options, SOURCE_DEFAULTS, 'toSource').name ?? SOURCE_DEFAULTS.name;
   if (typeof name !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(name)) {
     throw new ValueError(`toSource: name is ${describeValue(name)} but it must be a JavaScript identifier, like "predict"`);
   }
@@ -121,5 +125,6 @@ export function toSource(net: NetworkLike, options: SourceOptions = {}): string 
  * @example Network.fromWeights([{ weights: [[2]], biases: [1] }]).toFunction()(3) //=> 7
  */
 export function toFunction(net: NetworkLike, options: SourceOptions = {}): (x: number | readonly number[]) => number | number[] {
+  checkOptions(options, SOURCE_DEFAULTS, 'toFunction');
   return new Function(`return ${toSource(net, options)};`)() as (x: number | readonly number[]) => number | number[];
 }

@@ -17,7 +17,7 @@
 import type { Activation } from '../core/activations.js';
 import { ValueError } from '../core/errors.js';
 import type { Network } from '../core/network.js';
-import { checkNetwork } from '../core/validate.js';
+import { checkNetwork, checkOptions } from '../core/validate.js';
 
 /** One weight tensor in the binary block: its name, shape and number type. */
 export interface TfjsWeightSpec {
@@ -132,14 +132,17 @@ export function toTfjsModel(net: Network): TfjsArtifacts {
   };
 }
 
+/** Every default of `toTfjsFiles`, written once. */
+export const TFJS_FILES_DEFAULTS = Object.freeze({ weightsPath: 'weights.bin' });
+
 /**
  * The two files `tf.loadLayersModel('…/model.json')` reads: `model.json` (its
- * manifest points at `weightsPath`) and the weights file's bytes.
+ * manifest points at `weightsPath`, default TFJS_FILES_DEFAULTS.weightsPath) and the weights file's bytes.
  * @example toTfjsFiles(new Network({ layers: [1, 2, 1] })).modelJson.weightsManifest[0].paths //=> ['weights.bin']
  */
 export function toTfjsFiles(net: Network, options: { weightsPath?: string } = {}): { modelJson: TfjsModelJSON; weightsBin: Uint8Array } {
+  const path = checkOptions(options, TFJS_FILES_DEFAULTS, 'toTfjsFiles').weightsPath ?? TFJS_FILES_DEFAULTS.weightsPath;
   const { modelTopology, weightSpecs, weightData, format, generatedBy, convertedBy } = toTfjsModel(net);
-  const path = options.weightsPath ?? 'weights.bin';
   return {
     modelJson: { modelTopology, weightsManifest: [{ paths: [path], weights: weightSpecs }], format, generatedBy, convertedBy },
     weightsBin: new Uint8Array(weightData),

@@ -6,6 +6,7 @@
 import { plot } from 'asciichart';
 import { ValueError, describeValue } from '../core/errors.js';
 import type { Network } from '../core/network.js';
+import { checkOptions } from '../core/validate.js';
 import { kinks as findKinks } from '../inspect/kinks.js';
 import { type Domain, checkCount, checkDomain, checkFlag, checkNetworkShape, formatNumber, linspace } from './check.js';
 
@@ -22,7 +23,7 @@ export interface AsciiPlotOptions {
 }
 
 /** Every default of asciiPlot, written once. */
-export const ASCII_PLOT_DEFAULTS = Object.freeze({ width: 60, height: 12 });
+export const ASCII_PLOT_DEFAULTS = Object.freeze({ width: 60, height: 12, kinks: undefined /* true when every activation is piecewise linear */ });
 
 /** Width of the y labels, so the chart's columns line up with the x axis beneath. */
 const LABEL_WIDTH = 9;
@@ -49,6 +50,7 @@ export function asciiPlot(net: Network, options: AsciiPlotOptions): string {
   if (typeof options !== 'object' || options === null) {
     throw new ValueError(`${where}: options are ${describeValue(options)} but they must give at least the domain, e.g. { domain: [-2, 2] }`);
   }
+  checkOptions(options, ASCII_PLOT_DEFAULTS, where, ['domain']);
   const domain = checkDomain(options.domain, where);
   const width = options.width === undefined ? ASCII_PLOT_DEFAULTS.width : checkCount(options.width, where, 'width', 2, 1000);
   const height = options.height === undefined ? ASCII_PLOT_DEFAULTS.height : checkCount(options.height, where, 'height', 2, 200);

@@ -11,6 +11,7 @@
 import { ShapeError, ValueError, describeValue, formatShape, plural } from '../core/errors.js';
 import { type Matrix, type MatrixInput, toMatrix } from '../core/matrix.js';
 import type { Network } from '../core/network.js';
+import { checkOptions } from '../core/validate.js';
 import { type Domain, type PlaneDomain, checkCount, checkFlag, checkNetworkShape, checkPlaneDomain, json, layersLabel, linspace } from './check.js';
 import { colourRegions, onOffPatterns } from './regions.js';
 import { type VegaLiteSpec, renderSvg, specStart } from './render.js';
@@ -23,8 +24,10 @@ export interface PlotDecisionOptions {
   data?: { X: MatrixInput; Y?: MatrixInput };
   /** Colour the plane by each point's ReLU on/off pattern (its linear region) instead of the prediction. Default false. */
   regions?: boolean;
-  /** Squares per axis. Default 60 (3,600 squares), or 120 with `regions: true` (runs of one pattern are merged, so it stays small). */
+  /** Squares per axis. Default 60 (3,600 squares), or `regionsResolution` with `regions: true`. */
   resolution?: number;
+  /** Squares per axis with `regions: true` when `resolution` is not given. Default 120 (runs of one pattern are merged, so it stays small). */
+  regionsResolution?: number;
   /** Width and height of the square plot in pixels. Default 400. */
   size?: number;
   /** The title above the plot. Default: says what the colours show. */
@@ -32,7 +35,14 @@ export interface PlotDecisionOptions {
 }
 
 /** Every default of plotDecision, written once. */
-export const PLOT_DECISION_DEFAULTS = Object.freeze({ regions: false, resolution: 60, regionsResolution: 120, size: 400 });
+export const PLOT_DECISION_DEFAULTS = Object.freeze({
+  data: undefined, // no points
+  regions: false,
+  resolution: 60,
+  regionsResolution: 120,
+  size: 400,
+  title: undefined, // says what the colours show
+});
 
 /**
  * The Vega-Lite spec of `plotDecision`: layer `plane` covers the rectangle with
@@ -45,7 +55,7 @@ export const PLOT_DECISION_DEFAULTS = Object.freeze({ regions: false, resolution
 export function plotDecisionSpec(net: Network, options: PlotDecisionOptions): VegaLiteSpec {
   const where = 'plotDecision';
   checkNetworkShape(net, where, { inputs: 2, hint: 'use plotFunction for a network of 1 input' });
-  const o = checkOptions(options, where);
+  const o = readOptions(options, where);
   const smooth = net.layers.slice(0, -1).findIndex((layer) => !layer.activation.piecewiseLinear);
   if (o.regions && smooth >= 0) {
     throw new ValueError(
@@ -170,17 +180,19 @@ interface Checked {
   title?: string;
 }
 
-function checkOptions(options: PlotDecisionOptions, where: string): Checked {
+function readOptions(options: PlotDecisionOptions, where: string): Checked {
   if (typeof options !== 'object' || options === null) {
     throw new ValueError(`${where}: options are ${describeValue(options)} but they must give at least the domain, e.g. { domain: [-2, 2] }`);
   }
+  checkOptions(options, PLOT_DECISION_DEFAULTS, where, ['domain']);
   const D = PLOT_DECISION_DEFAULTS;
   const regions = options.regions === undefined ? D.regions : checkFlag(options.regions, where, 'regions');
+  const regionsResolution = options.regionsResolution === undefined ? D.regionsResolution : checkCount(options.regionsResolution, where, 'regionsResolution', 2, 400);
   return {
     domain: checkPlaneDomain(options.domain, where),
     data: options.data,
     regions,
-    resolution: options.resolution === undefined ? (regions ? D.regionsResolution : D.resolution) : checkCount(options.resolution, where, 'resolution', 2, 400),
+    resolution: options.resolution === undefined ? (regions ? regionsResolution : D.resolution) : checkCount(options.resolution, where, 'resolution', 2, 400),
     size: options.size === undefined ? D.size : checkCount(options.size, where, 'size', 50, 5000),
     title: options.title === undefined ? undefined : String(options.title),
   };

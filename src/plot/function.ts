@@ -6,6 +6,7 @@
 import { ShapeError, ValueError, describeValue, formatShape } from '../core/errors.js';
 import { type MatrixInput, toMatrix } from '../core/matrix.js';
 import type { Network } from '../core/network.js';
+import { checkOptions } from '../core/validate.js';
 import { kinks as findKinks } from '../inspect/kinks.js';
 import { type Domain, checkCount, checkDomain, checkFlag, checkNetworkShape, formatNumber, json, layersLabel, linspace } from './check.js';
 import { type VegaLiteSpec, renderSvg, specStart } from './render.js';
@@ -32,7 +33,9 @@ export interface PlotFunctionOptions {
 
 /** Every default of plotFunction, written once. */
 export const PLOT_FUNCTION_DEFAULTS = Object.freeze({
+  kinks: undefined, // true when every activation is piecewise linear
   neurons: false,
+  data: undefined, // no points
   samples: 201,
   width: 480,
   height: 260,
@@ -52,7 +55,7 @@ const KINK_COLOR = '#d62728';
  */
 export function plotFunctionSpec(net: Network, options: PlotFunctionOptions): VegaLiteSpec {
   const where = 'plotFunction';
-  const o = checkOptions(net, options, where);
+  const o = readOptions(net, options, where);
   const [lo, hi] = o.domain;
 
   // Exact kinks of ŷ and of every hidden neuron (for a piecewise-linear network).
@@ -153,11 +156,12 @@ function checkData(data: { X: MatrixInput; Y: MatrixInput }, where: string) {
   return Array.from({ length: X.cols }, (_, j) => ({ x: json(X.get(0, j)), y: json(Y.get(0, j)), label: `sample ${j + 1}` }));
 }
 
-function checkOptions(net: Network, options: PlotFunctionOptions, where: string): Checked {
+function readOptions(net: Network, options: PlotFunctionOptions, where: string): Checked {
   checkNetworkShape(net, where, { inputs: 1, outputs: 1, hint: 'use plotDecision for a network of 2 inputs' });
   if (typeof options !== 'object' || options === null) {
     throw new ValueError(`${where}: options are missing but they must give at least the domain, e.g. { domain: [-2, 2] }`);
   }
+  checkOptions(options, PLOT_FUNCTION_DEFAULTS, where, ['domain']);
   const D = PLOT_FUNCTION_DEFAULTS;
   const piecewiseLinear = net.layers.every((layer) => layer.activation.piecewiseLinear);
   const kinks = options.kinks === undefined ? piecewiseLinear : checkFlag(options.kinks, where, 'kinks');

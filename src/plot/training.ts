@@ -3,6 +3,7 @@
  * number per epoch, drawn against the epoch (counting from 1).
  */
 import { ShapeError, ValueError, describeValue, plural } from '../core/errors.js';
+import { checkOptions } from '../core/validate.js';
 import { checkCount, checkFlag, formatNumber } from './check.js';
 import { type VegaLiteSpec, renderSvg, specStart } from './render.js';
 
@@ -39,7 +40,7 @@ const DOTS_UP_TO = 40;
  */
 export function plotTrainingSpec(history: TrainingHistory, options: PlotTrainingOptions = {}): VegaLiteSpec {
   const where = 'plotTraining';
-  const o = checkOptions(options, where);
+  const o = readOptions(options, where);
   const series = checkHistory(history, where, o.log);
   const rows = series.flatMap(({ set, values }) => values.map((loss, e) => ({ epoch: e + 1, loss, set })));
   const epochs = series[0].values.length;
@@ -92,10 +93,11 @@ export async function plotTraining(history: TrainingHistory, options: PlotTraini
   return renderSvg(plotTrainingSpec(history, options), 'plotTraining');
 }
 
-function checkOptions(options: PlotTrainingOptions, where: string): Required<PlotTrainingOptions> {
+function readOptions(options: PlotTrainingOptions, where: string): Required<PlotTrainingOptions> {
   if (typeof options !== 'object' || options === null) {
     throw new ValueError(`${where}: options are ${describeValue(options)} but must be an object like { log: true }`);
   }
+  checkOptions(options, PLOT_TRAINING_DEFAULTS, where);
   const D = PLOT_TRAINING_DEFAULTS;
   return {
     log: options.log === undefined ? D.log : checkFlag(options.log, where, 'log'),

@@ -17,16 +17,18 @@
  */
 import type { Activation } from '../core/activations.js';
 import { affineInto } from '../core/affine.js';
-import { checkOptions } from '../core/check-options.js';
 import { ShapeError, plural } from '../core/errors.js';
 import { Matrix, type MatrixInput, toMatrix } from '../core/matrix.js';
 import { type Layer, type NetworkLayers, inputsOf, outputsOf, sizesOf } from '../core/types.js';
-import { checkNetwork } from '../core/validate.js';
+import { checkInputRows, checkNetwork, checkOptions } from '../core/validate.js';
 import { divideInPlace, sumRowsInto, transposeInto } from './backprop-loops.js';
 import { type Loss, checkPairing, outputDelta, resolveLoss } from './losses.js';
 
 /** Which loss to use: a name, a Loss, or 'auto' (the default). */
 export type LossOption = 'auto' | 'mse' | 'binaryCrossEntropy' | 'crossEntropy' | Loss;
+
+/** Every default of `gradients` and `backwardTrace`, written once: the loss that suits the output. */
+export const GRADIENTS_DEFAULTS = Object.freeze({ loss: 'auto' } as const);
 
 /** ∂L/∂Wˡ and ∂L/∂bˡ of one weight layer, the same shapes as its weights and biases. */
 export interface LayerGradients {
@@ -80,11 +82,7 @@ export function checkData(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, wh
   checkNetwork(net, where);
   const x = toMatrix(X, where, 'X');
   const y = toMatrix(Y, where, 'Y');
-  if (x.rows !== inputsOf(net)) {
-    throw new ShapeError(
-      `${where}: X has ${plural(x.rows, 'row')} but the network has ${plural(inputsOf(net), 'input')} (one row per input feature, one column per sample)`,
-    );
-  }
+  checkInputRows(x.rows, inputsOf(net), where);
   if (y.rows !== outputsOf(net)) {
     throw new ShapeError(
       `${where}: Y has ${plural(y.rows, 'row')} but the network has ${plural(outputsOf(net), 'output')} (one row per output, one column per sample)`,
@@ -200,10 +198,10 @@ export function backwardPass(
 
 /** Runs both passes over all of X and Y, for `gradients` and `backwardTrace`. */
 function runBoth(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, settings: { loss?: LossOption } | undefined, where: string) {
-  const options = checkOptions(settings, where);
+  const options = checkOptions(settings, GRADIENTS_DEFAULTS, where);
   const data = checkData(net, X, Y, where);
   const output = net.layers[net.layers.length - 1].activation;
-  const loss = chooseLoss(options.loss ?? 'auto', output, where);
+  const loss = chooseLoss(options.loss ?? GRADIENTS_DEFAULTS.loss, output, where);
   const m = data.X.cols;
   const ws = new Workspace(sizesOf(net), m);
   forwardPass(net.layers, ws, data.X.data, m);
@@ -214,7 +212,7 @@ function runBoth(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, settings: {
 /**
  * The gradient of the mean loss with respect to every weight and bias, by backpropagation.
  * X: inputs × m, Y: outputs × m → { loss, layers: [{ dW: nOut × nIn, db: nOut × 1 }, …] }.
- * Options: `loss` ('auto' by default: crossEntropy after softmax, binaryCrossEntropy after sigmoid, else mse).
+ * Options: `loss` (GRADIENTS_DEFAULTS: 'auto', crossEntropy after softmax, binaryCrossEntropy after sigmoid, else mse).
  * @example gradients(Network.fromWeights([{ weights: [[2]], biases: [0] }]), [[1]], [[1]], { loss: 'mse' }).layers[0].dW.toArray()
  * //=> [[2]]   (z = 2, ℓ = (2 − 1)², dℓ/dz = 2·(2 − 1) = 2, dW = 2·1 / 1)
  */

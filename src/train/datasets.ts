@@ -5,10 +5,9 @@
  * Noise is drawn uniformly (see random.ts: uniform draws repeat on every
  * machine), scaled so its standard deviation is the `noise` asked for.
  */
-import { checkNumber, checkOptions } from '../core/check-options.js';
-import { ValueError, describeValue } from '../core/errors.js';
 import { Matrix, checkSize } from '../core/matrix.js';
 import { DEFAULT_SEED, type Random, type Seed, createRandom } from '../core/random.js';
+import { checkNumber, checkOptions } from '../core/validate.js';
 
 /** A data set: X (features × samples) and Y (targets × samples). */
 export interface Dataset {
@@ -26,8 +25,17 @@ export interface DatasetOptions {
   seed?: Seed;
 }
 
-/** Every default of the generators, written once. */
-export const DATASET_DEFAULTS = Object.freeze({ samples: 200, noise: 0.1, seed: DEFAULT_SEED });
+/** Every default of each generator, written once; each generator's entry lists all the options it takes. */
+export const DATASET_DEFAULTS = Object.freeze({
+  xor: Object.freeze({ samples: 4, noise: 0, seed: DEFAULT_SEED }), // the four corners themselves
+  circles: Object.freeze({ samples: 200, noise: 0.1, seed: DEFAULT_SEED, factor: 0.5 }),
+  moons: Object.freeze({ samples: 200, noise: 0.1, seed: DEFAULT_SEED }),
+  spiral: Object.freeze({ samples: 300, noise: 0.2, seed: DEFAULT_SEED, classes: 3 }),
+  sine: Object.freeze({ samples: 100, noise: 0, seed: DEFAULT_SEED, from: -Math.PI, to: Math.PI }),
+});
+
+/** The generators' names, the keys of DATASET_DEFAULTS. */
+type DatasetName = keyof typeof DATASET_DEFAULTS;
 
 /** Uniform noise with standard deviation `sd`: a uniform on [−a, a) has variance a²/3. */
 function noiseOf(random: Random, sd: number): () => number {
@@ -35,14 +43,13 @@ function noiseOf(random: Random, sd: number): () => number {
   return () => (sd === 0 ? 0 : random.between(-a, a));
 }
 
-function settings(where: string, given: DatasetOptions | undefined, samples: number, noise: number) {
-  const options = checkOptions(given, where);
-  const n = checkSize(options.samples ?? samples, where, 'samples');
-  const sd = options.noise ?? noise;
-  if (typeof sd !== 'number' || !Number.isFinite(sd) || sd < 0) {
-    throw new ValueError(`${where}: noise is ${describeValue(sd)} but it must be a number ≥ 0`);
-  }
-  const random = createRandom(options.seed ?? DATASET_DEFAULTS.seed, where);
+/** The options every generator shares, checked against its entry of DATASET_DEFAULTS. */
+function settings(where: DatasetName, given: DatasetOptions | undefined) {
+  const D = DATASET_DEFAULTS[where];
+  const options = checkOptions(given, D, where);
+  const n = checkSize(options.samples ?? D.samples, where, 'samples');
+  const sd = checkNumber(options.noise ?? D.noise, where, 'noise', { test: (x) => x >= 0, says: 'a number ≥ 0' });
+  const random = createRandom(options.seed ?? D.seed, where);
   return { n, random, jitter: noiseOf(random, sd) };
 }
 
@@ -60,11 +67,11 @@ function columns(features: number, targets: number, n: number, sample: (j: numbe
 
 /**
  * XOR: the corners of the unit square, labelled 1 when exactly one coordinate is 1.
- * By default the four corners themselves (samples 4, no noise); more samples repeat them, jittered by `noise`.
+ * By default (DATASET_DEFAULTS.xor) the four corners themselves (samples 4, no noise); more samples repeat them, jittered by `noise`.
  * @example xor().Y.toArray() //=> [[0, 1, 1, 0]]   (corners (0,0), (0,1), (1,0), (1,1))
  */
 export function xor(options: DatasetOptions = {}): Dataset {
-  const { n, jitter } = settings('xor', options, 4, 0);
+  const { n, jitter } = settings('xor', options);
   return columns(2, 1, n, (j) => {
     const a = (j >> 1) & 1;
     const b = j & 1;
@@ -74,12 +81,12 @@ export function xor(options: DatasetOptions = {}): Dataset {
 
 /**
  * Two concentric circles: class 0 on the outer one (radius 1), class 1 on the inner (radius `factor`).
- * Y is one row of labels 0/1, for a sigmoid output.
+ * Y is one row of labels 0/1, for a sigmoid output. Defaults: DATASET_DEFAULTS.circles (200 samples, noise 0.1, factor 0.5).
  * @example circles({ samples: 4, noise: 0 }).X.shape //=> [2, 4]
  */
 export function circles(options: DatasetOptions & { factor?: number } = {}): Dataset {
-  const { n, random, jitter } = settings('circles', options, DATASET_DEFAULTS.samples, DATASET_DEFAULTS.noise);
-  const factor = checkNumber(options.factor ?? 0.5, 'circles', 'factor', (x) => x > 0, 'a radius > 0 (the inner circle\'s)');
+  const { n, random, jitter } = settings('circles', options);
+  const factor = checkNumber(options.factor ?? DATASET_DEFAULTS.circles.factor, 'circles', 'factor', { test: (x) => x > 0, says: "a radius > 0 (the inner circle's)" });
   return columns(2, 1, n, (j) => {
     const inner = j % 2;
     const r = inner ? factor : 1;
@@ -90,11 +97,11 @@ export function circles(options: DatasetOptions & { factor?: number } = {}): Dat
 
 /**
  * Two interleaving half moons (scikit-learn's make_moons): class 0 the upper arc, class 1 the lower one.
- * Y is one row of labels 0/1, for a sigmoid output.
+ * Y is one row of labels 0/1, for a sigmoid output. Defaults: DATASET_DEFAULTS.moons (200 samples, noise 0.1).
  * @example moons({ samples: 6 }).Y.toArray() //=> [[0, 1, 0, 1, 0, 1]]
  */
 export function moons(options: DatasetOptions = {}): Dataset {
-  const { n, random, jitter } = settings('moons', options, DATASET_DEFAULTS.samples, DATASET_DEFAULTS.noise);
+  const { n, random, jitter } = settings('moons', options);
   return columns(2, 1, n, (j) => {
     const lower = j % 2;
     const t = Math.PI * random.uniform();
@@ -106,11 +113,12 @@ export function moons(options: DatasetOptions = {}): Dataset {
 
 /**
  * Interleaved spiral arms, one per class (cs231n's spiral): Y is one-hot, classes × samples, for a softmax output.
+ * Defaults: DATASET_DEFAULTS.spiral (300 samples, noise 0.2, 3 classes).
  * @example spiral({ classes: 3, samples: 6 }).Y.toArray() //=> [[1, 0, 0, 1, 0, 0], [0, 1, 0, 0, 1, 0], [0, 0, 1, 0, 0, 1]]
  */
 export function spiral(options: DatasetOptions & { classes?: number } = {}): Dataset {
-  const { n, random, jitter } = settings('spiral', options, 300, 0.2);
-  const classes = checkSize(options.classes ?? 3, 'spiral', 'classes');
+  const { n, random, jitter } = settings('spiral', options);
+  const classes = checkSize(options.classes ?? DATASET_DEFAULTS.spiral.classes, 'spiral', 'classes');
   return columns(2, classes, n, (j) => {
     const k = j % classes;
     const r = random.uniform(); // distance from the centre, 0 to 1
@@ -123,12 +131,13 @@ export function spiral(options: DatasetOptions & { classes?: number } = {}): Dat
 
 /**
  * y = sin(x) at evenly spaced x from −π to π, plus noise on y: a 1-D curve to fit.
+ * Defaults: DATASET_DEFAULTS.sine (100 samples, no noise, from −π to π).
  * @example sine({ samples: 3, noise: 0 }).X.toArray() //=> [[-3.14159…, 0, 3.14159…]]
  */
 export function sine(options: DatasetOptions & { from?: number; to?: number } = {}): Dataset {
-  const { n, jitter } = settings('sine', options, 100, 0);
-  const from = checkNumber(options.from ?? -Math.PI, 'sine', 'from', () => true, 'a finite number');
-  const to = checkNumber(options.to ?? Math.PI, 'sine', 'to', () => true, 'a finite number');
+  const { n, jitter } = settings('sine', options);
+  const from = checkNumber(options.from ?? DATASET_DEFAULTS.sine.from, 'sine', 'from');
+  const to = checkNumber(options.to ?? DATASET_DEFAULTS.sine.to, 'sine', 'to');
   return columns(1, 1, n, (j) => {
     const x = n === 1 ? from : from + ((to - from) * j) / (n - 1);
     return [[x], [Math.sin(x) + jitter()]];

@@ -13,15 +13,15 @@
  * the weights (and the optimizer's memory) are put back as they were before
  * it, and fit stops with an error that says what happened and what to try.
  */
-import { checkNumber } from '../core/check-options.js';
 import { ValueError, describeValue } from '../core/errors.js';
 import { Matrix, type MatrixInput } from '../core/matrix.js';
 import { DEFAULT_SEED, type Seed, checkSeed, createRandom } from '../core/random.js';
 import { type Layer, type NetworkLayers, inputsOf, outputsOf, sizesOf } from '../core/types.js';
+import { checkKeys, checkNumber, checkOptions, checkWholeNumber } from '../core/validate.js';
 import { allFinite, gatherColumns } from './backprop-loops.js';
 import { type LossOption, Workspace, backwardPass, checkData, chooseLoss, forwardPass } from './backprop.js';
 import { type Loss, outputDelta } from './losses.js';
-import { type Optimizer, type OptimizerName, resolveOptimizer } from './optimizers.js';
+import { OPTIMIZER_DEFAULTS, type Optimizer, type OptimizerName, resolveOptimizer } from './optimizers.js';
 import { createProgress } from './progress.js';
 import { inputWarning, targetWarning, warnOnce } from './warnings.js';
 
@@ -64,11 +64,11 @@ export interface History {
   validationLoss?: number[];
 }
 
-/** Every default of fit, written once. */
+/** Every default of fit, written once; its keys are all of fit's options. */
 export const FIT_DEFAULTS = Object.freeze({
   epochs: 100,
   initialEpoch: 0,
-  learningRate: 0.01,
+  learningRate: OPTIMIZER_DEFAULTS.adam.learningRate, // η = 0.01, every optimizer's default
   optimizer: 'adam',
   loss: 'auto',
   batchSize: undefined, // full batch
@@ -76,6 +76,8 @@ export const FIT_DEFAULTS = Object.freeze({
   seed: DEFAULT_SEED,
   l2: 0,
   patience: undefined, // no early stopping
+  validation: undefined, // no held-out data
+  onEpoch: undefined, // no callback
   progress: false,
   /** Where fit's plain-language warnings go: the console, unless you pass your own function. */
   onWarning: (message: string) => console.warn(message),
@@ -94,13 +96,6 @@ export class DivergenceError extends Error {
   ) {
     super(message);
   }
-}
-
-function wholeNumber(value: unknown, where: string, name: string, min: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    throw new ValueError(`${where}: ${name} is ${describeValue(value)} but it must be a whole number ≥ ${min}`);
-  }
-  return value;
 }
 
 /** Copies of the weights and the optimizer's state, reused from step to step, to undo a failed step. */
@@ -146,11 +141,7 @@ function meanLoss(net: NetworkLayers, ws: Workspace, X: Matrix, Y: Matrix, loss:
 
 /** fit's options, checked and with their defaults filled in (nothing is changed yet). */
 function readOptions(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, options: FitOptions, where: string) {
-  if (typeof options !== 'object' || options === null) throw new ValueError(`${where}: options are ${describeValue(options)} but must be an object`);
-  const known = new Set([...Object.keys(FIT_DEFAULTS), 'validation', 'onEpoch', 'optimizer']);
-  for (const key of Object.keys(options)) {
-    if (!known.has(key)) throw new ValueError(`${where}: option ${describeValue(key)} is unknown (expected one of ${[...known].join(', ')})`);
-  }
+  checkOptions(options, FIT_DEFAULTS, where);
   for (const name of ['onEpoch', 'onWarning'] as const) {
     if (options[name] !== undefined && typeof options[name] !== 'function') {
       throw new ValueError(`${where}: ${name} is ${describeValue(options[name])} but it must be a function`);
@@ -164,13 +155,13 @@ function readOptions(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, options
   const data = checkData(net, X, Y, where);
   const samples = data.X.cols;
   const loss = chooseLoss(options.loss ?? FIT_DEFAULTS.loss, net.layers[net.layers.length - 1].activation, where);
-  const epochs = wholeNumber(options.epochs ?? FIT_DEFAULTS.epochs, where, 'epochs', 1);
-  const initialEpoch = wholeNumber(options.initialEpoch ?? FIT_DEFAULTS.initialEpoch, where, 'initialEpoch', 0);
+  const epochs = checkWholeNumber(options.epochs ?? FIT_DEFAULTS.epochs, where, 'epochs', 1);
+  const initialEpoch = checkWholeNumber(options.initialEpoch ?? FIT_DEFAULTS.initialEpoch, where, 'initialEpoch', 0);
   if (initialEpoch >= epochs) throw new ValueError(`${where}: initialEpoch is ${initialEpoch} but epochs is ${epochs} (training runs from epoch initialEpoch + 1 to epochs)`);
-  const batchSize = wholeNumber(options.batchSize ?? samples, where, 'batchSize', 1);
+  const batchSize = checkWholeNumber(options.batchSize ?? samples, where, 'batchSize', 1);
   if (batchSize > samples) throw new ValueError(`${where}: batchSize is ${batchSize} but there are only ${samples} samples (columns of X)`);
   // A learning rate goes with an optimizer named here; an optimizer object brings its own.
-  if (options.learningRate !== undefined) checkNumber(options.learningRate, where, 'learningRate', (x) => x > 0, 'a number > 0');
+  if (options.learningRate !== undefined) checkNumber(options.learningRate, where, 'learningRate', { test: (x) => x > 0, says: 'a number > 0' });
   const learningRate = options.learningRate ?? (typeof options.optimizer === 'object' ? undefined : FIT_DEFAULTS.learningRate);
   const optimizer = resolveOptimizer(options.optimizer ?? FIT_DEFAULTS.optimizer, learningRate, where);
   const seed = checkSeed(options.seed ?? FIT_DEFAULTS.seed, where);
@@ -179,8 +170,9 @@ function readOptions(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, options
   if (options.validation !== undefined && (typeof options.validation !== 'object' || options.validation === null)) {
     throw new ValueError(`${where}: validation is ${describeValue(options.validation)} but it must be held-out data { X, Y }`);
   }
+  if (options.validation !== undefined) checkKeys(options.validation, ['X', 'Y'], `${where}: validation`, 'key'); // { X, y } is a typo
   const validation = options.validation === undefined ? undefined : checkData(net, options.validation.X, options.validation.Y, `${where}: validation`);
-  const patience = options.patience === undefined ? undefined : wholeNumber(options.patience, where, 'patience', 1);
+  const patience = options.patience === undefined ? undefined : checkWholeNumber(options.patience, where, 'patience', 1);
   if (patience !== undefined && validation === undefined) throw new ValueError(`${where}: patience is ${patience} but no validation data was given (early stopping watches the validation loss)`);
   const shuffle = (options.shuffle ?? FIT_DEFAULTS.shuffle) && batchSize < samples; // a full batch is the same sum in any order
   return { data, samples, loss, epochs, initialEpoch, batchSize, optimizer, seed, l2, validation, patience, shuffle };

@@ -12,10 +12,10 @@
  * gradients as small as 1e-6 still agree to better than 1e-7 relative.
  * If the two agree that well, the chain rule was coded right.
  */
-import { checkOptions } from '../core/check-options.js';
 import { ValueError, describeValue } from '../core/errors.js';
 import { Matrix, type MatrixInput } from '../core/matrix.js';
 import { Network } from '../core/network.js';
+import { checkNumber, checkOptions } from '../core/validate.js';
 import { type LossOption, Workspace, chooseLoss, checkData, forwardPass, gradients } from './backprop.js';
 import { outputDelta } from './losses.js';
 
@@ -37,7 +37,7 @@ export interface GradientCheck {
   layers: LayerCheck[];
 }
 
-/** Every default of gradientCheck, written once. */
+/** Every default of gradientCheck, written once; its keys are all of gradientCheck's options. */
 export const GRADIENT_CHECK_DEFAULTS = Object.freeze({
   loss: 'auto',
   epsilon: 1e-3,
@@ -56,21 +56,23 @@ export function relativeError(analytic: number, numeric: number, floor: number =
 /**
  * Compares `gradients(net, X, Y)` with (five-point) central differences on every weight and bias.
  * X: inputs × m, Y: outputs × m. The network is not changed (a copy is nudged).
+ * Options: `loss`, `epsilon` (ε of the differences) and `floor` (of relativeError); defaults in GRADIENT_CHECK_DEFAULTS.
  * @example gradientCheck(new Network({ layers: [2, 3, 1], hidden: 'tanh' }), [[1], [2]], [[0.5]]).maxRelativeError < 1e-6 //=> true
  */
 export function gradientCheck(
   net: Network,
   X: MatrixInput,
   Y: MatrixInput,
-  options: { loss?: LossOption; epsilon?: number } = {},
+  options: { loss?: LossOption; epsilon?: number; floor?: number } = {},
 ): GradientCheck {
   const where = 'gradientCheck';
-  options = checkOptions(options, where);
+  options = checkOptions(options, GRADIENT_CHECK_DEFAULTS, where);
   const data = checkData(net, X, Y, where);
   const epsilon = options.epsilon ?? GRADIENT_CHECK_DEFAULTS.epsilon;
   if (typeof epsilon !== 'number' || !(epsilon > 0) || !Number.isFinite(epsilon)) {
     throw new ValueError(`${where}: epsilon is ${describeValue(epsilon)} but it must be a small number > 0, such as 1e-3`);
   }
+  const floor = checkNumber(options.floor ?? GRADIENT_CHECK_DEFAULTS.floor, where, 'floor', { test: (x) => x > 0, says: 'a small number > 0, such as 1e-6' });
   const output = net.layers[net.layers.length - 1].activation;
   const loss = chooseLoss(options.loss ?? GRADIENT_CHECK_DEFAULTS.loss, output, where);
   const analytic = gradients(net, data.X, data.Y, { loss });
@@ -103,11 +105,11 @@ export function gradientCheck(
     const { dW, db } = analytic.layers[l];
     for (let k = 0; k < numericDW.data.length; k++) {
       numericDW.data[k] = slope(layer.weights.data, k);
-      worst = Math.max(worst, relativeError(dW.data[k], numericDW.data[k]));
+      worst = Math.max(worst, relativeError(dW.data[k], numericDW.data[k], floor));
     }
     for (let k = 0; k < numericDb.data.length; k++) {
       numericDb.data[k] = slope(layer.biases.data, k);
-      worst = Math.max(worst, relativeError(db.data[k], numericDb.data[k]));
+      worst = Math.max(worst, relativeError(db.data[k], numericDb.data[k], floor));
     }
     return { layer: l + 1, dW, db, numericDW, numericDb, maxRelativeError: worst };
   });

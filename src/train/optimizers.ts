@@ -12,10 +12,10 @@
  * `state`; `toJSON()` saves it and `optimizerFromJSON` restores it, so a
  * training run can stop and resume with the same result, bit for bit.
  */
-import { checkNumber, checkOptions } from '../core/check-options.js';
 import { ShapeError, ValueError, describeValue, plural } from '../core/errors.js';
 import { Matrix } from '../core/matrix.js';
 import type { JSONNumber, Layer } from '../core/types.js';
+import { type NumberRule, checkNumber, checkOptions, checkWholeNumber } from '../core/validate.js';
 import type { LayerGradients } from './backprop.js';
 
 
@@ -55,20 +55,24 @@ export interface Optimizer {
   toJSON(): OptimizerJSON;
 }
 
-/** Every default of the optimizers, written once (those of tf.train.adam and PyTorch, ε as PyTorch's). */
+/** η, the one default learning rate: every optimizer's, and fit's (FIT_DEFAULTS). */
+const LEARNING_RATE = 0.01;
+
+/**
+ * Every default of each optimizer, written once (those of tf.train.adam and PyTorch, ε as PyTorch's);
+ * each optimizer's entry lists all the options it takes.
+ */
 export const OPTIMIZER_DEFAULTS = Object.freeze({
-  learningRate: 0.01,
-  beta: 0.9,
-  beta1: 0.9,
-  beta2: 0.999,
-  epsilon: 1e-8,
+  sgd: Object.freeze({ learningRate: LEARNING_RATE }),
+  momentum: Object.freeze({ learningRate: LEARNING_RATE, beta: 0.9 }),
+  adam: Object.freeze({ learningRate: LEARNING_RATE, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 }),
 });
 
 /** One rule: how the parameter arrays move, given their gradients and the state arrays. */
 type Rule = (theta: Float64Array[], g: Float64Array[], state: OptimizerState) => void;
 
-const positive = (x: number) => x > 0;
-const fraction = (x: number) => x >= 0 && x < 1;
+const positive: NumberRule = { test: (x) => x > 0, says: 'a number > 0' };
+const fraction: NumberRule = { test: (x) => x >= 0 && x < 1, says: 'a number from 0 up to (not including) 1' };
 
 /** Builds an optimizer from its rule; `slotsPerParameter` moment arrays are kept per parameter array. */
 function makeOptimizer(
@@ -119,12 +123,13 @@ function makeOptimizer(
 
 /**
  * Plain gradient descent: θ ← θ − η·g. (Every optimizer takes an optional saved `state` second,
- * as `optimizerFromJSON` passes it; a new one starts from zero moments.)
+ * as `optimizerFromJSON` passes it; a new one starts from zero moments.) Defaults: OPTIMIZER_DEFAULTS.sgd (η = 0.01).
  * @example sgd({ learningRate: 0.1 }).learningRate //=> 0.1
  */
-export function sgd(settings?: { learningRate?: number }, state?: OptimizerState): Optimizer {
-  const options = checkOptions(settings, 'sgd');
-  const eta = checkNumber(options.learningRate ?? OPTIMIZER_DEFAULTS.learningRate, 'sgd', 'learningRate', positive, 'a number > 0');
+export function sgd(options?: { learningRate?: number }, state?: OptimizerState): Optimizer {
+  const D = OPTIMIZER_DEFAULTS.sgd;
+  const given = checkOptions(options, D, 'sgd');
+  const eta = checkNumber(given.learningRate ?? D.learningRate, 'sgd', 'learningRate', positive);
   return makeOptimizer({ name: 'sgd', learningRate: eta }, 0, (theta, g, s) => {
     for (let p = 0; p < theta.length; p++) {
       const w = theta[p], dw = g[p];
@@ -136,12 +141,14 @@ export function sgd(settings?: { learningRate?: number }, state?: OptimizerState
 
 /**
  * Gradient descent with momentum (tf.train.momentum, PyTorch SGD's momentum): v ← β·v + g, θ ← θ − η·v.
+ * Defaults: OPTIMIZER_DEFAULTS.momentum (η = 0.01, β = 0.9).
  * @example momentum({ learningRate: 0.1, beta: 0.9 }).name //=> 'momentum'
  */
-export function momentum(settings?: { learningRate?: number; beta?: number }, state?: OptimizerState): Optimizer {
-  const options = checkOptions(settings, 'momentum');
-  const eta = checkNumber(options.learningRate ?? OPTIMIZER_DEFAULTS.learningRate, 'momentum', 'learningRate', positive, 'a number > 0');
-  const beta = checkNumber(options.beta ?? OPTIMIZER_DEFAULTS.beta, 'momentum', 'beta', fraction, 'a number from 0 up to (not including) 1');
+export function momentum(options?: { learningRate?: number; beta?: number }, state?: OptimizerState): Optimizer {
+  const D = OPTIMIZER_DEFAULTS.momentum;
+  const given = checkOptions(options, D, 'momentum');
+  const eta = checkNumber(given.learningRate ?? D.learningRate, 'momentum', 'learningRate', positive);
+  const beta = checkNumber(given.beta ?? D.beta, 'momentum', 'beta', fraction);
   return makeOptimizer({ name: 'momentum', learningRate: eta, beta }, 1, (theta, g, s) => {
     for (let p = 0; p < theta.length; p++) {
       const w = theta[p], dw = g[p], v = s.slots[p];
@@ -156,17 +163,19 @@ export function momentum(settings?: { learningRate?: number; beta?: number }, st
 
 /**
  * Adam (Kingma & Ba 2015) with bias correction, as tf.train.adam and PyTorch compute it.
+ * Defaults: OPTIMIZER_DEFAULTS.adam (η = 0.01, β₁ = 0.9, β₂ = 0.999, ε = 1e-8).
  * @example adam({ learningRate: 0.001 }).toJSON().beta2 //=> 0.999
  */
 export function adam(
-  settings?: { learningRate?: number; beta1?: number; beta2?: number; epsilon?: number },
+  options?: { learningRate?: number; beta1?: number; beta2?: number; epsilon?: number },
   state?: OptimizerState,
 ): Optimizer {
-  const options = checkOptions(settings, 'adam');
-  const eta = checkNumber(options.learningRate ?? OPTIMIZER_DEFAULTS.learningRate, 'adam', 'learningRate', positive, 'a number > 0');
-  const beta1 = checkNumber(options.beta1 ?? OPTIMIZER_DEFAULTS.beta1, 'adam', 'beta1', fraction, 'a number from 0 up to (not including) 1');
-  const beta2 = checkNumber(options.beta2 ?? OPTIMIZER_DEFAULTS.beta2, 'adam', 'beta2', fraction, 'a number from 0 up to (not including) 1');
-  const epsilon = checkNumber(options.epsilon ?? OPTIMIZER_DEFAULTS.epsilon, 'adam', 'epsilon', positive, 'a number > 0');
+  const D = OPTIMIZER_DEFAULTS.adam;
+  const given = checkOptions(options, D, 'adam');
+  const eta = checkNumber(given.learningRate ?? D.learningRate, 'adam', 'learningRate', positive);
+  const beta1 = checkNumber(given.beta1 ?? D.beta1, 'adam', 'beta1', fraction);
+  const beta2 = checkNumber(given.beta2 ?? D.beta2, 'adam', 'beta2', fraction);
+  const epsilon = checkNumber(given.epsilon ?? D.epsilon, 'adam', 'epsilon', positive);
   return makeOptimizer({ name: 'adam', learningRate: eta, beta1, beta2, epsilon }, 2, (theta, g, s) => {
     s.steps++; // t ← t + 1
     const correction1 = 1 - beta1 ** s.steps; // 1 − β₁ᵗ
@@ -219,20 +228,22 @@ export function optimizerFromJSON(json: OptimizerJSON | string): Optimizer {
   if (typeof data !== 'object' || data === null || data.format !== 'feedforward-optimizer' || data.version !== 1) {
     throw new ValueError(`${where}: got ${describeValue(data)} but expected the object an optimizer's toJSON() returns (format "feedforward-optimizer", version 1)`);
   }
-  const steps = checkNumber(data.steps, where, 'steps', (x) => Number.isInteger(x) && x >= 0, 'a whole number ≥ 0');
+  const steps = checkWholeNumber(data.steps, where, 'steps', 0);
   if (!Array.isArray(data.slots)) throw new ValueError(`${where}: slots is ${describeValue(data.slots)} but must be a list of arrays`);
   const slots = data.slots.map((slot, s) => {
     if (!Array.isArray(slot)) throw new ValueError(`${where}: slot ${s + 1} is ${describeValue(slot)} but must be an array of numbers`);
-    return Float64Array.from(slot, (x, n) => checkNumber(x === '-0' ? -0 : x, where, `slot ${s + 1} entry ${n + 1}`, () => true, 'a finite number'));
+    return Float64Array.from(slot, (x, n) => checkNumber(x === '-0' ? -0 : x, where, `slot ${s + 1} entry ${n + 1}`));
   });
   const state = { steps, slots };
+  // Only the settings go on to the optimizer, whose options are checked as a user's would be.
+  const { learningRate, beta, beta1, beta2, epsilon } = data;
   switch (data.name) {
     case 'sgd':
-      return sgd(data, state);
+      return sgd({ learningRate }, state);
     case 'momentum':
-      return momentum(data, state);
+      return momentum({ learningRate, beta }, state);
     case 'adam':
-      return adam(data, state);
+      return adam({ learningRate, beta1, beta2, epsilon }, state);
     default:
       throw new ValueError(`${where}: optimizer ${describeValue(data.name)} is unknown (expected 'sgd', 'momentum' or 'adam')`);
   }
