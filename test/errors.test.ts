@@ -506,6 +506,17 @@ describe('Network.forward, trace and predict: inputs that do not fit the network
     // Column 2: 1e308 + 1e308 = 2e308 > 1.8e308.
     expectError(() => net.forward([[0, 1e308], [0, 1e308]]), ValueError, "Network.forward: layer 1's Z = W·A + b has Infinity at row 1, column 2 but results must be finite (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)");
   });
+  it('trace: weighted sums that overflow name the layer and the sample, named trace', () => {
+    // Column 2: 1e308 + 1e308 = 2e308 > 1.8e308.
+    expectError(() => net.trace([[0, 1e308], [0, 1e308]]), ValueError, "Network.trace: layer 1's Z = W·A + b has Infinity at row 1, column 2 but results must be finite (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)");
+  });
+  it('forward: an overflow in a later block of columns is named by its column in X', () => {
+    // 20,000 columns of a 1-neuron layer span two blocks of 16,384; the last column overflows.
+    const X = [new Array(20_000).fill(0), new Array(20_000).fill(0)];
+    X[0][19_999] = 1e308;
+    X[1][19_999] = 1e308;
+    expectError(() => net.forward(X), ValueError, "Network.forward: layer 1's Z = W·A + b has Infinity at row 1, column 20000 but results must be finite (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)");
+  });
   it('forward: a weight made NaN after construction is caught, not returned', () => {
     const broken = Network.fromWeights([{ weights: [[1]], biases: [0] }]);
     broken.layers[0].weights.data[0] = NaN;

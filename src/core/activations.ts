@@ -103,6 +103,17 @@ export function elementwiseActivation(parts: ActivationParts): Activation {
 }
 
 /**
+ * A = g(Z) as a new matrix, Z unchanged, by the activation's own loop and with
+ * no check of the result: `trace` checks it and names the layer.
+ * @example activate(relu, Matrix.from([[-1, 2]])).toArray() //=> [[0, 2]]
+ */
+export function activate(g: Activation, Z: Matrix): Matrix {
+  const A = new Matrix(Z.rows, Z.cols, Z.data.slice());
+  g.applyInPlace(A.data, A.rows, A.cols);
+  return A;
+}
+
+/**
  * ReLU, the article's activation: g(z) = max(0, z), g′(z) = 1 if z > 0 else 0.
  * @example relu([[-1, 2]]).toArray() //=> [[0, 2]]
  */

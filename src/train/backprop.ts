@@ -13,12 +13,14 @@
  * of the mean loss enters once, at dW and db.
  *
  * The same two loops serve `gradients`, `backwardTrace` and `fit`, over
- * buffers allocated once (a Workspace) and reused for every minibatch.
+ * buffers allocated once (a Workspace) and reused for every minibatch; the
+ * forward one is `Network.forward`'s own (core/forward.ts), keeping every Zˡ and Aˡ.
  */
 import type { Activation } from '../core/activations.js';
 import { affineInto } from '../core/affine.js';
 import { checkOptions } from '../core/check-options.js';
 import { ShapeError, plural } from '../core/errors.js';
+import { forwardBlock } from '../core/forward.js';
 import { Matrix, type MatrixInput, toMatrix } from '../core/matrix.js';
 import { type Layer, type NetworkLayers, inputsOf, outputsOf, sizesOf } from '../core/types.js';
 import { checkNetwork } from '../core/validate.js';
@@ -136,24 +138,7 @@ function view(buffer: Float64Array, rows: number, cols: number): Float64Array {
 }
 
 /**
- * The forward pass over `cols` samples, keeping every Zˡ and Aˡ for the backward pass.
- * X: nIn × cols, contiguous.
- * Used as `forwardPass(net.layers, ws, X.data, X.cols)`, after which `ws.layers.at(-1).A` holds `net.forward(X)`.
- */
-export function forwardPass(layers: readonly Layer[], ws: Workspace, X: Float64Array, cols: number): void {
-  let A = X; // A⁰ = X
-  layers.forEach(({ weights: W, biases: b, activation }, l) => {
-    const Z = view(ws.layers[l].Z, W.rows, cols);
-    const out = view(ws.layers[l].A, W.rows, cols);
-    affineInto(W.data, W.rows, W.cols, b.data, A, cols, 0, Z, cols, 0, cols); // Zˡ = Wˡ·Aˡ⁻¹ + bˡ
-    out.set(Z);
-    activation.applyInPlace(out, W.rows, cols); // Aˡ = g(Zˡ)
-    A = out;
-  });
-}
-
-/**
- * The backward pass after `forwardPass` on the same X: fills every dZˡ, dAˡ⁻¹,
+ * The backward pass after `forwardBlock` (core/forward.ts) on the same X: fills every dZˡ, dAˡ⁻¹,
  * dWˡ and dbˡ of the workspace and returns the summed loss Σⱼ ℓⱼ.
  * X: nIn × cols and Y: nOut × cols, contiguous.
  * Used as `backwardPass(net.layers, ws, X.data, Y.data, X.cols, mse) / X.cols`, the mean loss (ws then holds every dW, db).
@@ -206,7 +191,7 @@ function runBoth(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, settings: {
   const loss = chooseLoss(options.loss ?? 'auto', output, where);
   const m = data.X.cols;
   const ws = new Workspace(sizesOf(net), m);
-  forwardPass(net.layers, ws, data.X.data, m);
+  forwardBlock(net.layers, data.X.data, m, 0, m, ws.layers); // every Zˡ and Aˡ, kept in ws
   const lossSum = backwardPass(net.layers, ws, data.X.data, data.Y.data, m, loss);
   return { ...data, loss, m, ws, value: lossSum / m };
 }

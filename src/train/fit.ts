@@ -15,11 +15,12 @@
  */
 import { checkNumber } from '../core/check-options.js';
 import { ValueError, describeValue } from '../core/errors.js';
+import { forwardBlock } from '../core/forward.js';
 import { Matrix, type MatrixInput } from '../core/matrix.js';
 import { DEFAULT_SEED, type Seed, checkSeed, createRandom } from '../core/random.js';
 import { type Layer, type NetworkLayers, inputsOf, outputsOf, sizesOf } from '../core/types.js';
 import { allFinite, gatherColumns } from './backprop-loops.js';
-import { type LossOption, Workspace, backwardPass, checkData, chooseLoss, forwardPass } from './backprop.js';
+import { type LossOption, Workspace, backwardPass, checkData, chooseLoss } from './backprop.js';
 import { type Loss, outputDelta } from './losses.js';
 import { type Optimizer, type OptimizerName, resolveOptimizer } from './optimizers.js';
 import { createProgress } from './progress.js';
@@ -136,7 +137,7 @@ function copyAll(from: Float64Array[], to: Float64Array[]): void {
 
 /** The mean loss of the network on X, Y (computed stably from Z, as training does). */
 function meanLoss(net: NetworkLayers, ws: Workspace, X: Matrix, Y: Matrix, loss: Loss): number {
-  forwardPass(net.layers, ws, X.data, X.cols);
+  forwardBlock(net.layers, X.data, X.cols, 0, X.cols, ws.layers);
   const top = ws.layers[ws.layers.length - 1];
   const rows = outputsOf(net);
   const n = rows * X.cols;
@@ -230,7 +231,7 @@ export function fitNetwork(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, o
 
   /** One step on `cols` samples: forward, backward, l2, then the optimizer, undone if anything is not finite. */
   const step = (epoch: number, x: Float64Array, y: Float64Array, cols: number): number => {
-    forwardPass(layers, ws, x, cols);
+    forwardBlock(layers, x, cols, 0, cols, ws.layers); // every Zˡ and Aˡ, kept for the backward pass
     const lossSum = backwardPass(layers, ws, x, y, cols, loss);
     if (!Number.isFinite(lossSum)) diverged(epoch, `the loss became ${lossSum / cols}`);
     lastFinite = lossSum / cols;

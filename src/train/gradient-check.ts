@@ -14,9 +14,10 @@
  */
 import { checkOptions } from '../core/check-options.js';
 import { ValueError, describeValue } from '../core/errors.js';
+import { forwardBlock } from '../core/forward.js';
 import { Matrix, type MatrixInput } from '../core/matrix.js';
 import { Network } from '../core/network.js';
-import { type LossOption, Workspace, chooseLoss, checkData, forwardPass, gradients } from './backprop.js';
+import { type LossOption, Workspace, chooseLoss, checkData, gradients } from './backprop.js';
 import { outputDelta } from './losses.js';
 
 /** One layer's comparison: the backpropagated and the numerical gradients and their worst disagreement. */
@@ -82,7 +83,7 @@ export function gradientCheck(
   const top = ws.layers[ws.layers.length - 1];
   const n = net.outputs * m;
   const L = (): number => {
-    forwardPass(nudged.layers, ws, data.X.data, m);
+    forwardBlock(nudged.layers, data.X.data, m, 0, m, ws.layers);
     return outputDelta(loss, output, top.Z.subarray(0, n), top.A.subarray(0, n), data.Y.data, top.dA.subarray(0, n), top.dZ.subarray(0, n), net.outputs, m) / m;
   };
   const slope = (theta: Float64Array, k: number): number => {
