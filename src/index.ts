@@ -79,7 +79,7 @@ export type { Dataset, DatasetOptions } from './train/datasets.js';
 // See inside: the exact kinks of a 1-input network, the linear map around any point.
 export { kinks, KINK_MERGE_GAP } from './inspect/kinks.js';
 export type { Kinks, KinksOptions, Piece, NeuronKinks } from './inspect/kinks.js';
-export { linearRegion } from './inspect/linear-region.js';
+export { linearRegion, isPiecewiseLinear } from './inspect/linear-region.js';
 export type { LinearRegion } from './inspect/linear-region.js';
 export { formula, FORMULA_MAX_NODES } from './inspect/formula.js';
 export type { Formula } from './inspect/formula.js';
@@ -95,4 +95,5 @@ export { toTfjsModel, toTfjsFiles } from './interop/tfjs-write.js';
 export { fromTfjsModel } from './interop/tfjs-read.js';
 export type { TfjsArtifacts, TfjsModelJSON, TfjsWeightSpec, TfjsTopology, TfjsLayerJSON } from './interop/tfjs-write.js';
 export type { TfjsModelInput, TfjsWeightData } from './interop/tfjs-read.js';
+export { numberSource } from './interop/source.js';
 export type { SourceOptions } from './interop/source.js';

@@ -15,6 +15,7 @@ import type { Activation } from '../core/activations.js';
 import { ShapeError, ValueError, plural } from '../core/errors.js';
 import { Matrix, type MatrixInput, toColumn } from '../core/matrix.js';
 import type { Network } from '../core/network.js';
+import type { NetworkLayers } from '../core/types.js';
 import { checkNetwork } from '../core/validate.js';
 
 /** The affine map a network computes on the region around a point. */
@@ -30,19 +31,25 @@ export interface LinearRegion {
 }
 
 /**
+ * True when every activation of `net` is piecewise linear (relu, leakyRelu,
+ * linear): then the network is one linear map per region, with exact kinks.
+ * @example isPiecewiseLinear(new Network({ layers: [1, 2, 1], hidden: 'tanh' })) //=> false
+ */
+export function isPiecewiseLinear(net: NetworkLayers): boolean {
+  return net.layers.every((layer) => layer.activation.piecewiseLinear);
+}
+
+/**
  * Checks that `net` is a Network whose every activation is piecewise linear
  * (relu, leakyRelu, linear), naming the first one that is not.
  */
 export function checkPiecewiseLinear(net: Network, where: string): Network {
   checkNetwork(net, where);
-  net.layers.forEach((layer, l) => {
-    if (!layer.activation.piecewiseLinear) {
-      throw new ValueError(
-        `${where}: layer ${l + 1} uses ${layer.activation.name}, which curves instead of bending, so the network has no exact linear pieces (supported: relu, leakyRelu and linear activations)`,
-      );
-    }
-  });
-  return net;
+  if (isPiecewiseLinear(net)) return net;
+  const l = net.layers.findIndex((layer) => !layer.activation.piecewiseLinear);
+  throw new ValueError(
+    `${where}: layer ${l + 1} uses ${net.layers[l].activation.name}, which curves instead of bending, so the network has no exact linear pieces (supported: relu, leakyRelu and linear activations)`,
+  );
 }
 
 /**

@@ -7,6 +7,7 @@ import { ShapeError, ValueError, describeValue, formatShape } from '../core/erro
 import { type MatrixInput, toMatrix } from '../core/matrix.js';
 import type { Network } from '../core/network.js';
 import { kinks as findKinks } from '../inspect/kinks.js';
+import { isPiecewiseLinear } from '../inspect/linear-region.js';
 import { type Domain, checkCount, checkDomain, checkFlag, checkNetworkShape, formatNumber, json, layersLabel, linspace } from './check.js';
 import { type VegaLiteSpec, renderSvg, specStart } from './render.js';
 
@@ -159,8 +160,7 @@ function checkOptions(net: Network, options: PlotFunctionOptions, where: string)
     throw new ValueError(`${where}: options are missing but they must give at least the domain, e.g. { domain: [-2, 2] }`);
   }
   const D = PLOT_FUNCTION_DEFAULTS;
-  const piecewiseLinear = net.layers.every((layer) => layer.activation.piecewiseLinear);
-  const kinks = options.kinks === undefined ? piecewiseLinear : checkFlag(options.kinks, where, 'kinks');
+  const kinks = options.kinks === undefined ? isPiecewiseLinear(net) : checkFlag(options.kinks, where, 'kinks');
   return {
     domain: checkDomain(options.domain, where),
     kinks,
