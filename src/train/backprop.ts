@@ -25,7 +25,7 @@ import { Matrix, type MatrixInput, toMatrix } from '../core/matrix.js';
 import { type Layer, type NetworkLayers, inputsOf, outputsOf, sizesOf } from '../core/types.js';
 import { checkNetwork } from '../core/validate.js';
 import { divideInPlace, sumRowsInto, transposeInto } from './backprop-loops.js';
-import { type Loss, checkPairing, outputDelta, resolveLoss } from './losses.js';
+import { type Loss, type OutputLayer, checkPairing, outputDelta, resolveLoss } from './losses.js';
 
 /** Which loss to use: a name, a Loss, or 'auto' (the default). */
 export type LossOption = 'auto' | 'mse' | 'binaryCrossEntropy' | 'crossEntropy' | Loss;
@@ -138,6 +138,18 @@ function view(buffer: Float64Array, rows: number, cols: number): Float64Array {
 }
 
 /**
+ * The last layer's activation and its Zᴸ, Aᴸ, dAᴸ, dZᴸ in the workspace, for the first `cols` samples.
+ * @example outputLayer(new Network({ layers: [2, 3, 1] }).layers, new Workspace([2, 3, 1], 8), 5).Z.length //=> 5
+ */
+export function outputLayer(layers: readonly Layer[], ws: Workspace, cols: number): OutputLayer {
+  const last = layers.length - 1;
+  const rows = layers[last].weights.rows;
+  const { Z, A, dA, dZ } = ws.layers[last];
+  const activation = layers[last].activation;
+  return { activation, Z: view(Z, rows, cols), A: view(A, rows, cols), dA: view(dA, rows, cols), dZ: view(dZ, rows, cols), rows, cols };
+}
+
+/**
  * The backward pass after `forwardBlock` (core/forward.ts) on the same X: fills every dZˡ, dAˡ⁻¹,
  * dWˡ and dbˡ of the workspace and returns the summed loss Σⱼ ℓⱼ.
  * X: nIn × cols and Y: nOut × cols, contiguous.
@@ -153,12 +165,7 @@ export function backwardPass(
 ): number {
   const m = cols;
   const last = layers.length - 1;
-  const top = ws.layers[last];
-  const nTop = layers[last].weights.rows;
-  const lossSum = outputDelta(
-    loss, layers[last].activation,
-    view(top.Z, nTop, m), view(top.A, nTop, m), Y, view(top.dA, nTop, m), view(top.dZ, nTop, m), nTop, m,
-  ); // dZᴸ
+  const lossSum = outputDelta(loss, outputLayer(layers, ws, m), Y); // dZᴸ
   for (let l = last; l >= 0; l--) {
     const { weights: W } = layers[l];
     const { rows: nOut, cols: nIn } = W;

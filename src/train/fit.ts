@@ -21,7 +21,7 @@ import { DEFAULT_SEED, type Seed, checkSeed, createRandom } from '../core/random
 import { type Layer, type NetworkLayers, inputsOf, outputsOf, sizesOf } from '../core/types.js';
 import { allFinite } from '../core/validate.js';
 import { gatherColumns } from './backprop-loops.js';
-import { type LossOption, Workspace, backwardPass, checkData, chooseLoss } from './backprop.js';
+import { type LossOption, Workspace, backwardPass, checkData, chooseLoss, outputLayer } from './backprop.js';
 import { type Loss, outputDelta } from './losses.js';
 import { type Optimizer, type OptimizerName, resolveOptimizer } from './optimizers.js';
 import { createProgress } from './progress.js';
@@ -139,11 +139,8 @@ function copyAll(from: Float64Array[], to: Float64Array[]): void {
 /** The mean loss of the network on X, Y (computed stably from Z, as training does). */
 function meanLoss(net: NetworkLayers, ws: Workspace, X: Matrix, Y: Matrix, loss: Loss): number {
   forwardBlock(net.layers, X.data, X.cols, 0, X.cols, ws.layers);
-  const top = ws.layers[ws.layers.length - 1];
-  const rows = outputsOf(net);
-  const n = rows * X.cols;
   // outputDelta also writes a dZ we do not need: one extra pass, and the same loss as training's.
-  return outputDelta(loss, net.layers[net.layers.length - 1].activation, top.Z.subarray(0, n), top.A.subarray(0, n), Y.data, top.dA.subarray(0, n), top.dZ.subarray(0, n), rows, X.cols) / X.cols;
+  return outputDelta(loss, outputLayer(net.layers, ws, X.cols), Y.data) / X.cols;
 }
 
 /** fit's options, checked and with their defaults filled in (nothing is changed yet). */
