@@ -254,7 +254,7 @@ function notElementwise(method: string): () => never {
 }
 
 /** The built-in activations by name. */
-export const ACTIVATIONS: Readonly<Record<string, Activation>> = Object.freeze({
+const ACTIVATIONS: Readonly<Record<string, Activation>> = Object.freeze({
   relu,
   leakyRelu,
   sigmoid,

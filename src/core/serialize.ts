@@ -20,10 +20,10 @@ import type { JSONNumber, Layer, NetworkJSON, NetworkStandardize } from './types
 import { checkKeys, checkLayerSizes, isFiniteNumber } from './validate.js';
 
 /** The `format` every network JSON carries. */
-export const NETWORK_JSON_FORMAT = 'feedforward-network';
+const NETWORK_JSON_FORMAT = 'feedforward-network';
 
 /** The `version` this library writes and reads. */
-export const NETWORK_JSON_VERSION = 1;
+const NETWORK_JSON_VERSION = 1;
 
 /**
  * Every field a network JSON may have; any other field is an error (a typo,

@@ -15,8 +15,6 @@ import { ShapeError, formatShape, plural } from './errors.js';
 import { Matrix, type MatrixInput, toColumn, toMatrix, vstack } from './matrix.js';
 import { checkResult } from './validate.js';
 
-export { relu } from './activations.js';
-
 /** A bias vector: one number per neuron (a plain number for a single neuron). */
 export type BiasInput = number | readonly number[] | MatrixInput;
 

@@ -7,7 +7,8 @@
  */
 import { checkNumber, checkOptions } from '../core/check-options.js';
 import { ValueError, describeValue } from '../core/errors.js';
-import { Matrix, checkSize } from '../core/matrix.js';
+import { Matrix } from '../core/matrix.js';
+import { checkSize } from '../core/validate.js';
 import { DEFAULT_SEED, type Random, type Seed, createRandom } from '../core/random.js';
 
 /** A data set: X (features × samples) and Y (targets × samples). */
