@@ -108,7 +108,6 @@ export function readNetworkJSON(json: unknown, where: string): { layers: Layer[]
   const fields = Object.keys(NETWORK_JSON_FIELDS) as (keyof typeof NETWORK_JSON_FIELDS)[];
   checkKeys(obj, fields, where, 'field');
   for (const field of fields) {
-    // Stryker disable next-line ConditionalExpression: equivalent while every field is required; an 'optional' field makes it observable
     if (NETWORK_JSON_FIELDS[field] === 'required' && !Object.hasOwn(obj, field)) {
       throw new ValueError(`${where}: the field ${JSON.stringify(field)} is missing (a network JSON has ${fields.join(', ')})`);
     }
