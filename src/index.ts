@@ -55,7 +55,7 @@ export type { InitName } from './core/init.js';
 // The network: the article's steps nested to any depth.
 export { Network, NETWORK_DEFAULTS } from './core/network.js';
 export type { LayerInput, NetworkOptions, TraceStep } from './core/network.js';
-export type { Layer, NetworkJSON, JSONNumber } from './core/types.js';
+export type { Layer, NetworkLayers, NetworkJSON, JSONNumber } from './core/types.js';
 
 // Training: losses, backpropagation, gradient checking, optimizers, fit, and the helpers learners need.
 export { mse, binaryCrossEntropy, crossEntropy, LOSSES } from './train/losses.js';

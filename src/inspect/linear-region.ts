@@ -15,7 +15,6 @@ import type { Activation } from '../core/activations.js';
 import { ShapeError, ValueError, plural } from '../core/errors.js';
 import { Matrix, type MatrixInput, toColumn } from '../core/matrix.js';
 import type { Network } from '../core/network.js';
-import type { NetworkLayers } from '../core/types.js';
 import { checkNetwork } from '../core/validate.js';
 
 /** The affine map a network computes on the region around a point. */
@@ -35,7 +34,7 @@ export interface LinearRegion {
  * linear): then the network is one linear map per region, with exact kinks.
  * @example isPiecewiseLinear(new Network({ layers: [1, 2, 1], hidden: 'tanh' })) //=> false
  */
-export function isPiecewiseLinear(net: NetworkLayers): boolean {
+export function isPiecewiseLinear(net: Network): boolean {
   return net.layers.every((layer) => layer.activation.piecewiseLinear);
 }
 
