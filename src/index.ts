@@ -56,7 +56,7 @@ export type { InitName } from './core/init.js';
 // The network: the article's steps nested to any depth.
 export { Network, NETWORK_DEFAULTS, FROM_WEIGHTS_DEFAULTS } from './core/network.js';
 export type { LayerInput, NetworkOptions, TraceStep } from './core/network.js';
-export type { Layer, NetworkJSON, JSONNumber } from './core/types.js';
+export type { Layer, NetworkLayers, NetworkJSON, JSONNumber } from './core/types.js';
 
 // Training: losses, backpropagation, gradient checking, optimizers, fit, and the helpers learners need.
 export { mse, binaryCrossEntropy, crossEntropy, LOSSES } from './train/losses.js';
@@ -80,7 +80,7 @@ export type { Dataset, DatasetOptions } from './train/datasets.js';
 // See inside: the exact kinks of a 1-input network, the linear map around any point.
 export { kinks, KINK_MERGE_GAP } from './inspect/kinks.js';
 export type { Kinks, KinksOptions, Piece, NeuronKinks } from './inspect/kinks.js';
-export { linearRegion } from './inspect/linear-region.js';
+export { linearRegion, isPiecewiseLinear } from './inspect/linear-region.js';
 export type { LinearRegion } from './inspect/linear-region.js';
 export { formula, FORMULA_MAX_NODES, FORMULA_DEFAULTS } from './inspect/formula.js';
 export type { Formula } from './inspect/formula.js';
@@ -96,5 +96,5 @@ export { toTfjsModel, toTfjsFiles, TFJS_FILES_DEFAULTS } from './interop/tfjs-wr
 export { fromTfjsModel } from './interop/tfjs-read.js';
 export type { TfjsArtifacts, TfjsModelJSON, TfjsWeightSpec, TfjsTopology, TfjsLayerJSON } from './interop/tfjs-write.js';
 export type { TfjsModelInput, TfjsWeightData } from './interop/tfjs-read.js';
-export { SOURCE_DEFAULTS } from './interop/source.js';
+export { SOURCE_DEFAULTS, numberSource } from './interop/source.js';
 export type { SourceOptions } from './interop/source.js';

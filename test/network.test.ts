@@ -222,6 +222,20 @@ describe('Network.forward', () => {
     expectError(() => net.forward([[0, 1e308], [0, 1e308]]), ValueError, "Network.forward: layer 1's Z = W·A + b has Infinity at row 1, column 2 but results must be finite (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)");
   });
 
+  it('names an overflow in a later block of columns by its column in X', () => {
+    // 20,000 columns of a 1-neuron layer span two blocks of 16,384; the last column overflows.
+    const net = Network.fromWeights([{ weights: [[1, 1]], biases: [0] }]);
+    const X = [new Array(20_000).fill(0), new Array(20_000).fill(0)];
+    X[0][19_999] = 1e308;
+    X[1][19_999] = 1e308;
+    expectError(() => net.forward(X), ValueError, "Network.forward: layer 1's Z = W·A + b has Infinity at row 1, column 20000 but results must be finite (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)");
+  });
+
+  it('trace names the layer and the sample of an overflow too, as trace', () => {
+    const net = Network.fromWeights([{ weights: [[1, 1]], biases: [0] }]);
+    expectError(() => net.trace([[0, 1e308], [0, 1e308]]), ValueError, "Network.trace: layer 1's Z = W·A + b has Infinity at row 1, column 2 but results must be finite (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)");
+  });
+
   it('catches a weight made NaN after construction instead of returning NaN', () => {
     const broken = Network.fromWeights([{ weights: [[1]], biases: [0] }]);
     broken.layers[0].weights.data[0] = NaN;

@@ -149,6 +149,11 @@ describe('fromJSON: files that are not a network', () => {
     delete json.biases;
     expectError(() => Network.fromJSON(json as never), ValueError, `${where}: the field "biases" is missing (a network JSON has format, version, layers, activations, weights, biases, standardize)`);
   });
+  it('the optional field standardize may be left out', () => {
+    const json = validJSON();
+    delete json.standardize;
+    expect(Network.fromJSON(json as never).standardize).toBeUndefined();
+  });
   it('an extra field, with a suggestion when it looks like a typo', () => {
     expectError(() => Network.fromJSON({ ...validJSON(), bias: [] } as never), ValueError, `${where}: unknown field "bias" (did you mean "biases"?) (known: format, version, layers, activations, weights, biases, standardize)`);
   });

@@ -24,19 +24,26 @@ export async function loadMathjs(): Promise<MathJsStatic> {
 /** mathjs, loading it synchronously in Node the first time. */
 export function mathjs(where: string): MathJsStatic {
   if (loaded) return loaded;
-  // process.getBuiltinModule (Node ≥ 20.16) reaches require() from ESM and CJS
-  // alike, without an import of 'node:module' that would break browser bundles.
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const nodeModule = proc?.getBuiltinModule?.('node:module') as
-    | { createRequire(from: string): (id: string) => unknown }
-    | undefined;
-  if (nodeModule) {
-    const from = typeof __filename === 'string' ? __filename : import.meta.url;
-    loaded = nodeModule.createRequire(from)('mathjs') as MathJsStatic;
+  const require = nodeRequire();
+  if (require) {
+    loaded = require('mathjs') as MathJsStatic;
     return loaded;
   }
-  const why = proc ? 'this Node is older than 20.16, which has no process.getBuiltinModule' : 'this is not Node';
+  const why = (globalThis as { process?: unknown }).process ? 'this Node is older than 20.16, which has no process.getBuiltinModule' : 'this is not Node';
   throw new Error(
     `${where}: mathjs is not loaded yet and ${why}: call \`await loadMathjs()\` once before using mathjs features`,
   );
+}
+
+/**
+ * Node's require(), for loading a package the moment it is needed; undefined outside Node
+ * or before Node 20.16. process.getBuiltinModule reaches it from ESM and CJS alike, without
+ * an import of 'node:module' that would break browser bundles.
+ * @example typeof nodeRequire() //=> 'function'
+ */
+export function nodeRequire(): ((id: string) => unknown) | undefined {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const nodeModule = proc?.getBuiltinModule?.('node:module') as { createRequire(from: string): (id: string) => unknown } | undefined;
+  // The CommonJS build knows its place by __filename, the ESM build by import.meta.url.
+  return nodeModule?.createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
 }

@@ -13,7 +13,6 @@ import { mathjs } from './mathjs-loader.js';
 import { DEFAULT_SEED, createRandom, type Seed } from './random.js';
 import { checkEntries, checkFunction, checkNumber, checkOptions, checkResult, checkSize, isFiniteNumber } from './validate.js';
 
-export { checkSize }; // it lived here first; other modules import it from matrix.js
 
 /** Anything with mathjs's Matrix interface: `toArray()` and `size()`. */
 export interface MathjsMatrixLike {
@@ -113,7 +112,7 @@ export class Matrix {
 }
 
 /** Throws unless every entry of `data` is finite; names the first bad one (counting from 1). */
-export function checkFinite(data: Float64Array, cols: number, where: string, name: string): void {
+function checkFinite(data: Float64Array, cols: number, where: string, name: string): void {
   for (let n = 0; n < data.length; n++) {
     if (!Number.isFinite(data[n])) {
       const i = Math.floor(n / cols);

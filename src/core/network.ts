@@ -6,16 +6,16 @@
  *
  * and keeps every Wˡ and bˡ in `net.layers`, where training changes them.
  */
-import { type Activation, type ActivationSpec, relu, resolveActivation, resolveHiddenActivation } from './activations.js';
-import { affineInto } from './affine.js';
+import { type Activation, type ActivationSpec, activate, resolveActivation, resolveHiddenActivation } from './activations.js';
 import { ShapeError, ValueError, describeValue, formatShape, plural } from './errors.js';
+import { forwardInBlocks } from './forward.js';
 import { type InitName, checkInit, initLayer } from './init.js';
-import { type BiasInput, applyWeights } from './steps.js';
+import { type BiasInput, weightedSums } from './steps.js';
 import { type MathjsMatrixLike, Matrix, type MatrixInput, toColumn, toMatrix, transpose } from './matrix.js';
 import { DEFAULT_SEED, type Seed, checkSeed, createRandom } from './random.js';
 import { networkToJSON, readNetworkJSON, readStandardize } from './serialize.js';
 import { type Layer, type NetworkJSON, type NetworkStandardize, inputsOf, outputsOf, sizesOf } from './types.js';
-import { allFinite, checkInputRows, checkKeys, checkLayerSizes, checkOptions, checkResult } from './validate.js';
+import { checkInputRows, checkKeys, checkLayerSizes, checkOptions, checkResult } from './validate.js';
 // The façade's thin methods: training and code generation are functions of the layers as plain data,
 // written in later chapters; only this class imports them (test/architecture.test.ts allows it alone).
 import { type BackwardStep, type Gradients, type LossOption, backwardTrace, gradients } from '../train/backprop.js';
@@ -73,14 +73,6 @@ export const FROM_WEIGHTS_DEFAULTS = Object.freeze({ hidden: NETWORK_DEFAULTS.hi
 
 /** The keys of a layer given by hand (any other key is a typo and an error, with a "did you mean"). */
 const LAYER_INPUT_KEYS = ['weights', 'biases', 'activation'] as const;
-
-/**
- * Numbers in one layer's block of Z in `forward` (128 KB of float64): small
- * enough that a block stays in the processor's L2 cache, large enough that
- * narrow layers make few calls. On the benchmark nets (README "Speed"), 4,096
- * to 32,768 ran within 5% of each other; 65,536 was 15% slower on the small net.
- */
-const BLOCK_NUMBERS = 16_384;
 
 /**
  * A dense feedforward network: Aˡ = g(Wˡ·Aˡ⁻¹ + bˡ) for l = 1 … L, from A⁰ = X
@@ -202,61 +194,16 @@ export class Network {
    */
   forward(X: MatrixInput): Matrix {
     const x = this.checkInput(X, 'Network.forward'); // the one pass over X: shape and finiteness
-    const samples = x.cols;
-    const outputs = this.outputs;
-    const out = new Matrix(outputs, samples);
-    let widest = 0;
-    for (const layer of this.layers) widest = Math.max(widest, layer.weights.rows);
-    // Each layer's Z for a block holds about BLOCK_NUMBERS numbers: 256 columns
-    // of a 64-neuron layer, 8192 of a 2-neuron one (fewer calls per sample).
-    // Stryker disable next-line MethodExpression: a block wider than the samples only allocates buffer space it never uses
-    const block = Math.min(samples, Math.max(4, Math.floor(BLOCK_NUMBERS / widest)));
-    const buffers = [new Float64Array(widest * block), new Float64Array(widest * block)];
-
-    // Stryker disable next-line EqualityOperator: a last pass with start = samples has no columns and changes nothing
-    for (let start = 0; start < samples; start += block) {
-      const cols = Math.min(block, samples - start);
-      let A = x.data; // A⁰ = X, read from column `start` on, rows `samples` apart
-      let aStride = samples;
-      let aCol = start;
-      for (let l = 0; l < this.layers.length; l++) {
-        const { weights: W, biases: b, activation } = this.layers[l];
-        const Z = buffers[l % 2].subarray(0, W.rows * cols); // nOut × cols
-        const fuseRelu = activation === relu; // ReLU is applied inside the kernel, while Z is in registers
-        affineInto(W.data, W.rows, W.cols, b.data, A, aStride, aCol, Z, cols, 0, cols, fuseRelu); // Zˡ = Wˡ·Aˡ⁻¹ + bˡ
-        if (!fuseRelu) activation.applyInPlace(Z, W.rows, cols); // Aˡ = g(Zˡ), in place
-        A = Z;
-        aStride = cols;
-        aCol = 0;
-      }
-      // One finiteness pass, over the output only: ReLU, sums and products pass a NaN or ±Infinity
-      // on, so finite inputs that overflowed show up here; only then is the layer looked for.
-      if (!allFinite(A.subarray(0, outputs * cols))) this.explainOverflow(x, start, cols);
-      for (let i = 0; i < outputs; i++) out.data.set(A.subarray(i * cols, (i + 1) * cols), i * samples + start);
-    }
-    return out;
+    return forwardInBlocks(this.layers, x, (start, cols) => this.explainOverflow(x, start, cols));
   }
 
   /**
-   * Called only when forward's output is not finite: runs the block again one
-   * step at a time and throws naming the first layer whose Z or A is not.
+   * Called only when forward's output is not finite: runs `trace`'s loop again on
+   * the block of columns, which throws naming the first layer whose Z or A is not.
    */
   private explainOverflow(x: Matrix, start: number, cols: number): never {
-    const where = 'Network.forward';
-    let A = x.data;
-    let aStride = x.cols;
-    let aCol = start;
-    this.layers.forEach(({ weights: W, biases: b, activation }, l) => {
-      const Z = new Float64Array(W.rows * cols);
-      affineInto(W.data, W.rows, W.cols, b.data, A, aStride, aCol, Z, cols, 0, cols); // Zˡ = Wˡ·Aˡ⁻¹ + bˡ
-      checkResult(Z, cols, where, `layer ${l + 1}'s Z = W·A + b`, start);
-      activation.applyInPlace(Z, W.rows, cols); // Aˡ = g(Zˡ)
-      checkResult(Z, cols, where, `layer ${l + 1}'s A = ${activation.name}(Z)`, start);
-      A = Z;
-      aStride = cols;
-      aCol = 0;
-    });
-    throw new ValueError(`${where}: the output is not finite`); // unreachable: some step above threw
+    traceLayers(this.layers, columns(x, start, cols), 'Network.forward', start);
+    throw new ValueError('Network.forward: the output is not finite'); // unreachable: trace threw
   }
 
   /**
@@ -265,14 +212,7 @@ export class Network {
    * @example Network.fromWeights([{ weights: [[2]], biases: [-1] }], { output: 'relu' }).trace([[0]])[0].z.toArray() //=> [[-1]]
    */
   trace(X: MatrixInput): TraceStep[] {
-    let A = this.checkInput(X, 'Network.trace'); // A⁰ = X
-    return this.layers.map((layer, l) => {
-      const z = applyWeights(A, layer.weights, layer.biases); // Zˡ = Wˡ·Aˡ⁻¹ + bˡ
-      const a = layer.activation(z); // Aˡ = g(Zˡ)
-      const step = { layer: l + 1, input: A, weights: copy(layer.weights), biases: copy(layer.biases), z, a };
-      A = a;
-      return step;
-    });
+    return traceLayers(this.layers, this.checkInput(X, 'Network.trace'), 'Network.trace');
   }
 
   /**
@@ -380,6 +320,31 @@ export class Network {
     checkInputRows(x.rows, this.inputs, where);
     return x;
   }
+}
+
+/**
+ * The forward pass as the article writes it, one layer at a time, keeping every
+ * step: `trace` runs it on X, and `forward` runs it again on a block of columns
+ * whose output was not finite. A Z or A that is not finite is an error naming
+ * the layer and the sample (`firstCol`: the block's first column in X).
+ */
+function traceLayers(layers: readonly Layer[], X: Matrix, where: string, firstCol = 0): TraceStep[] {
+  let A = X; // A⁰ = X   (inputs × samples)
+  return layers.map(({ weights: W, biases: b, activation: g }, l) => {
+    const input = A;
+    const z = weightedSums(A, W, b); // Zˡ = Wˡ·Aˡ⁻¹ + bˡ   (nOut × samples)
+    checkResult(z.data, z.cols, where, `layer ${l + 1}'s Z = W·A + b`, firstCol);
+    A = activate(g, z); // Aˡ = g(Zˡ)   (nOut × samples)
+    checkResult(A.data, A.cols, where, `layer ${l + 1}'s A = ${g.name}(Z)`, firstCol);
+    return { layer: l + 1, input, weights: copy(W), biases: copy(b), z, a: A };
+  });
+}
+
+/** Columns start … start + cols − 1 of X, as a new matrix. */
+function columns(X: Matrix, start: number, cols: number): Matrix {
+  const block = new Matrix(X.rows, cols);
+  for (let i = 0; i < X.rows; i++) block.data.set(X.data.subarray(i * X.cols + start, i * X.cols + start + cols), i * cols);
+  return block;
 }
 
 function copy(m: Matrix): Matrix {

@@ -20,10 +20,10 @@ import type { JSONNumber, Layer, NetworkJSON, NetworkStandardize } from './types
 import { checkKeys, checkLayerSizes, isFiniteNumber } from './validate.js';
 
 /** The `format` every network JSON carries. */
-export const NETWORK_JSON_FORMAT = 'feedforward-network';
+const NETWORK_JSON_FORMAT = 'feedforward-network';
 
 /** The `version` this library writes and reads. */
-export const NETWORK_JSON_VERSION = 1;
+const NETWORK_JSON_VERSION = 1;
 
 /**
  * Every field a network JSON may have; any other field is an error (a typo,
@@ -40,8 +40,11 @@ export const NETWORK_JSON_FIELDS = Object.freeze({
   standardize: 'optional', // the statistics of standardize(), when predict uses them
 } as const satisfies Record<string, 'required' | 'optional'>);
 
-/** x as JSON writes it: -0 becomes "-0", every other finite number stays a number. */
-function writeNumber(x: number): JSONNumber {
+/**
+ * x as JSON writes it: -0 becomes "-0", every other finite number stays a number.
+ * @example writeNumber(-0) //=> '-0'
+ */
+export function writeNumber(x: number): JSONNumber {
   return Object.is(x, -0) ? '-0' : x;
 }
 
@@ -94,7 +97,7 @@ export function readStandardize(value: unknown, layers: readonly Layer[], where:
  * Used by `Network.fromJSON`, whose example shows the round trip.
  */
 export function readNetworkJSON(json: unknown, where: string): { layers: Layer[]; json: Record<string, unknown> } {
-  const data: unknown = typeof json === 'string' ? parseText(json, where) : json;
+  const data: unknown = typeof json === 'string' ? parseJSON(json, where) : json;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new ValueError(`${where}: got ${describeValue(data)} but expected the object that net.toJSON() returns (or its JSON text)`);
   }
@@ -105,7 +108,6 @@ export function readNetworkJSON(json: unknown, where: string): { layers: Layer[]
   const fields = Object.keys(NETWORK_JSON_FIELDS) as (keyof typeof NETWORK_JSON_FIELDS)[];
   checkKeys(obj, fields, where, 'field');
   for (const field of fields) {
-    // Stryker disable next-line ConditionalExpression: equivalent while every field is required; an 'optional' field makes it observable
     if (NETWORK_JSON_FIELDS[field] === 'required' && !Object.hasOwn(obj, field)) {
       throw new ValueError(`${where}: the field ${JSON.stringify(field)} is missing (a network JSON has ${fields.join(', ')})`);
     }
@@ -145,11 +147,15 @@ export function readNetworkJSON(json: unknown, where: string): { layers: Layer[]
   return { layers, json: obj };
 }
 
-function parseText(text: string, where: string): unknown {
+/**
+ * JSON text parsed, or a ValueError naming `where` and `what` when it is not valid JSON.
+ * @example parseJSON('{"a": [1]}', 'fromJSON') //=> { a: [1] }
+ */
+export function parseJSON(text: string, where: string, what = 'the text'): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new ValueError(`${where}: the text is not valid JSON (${(error as Error).message})`);
+    throw new ValueError(`${where}: ${what} is not valid JSON (${(error as Error).message})`);
   }
 }
 

@@ -42,17 +42,25 @@ export function standardize(X: MatrixInput): Standardizer {
   const mean: number[] = [];
   const std: number[] = [];
   for (let i = 0; i < x.rows; i++) {
-    const row = x.data.subarray(i * x.cols, (i + 1) * x.cols);
-    let sum = 0;
-    for (const v of row) sum += v;
-    const mu = sum / x.cols; // μ = Σx / m
-    let squares = 0;
-    for (const v of row) squares += (v - mu) ** 2;
-    const sigma = Math.sqrt(squares / x.cols); // σ = √(Σ(x − μ)² / m)
+    const { mu, sigma } = rowMeanAndStd(x, i);
     mean.push(mu);
     std.push(sigma > 0 ? sigma : 1);
   }
   return makeStandardizer(mean, std);
+}
+
+/**
+ * μ and σ of row i of X (features × samples): μ = Σx / m, σ = √(Σ(x − μ)² / m).
+ * @example rowMeanAndStd(Matrix.from([[1, 3]]), 0) //=> { mu: 2, sigma: 1 }
+ */
+export function rowMeanAndStd(X: Matrix, i: number): { mu: number; sigma: number } {
+  const row = X.data.subarray(i * X.cols, (i + 1) * X.cols);
+  let sum = 0;
+  for (const v of row) sum += v;
+  const mu = sum / X.cols; // μ = Σx / m
+  let squares = 0;
+  for (const v of row) squares += (v - mu) ** 2;
+  return { mu, sigma: Math.sqrt(squares / X.cols) }; // σ = √(Σ(x − μ)² / m)
 }
 
 /**

@@ -15,8 +15,6 @@ import { ShapeError, formatShape, plural } from './errors.js';
 import { Matrix, type MatrixInput, toColumn, toMatrix, vstack } from './matrix.js';
 import { checkResult } from './validate.js';
 
-export { relu } from './activations.js';
-
 /** A bias vector: one number per neuron (a plain number for a single neuron). */
 export type BiasInput = number | readonly number[] | MatrixInput;
 
@@ -40,9 +38,19 @@ export function applyWeights(A: MatrixInput, W: MatrixInput, b: BiasInput): Matr
       `applyWeights: W has ${plural(w.rows, 'row')} but b has ${plural(bias.rows, 'entry', 'entries')} (one bias per neuron)`,
     );
   }
-  const Z = new Matrix(w.rows, a.cols);
-  affineInto(w.data, w.rows, w.cols, bias.data, a.data, a.cols, 0, Z.data, a.cols, 0, a.cols);
+  const Z = weightedSums(a, w, bias);
   checkResult(Z.data, Z.cols, 'applyWeights', 'Z = W·A + b');
+  return Z;
+}
+
+/**
+ * Z = W·A + b on matrices whose shapes are known to fit, with no check of the
+ * result: `applyWeights` after its checks, and `trace`, which names the layer itself.
+ * @example weightedSums(Matrix.from([[1], [2]]), Matrix.from([[3, -1]]), Matrix.from([[0.5]])).toArray() //=> [[1.5]]
+ */
+export function weightedSums(A: Matrix, W: Matrix, b: Matrix): Matrix {
+  const Z = new Matrix(W.rows, A.cols); // nOut × samples
+  affineInto(W.data, W.rows, W.cols, b.data, A.data, A.cols, 0, Z.data, A.cols, 0, A.cols);
   return Z;
 }
 

@@ -30,19 +30,25 @@ export interface LinearRegion {
 }
 
 /**
+ * True when every activation of `net` is piecewise linear (relu, leakyRelu,
+ * linear): then the network is one linear map per region, with exact kinks.
+ * @example isPiecewiseLinear(new Network({ layers: [1, 2, 1], hidden: 'tanh' })) //=> false
+ */
+export function isPiecewiseLinear(net: Network): boolean {
+  return net.layers.every((layer) => layer.activation.piecewiseLinear);
+}
+
+/**
  * Checks that `net` is a Network whose every activation is piecewise linear
  * (relu, leakyRelu, linear), naming the first one that is not.
  */
 export function checkPiecewiseLinear(net: Network, where: string): Network {
   checkNetwork(net, where);
-  net.layers.forEach((layer, l) => {
-    if (!layer.activation.piecewiseLinear) {
-      throw new ValueError(
-        `${where}: layer ${l + 1} uses ${layer.activation.name}, which curves instead of bending, so the network has no exact linear pieces (supported: relu, leakyRelu and linear activations)`,
-      );
-    }
-  });
-  return net;
+  if (isPiecewiseLinear(net)) return net;
+  const l = net.layers.findIndex((layer) => !layer.activation.piecewiseLinear);
+  throw new ValueError(
+    `${where}: layer ${l + 1} uses ${net.layers[l].activation.name}, which curves instead of bending, so the network has no exact linear pieces (supported: relu, leakyRelu and linear activations)`,
+  );
 }
 
 /**

@@ -21,6 +21,7 @@
 import type { Activation } from '../core/activations.js';
 import { ValueError, describeValue } from '../core/errors.js';
 import type { Matrix } from '../core/matrix.js';
+import { writeNumber } from '../core/serialize.js';
 import { checkOptions } from '../core/validate.js';
 
 /** What code generation reads from a network: its layers. */
@@ -67,7 +68,7 @@ const ACTIVATION_SOURCE: Readonly<Record<string, string>> = Object.freeze({
  * @example numberSource(0.1 + 0.2) //=> '0.30000000000000004'
  */
 export function numberSource(x: number): string {
-  return Object.is(x, -0) ? '-0' : String(x); // Number#toString is the shortest round trip (ECMA-262 Number::toString)
+  return String(writeNumber(x)); // Number#toString is the shortest round trip (ECMA-262 Number::toString)
 }
 
 /**

@@ -9,8 +9,8 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { ValueError } from '../core/errors.js';
 import type { Network } from '../core/network.js';
+import { parseJSON } from '../core/serialize.js';
 import { fromTfjsModel } from './tfjs-read.js';
 import { type TfjsModelJSON, toTfjsFiles } from './tfjs-write.js';
 
@@ -35,12 +35,7 @@ export async function saveTfjsModel(net: Network, dir: string): Promise<{ modelJ
  * (await loadTfjsModel('my-model/model.json')).sizes //=> [1, 2, 1]
  */
 export async function loadTfjsModel(modelJsonPath: string): Promise<Network> {
-  let json: TfjsModelJSON;
-  try {
-    json = JSON.parse(await readFile(modelJsonPath, 'utf8')) as TfjsModelJSON;
-  } catch (error) {
-    throw new ValueError(`loadTfjsModel: ${modelJsonPath} is not valid JSON (${(error as Error).message})`);
-  }
+  const json = parseJSON(await readFile(modelJsonPath, 'utf8'), 'loadTfjsModel', modelJsonPath) as TfjsModelJSON;
   const paths = (json.weightsManifest ?? []).flatMap((group) => group.paths);
   const parts = await Promise.all(paths.map((path) => readFile(join(dirname(modelJsonPath), path))));
   return fromTfjsModel(json, Buffer.concat(parts));

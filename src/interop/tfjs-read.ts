@@ -7,6 +7,7 @@ import { type Activation, leakyReluWithSlope, resolveActivation } from '../core/
 import { ShapeError, ValueError, describeValue, formatShape } from '../core/errors.js';
 import { Matrix } from '../core/matrix.js';
 import { Network } from '../core/network.js';
+import { parseJSON } from '../core/serialize.js';
 import { KERAS_ACTIVATIONS, type TfjsArtifacts, type TfjsLayerJSON, type TfjsModelJSON } from './tfjs-write.js';
 
 /** The weights' bytes as TensorFlow.js may hand them over: one buffer, a byte view, or a list of buffers. */
@@ -148,12 +149,4 @@ function toBytes(data: unknown, where: string): Uint8Array {
     return out;
   }
   throw new ValueError(`${where}: the weights are ${describeValue(data)} but they must be the weights file's bytes (an ArrayBuffer or a Uint8Array)`);
-}
-
-function parseJSON(text: string, where: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new ValueError(`${where}: the text is not valid JSON (${(error as Error).message})`);
-  }
 }

@@ -8,6 +8,7 @@ import { ValueError, describeValue } from '../core/errors.js';
 import type { Network } from '../core/network.js';
 import { checkOptions } from '../core/validate.js';
 import { kinks as findKinks } from '../inspect/kinks.js';
+import { isPiecewiseLinear } from '../inspect/linear-region.js';
 import { type Domain, checkCount, checkDomain, checkFlag, checkNetworkShape, formatNumber, linspace } from './check.js';
 
 /** Options of `asciiPlot`: the x range and the size of the chart in characters. */
@@ -54,8 +55,7 @@ export function asciiPlot(net: Network, options: AsciiPlotOptions): string {
   const domain = checkDomain(options.domain, where);
   const width = options.width === undefined ? ASCII_PLOT_DEFAULTS.width : checkCount(options.width, where, 'width', 2, 1000);
   const height = options.height === undefined ? ASCII_PLOT_DEFAULTS.height : checkCount(options.height, where, 'height', 2, 200);
-  const piecewiseLinear = net.layers.every((layer) => layer.activation.piecewiseLinear);
-  const markKinks = options.kinks === undefined ? piecewiseLinear : checkFlag(options.kinks, where, 'kinks');
+  const markKinks = options.kinks === undefined ? isPiecewiseLinear(net) : checkFlag(options.kinks, where, 'kinks');
 
   const [lo, hi] = domain;
   const xs = linspace(lo, hi, width);

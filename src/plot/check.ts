@@ -87,11 +87,8 @@ export function checkFlag(value: unknown, where: string, name: string): boolean 
   return value;
 }
 
-/**
- * A value as a message shows it: short arrays of numbers written out, the rest as describeValue does.
- * @example showValue([2, 1]) //=> '[2, 1]'
- */
-export function showValue(value: unknown): string {
+/** A value as a message shows it: short arrays of numbers written out ([2, 1]), the rest as describeValue does. */
+function showValue(value: unknown): string {
   if (Array.isArray(value) && value.length <= 4 && value.every((v) => typeof v === 'number')) return `[${value.join(', ')}]`;
   return describeValue(value);
 }

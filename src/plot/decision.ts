@@ -56,48 +56,16 @@ export function plotDecisionSpec(net: Network, options: PlotDecisionOptions): Ve
   const where = 'plotDecision';
   checkNetworkShape(net, where, { inputs: 2, hint: 'use plotFunction for a network of 1 input' });
   const o = readOptions(options, where);
-  const smooth = net.layers.slice(0, -1).findIndex((layer) => !layer.activation.piecewiseLinear);
-  if (o.regions && smooth >= 0) {
-    throw new ValueError(
-      `${where}: regions need hidden layers that are piecewise linear (relu, leakyRelu, linear) but layer ${smooth + 1} is ${net.layers[smooth].activation.name}, which bends everywhere: it has no linear regions (draw the prediction instead: regions: false)`,
-    );
-  }
+  if (o.regions) checkRegions(net, where);
   const points = o.data === undefined ? undefined : checkData(net, o.data, where);
   const classes = net.outputs > 1;
 
-  // The centre of every square, as the columns of one 2 × resolution² matrix.
-  const [[x1lo, x1hi], [x2lo, x2hi]] = o.domain;
-  const n = o.resolution;
-  const half1 = (x1hi - x1lo) / n / 2;
-  const half2 = (x2hi - x2lo) / n / 2;
-  const c1 = linspace(x1lo + half1, x1hi - half1, n);
-  const c2 = linspace(x2lo + half2, x2hi - half2, n);
-  const centres: number[][] = [[], []]; // column k = i·n + j is the point (c1[i], c2[j])
-  for (const a of c1) {
-    for (const b of c2) {
-      centres[0].push(a);
-      centres[1].push(b);
-    }
-  }
+  const centres = squareCentres(o.domain, o.resolution); // 2 × resolution²
   const steps = net.trace(centres);
   const Y = steps[steps.length - 1].a; // outputs × resolution²
   const patterns = o.regions ? onOffPatterns(steps) : [];
-
   const colours = centres[0].map((_, k) => (o.regions ? patterns[k] : classes ? `class ${argmax(Y, k) + 1}` : json(Y.get(0, k))));
-  const edge = (lo: number, hi: number, i: number) => (i === n ? hi : lo + ((hi - lo) * i) / n);
-  const plane: { x1: number; x1end: number; x2: number; x2end: number; colour: string | number }[] = [];
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      const colour = colours[i * n + j];
-      const below = plane[plane.length - 1];
-      if (typeof colour === 'string' && j > 0 && below.colour === colour) {
-        below.x2end = edge(x2lo, x2hi, j + 1); // a run of one class or pattern up a column is one rect: a smaller SVG
-        continue;
-      }
-      plane.push({ x1: edge(x1lo, x1hi, i), x1end: edge(x1lo, x1hi, i + 1), x2: edge(x2lo, x2hi, j), x2end: edge(x2lo, x2hi, j + 1), colour });
-    }
-  }
-  const regionColours = colourRegions(patterns, n); // touching regions never share a colour
+  const regionColours = colourRegions(patterns, o.resolution); // touching regions never share a colour
 
   const x = { field: 'x1', type: 'quantitative', title: 'x₁', scale: { domain: o.domain[0], nice: false, zero: false } };
   const y = { field: 'x2', type: 'quantitative', title: 'x₂', scale: { domain: o.domain[1], nice: false, zero: false } };
@@ -114,37 +82,13 @@ export function plotDecisionSpec(net: Network, options: PlotDecisionOptions): Ve
   const layers: VegaLiteSpec[] = [
     {
       name: 'plane',
-      data: { values: plane },
+      data: { values: planeRects(colours, o.domain, o.resolution) },
       mark: { type: 'rect', strokeWidth: 0, aria: false }, // no per-square label: keeps the SVG small
       encoding: { x, x2: { field: 'x1end' }, y, y2: { field: 'x2end' }, color: colour },
     },
   ];
-  // How the points show their labels: on the regions, in white, shaped by class; on a class map, in the
-  // strong twin of the pastel class colours; labels 0/1 in white/black; other numbers on the ŷ scale, to compare.
-  let own = false; // true when the points' colours have their own scale and legend
-  if (points !== undefined) {
-    const pointColour =
-      labels.length === 0 || o.regions
-        ? undefined
-        : classes
-          ? { field: 'label', type: 'nominal', title: 'label', scale: { domain: classNames, scheme: 'set1' } }
-          : binary
-            ? { field: 'label', type: 'nominal', title: 'label', scale: { domain: [0, 1], range: ['#ffffff', '#111111'] } }
-            : { field: 'label', type: 'quantitative' };
-    own = pointColour !== undefined && pointColour.type === 'nominal';
-    layers.push({
-      name: 'data',
-      data: { values: points },
-      mark: { type: 'point', filled: true, size: 40, stroke: '#222222', strokeWidth: 1, opacity: 1, ...(pointColour ? {} : { fill: 'white' }) },
-      encoding: {
-        x: { field: 'x1', type: 'quantitative' },
-        y: { field: 'x2', type: 'quantitative' },
-        ...(pointColour ? { color: pointColour } : {}),
-        ...(o.regions && labels.length > 0 && (classes || binary) ? { shape: { field: 'label', type: 'nominal', title: 'label' } } : {}),
-        description: { field: 'description' },
-      },
-    });
-  }
+  const pointsLayer = points === undefined ? undefined : dataLayer(points, labels, { regions: o.regions, classes, binary, classNames });
+  if (pointsLayer) layers.push(pointsLayer.layer);
 
   const what = o.regions
     ? `${plural(regionColours.size, 'linear region')} visible: one colour per on/off pattern of the hidden neurons`
@@ -157,8 +101,85 @@ export function plotDecisionSpec(net: Network, options: PlotDecisionOptions): Ve
     width: o.size,
     height: o.size,
     layer: layers,
-    ...(own ? { resolve: { scale: { color: 'independent' } } } : {}),
+    ...(pointsLayer?.ownColours ? { resolve: { scale: { color: 'independent' } } } : {}),
   };
+}
+
+/** Linear regions need piecewise-linear hidden layers: throws naming the first that is not. */
+function checkRegions(net: Network, where: string): void {
+  const smooth = net.layers.slice(0, -1).findIndex((layer) => !layer.activation.piecewiseLinear);
+  if (smooth >= 0) {
+    throw new ValueError(
+      `${where}: regions need hidden layers that are piecewise linear (relu, leakyRelu, linear) but layer ${smooth + 1} is ${net.layers[smooth].activation.name}, which bends everywhere: it has no linear regions (draw the prediction instead: regions: false)`,
+    );
+  }
+}
+
+/** The centre of every one of n × n squares, as the columns of one 2 × n² matrix: column k = i·n + j is (c1[i], c2[j]). */
+function squareCentres([[x1lo, x1hi], [x2lo, x2hi]]: [Domain, Domain], n: number): number[][] {
+  const half1 = (x1hi - x1lo) / n / 2;
+  const half2 = (x2hi - x2lo) / n / 2;
+  const c1 = linspace(x1lo + half1, x1hi - half1, n);
+  const c2 = linspace(x2lo + half2, x2hi - half2, n);
+  const centres: number[][] = [[], []];
+  for (const a of c1) {
+    for (const b of c2) {
+      centres[0].push(a);
+      centres[1].push(b);
+    }
+  }
+  return centres;
+}
+
+/** One rect per square, coloured; a run of one class or pattern up a column is one rect (a smaller SVG). */
+function planeRects(colours: (string | number)[], [[x1lo, x1hi], [x2lo, x2hi]]: [Domain, Domain], n: number) {
+  const edge = (lo: number, hi: number, i: number) => (i === n ? hi : lo + ((hi - lo) * i) / n);
+  const plane: { x1: number; x1end: number; x2: number; x2end: number; colour: string | number }[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const colour = colours[i * n + j];
+      const below = plane[plane.length - 1];
+      if (typeof colour === 'string' && j > 0 && below.colour === colour) {
+        below.x2end = edge(x2lo, x2hi, j + 1);
+        continue;
+      }
+      plane.push({ x1: edge(x1lo, x1hi, i), x1end: edge(x1lo, x1hi, i + 1), x2: edge(x2lo, x2hi, j), x2end: edge(x2lo, x2hi, j + 1), colour });
+    }
+  }
+  return plane;
+}
+
+/**
+ * The layer of data points. How the points show their labels: on the regions, in white, shaped by class; on a class map, in the
+ * strong twin of the pastel class colours; labels 0/1 in white/black; other numbers on the ŷ scale, to compare.
+ * `ownColours`: the points' colours have their own scale and legend.
+ */
+function dataLayer(
+  points: ReturnType<typeof checkData>,
+  labels: unknown[],
+  { regions, classes, binary, classNames }: { regions: boolean; classes: boolean; binary: boolean; classNames: string[] },
+): { layer: VegaLiteSpec; ownColours: boolean } {
+  const pointColour =
+    labels.length === 0 || regions
+      ? undefined
+      : classes
+        ? { field: 'label', type: 'nominal', title: 'label', scale: { domain: classNames, scheme: 'set1' } }
+        : binary
+          ? { field: 'label', type: 'nominal', title: 'label', scale: { domain: [0, 1], range: ['#ffffff', '#111111'] } }
+          : { field: 'label', type: 'quantitative' };
+  const layer = {
+    name: 'data',
+    data: { values: points },
+    mark: { type: 'point', filled: true, size: 40, stroke: '#222222', strokeWidth: 1, opacity: 1, ...(pointColour ? {} : { fill: 'white' }) },
+    encoding: {
+      x: { field: 'x1', type: 'quantitative' },
+      y: { field: 'x2', type: 'quantitative' },
+      ...(pointColour ? { color: pointColour } : {}),
+      ...(regions && labels.length > 0 && (classes || binary) ? { shape: { field: 'label', type: 'nominal', title: 'label' } } : {}),
+      description: { field: 'description' },
+    },
+  };
+  return { layer, ownColours: pointColour !== undefined && pointColour.type === 'nominal' };
 }
 
 /**

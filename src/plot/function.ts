@@ -8,6 +8,7 @@ import { type MatrixInput, toMatrix } from '../core/matrix.js';
 import type { Network } from '../core/network.js';
 import { checkOptions } from '../core/validate.js';
 import { kinks as findKinks } from '../inspect/kinks.js';
+import { isPiecewiseLinear } from '../inspect/linear-region.js';
 import { type Domain, checkCount, checkDomain, checkFlag, checkNetworkShape, formatNumber, json, layersLabel, linspace } from './check.js';
 import { type VegaLiteSpec, renderSvg, specStart } from './render.js';
 
@@ -163,8 +164,7 @@ function readOptions(net: Network, options: PlotFunctionOptions, where: string):
   }
   checkOptions(options, PLOT_FUNCTION_DEFAULTS, where, ['domain']);
   const D = PLOT_FUNCTION_DEFAULTS;
-  const piecewiseLinear = net.layers.every((layer) => layer.activation.piecewiseLinear);
-  const kinks = options.kinks === undefined ? piecewiseLinear : checkFlag(options.kinks, where, 'kinks');
+  const kinks = options.kinks === undefined ? isPiecewiseLinear(net) : checkFlag(options.kinks, where, 'kinks');
   return {
     domain: checkDomain(options.domain, where),
     kinks,

@@ -66,15 +66,3 @@ export function gatherColumns(
     for (let j = 0; j < cols; j++) out[to + j] = M[from + order[start + j]];
   }
 }
-
-/**
- * True when every entry is a finite number (one pass, used to stop before a NaN spreads).
- * @example allFinite(Float64Array.of(1, NaN)) //=> false
- */
-export function allFinite(M: Float64Array): boolean {
-  for (let n = 0; n < M.length; n++) {
-    // x − x is 0 for every finite x and NaN for ±Infinity and NaN.
-    if (M[n] - M[n] !== 0) return false;
-  }
-  return true;
-}

@@ -13,16 +13,18 @@
  * of the mean loss enters once, at dW and db.
  *
  * The same two loops serve `gradients`, `backwardTrace` and `fit`, over
- * buffers allocated once (a Workspace) and reused for every minibatch.
+ * buffers allocated once (a Workspace) and reused for every minibatch; the
+ * forward one is `Network.forward`'s own (core/forward.ts), keeping every Zˡ and Aˡ.
  */
 import type { Activation } from '../core/activations.js';
 import { affineInto } from '../core/affine.js';
 import { ShapeError, plural } from '../core/errors.js';
+import { forwardBlock } from '../core/forward.js';
 import { Matrix, type MatrixInput, toMatrix } from '../core/matrix.js';
 import { type Layer, type NetworkLayers, inputsOf, outputsOf, sizesOf } from '../core/types.js';
 import { checkInputRows, checkNetwork, checkOptions } from '../core/validate.js';
 import { divideInPlace, sumRowsInto, transposeInto } from './backprop-loops.js';
-import { type Loss, checkPairing, outputDelta, resolveLoss } from './losses.js';
+import { type Loss, type OutputLayer, checkPairing, outputDelta, resolveLoss } from './losses.js';
 
 /** Which loss to use: a name, a Loss, or 'auto' (the default). */
 export type LossOption = 'auto' | 'mse' | 'binaryCrossEntropy' | 'crossEntropy' | Loss;
@@ -134,24 +136,19 @@ function view(buffer: Float64Array, rows: number, cols: number): Float64Array {
 }
 
 /**
- * The forward pass over `cols` samples, keeping every Zˡ and Aˡ for the backward pass.
- * X: nIn × cols, contiguous.
- * Used as `forwardPass(net.layers, ws, X.data, X.cols)`, after which `ws.layers.at(-1).A` holds `net.forward(X)`.
+ * The last layer's activation and its Zᴸ, Aᴸ, dAᴸ, dZᴸ in the workspace, for the first `cols` samples.
+ * @example outputLayer(new Network({ layers: [2, 3, 1] }).layers, new Workspace([2, 3, 1], 8), 5).Z.length //=> 5
  */
-export function forwardPass(layers: readonly Layer[], ws: Workspace, X: Float64Array, cols: number): void {
-  let A = X; // A⁰ = X
-  layers.forEach(({ weights: W, biases: b, activation }, l) => {
-    const Z = view(ws.layers[l].Z, W.rows, cols);
-    const out = view(ws.layers[l].A, W.rows, cols);
-    affineInto(W.data, W.rows, W.cols, b.data, A, cols, 0, Z, cols, 0, cols); // Zˡ = Wˡ·Aˡ⁻¹ + bˡ
-    out.set(Z);
-    activation.applyInPlace(out, W.rows, cols); // Aˡ = g(Zˡ)
-    A = out;
-  });
+export function outputLayer(layers: readonly Layer[], ws: Workspace, cols: number): OutputLayer {
+  const last = layers.length - 1;
+  const rows = layers[last].weights.rows;
+  const { Z, A, dA, dZ } = ws.layers[last];
+  const activation = layers[last].activation;
+  return { activation, Z: view(Z, rows, cols), A: view(A, rows, cols), dA: view(dA, rows, cols), dZ: view(dZ, rows, cols), rows, cols };
 }
 
 /**
- * The backward pass after `forwardPass` on the same X: fills every dZˡ, dAˡ⁻¹,
+ * The backward pass after `forwardBlock` (core/forward.ts) on the same X: fills every dZˡ, dAˡ⁻¹,
  * dWˡ and dbˡ of the workspace and returns the summed loss Σⱼ ℓⱼ.
  * X: nIn × cols and Y: nOut × cols, contiguous.
  * Used as `backwardPass(net.layers, ws, X.data, Y.data, X.cols, mse) / X.cols`, the mean loss (ws then holds every dW, db).
@@ -166,12 +163,7 @@ export function backwardPass(
 ): number {
   const m = cols;
   const last = layers.length - 1;
-  const top = ws.layers[last];
-  const nTop = layers[last].weights.rows;
-  const lossSum = outputDelta(
-    loss, layers[last].activation,
-    view(top.Z, nTop, m), view(top.A, nTop, m), Y, view(top.dA, nTop, m), view(top.dZ, nTop, m), nTop, m,
-  ); // dZᴸ
+  const lossSum = outputDelta(loss, outputLayer(layers, ws, m), Y); // dZᴸ
   for (let l = last; l >= 0; l--) {
     const { weights: W } = layers[l];
     const { rows: nOut, cols: nIn } = W;
@@ -204,7 +196,7 @@ function runBoth(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, settings: {
   const loss = chooseLoss(options.loss ?? GRADIENTS_DEFAULTS.loss, output, where);
   const m = data.X.cols;
   const ws = new Workspace(sizesOf(net), m);
-  forwardPass(net.layers, ws, data.X.data, m);
+  forwardBlock(net.layers, data.X.data, m, 0, m, ws.layers); // every Zˡ and Aˡ, kept in ws
   const lossSum = backwardPass(net.layers, ws, data.X.data, data.Y.data, m, loss);
   return { ...data, loss, m, ws, value: lossSum / m };
 }

@@ -5,9 +5,9 @@
  * Noise is drawn uniformly (see random.ts: uniform draws repeat on every
  * machine), scaled so its standard deviation is the `noise` asked for.
  */
-import { Matrix, checkSize } from '../core/matrix.js';
+import { Matrix } from '../core/matrix.js';
 import { DEFAULT_SEED, type Random, type Seed, createRandom } from '../core/random.js';
-import { checkNumber, checkOptions } from '../core/validate.js';
+import { checkNumber, checkOptions, checkSize } from '../core/validate.js';
 
 /** A data set: X (features × samples) and Y (targets × samples). */
 export interface Dataset {

@@ -14,12 +14,13 @@
  * it, and fit stops with an error that says what happened and what to try.
  */
 import { ValueError, describeValue } from '../core/errors.js';
+import { forwardBlock } from '../core/forward.js';
 import { Matrix, type MatrixInput } from '../core/matrix.js';
 import { DEFAULT_SEED, type Seed, checkSeed, createRandom } from '../core/random.js';
 import { type Layer, type NetworkLayers, inputsOf, outputsOf, sizesOf } from '../core/types.js';
-import { checkKeys, checkNumber, checkOptions, checkWholeNumber } from '../core/validate.js';
-import { allFinite, gatherColumns } from './backprop-loops.js';
-import { type LossOption, Workspace, backwardPass, checkData, chooseLoss, forwardPass } from './backprop.js';
+import { allFinite, checkKeys, checkNumber, checkOptions, checkWholeNumber } from '../core/validate.js';
+import { gatherColumns } from './backprop-loops.js';
+import { type LossOption, Workspace, backwardPass, checkData, chooseLoss, outputLayer } from './backprop.js';
 import { type Loss, outputDelta } from './losses.js';
 import { OPTIMIZER_DEFAULTS, type Optimizer, type OptimizerName, resolveOptimizer } from './optimizers.js';
 import { createProgress } from './progress.js';
@@ -131,12 +132,9 @@ function copyAll(from: Float64Array[], to: Float64Array[]): void {
 
 /** The mean loss of the network on X, Y (computed stably from Z, as training does). */
 function meanLoss(net: NetworkLayers, ws: Workspace, X: Matrix, Y: Matrix, loss: Loss): number {
-  forwardPass(net.layers, ws, X.data, X.cols);
-  const top = ws.layers[ws.layers.length - 1];
-  const rows = outputsOf(net);
-  const n = rows * X.cols;
+  forwardBlock(net.layers, X.data, X.cols, 0, X.cols, ws.layers);
   // outputDelta also writes a dZ we do not need: one extra pass, and the same loss as training's.
-  return outputDelta(loss, net.layers[net.layers.length - 1].activation, top.Z.subarray(0, n), top.A.subarray(0, n), Y.data, top.dA.subarray(0, n), top.dZ.subarray(0, n), rows, X.cols) / X.cols;
+  return outputDelta(loss, outputLayer(net.layers, ws, X.cols), Y.data) / X.cols;
 }
 
 /** fit's options, checked and with their defaults filled in (nothing is changed yet). */
@@ -188,27 +186,55 @@ function readOptions(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, options
 export function fitNetwork(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, options: FitOptions = {}): History {
   const where = 'Network.fit';
   // Validate everything first, then change anything.
-  const { data, samples, loss, epochs, initialEpoch, batchSize, optimizer, seed, l2, validation, patience, shuffle } = readOptions(net, X, Y, options, where);
+  const settings = readOptions(net, X, Y, options, where);
+  const { data, samples, loss, epochs, initialEpoch, validation, patience } = settings;
   const warn = options.onWarning ?? FIT_DEFAULTS.onWarning;
   warnOnce(net, 'targets', targetWarning(data.Y, net.layers[net.layers.length - 1].activation, where), warn);
   warnOnce(net, 'inputs', inputWarning(data.X, where), warn);
 
+  const step = createStep(net, settings, where);
+  const batches = createMinibatches(net, settings, where);
+  const validationWs = validation && new Workspace(sizesOf(net), validation.X.cols);
+  const early = patience === undefined ? undefined : new EarlyStopping(patience);
+  const history: History = { loss: [], ...(validation ? { validationLoss: [] } : {}) };
+  const progress = options.progress ? createProgress(epochs, initialEpoch, where) : undefined;
+  try {
+    for (let epoch = initialEpoch + 1; epoch <= epochs; epoch++) {
+      let epochLoss = 0;
+      for (const { x, y, cols } of batches(epoch)) epochLoss += step(epoch, x, y, cols);
+      history.loss.push(epochLoss / samples);
+      let validationLoss: number | undefined;
+      if (validation && validationWs) {
+        validationLoss = meanLoss(net, validationWs, validation.X, validation.Y, loss);
+        history.validationLoss!.push(validationLoss);
+      }
+      progress?.update(epoch, epochLoss / samples, validationLoss);
+      const stop = options.onEpoch?.(epoch, { loss: epochLoss / samples, ...(validation ? { validationLoss } : {}) }) === false;
+      if (early && validationLoss !== undefined && early.stops(validationLoss, net.layers)) break;
+      if (stop) break;
+    }
+  } finally {
+    progress?.stop();
+  }
+  early?.keepBest(net.layers);
+  return history;
+}
+
+type Settings = ReturnType<typeof readOptions>;
+
+/**
+ * One training step on `cols` samples (x: inputs × cols, y: outputs × cols): forward, backward, l2, then
+ * the optimizer, undone if anything is not finite. Returns the summed loss Σⱼ ℓⱼ, measured before the step.
+ */
+function createStep(net: NetworkLayers, { loss, batchSize, optimizer, l2 }: Settings, where: string) {
   const layers = net.layers;
   const ws = new Workspace(sizesOf(net), batchSize);
   const grads = layers.map((layer, l) => ({
     dW: new Matrix(layer.weights.rows, layer.weights.cols, ws.layers[l].dW), // views on the workspace, no copies
     db: new Matrix(layer.biases.rows, 1, ws.layers[l].db),
   }));
-  const Xb = new Float64Array(inputsOf(net) * batchSize); // one minibatch, gathered: inputs × batch
-  const Yb = new Float64Array(outputsOf(net) * batchSize);
-  const order = Int32Array.from({ length: samples }, (_, j) => j);
   const checkpoint = new Checkpoint();
-  const validationWs = validation && new Workspace(sizesOf(net), validation.X.cols);
-  const history: History = { loss: [], ...(validation ? { validationLoss: [] } : {}) };
   let lastFinite: number | undefined;
-  let best = { loss: Infinity, weights: [] as Float64Array[] };
-  let sinceBest = 0;
-  const progress = options.progress ? createProgress(epochs, initialEpoch, where) : undefined;
 
   const diverged = (epoch: number, what: string): never => {
     const smaller = optimizer.learningRate / 10;
@@ -220,9 +246,8 @@ export function fitNetwork(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, o
     );
   };
 
-  /** One step on `cols` samples: forward, backward, l2, then the optimizer, undone if anything is not finite. */
-  const step = (epoch: number, x: Float64Array, y: Float64Array, cols: number): number => {
-    forwardPass(layers, ws, x, cols);
+  return (epoch: number, x: Float64Array, y: Float64Array, cols: number): number => {
+    forwardBlock(layers, x, cols, 0, cols, ws.layers); // every Zˡ and Aˡ, kept for the backward pass
     const lossSum = backwardPass(layers, ws, x, y, cols, loss);
     if (!Number.isFinite(lossSum)) diverged(epoch, `the loss became ${lossSum / cols}`);
     lastFinite = lossSum / cols;
@@ -246,48 +271,51 @@ export function fitNetwork(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, o
     }
     return lossSum;
   };
+}
 
-  try {
-    for (let epoch = initialEpoch + 1; epoch <= epochs; epoch++) {
-      if (shuffle) {
-        // Each epoch's order depends only on (seed, epoch), so a resumed run shuffles as an uninterrupted one.
-        const random = createRandom((seed ^ Math.imul(epoch, 0x9e3779b9)) >>> 0, where);
-        order.set(random.shuffle(Array.from({ length: samples }, (_, j) => j)));
-      }
-      let epochLoss = 0;
-      for (let start = 0; start < samples; start += batchSize) {
-        const cols = Math.min(batchSize, samples - start);
-        let x = data.X.data;
-        let y = data.Y.data;
-        if (cols !== samples) {
-          gatherColumns(data.X.data, inputsOf(net), samples, order, start, cols, Xb);
-          gatherColumns(data.Y.data, outputsOf(net), samples, order, start, cols, Yb);
-          x = Xb.subarray(0, inputsOf(net) * cols);
-          y = Yb.subarray(0, outputsOf(net) * cols);
-        }
-        epochLoss += step(epoch, x, y, cols);
-      }
-      history.loss.push(epochLoss / samples);
-      let validationLoss: number | undefined;
-      if (validation && validationWs) {
-        validationLoss = meanLoss(net, validationWs, validation.X, validation.Y, loss);
-        history.validationLoss!.push(validationLoss);
-      }
-      progress?.update(epoch, epochLoss / samples, validationLoss);
-      const stop = options.onEpoch?.(epoch, { loss: epochLoss / samples, ...(validation ? { validationLoss } : {}) }) === false;
-      if (patience !== undefined && validationLoss !== undefined) {
-        if (validationLoss < best.loss) {
-          best = { loss: validationLoss, weights: layers.flatMap((layer) => [layer.weights.data.slice(), layer.biases.data.slice()]) };
-          sinceBest = 0;
-        } else if (++sinceBest >= patience) {
-          break;
-        }
-      }
-      if (stop) break;
+/**
+ * An epoch's minibatches, in the epoch's (seeded) order: x (inputs × cols) and y (outputs × cols),
+ * gathered into buffers reused from batch to batch (the data itself when one batch holds every sample).
+ */
+function createMinibatches(net: NetworkLayers, { data, samples, batchSize, seed, shuffle }: Settings, where: string) {
+  const Xb = new Float64Array(inputsOf(net) * batchSize); // one minibatch, gathered: inputs × batch
+  const Yb = new Float64Array(outputsOf(net) * batchSize);
+  const order = Int32Array.from({ length: samples }, (_, j) => j);
+  return function* (epoch: number): Generator<{ x: Float64Array; y: Float64Array; cols: number }> {
+    if (shuffle) {
+      // Each epoch's order depends only on (seed, epoch), so a resumed run shuffles as an uninterrupted one.
+      const random = createRandom((seed ^ Math.imul(epoch, 0x9e3779b9)) >>> 0, where);
+      order.set(random.shuffle(Array.from({ length: samples }, (_, j) => j)));
     }
-  } finally {
-    progress?.stop();
+    for (let start = 0; start < samples; start += batchSize) {
+      const cols = Math.min(batchSize, samples - start);
+      if (cols === samples) {
+        yield { x: data.X.data, y: data.Y.data, cols };
+        continue;
+      }
+      gatherColumns(data.X.data, inputsOf(net), samples, order, start, cols, Xb);
+      gatherColumns(data.Y.data, outputsOf(net), samples, order, start, cols, Yb);
+      yield { x: Xb.subarray(0, inputsOf(net) * cols), y: Yb.subarray(0, outputsOf(net) * cols), cols };
+    }
+  };
+}
+
+/** Early stopping: remembers the weights of the best validation loss, and says when `patience` epochs passed without a better one. */
+class EarlyStopping {
+  private best = { loss: Infinity, weights: [] as Float64Array[] };
+  private sinceBest = 0;
+  constructor(private readonly patience: number) {}
+  /** Records this epoch's validation loss; true when training should stop. */
+  stops(validationLoss: number, layers: readonly Layer[]): boolean {
+    if (validationLoss < this.best.loss) {
+      this.best = { loss: validationLoss, weights: layers.flatMap((layer) => [layer.weights.data.slice(), layer.biases.data.slice()]) };
+      this.sinceBest = 0;
+      return false;
+    }
+    return ++this.sinceBest >= this.patience;
   }
-  if (best.weights.length > 0) copyAll(best.weights, layers.flatMap((layer) => [layer.weights.data, layer.biases.data])); // early stopping keeps the best
-  return history;
+  /** Puts the best weights back (early stopping keeps the best). */
+  keepBest(layers: readonly Layer[]): void {
+    if (this.best.weights.length > 0) copyAll(this.best.weights, layers.flatMap((layer) => [layer.weights.data, layer.biases.data]));
+  }
 }

@@ -13,10 +13,11 @@
  * If the two agree that well, the chain rule was coded right.
  */
 import { ValueError, describeValue } from '../core/errors.js';
+import { forwardBlock } from '../core/forward.js';
 import { Matrix, type MatrixInput } from '../core/matrix.js';
 import { Network } from '../core/network.js';
 import { checkNumber, checkOptions } from '../core/validate.js';
-import { type LossOption, Workspace, chooseLoss, checkData, forwardPass, gradients } from './backprop.js';
+import { type LossOption, Workspace, chooseLoss, checkData, gradients, outputLayer } from './backprop.js';
 import { outputDelta } from './losses.js';
 
 /** One layer's comparison: the backpropagated and the numerical gradients and their worst disagreement. */
@@ -81,11 +82,9 @@ export function gradientCheck(
   const nudged = Network.fromWeights(net.layers.map(({ weights, biases, activation }) => ({ weights, biases, activation })));
   const m = data.X.cols;
   const ws = new Workspace(nudged.sizes, m);
-  const top = ws.layers[ws.layers.length - 1];
-  const n = net.outputs * m;
   const L = (): number => {
-    forwardPass(nudged.layers, ws, data.X.data, m);
-    return outputDelta(loss, output, top.Z.subarray(0, n), top.A.subarray(0, n), data.Y.data, top.dA.subarray(0, n), top.dZ.subarray(0, n), net.outputs, m) / m;
+    forwardBlock(nudged.layers, data.X.data, m, 0, m, ws.layers);
+    return outputDelta(loss, outputLayer(nudged.layers, ws, m), data.Y.data) / m;
   };
   const slope = (theta: Float64Array, k: number): number => {
     const saved = theta[k];

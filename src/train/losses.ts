@@ -185,23 +185,28 @@ export function checkPairing(loss: Loss, output: Activation, where: string): voi
   );
 }
 
+/** The output layer in the backward pass: its activation g, and Zᴸ, Aᴸ, dAᴸ, dZᴸ, each rows × cols (outputs × samples). */
+export interface OutputLayer {
+  activation: Activation;
+  Z: Float64Array;
+  A: Float64Array;
+  /** Written: dℓ/dAᴸ (left as it was when the paired shortcut is taken). */
+  dA: Float64Array;
+  /** Written: dℓ/dZᴸ. */
+  dZ: Float64Array;
+  rows: number;
+  cols: number;
+}
+
 /**
- * The output layer's dZᴸ (one column per sample, no 1/m) and the summed loss Σⱼ ℓⱼ.
+ * The output layer's dZᴸ (one column per sample, no 1/m) and the summed loss Σⱼ ℓⱼ against targets Y (rows × cols).
  * When the loss is paired with the output activation, both come from Z directly;
  * otherwise dA = dℓ/dA is pushed through the activation: dZ = dA ⊙ g′(Z).
- * @example const dZ = new Float64Array(1); outputDelta(mse, linear, Float64Array.of(3), Float64Array.of(3), Float64Array.of(1), new Float64Array(1), dZ, 1, 1) //=> 4   (and dZ = [4] = 2·(3 − 1))
+ * @example const dZ = new Float64Array(1);
+ * outputDelta(mse, { activation: linear, Z: Float64Array.of(3), A: Float64Array.of(3), dA: new Float64Array(1), dZ, rows: 1, cols: 1 }, Float64Array.of(1)) //=> 4   (and dZ = [4] = 2·(3 − 1))
  */
-export function outputDelta(
-  loss: Loss,
-  activation: Activation,
-  Z: Float64Array,
-  A: Float64Array,
-  Y: Float64Array,
-  dA: Float64Array,
-  dZ: Float64Array,
-  rows: number,
-  cols: number,
-): number {
+export function outputDelta(loss: Loss, top: OutputLayer, Y: Float64Array): number {
+  const { activation, Z, A, dA, dZ, rows, cols } = top;
   if (loss.pairedWith === activation.name && loss.sumFromZ && loss.dZ) {
     loss.dZ(A, Y, dZ, rows, cols);
     return loss.sumFromZ(Z, Y, rows, cols);

@@ -14,6 +14,7 @@
  */
 import { ShapeError, ValueError, describeValue, plural } from '../core/errors.js';
 import { Matrix } from '../core/matrix.js';
+import { parseJSON, writeNumber } from '../core/serialize.js';
 import type { JSONNumber, Layer } from '../core/types.js';
 import { type NumberRule, checkNumber, checkOptions, checkWholeNumber } from '../core/validate.js';
 import type { LayerGradients } from './backprop.js';
@@ -115,8 +116,7 @@ function makeOptimizer(
       rule(theta, g, state);
     },
     toJSON() {
-      const write = (x: number): JSONNumber => (Object.is(x, -0) ? '-0' : x);
-      return { format: 'feedforward-optimizer', version: 1, ...settings, steps: state.steps, slots: state.slots.map((slot) => Array.from(slot, write)) };
+      return { format: 'feedforward-optimizer', version: 1, ...settings, steps: state.steps, slots: state.slots.map((slot) => Array.from(slot, writeNumber)) };
     },
   };
 }
@@ -217,14 +217,7 @@ export function resolveOptimizer(spec: unknown, learningRate: number | undefined
  */
 export function optimizerFromJSON(json: OptimizerJSON | string): Optimizer {
   const where = 'optimizerFromJSON';
-  let data = json as Partial<OptimizerJSON> | null;
-  if (typeof json === 'string') {
-    try {
-      data = JSON.parse(json);
-    } catch (error) {
-      throw new ValueError(`${where}: the text is not valid JSON (${(error as Error).message})`);
-    }
-  }
+  const data = (typeof json === 'string' ? parseJSON(json, where) : json) as Partial<OptimizerJSON> | null;
   if (typeof data !== 'object' || data === null || data.format !== 'feedforward-optimizer' || data.version !== 1) {
     throw new ValueError(`${where}: got ${describeValue(data)} but expected the object an optimizer's toJSON() returns (format "feedforward-optimizer", version 1)`);
   }

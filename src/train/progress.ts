@@ -4,6 +4,7 @@
  * for, so importing the library (or running it in a browser) never loads it.
  */
 import { ValueError } from '../core/errors.js';
+import { nodeRequire } from '../core/mathjs-loader.js';
 
 /** What fit tells the bar after each epoch. */
 export interface Progress {
@@ -15,14 +16,11 @@ type CliProgress = typeof import('cli-progress');
 
 /** cli-progress, required at the moment a bar is wanted. */
 function loadCliProgress(where: string): CliProgress {
-  const getBuiltin = (globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }).process?.getBuiltinModule;
-  if (typeof getBuiltin !== 'function') {
+  const require = nodeRequire();
+  if (require === undefined) {
     throw new ValueError(`${where}: progress is true but a progress bar needs Node.js 20.16 or newer (set progress: false, or use onEpoch)`);
   }
-  const { createRequire } = getBuiltin('node:module') as typeof import('node:module');
-  // The ESM build knows its place by import.meta.url, the CommonJS build by __filename.
-  const here = import.meta.url ?? __filename;
-  return createRequire(here)('cli-progress') as CliProgress;
+  return require('cli-progress') as CliProgress;
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import { ValueError, describeValue } from '../core/errors.js';
 import { Network } from '../core/network.js';
+import { parseJSON } from '../core/serialize.js';
 import type { NetworkJSON } from '../core/types.js';
 import { checkNetwork } from '../core/validate.js';
 import { type Optimizer, type OptimizerJSON, optimizerFromJSON } from './optimizers.js';
@@ -44,14 +45,7 @@ export function trainingState(net: Network, optimizer: Optimizer, epoch: number)
  */
 export function restoreTrainingState(json: TrainingStateJSON | string): { network: Network; optimizer: Optimizer; epoch: number } {
   const where = 'restoreTrainingState';
-  let data: unknown = json;
-  if (typeof json === 'string') {
-    try {
-      data = JSON.parse(json);
-    } catch (error) {
-      throw new ValueError(`${where}: the text is not valid JSON (${(error as Error).message})`);
-    }
-  }
+  const data: unknown = typeof json === 'string' ? parseJSON(json, where) : json;
   const state = data as Partial<TrainingStateJSON> | null;
   if (typeof state !== 'object' || state === null || state.format !== 'feedforward-training' || state.version !== 1) {
     throw new ValueError(`${where}: got ${describeValue(state)} but expected what trainingState returns (format "feedforward-training", version 1)`);

@@ -6,6 +6,7 @@
  */
 import type { Activation } from '../core/activations.js';
 import type { Matrix } from '../core/matrix.js';
+import { rowMeanAndStd } from '../core/standardize.js';
 
 /** The range each bounded output activation can produce. */
 const OUTPUT_RANGES: Readonly<Record<string, readonly [number, number]>> = {
@@ -47,13 +48,7 @@ export function targetWarning(Y: Matrix, output: Activation, where: string): str
  */
 export function inputWarning(X: Matrix, where: string): string | undefined {
   for (let i = 0; i < X.rows; i++) {
-    const row = X.data.subarray(i * X.cols, (i + 1) * X.cols);
-    let sum = 0;
-    for (const x of row) sum += x;
-    const mean = sum / X.cols;
-    let squares = 0;
-    for (const x of row) squares += (x - mean) ** 2;
-    const std = Math.sqrt(squares / X.cols);
+    const { mu: mean, sigma: std } = rowMeanAndStd(X, i);
     if (Math.abs(mean) > STANDARDIZED_LIMITS.mean || std > STANDARDIZED_LIMITS.std) {
       return (
         `${where}: input feature ${i + 1} (row ${i + 1} of X) has mean ${round(mean)} and standard deviation ${round(std)}, ` +

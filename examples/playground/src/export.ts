@@ -2,20 +2,16 @@
  * "Take it away": the feedforward code that rebuilds the current network with
  * its exact weights, to paste into a Node script, and its toJSON().
  */
+import { numberSource } from 'feedforward';
 import { html } from './dom.js';
 import { state } from './state.js';
-
-/** A number written so that JavaScript reads back the same double (−0 included). */
-function literal(x: number): string {
-  return Object.is(x, -0) ? '-0' : String(x);
-}
 
 /** TypeScript source that rebuilds `state.net` and prints a prediction. */
 export function exportCode(): string {
   const net = state.net;
   const layers = net.layers.map((layer) => {
-    const weights = layer.weights.toArray().map((row) => `[${row.map(literal).join(', ')}]`);
-    const biases = Array.from(layer.biases.data, literal);
+    const weights = layer.weights.toArray().map((row) => `[${row.map(numberSource).join(', ')}]`);
+    const biases = Array.from(layer.biases.data, numberSource);
     return `  { weights: [${weights.join(', ')}], biases: [${biases.join(', ')}], activation: '${layer.activation.name}' },`;
   });
   const sample = net.inputs === 1 ? '[0.5]' : `[[${Array(net.inputs).fill('0.5').join(', ')}]]`;

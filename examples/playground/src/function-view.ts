@@ -4,7 +4,7 @@
  * Two inputs: the plane coloured by the prediction or, on a toggle, by the
  * on/off pattern of the ReLU neurons, which shows the linear regions.
  */
-import { kinks, type Network } from 'feedforward';
+import { isPiecewiseLinear, kinks, type Network } from 'feedforward';
 import { short, svg } from './dom.js';
 import { trainingData } from './data.js';
 import { inputsOf, state, update } from './state.js';
@@ -30,7 +30,7 @@ function xs(found: ReturnType<typeof exactKinks>): number[] {
 
 /** Exact kinks when every activation is piecewise linear; null for smooth networks (tanh, sigmoid). */
 export function exactKinks(net: Network) {
-  return net.layers.every((layer) => layer.activation.piecewiseLinear) ? kinks(net, { domain: DOMAIN }) : null;
+  return isPiecewiseLinear(net) ? kinks(net, { domain: DOMAIN }) : null;
 }
 
 function scaleLinear(domain: [number, number], range: [number, number]) {
