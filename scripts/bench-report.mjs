@@ -22,7 +22,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
-if (!Number.isInteger(runs) || runs < 1) throw new Error(`bench-report: --runs is ${process.argv[runsArg + 1]} but must be a whole number ≥ 1`);
+if (!Number.isInteger(runs) || runs < 1)
+  throw new Error(`bench-report: --runs is ${process.argv[runsArg + 1]} but must be a whole number ≥ 1`);
 
 const clockArg = process.argv.indexOf('--clock');
 const clock = clockArg > 0 ? process.argv[clockArg + 1] : 'wall';
@@ -65,13 +66,17 @@ function runOnce(n) {
   return result;
 }
 
-console.log(`Node ${process.version}, ${runs} runs of test/forward.bench.ts, ${clock === 'cpu' ? 'CPU time of the process' : 'wall-clock time'}`);
+console.log(
+  `Node ${process.version}, ${runs} runs of test/forward.bench.ts, ${clock === 'cpu' ? 'CPU time of the process' : 'wall-clock time'}`,
+);
 const all = Array.from({ length: runs }, (_, n) => runOnce(n + 1));
 const cases = Object.keys(all[0]);
 const competitors = Object.keys(all[0][cases[0]]);
 
 for (const [n, result] of all.entries()) {
-  console.log(`\nRun ${n + 1}: median ${clock} time per call (ms), and speed relative to the plain loop of the same run\n`);
+  console.log(
+    `\nRun ${n + 1}: median ${clock} time per call (ms), and speed relative to the plain loop of the same run\n`,
+  );
   console.log(`| network | ${competitors.join(' | ')} |`);
   console.log(`|---|${competitors.map(() => '---:').join('|')}|`);
   for (const c of cases) {
@@ -81,16 +86,28 @@ for (const [n, result] of all.entries()) {
 }
 
 console.log(`\nMedian over ${runs} runs of the per-run ratios\n`);
-console.log(`| network | Network.forward median (ms) | ${competitors.filter((k) => k !== OURS).map((k) => `forward vs ${k}`).join(' | ')} |`);
-console.log(`|---|---:|${competitors.filter((k) => k !== OURS).map(() => '---:').join('|')}|`);
+console.log(
+  `| network | Network.forward median (ms) | ${competitors
+    .filter((k) => k !== OURS)
+    .map((k) => `forward vs ${k}`)
+    .join(' | ')} |`,
+);
+console.log(
+  `|---|---:|${competitors
+    .filter((k) => k !== OURS)
+    .map(() => '---:')
+    .join('|')}|`,
+);
 const summary = {};
 for (const c of cases) {
   const ratio = (k) => median(all.map((r) => r[c][k] / r[c][OURS])); // > 1: Network.forward is faster
   summary[c] = Object.fromEntries(competitors.map((k) => [k, ratio(k)]));
-  const cells = competitors.filter((k) => k !== OURS).map((k) => {
-    const x = summary[c][k];
-    return x >= 1 ? `${times(x)} faster` : `${times(1 / x)} slower`;
-  });
+  const cells = competitors
+    .filter((k) => k !== OURS)
+    .map((k) => {
+      const x = summary[c][k];
+      return x >= 1 ? `${times(x)} faster` : `${times(1 / x)} slower`;
+    });
   console.log(`| ${c} | ${ms(median(all.map((r) => r[c][OURS])))} | ${cells.join(' | ')} |`);
 }
 
@@ -100,4 +117,6 @@ console.log('\nTargets (issue 2), on the medians of the ratios:');
 check(summary[small]['tfjs-wasm'] > 1, `small net: faster than tfjs-wasm (${times(summary[small]['tfjs-wasm'])})`);
 check(summary[wide][BASELINE] >= 2.5, `wide net: ≥ 2.5× the plain loop (${times(summary[wide][BASELINE])})`);
 check(summary[wide]['tfjs-cpu'] >= 4, `wide net: ≥ 4× tfjs-cpu (${times(summary[wide]['tfjs-cpu'])})`);
-console.log(`        wide net: tfjs-wasm is still ${times(1 / summary[wide]['tfjs-wasm'])} faster than Network.forward`);
+console.log(
+  `        wide net: tfjs-wasm is still ${times(1 / summary[wide]['tfjs-wasm'])} faster than Network.forward`,
+);

@@ -23,7 +23,8 @@ const cjs = path.join(root, 'dist', 'index.cjs');
 if (!existsSync(esm) || !existsSync(cjs)) throw new Error('import-cost: dist/ is missing; run `npm run build` first');
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
-if (!Number.isInteger(runs) || runs < 1) throw new Error(`import-cost: --runs is ${process.argv[runsArg + 1]} but must be a whole number ≥ 1`);
+if (!Number.isInteger(runs) || runs < 1)
+  throw new Error(`import-cost: --runs is ${process.argv[runsArg + 1]} but must be a whole number ≥ 1`);
 
 const node = (args, env = {}) => {
   const start = performance.now();
@@ -59,21 +60,30 @@ writeFileSync(
 );
 const loadsMathjs = (code) => {
   writeFileSync(log, '');
-  node(['--import', pathToFileURL(path.join(dir, 'watch.mjs')).href, '--input-type=module', '-e', code], { FF_RESOLVED_LOG: log });
-  return readFileSync(log, 'utf8').split('\n').some((url) => url.includes('/node_modules/mathjs/'));
+  node(['--import', pathToFileURL(path.join(dir, 'watch.mjs')).href, '--input-type=module', '-e', code], {
+    FF_RESOLVED_LOG: log,
+  });
+  return readFileSync(log, 'utf8')
+    .split('\n')
+    .some((url) => url.includes('/node_modules/mathjs/'));
 };
 const esmLoadsMathjs = loadsMathjs(`await import(${JSON.stringify(pathToFileURL(esm).href)});`);
 // The control: the same watch must see mathjs when something does import it.
 const controlSeesMathjs = loadsMathjs(`await import('mathjs');`);
 const cjsModules = JSON.parse(
-  spawnSync(process.execPath, ['-e', `require(${JSON.stringify(cjs)}); console.log(JSON.stringify(Object.keys(require.cache)))`], {
-    cwd: root,
-    encoding: 'utf8',
-  }).stdout,
+  spawnSync(
+    process.execPath,
+    ['-e', `require(${JSON.stringify(cjs)}); console.log(JSON.stringify(Object.keys(require.cache)))`],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  ).stdout,
 );
 const cjsLoadsMathjs = cjsModules.some((file) => file.includes(`${path.sep}mathjs${path.sep}`));
 rmSync(dir, { recursive: true });
-if (!controlSeesMathjs) throw new Error('import-cost: the module watch did not see a direct import of mathjs, so it proves nothing');
+if (!controlSeesMathjs)
+  throw new Error('import-cost: the module watch did not see a direct import of mathjs, so it proves nothing');
 
 // ---------------------------------------------------------------------------
 // 2. Time: each command `runs` times, interleaved.
@@ -111,7 +121,9 @@ for (let r = 0; r < runs; r++) {
 }
 
 const base = commands.map((_, c) => [median(wall[c]), median(cpu[c])]);
-console.log(`Node ${process.version}, median of ${runs} runs each: wall time of the whole process, and the CPU time it used\n`);
+console.log(
+  `Node ${process.version}, median of ${runs} runs each: wall time of the whole process, and the CPU time it used\n`,
+);
 console.log('| command | wall (ms) | minus `node -e ""` | CPU (ms) | minus `node -e ""` |');
 console.log('|---|---:|---:|---:|---:|');
 commands.forEach(([name], c) => {
@@ -124,5 +136,7 @@ console.log(
   `\nimport of feedforward (ESM): ${(oursWall - base[0][0]).toFixed(1)} ms wall / ${(oursCpu - base[0][1]).toFixed(1)} ms CPU more than \`node -e ""\`; ` +
     `${(oursWall - base[1][0]).toFixed(1)} ms wall / ${(oursCpu - base[1][1]).toFixed(1)} ms CPU more than an empty ES module`,
 );
-console.log(`mathjs loaded by the ESM import: ${esmLoadsMathjs ? 'YES' : 'no'}; by the CJS require: ${cjsLoadsMathjs ? 'YES' : 'no'} (the same watch does see a direct import of mathjs)`);
+console.log(
+  `mathjs loaded by the ESM import: ${esmLoadsMathjs ? 'YES' : 'no'}; by the CJS require: ${cjsLoadsMathjs ? 'YES' : 'no'} (the same watch does see a direct import of mathjs)`,
+);
 if (esmLoadsMathjs || cjsLoadsMathjs) process.exitCode = 1;

@@ -19,7 +19,12 @@ const args = process.argv.slice(2);
 const outAt = args.indexOf('--out');
 const out = outAt >= 0 ? args[outAt + 1] : join('out', 'png');
 const files = args.filter((_, i) => outAt < 0 || (i !== outAt && i !== outAt + 1));
-if (files.length === 0) files.push(...readdirSync('docs').filter((f) => f.endsWith('.svg')).map((f) => join('docs', f)));
+if (files.length === 0)
+  files.push(
+    ...readdirSync('docs')
+      .filter((f) => f.endsWith('.svg'))
+      .map((f) => join('docs', f)),
+  );
 if (files.length === 0) {
   console.error('render-svg: no SVG files given and none in docs/');
   process.exit(1);
@@ -29,7 +34,15 @@ mkdirSync(out, { recursive: true });
 const started = performance.now();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 let failures = 0;
 try {
@@ -50,7 +63,9 @@ try {
 } finally {
   await browser.close();
 }
-console.log(`render-svg: ${files.length} files, ${failures} problems, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `render-svg: ${files.length} files, ${failures} problems, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
 process.exit(failures === 0 ? 0 : 1);
 
 /** Runs in the page: measures what the browser actually drew. */
@@ -63,11 +78,17 @@ async function inspect() {
   if (Math.abs(box.width - width) > 0.5 || Math.abs(box.height - height) > 0.5) {
     problems.push(`drawn ${box.width}×${box.height} but the SVG says ${width}×${height}`);
   }
-  const inside = (r) => r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5;
+  const inside = (r) =>
+    r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5;
 
   // Text: every label inside the picture, and no two labels drawn over each other.
   const texts = [...svg.querySelectorAll('text')]
-    .filter((t) => t.textContent.trim() !== '' && getComputedStyle(t).display !== 'none' && Number(t.getAttribute('opacity') ?? 1) > 0)
+    .filter(
+      (t) =>
+        t.textContent.trim() !== '' &&
+        getComputedStyle(t).display !== 'none' &&
+        Number(t.getAttribute('opacity') ?? 1) > 0,
+    )
     .map((t) => ({ text: t.textContent.trim(), r: t.getBoundingClientRect() }))
     .filter(({ r }) => r.width > 0 && r.height > 0);
   for (const { text, r } of texts) if (!inside(r)) problems.push(`text "${text}" is cut off at the edge`);
@@ -85,7 +106,8 @@ async function inspect() {
   const kinks = [...svg.querySelectorAll('g.kinks_marks > path')];
   kinks.forEach((k, i) => {
     const r = k.getBoundingClientRect();
-    if (r.width < 3 || r.height < 3 || !inside(r)) problems.push(`kink marker ${i + 1} is not visible (${r.width}×${r.height} at ${r.left},${r.top})`);
+    if (r.width < 3 || r.height < 3 || !inside(r))
+      problems.push(`kink marker ${i + 1} is not visible (${r.width}×${r.height} at ${r.left},${r.top})`);
   });
 
   // Not blank: draw the SVG onto a canvas and count pixels that are not white.

@@ -94,7 +94,13 @@ export { EXPRESSION_CONSTANTS } from './core/expression.js';
 export type { ExpressionOptions } from './core/expression.js';
 export { toTfjsModel, toTfjsFiles, TFJS_FILES_DEFAULTS } from './interop/tfjs-write.js';
 export { fromTfjsModel } from './interop/tfjs-read.js';
-export type { TfjsArtifacts, TfjsModelJSON, TfjsWeightSpec, TfjsTopology, TfjsLayerJSON } from './interop/tfjs-write.js';
+export type {
+  TfjsArtifacts,
+  TfjsModelJSON,
+  TfjsWeightSpec,
+  TfjsTopology,
+  TfjsLayerJSON,
+} from './interop/tfjs-write.js';
 export type { TfjsModelInput, TfjsWeightData } from './interop/tfjs-read.js';
 export { SOURCE_DEFAULTS, numberSource } from './interop/source.js';
 export type { SourceOptions } from './interop/source.js';

@@ -1,5 +1,5 @@
 /**
- * The shared checks behind every message (src/validate.ts): sizes and their
+ * The shared checks behind every message (src/core/validate.ts): sizes and their
  * limit, option keys with "did you mean", and the one finiteness pass.
  */
 import { describe, expect, it } from 'vitest';

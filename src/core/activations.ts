@@ -67,7 +67,7 @@ export function elementwiseActivation(parts: ActivationParts): Activation {
     parts.applyInPlace ??
     ((Z: Float64Array) => {
       // Stryker disable next-line EqualityOperator: equivalent (see stryker.config.mjs)
-    for (let n = 0; n < Z.length; n++) Z[n] = f(Z[n]);
+      for (let n = 0; n < Z.length; n++) Z[n] = f(Z[n]);
     });
   const activation = (Z: MatrixInput): Matrix => {
     const z = toMatrix(Z, name, 'Z');
@@ -269,13 +269,19 @@ const ACTIVATIONS: Readonly<Record<string, Activation>> = Object.freeze({
  * @example resolveActivation({ name: 'leakyRelu', slope: 0.2 }, 'Network').slope //=> 0.2
  */
 export function resolveActivation(spec: unknown, where: string): Activation {
-  if (typeof spec === 'function' && typeof (spec as Activation).applyInPlace === 'function' && 'piecewiseLinear' in spec) {
+  if (
+    typeof spec === 'function' &&
+    typeof (spec as Activation).applyInPlace === 'function' &&
+    'piecewiseLinear' in spec
+  ) {
     return spec as Activation;
   }
   const known = Object.keys(ACTIVATIONS);
   if (typeof spec === 'string') {
     if (Object.hasOwn(ACTIVATIONS, spec)) return ACTIVATIONS[spec];
-    throw new ValueError(`${where}: activation ${describeValue(spec)} is unknown${didYouMean(spec, known)} (known: ${known.join(', ')}; your own: activation(formula, { name }))`);
+    throw new ValueError(
+      `${where}: activation ${describeValue(spec)} is unknown${didYouMean(spec, known)} (known: ${known.join(', ')}; your own: activation(formula, { name }))`,
+    );
   }
   if (typeof spec === 'object' && spec !== null && 'expression' in spec) {
     const { expression, name } = spec as { expression: unknown; name?: string };
@@ -291,7 +297,9 @@ export function resolveActivation(spec: unknown, where: string): Activation {
       checkKeys(spec, ['name'], `${where}: activation ${name}`, 'key');
       return ACTIVATIONS[name];
     }
-    throw new ValueError(`${where}: activation ${describeValue(name)} is unknown${didYouMean(name, known)} (known: ${known.join(', ')}; your own: activation(formula, { name }))`);
+    throw new ValueError(
+      `${where}: activation ${describeValue(name)} is unknown${didYouMean(name, known)} (known: ${known.join(', ')}; your own: activation(formula, { name }))`,
+    );
   }
   throw new ValueError(
     `${where}: activation is ${describeValue(spec)} but it must be a name (${known.join(', ')}), { name: 'leakyRelu', slope }, { name, expression }, or an activation such as relu`,
@@ -351,7 +359,9 @@ function expressionActivation(expression: unknown, options: ExpressionOptions, w
 export function resolveHiddenActivation(spec: unknown, where: string): Activation {
   const activation = resolveActivation(spec, where);
   if (activation.outputOnly) {
-    throw new ValueError(`${where}: hidden activation is ${activation.name} but ${activation.name} is for the output layer only`);
+    throw new ValueError(
+      `${where}: hidden activation is ${activation.name} but ${activation.name} is for the output layer only`,
+    );
   }
   return activation;
 }

@@ -7,7 +7,7 @@
  * local variables while k runs over the inputs, so each W value loaded is used
  * four times and each A value loaded twice, instead of once.
  *
- * Why 2×4 (measured on Node 20, x64, see README "Speed"): eight sums, four A
+ * Why 2×4 (measured on Node 20, x64, see docs/speed.md): eight sums, four A
  * values and two W values fit in the sixteen float registers of an x64 CPU.
  * A 4×4 tile (sixteen sums) does not, so V8 keeps some sums in memory: it was
  * only 3–8% faster on 64-neuron layers, and 13% slower on the article's

@@ -48,7 +48,9 @@ export interface ExpressionParts {
  */
 export function expressionParts(text: unknown, options: ExpressionOptions, where: string): ExpressionParts {
   if (typeof text !== 'string' || text.trim() === '') {
-    throw new ValueError(`${where}: the formula is ${describeValue(text)} but it must be a non-empty string in x, like 'x / (1 + exp(-x))'`);
+    throw new ValueError(
+      `${where}: the formula is ${describeValue(text)} but it must be a non-empty string in x, like 'x / (1 + exp(-x))'`,
+    );
   }
   const formula = text.trim();
   const name = options.name ?? formula;
@@ -69,7 +71,9 @@ export function expressionParts(text: unknown, options: ExpressionOptions, where
   try {
     derivativeExpression = math.derivative(expression, 'x');
   } catch (error) {
-    throw new ValueError(`${where}: mathjs cannot differentiate ${JSON.stringify(formula)} (${(error as Error).message})`);
+    throw new ValueError(
+      `${where}: mathjs cannot differentiate ${JSON.stringify(formula)} (${(error as Error).message})`,
+    );
   }
 
   return {

@@ -82,14 +82,19 @@ function formatEntries(values: number[]): string[] {
       }),
       0,
     );
-    const exponents = values.filter(Number.isFinite).map((v) => String(Math.abs(Number(exponential(v, digits).split('e')[1]))));
+    const exponents = values
+      .filter(Number.isFinite)
+      .map((v) => String(Math.abs(Number(exponential(v, digits).split('e')[1]))));
     const expDigits = Math.max(2, ...exponents.map((e) => e.length)); // at least two digits: 1.e+05, 1.e+300
     parts = values.map((v) => {
       if (!Number.isFinite(v)) return { left: nonFinite(v), right: '' };
       const [mantissa, exponent] = exponential(v, digits).split('e');
       const e = Number(exponent);
       const [int, frac = ''] = mantissa.split('.');
-      return { left: Object.is(v, -0) ? `-${int}` : int, right: `.${frac}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(expDigits, '0')}` };
+      return {
+        left: Object.is(v, -0) ? `-${int}` : int,
+        right: `.${frac}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(expDigits, '0')}`,
+      };
     });
   } else {
     const fixed = values.map((v) => (Number.isFinite(v) ? fixedParts(v) : null));
@@ -101,7 +106,9 @@ function formatEntries(values: number[]): string[] {
   }
   const padRight = Math.max(...parts.map((p) => p.right.length));
   const padLeft = Math.max(...parts.map((p) => (p.right ? p.left.length : p.left.length - padRight))); // nan, inf fill both
-  return parts.map((p) => (p.right ? p.left.padStart(padLeft, ' ') + p.right : p.left.padStart(padLeft + padRight, ' ')));
+  return parts.map((p) =>
+    p.right ? p.left.padStart(padLeft, ' ') + p.right : p.left.padStart(padLeft + padRight, ' '),
+  );
 }
 
 function nonFinite(v: number): string {

@@ -18,7 +18,7 @@ import { allFinite } from './validate.js';
 /**
  * Numbers in one layer's block of Z in `forward` (128 KB of float64): small
  * enough that a block stays in the processor's L2 cache, large enough that
- * narrow layers make few calls. On the benchmark nets (README "Speed"), 4,096
+ * narrow layers make few calls. On the benchmark nets (docs/speed.md), 4,096
  * to 32,768 ran within 5% of each other; 65,536 was 15% slower on the small net.
  */
 const BLOCK_NUMBERS = 16_384;
@@ -68,7 +68,11 @@ export function forwardBlock(
  * finite, `onOverflow(start, cols)` is called (to throw naming the layer).
  * @example forwardInBlocks([{ weights: Matrix.from([[2]]), biases: Matrix.from([[1]]), activation: relu }], Matrix.from([[3, -4]]), () => {}).toArray() //=> [[7, 0]]
  */
-export function forwardInBlocks(layers: readonly Layer[], X: Matrix, onOverflow: (start: number, cols: number) => void): Matrix {
+export function forwardInBlocks(
+  layers: readonly Layer[],
+  X: Matrix,
+  onOverflow: (start: number, cols: number) => void,
+): Matrix {
   const samples = X.cols;
   const outputs = layers[layers.length - 1].weights.rows;
   const out = new Matrix(outputs, samples);

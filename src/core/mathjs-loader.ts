@@ -29,7 +29,9 @@ export function mathjs(where: string): MathJsStatic {
     loaded = require('mathjs') as MathJsStatic;
     return loaded;
   }
-  const why = (globalThis as { process?: unknown }).process ? 'this Node is older than 20.16, which has no process.getBuiltinModule' : 'this is not Node';
+  const why = (globalThis as { process?: unknown }).process
+    ? 'this Node is older than 20.16, which has no process.getBuiltinModule'
+    : 'this is not Node';
   throw new Error(
     `${where}: mathjs is not loaded yet and ${why}: call \`await loadMathjs()\` once before using mathjs features`,
   );
@@ -43,7 +45,9 @@ export function mathjs(where: string): MathJsStatic {
  */
 export function nodeRequire(): ((id: string) => unknown) | undefined {
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const nodeModule = proc?.getBuiltinModule?.('node:module') as { createRequire(from: string): (id: string) => unknown } | undefined;
+  const nodeModule = proc?.getBuiltinModule?.('node:module') as
+    | { createRequire(from: string): (id: string) => unknown }
+    | undefined;
   // The CommonJS build knows its place by __filename, the ESM build by import.meta.url.
   return nodeModule?.createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
 }

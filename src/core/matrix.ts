@@ -11,8 +11,15 @@ import { ShapeError, ValueError, describeValue as describe, formatShape, plural 
 import { formatMatrix } from './format.js';
 import { mathjs } from './mathjs-loader.js';
 import { DEFAULT_SEED, createRandom, type Seed } from './random.js';
-import { checkEntries, checkFunction, checkNumber, checkOptions, checkResult, checkSize, isFiniteNumber } from './validate.js';
-
+import {
+  checkEntries,
+  checkFunction,
+  checkNumber,
+  checkOptions,
+  checkResult,
+  checkSize,
+  isFiniteNumber,
+} from './validate.js';
 
 /** Anything with mathjs's Matrix interface: `toArray()` and `size()`. */
 export interface MathjsMatrixLike {
@@ -42,7 +49,9 @@ export class Matrix {
     checkSize(cols, 'Matrix', 'cols');
     checkEntries(rows, cols, 'Matrix');
     if (data !== undefined && !(data instanceof Float64Array)) {
-      throw new ValueError(`Matrix: data is ${describe(data)} but it must be a Float64Array (use Matrix.from for nested arrays)`);
+      throw new ValueError(
+        `Matrix: data is ${describe(data)} but it must be a Float64Array (use Matrix.from for nested arrays)`,
+      );
     }
     if (data !== undefined && data.length !== rows * cols) {
       throw new ShapeError(
@@ -85,7 +94,9 @@ export class Matrix {
   /** Row i as a plain array, counting from 0. */
   row(i: number): number[] {
     if (!Number.isInteger(i) || i < 0 || i >= this.rows) {
-      throw new RangeError(`Matrix.row: row ${i} is outside the ${formatShape(this.rows, this.cols)} matrix (rows count from 0)`);
+      throw new RangeError(
+        `Matrix.row: row ${i} is outside the ${formatShape(this.rows, this.cols)} matrix (rows count from 0)`,
+      );
     }
     return Array.from(this.data.subarray(i * this.cols, (i + 1) * this.cols));
   }
@@ -179,7 +190,9 @@ export function toColumn(input: unknown, where: string, name: string): Matrix {
   const m = toMatrix(input, where, name);
   if (m.cols === 1) return m;
   if (m.rows === 1) return new Matrix(m.cols, 1, m.data);
-  throw new ShapeError(`${where}: ${name} is ${formatShape(m.rows, m.cols)} but it must be a column (n×1) or a list of numbers`);
+  throw new ShapeError(
+    `${where}: ${name} is ${formatShape(m.rows, m.cols)} but it must be a column (n×1) or a list of numbers`,
+  );
 }
 
 function isMathjsLike(x: unknown): x is MathjsMatrixLike {
@@ -190,7 +203,6 @@ function isMathjsLike(x: unknown): x is MathjsMatrixLike {
     typeof (x as MathjsMatrixLike).size === 'function'
   );
 }
-
 
 // ---------------------------------------------------------------------------
 // Building matrices
@@ -312,7 +324,11 @@ export function hadamard(A: MatrixInput, B: MatrixInput): Matrix {
 export function scale(A: MatrixInput, k: number): Matrix {
   const a = toMatrix(A, 'scale', 'A');
   checkNumber(k, 'scale', 'k');
-  const out = new Matrix(a.rows, a.cols, a.data.map((x) => k * x));
+  const out = new Matrix(
+    a.rows,
+    a.cols,
+    a.data.map((x) => k * x),
+  );
   checkResult(out.data, out.cols, 'scale', 'k·A');
   return out;
 }

@@ -6,7 +6,13 @@
  *
  * and keeps every Wˡ and bˡ in `net.layers`, where training changes them.
  */
-import { type Activation, type ActivationSpec, activate, resolveActivation, resolveHiddenActivation } from './activations.js';
+import {
+  type Activation,
+  type ActivationSpec,
+  activate,
+  resolveActivation,
+  resolveHiddenActivation,
+} from './activations.js';
 import { ShapeError, ValueError, describeValue, formatShape, plural } from './errors.js';
 import { forwardInBlocks } from './forward.js';
 import { type InitName, checkInit, initLayer } from './init.js';
@@ -69,7 +75,10 @@ export interface LayerInput {
 }
 
 /** Every default of `Network.fromWeights`: the constructor's activations (any other option is a typo and an error). */
-export const FROM_WEIGHTS_DEFAULTS = Object.freeze({ hidden: NETWORK_DEFAULTS.hidden, output: NETWORK_DEFAULTS.output });
+export const FROM_WEIGHTS_DEFAULTS = Object.freeze({
+  hidden: NETWORK_DEFAULTS.hidden,
+  output: NETWORK_DEFAULTS.output,
+});
 
 /** The keys of a layer given by hand (any other key is a typo and an error, with a "did you mean"). */
 const LAYER_INPUT_KEYS = ['weights', 'biases', 'activation'] as const;
@@ -100,7 +109,9 @@ export class Network {
    */
   constructor(options: NetworkOptions) {
     if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-      throw new ValueError(`Network: options are ${describeValue(options)} but must be an object like { layers: [1, 2, 2, 1] }`);
+      throw new ValueError(
+        `Network: options are ${describeValue(options)} but must be an object like { layers: [1, 2, 2, 1] }`,
+      );
     }
     checkOptions(options, NETWORK_DEFAULTS, 'Network', ['layers']);
     const sizes = checkLayerSizes(options.layers, 'Network');
@@ -133,7 +144,9 @@ export class Network {
   ): Network {
     const where = 'Network.fromWeights';
     if (!Array.isArray(layers) || layers.length === 0) {
-      throw new ValueError(`${where}: layers is ${describeValue(layers)} but it must be a non-empty array of { weights, biases }`);
+      throw new ValueError(
+        `${where}: layers is ${describeValue(layers)} but it must be a non-empty array of { weights, biases }`,
+      );
     }
     const { hidden: hiddenSpec, output: outputSpec } = checkOptions(options, FROM_WEIGHTS_DEFAULTS, where);
     const hidden = resolveHiddenActivation(hiddenSpec ?? FROM_WEIGHTS_DEFAULTS.hidden, where);
@@ -225,7 +238,10 @@ export class Network {
    */
   predict(samples: readonly number[] | readonly (readonly number[])[] | MatrixInput): number[] | number[][] {
     const where = 'Network.predict';
-    if (typeof (samples as { size?: unknown } | null)?.size === 'function' && (samples as MathjsMatrixLike).size().length === 1) {
+    if (
+      typeof (samples as { size?: unknown } | null)?.size === 'function' &&
+      (samples as MathjsMatrixLike).size().length === 1
+    ) {
       samples = (samples as MathjsMatrixLike).toArray() as number[]; // a mathjs 1-D vector means what a flat list means
     }
     let X: Matrix;
@@ -263,7 +279,7 @@ export class Network {
 
   /**
    * The forward pass for ONE sample as a standalone JavaScript function, no library needed:
-   * `samples.map(net.toFunction())` equals `net.predict(samples)` bit for bit (see codegen.ts).
+   * `samples.map(net.toFunction())` equals `net.predict(samples)` bit for bit (see interop/source.ts).
    * @example Network.fromWeights([{ weights: [[2]], biases: [1] }]).toFunction()(3) //=> 7
    */
   toFunction(options?: SourceOptions): (x: number | readonly number[]) => number | number[] {
@@ -295,7 +311,7 @@ export class Network {
   /**
    * Trains the network on X (inputs × samples) and Y (outputs × samples) by
    * backpropagation, changing only its weights and biases; returns the loss per
-   * epoch. Options and their defaults: FIT_DEFAULTS (train.ts explains each).
+   * epoch. Options and their defaults: FIT_DEFAULTS (train/fit.ts explains each).
    * @example const net = Network.fromWeights([{ weights: [[0]], biases: [0] }]);
    * net.fit([[0, 1]], [[1, 3]], { epochs: 500, learningRate: 0.1 }); // learns y = 2x + 1
    * Math.round(net.predict([2])[0] * 1e6) / 1e6 //=> 5   (2·2 + 1)
@@ -343,7 +359,8 @@ function traceLayers(layers: readonly Layer[], X: Matrix, where: string, firstCo
 /** Columns start … start + cols − 1 of X, as a new matrix. */
 function columns(X: Matrix, start: number, cols: number): Matrix {
   const block = new Matrix(X.rows, cols);
-  for (let i = 0; i < X.rows; i++) block.data.set(X.data.subarray(i * X.cols + start, i * X.cols + start + cols), i * cols);
+  for (let i = 0; i < X.rows; i++)
+    block.data.set(X.data.subarray(i * X.cols + start, i * X.cols + start + cols), i * cols);
   return block;
 }
 

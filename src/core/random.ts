@@ -32,9 +32,7 @@ export interface Random {
 /** Checks a seed and says what a seed must be. */
 export function checkSeed(seed: unknown, where: string): Seed {
   if (!isWholeNumber(seed) || seed < 0 || seed > 0xffffffff) {
-    throw new ValueError(
-      `${where}: seed is ${describeValue(seed)} but a seed must be an integer from 0 to 4294967295`,
-    );
+    throw new ValueError(`${where}: seed is ${describeValue(seed)} but a seed must be an integer from 0 to 4294967295`);
   }
   return seed;
 }
@@ -86,13 +84,17 @@ export function createRandom(seed: Seed = DEFAULT_SEED, where = 'createRandom'):
       const x = typeof lo === 'number' && typeof hi === 'number' ? lo + (hi - lo) * uniform() : NaN;
       // One test per draw catches NaN or non-number bounds and a range past float64 (hi − lo overflowing).
       if (!Number.isFinite(x)) {
-        throw new ValueError(`Random.between: lo is ${describeValue(lo)} and hi is ${describeValue(hi)} but both must be finite numbers less than 1.8e308 apart`);
+        throw new ValueError(
+          `Random.between: lo is ${describeValue(lo)} and hi is ${describeValue(hi)} but both must be finite numbers less than 1.8e308 apart`,
+        );
       }
       return x;
     },
     int: (n) => {
       if (!isWholeNumber(n) || n < 1 || n > 2 ** 53) {
-        throw new ValueError(`Random.int: n is ${describeValue(n)} but it must be a whole number from 1 to 2⁵³ (the draw is in [0, n))`);
+        throw new ValueError(
+          `Random.int: n is ${describeValue(n)} but it must be a whole number from 1 to 2⁵³ (the draw is in [0, n))`,
+        );
       }
       return Math.floor(uniform() * n);
     },

@@ -71,7 +71,11 @@ export function networkToJSON(layers: readonly Layer[], standardize?: NetworkSta
  * The optional `standardize` field: one mean and σ per input (and per output), checked against the layers.
  * Absent (undefined) when the network was saved without standardizers.
  */
-export function readStandardize(value: unknown, layers: readonly Layer[], where: string): NetworkStandardize | undefined {
+export function readStandardize(
+  value: unknown,
+  layers: readonly Layer[],
+  where: string,
+): NetworkStandardize | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ValueError(`${where}: standardize is ${describeValue(value)} but must be { inputs?, outputs? }`);
@@ -88,7 +92,10 @@ export function readStandardize(value: unknown, layers: readonly Layer[], where:
     }
     return s;
   };
-  return { inputs: read(inputs, layers[0].weights.cols, 'inputs'), outputs: read(outputs, layers[layers.length - 1].weights.rows, 'outputs') };
+  return {
+    inputs: read(inputs, layers[0].weights.cols, 'inputs'),
+    outputs: read(outputs, layers[layers.length - 1].weights.rows, 'outputs'),
+  };
 }
 
 /**
@@ -99,17 +106,24 @@ export function readStandardize(value: unknown, layers: readonly Layer[], where:
 export function readNetworkJSON(json: unknown, where: string): { layers: Layer[]; json: Record<string, unknown> } {
   const data: unknown = typeof json === 'string' ? parseJSON(json, where) : json;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new ValueError(`${where}: got ${describeValue(data)} but expected the object that net.toJSON() returns (or its JSON text)`);
+    throw new ValueError(
+      `${where}: got ${describeValue(data)} but expected the object that net.toJSON() returns (or its JSON text)`,
+    );
   }
   const obj = data as Record<string, unknown>;
-  if (typeof obj.toJSON === 'function') { // parsed JSON never holds a function
-    throw new ValueError(`${where}: got an object with a toJSON method (a Network?) but expected its JSON: pass net.toJSON()`);
+  if (typeof obj.toJSON === 'function') {
+    // parsed JSON never holds a function
+    throw new ValueError(
+      `${where}: got an object with a toJSON method (a Network?) but expected its JSON: pass net.toJSON()`,
+    );
   }
   const fields = Object.keys(NETWORK_JSON_FIELDS) as (keyof typeof NETWORK_JSON_FIELDS)[];
   checkKeys(obj, fields, where, 'field');
   for (const field of fields) {
     if (NETWORK_JSON_FIELDS[field] === 'required' && !Object.hasOwn(obj, field)) {
-      throw new ValueError(`${where}: the field ${JSON.stringify(field)} is missing (a network JSON has ${fields.join(', ')})`);
+      throw new ValueError(
+        `${where}: the field ${JSON.stringify(field)} is missing (a network JSON has ${fields.join(', ')})`,
+      );
     }
   }
   if (obj.format !== NETWORK_JSON_FORMAT) {
@@ -163,7 +177,9 @@ export function parseJSON(text: string, where: string, what = 'the text'): unkno
 function checkShapes(W: unknown, b: unknown, nOut: number, nIn: number, name: string): void {
   const want = formatShape(nOut, nIn);
   if (!Array.isArray(W) || W.length !== nOut) {
-    throw new ShapeError(`${name}: weights are ${describeValue(W)} but must be ${want}: ${plural(nOut, 'row')} (one per neuron)`);
+    throw new ShapeError(
+      `${name}: weights are ${describeValue(W)} but must be ${want}: ${plural(nOut, 'row')} (one per neuron)`,
+    );
   }
   for (let i = 0; i < nOut; i++) {
     const row: unknown = W[i]; // an indexed loop sees a hole in a sparse array, where forEach would skip it
@@ -174,7 +190,9 @@ function checkShapes(W: unknown, b: unknown, nOut: number, nIn: number, name: st
     }
   }
   if (!Array.isArray(b)) {
-    throw new ShapeError(`${name} has weights ${want} but its biases are ${describeValue(b)} (one list of biases per layer)`);
+    throw new ShapeError(
+      `${name} has weights ${want} but its biases are ${describeValue(b)} (one list of biases per layer)`,
+    );
   }
   if (b.length !== nOut) {
     throw new ShapeError(`${name} has weights ${want} but ${plural(b.length, 'bias', 'biases')} (one bias per neuron)`);
@@ -209,7 +227,9 @@ function readNumbers(entries: unknown[][], rows: number, cols: number, name: str
  */
 function readActivation(spec: unknown, last: boolean, name: string): Activation {
   if (typeof spec === 'function') {
-    throw new ValueError(`${name}: activation is ${describeValue(spec)} but JSON activations are names like "relu" or { "name": "leakyRelu", "slope": 0.01 }`);
+    throw new ValueError(
+      `${name}: activation is ${describeValue(spec)} but JSON activations are names like "relu" or { "name": "leakyRelu", "slope": 0.01 }`,
+    );
   }
   return last ? resolveActivation(spec, name) : resolveHiddenActivation(spec, name);
 }

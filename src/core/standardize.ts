@@ -69,8 +69,14 @@ export function rowMeanAndStd(X: Matrix, i: number): { mu: number; sigma: number
  */
 export function standardizerFromJSON(json: StandardizerJSON, where = 'standardizerFromJSON'): Standardizer {
   const list = (value: unknown, name: string): number[] => {
-    if (!Array.isArray(value) || value.length === 0 || value.some((v) => typeof v !== 'number' || !Number.isFinite(v))) {
-      throw new ValueError(`${where}: ${name} is ${describeValue(value)} but must be a non-empty list of finite numbers`);
+    if (
+      !Array.isArray(value) ||
+      value.length === 0 ||
+      value.some((v) => typeof v !== 'number' || !Number.isFinite(v))
+    ) {
+      throw new ValueError(
+        `${where}: ${name} is ${describeValue(value)} but must be a non-empty list of finite numbers`,
+      );
     }
     return value.slice();
   };
@@ -78,7 +84,9 @@ export function standardizerFromJSON(json: StandardizerJSON, where = 'standardiz
   const mean = list(data.mean, 'mean');
   const std = list(data.std, 'std');
   if (std.length !== mean.length) {
-    throw new ShapeError(`${where}: mean has ${plural(mean.length, 'entry', 'entries')} but std has ${std.length} (one of each per feature)`);
+    throw new ShapeError(
+      `${where}: mean has ${plural(mean.length, 'entry', 'entries')} but std has ${std.length} (one of each per feature)`,
+    );
   }
   if (std.some((s) => s <= 0)) throw new ValueError(`${where}: std has an entry ≤ 0 but every σ must be > 0`);
   return makeStandardizer(mean, std);

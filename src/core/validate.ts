@@ -63,7 +63,9 @@ export function checkLayerSizes(sizes: unknown, where: string): number[] {
     );
   }
   const list: unknown[] = Array.from(sizes); // holes become undefined, and are reported as such
-  list.forEach((n, l) => checkSize(n, where, l === 0 ? 'the input size (layers[0])' : `layer ${l}'s size (layers[${l}])`));
+  list.forEach((n, l) =>
+    checkSize(n, where, l === 0 ? 'the input size (layers[0])' : `layer ${l}'s size (layers[${l}])`),
+  );
   const checked = list as number[];
   checked.slice(1).forEach((nOut, l) => checkEntries(nOut, checked[l], where, `layer ${l + 1}'s weights`)); // nOut × nIn
   return checked;
@@ -105,7 +107,10 @@ export function checkWholeNumber(x: unknown, where: string, what: string, min: n
  */
 export function checkInputRows(rows: number, inputs: number, where: string, what: 'X' | 'x' = 'X'): void {
   if (rows === inputs) return;
-  const [has, rule] = what === 'X' ? [plural(rows, 'row'), 'one row per input feature, one column per sample'] : [plural(rows, 'number'), 'one number per input feature'];
+  const [has, rule] =
+    what === 'X'
+      ? [plural(rows, 'row'), 'one row per input feature, one column per sample']
+      : [plural(rows, 'number'), 'one number per input feature'];
   throw new ShapeError(`${where}: ${what} has ${has} but the network has ${plural(inputs, 'input')} (${rule})`);
 }
 
@@ -138,7 +143,9 @@ export function checkOptions<T extends object>(
   const known = [...required, ...Object.keys(defaults)];
   if (options === undefined) return {};
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new ValueError(`${where}: options are ${describeValue(options)} but must be an object (known options: ${known.join(', ')})`);
+    throw new ValueError(
+      `${where}: options are ${describeValue(options)} but must be an object (known options: ${known.join(', ')})`,
+    );
   }
   checkKeys(options, known, where, 'option');
   return options;
@@ -152,9 +159,13 @@ export function checkKeys(object: object, known: readonly string[], where: strin
   for (const key of Object.keys(object)) {
     if (known.includes(key)) continue;
     if (key === '__proto__' || key === 'constructor') {
-      throw new ValueError(`${where}: ${what} ${JSON.stringify(key)} is not allowed (it could change what objects inherit)`);
+      throw new ValueError(
+        `${where}: ${what} ${JSON.stringify(key)} is not allowed (it could change what objects inherit)`,
+      );
     }
-    throw new ValueError(`${where}: unknown ${what} ${JSON.stringify(key)}${didYouMean(key, known)} (known: ${known.join(', ')})`);
+    throw new ValueError(
+      `${where}: unknown ${what} ${JSON.stringify(key)}${didYouMean(key, known)} (known: ${known.join(', ')})`,
+    );
   }
 }
 
@@ -191,7 +202,8 @@ export function editDistance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const substitute = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
       current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitute);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) current[j] = Math.min(current[j], before[j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        current[j] = Math.min(current[j], before[j - 2] + 1);
     }
     before = previous;
     previous = current;
@@ -236,7 +248,8 @@ export function checkResult(data: Float64Array, cols: number, where: string, wha
  */
 export function checkNetwork<N>(net: N, where: string): N {
   const problem = networkProblem(net);
-  if (problem !== undefined) throw new ValueError(`${where}: net is ${describeValue(net)} but it must be a Network (${problem})`);
+  if (problem !== undefined)
+    throw new ValueError(`${where}: net is ${describeValue(net)} but it must be a Network (${problem})`);
   return net;
 }
 

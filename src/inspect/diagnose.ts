@@ -149,7 +149,9 @@ function report(findings: Finding[], samples: number, inputSize: number): string
     const found = findings.filter((f) => f.kind === kind);
     if (found.length === 0) continue;
     const grouped = GROUPED[kind];
-    lines.push(`- ${found.length > 1 && grouped ? grouped(found.length, places(found)) : found.map((f) => f.message).join('\n- ')}`);
+    lines.push(
+      `- ${found.length > 1 && grouped ? grouped(found.length, places(found)) : found.map((f) => f.message).join('\n- ')}`,
+    );
   }
   return lines.join('\n');
 }
@@ -166,7 +168,13 @@ function places(found: Finding[]): string {
 }
 
 /** What one neuron's z over the samples says: dead, never switching, saturated, or nothing. */
-function neuronFinding(activation: Activation, hidden: boolean, z: Float64Array, layer: number, node: number): Finding | undefined {
+function neuronFinding(
+  activation: Activation,
+  hidden: boolean,
+  z: Float64Array,
+  layer: number,
+  node: number,
+): Finding | undefined {
   const samples = z.length;
   const curved = hidden && !activation.piecewiseLinear; // sigmoid, tanh: can saturate
   const peak = curved ? activation.df(0) : 0; // g′ is largest at z = 0: sigmoid 0.25, tanh 1

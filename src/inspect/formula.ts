@@ -108,11 +108,18 @@ export function formula(net: Network): Formula {
 function weightedSum(math: MathJsInstance, w: Float64Array, b: number, inputs: MathNode[]): MathNode {
   let sum: MathNode | undefined;
   const add = (coefficient: number, term: MathNode | undefined) => {
-    const part = term ? new math.OperatorNode('*', 'multiply', [constant(math, Math.abs(coefficient)), term]) : constant(math, Math.abs(coefficient));
+    const part = term
+      ? new math.OperatorNode('*', 'multiply', [constant(math, Math.abs(coefficient)), term])
+      : constant(math, Math.abs(coefficient));
     if (sum === undefined) {
-      sum = term ? new math.OperatorNode('*', 'multiply', [constant(math, coefficient), term]) : constant(math, coefficient);
+      sum = term
+        ? new math.OperatorNode('*', 'multiply', [constant(math, coefficient), term])
+        : constant(math, coefficient);
     } else {
-      sum = coefficient < 0 ? new math.OperatorNode('-', 'subtract', [sum, part]) : new math.OperatorNode('+', 'add', [sum, part]);
+      sum =
+        coefficient < 0
+          ? new math.OperatorNode('-', 'subtract', [sum, part])
+          : new math.OperatorNode('+', 'add', [sum, part]);
     }
   };
   w.forEach((wj, j) => add(wj, inputs[j]));
@@ -128,7 +135,10 @@ type Writer = (math: MathJsInstance, z: MathNode) => MathNode;
 
 /** How g is written around z, for each activation a formula can show. */
 function writeActivation(activation: Activation, l: number, where: string): Writer {
-  const call = (name: string, ...args: MathNode[]) => (math: MathJsInstance) => new math.FunctionNode(new math.SymbolNode(name), args);
+  const call =
+    (name: string, ...args: MathNode[]) =>
+    (math: MathJsInstance) =>
+      new math.FunctionNode(new math.SymbolNode(name), args);
   switch (activation.name) {
     case 'relu':
       return (math, z) => call('max', constant(math, 0), z)(math); // max(0, z)
@@ -146,7 +156,10 @@ function writeActivation(activation: Activation, l: number, where: string): Writ
       return (math, z) =>
         new math.OperatorNode('/', 'divide', [
           constant(math, 1),
-          new math.OperatorNode('+', 'add', [constant(math, 1), call('exp', new math.OperatorNode('-', 'unaryMinus', [z]))(math)]),
+          new math.OperatorNode('+', 'add', [
+            constant(math, 1),
+            call('exp', new math.OperatorNode('-', 'unaryMinus', [z]))(math),
+          ]),
         ]);
     case 'tanh':
       return (math, z) => call('tanh', z)(math);

@@ -89,7 +89,14 @@ export function kinks(net: Network, options: KinksOptions): Kinks {
 
   // Before layer 1 there is one interval, on which A⁰(x) = 1·x + 0.
   let segments: Segment[] = [
-    { from: lo, to: hi, slope: Float64Array.of(1), intercept: Float64Array.of(0), size: Float64Array.of(1), on: new Uint8Array(1) },
+    {
+      from: lo,
+      to: hi,
+      slope: Float64Array.of(1),
+      intercept: Float64Array.of(0),
+      size: Float64Array.of(1),
+      on: new Uint8Array(1),
+    },
   ];
   const neurons: NeuronKinks[] = [];
   const last = net.layers.length - 1;
@@ -206,7 +213,9 @@ function checkDomain(options: unknown, where: string): [number, number] {
   }
   const [lo, hi] = domain;
   if (typeof lo !== 'number' || typeof hi !== 'number' || !Number.isFinite(lo) || !Number.isFinite(hi)) {
-    throw new ValueError(`${where}: domain is [${describeValue(lo)}, ${describeValue(hi)}] but both ends must be finite numbers`);
+    throw new ValueError(
+      `${where}: domain is [${describeValue(lo)}, ${describeValue(hi)}] but both ends must be finite numbers`,
+    );
   }
   if (!(lo < hi)) throw new ValueError(`${where}: domain is [${lo}, ${hi}] but lo must be less than hi`);
   return [lo, hi];

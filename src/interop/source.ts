@@ -79,7 +79,9 @@ export function numberSource(x: number): string {
 export function toSource(net: NetworkLike, options: SourceOptions = {}): string {
   const name = checkOptions(options, SOURCE_DEFAULTS, 'toSource').name ?? SOURCE_DEFAULTS.name;
   if (typeof name !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(name)) {
-    throw new ValueError(`toSource: name is ${describeValue(name)} but it must be a JavaScript identifier, like "predict"`);
+    throw new ValueError(
+      `toSource: name is ${describeValue(name)} but it must be a JavaScript identifier, like "predict"`,
+    );
   }
   const { layers } = net;
   const nIn = layers[0].weights.cols;
@@ -95,7 +97,12 @@ export function toSource(net: NetworkLike, options: SourceOptions = {}): string 
       );
     }
     const Z = `dense(a, [${W.toArray().map(list).join(', ')}], ${list(Array.from(b.data))})`;
-    const A = g === 'linear' ? Z : g === 'leakyRelu' ? `leakyRelu(${Z}, ${numberSource(activation.slope as number)})` : `${g}(${Z})`;
+    const A =
+      g === 'linear'
+        ? Z
+        : g === 'leakyRelu'
+          ? `leakyRelu(${Z}, ${numberSource(activation.slope as number)})`
+          : `${g}(${Z})`;
     if (g !== 'linear') used.add(g);
     return `  a = ${A}; // layer ${l + 1}: ${W.cols} → ${W.rows}, ${g}`;
   });
@@ -109,9 +116,17 @@ export function toSource(net: NetworkLike, options: SourceOptions = {}): string 
     ...(outputs ? ['  const unstandardize = (y, mean, std) => y.map((v, i) => v * std[i] + mean[i]);'] : []),
     `  let a = typeof x === 'number' ? [x] : x;`,
     `  if (a.length !== ${nIn}) throw new Error('${name}: x has ' + a.length + ' numbers but the network has ${nIn === 1 ? '1 input' : `${nIn} inputs`}');`,
-    ...(inputs ? [`  a = standardize(a, ${list(inputs.mean)}, ${list(inputs.std)}); // the inputs predict standardizes: x′ = (x − μ) / σ`] : []),
+    ...(inputs
+      ? [
+          `  a = standardize(a, ${list(inputs.mean)}, ${list(inputs.std)}); // the inputs predict standardizes: x′ = (x − μ) / σ`,
+        ]
+      : []),
     ...lines,
-    ...(outputs ? [`  a = unstandardize(a, ${list(outputs.mean)}, ${list(outputs.std)}); // back to the data's units: y = y′·σ + μ`] : []),
+    ...(outputs
+      ? [
+          `  a = unstandardize(a, ${list(outputs.mean)}, ${list(outputs.std)}); // back to the data's units: y = y′·σ + μ`,
+        ]
+      : []),
     `  return ${nOut === 1 ? 'a[0]' : 'a'};`,
     '}',
   ].join('\n');
@@ -125,7 +140,10 @@ export function toSource(net: NetworkLike, options: SourceOptions = {}): string 
  * `samples.map(f)` equals `net.predict(samples)` bit for bit.
  * @example Network.fromWeights([{ weights: [[2]], biases: [1] }]).toFunction()(3) //=> 7
  */
-export function toFunction(net: NetworkLike, options: SourceOptions = {}): (x: number | readonly number[]) => number | number[] {
+export function toFunction(
+  net: NetworkLike,
+  options: SourceOptions = {},
+): (x: number | readonly number[]) => number | number[] {
   checkOptions(options, SOURCE_DEFAULTS, 'toFunction');
   return new Function(`return ${toSource(net, options)};`)() as (x: number | readonly number[]) => number | number[];
 }

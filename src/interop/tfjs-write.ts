@@ -105,11 +105,21 @@ export function toTfjsModel(net: Network): TfjsArtifacts {
       );
     }
     const name = `dense_${l + 1}`;
-    const config: Record<string, unknown> = { name, units: W.rows, activation: keras, use_bias: true, trainable: true, dtype: 'float32' };
+    const config: Record<string, unknown> = {
+      name,
+      units: W.rows,
+      activation: keras,
+      use_bias: true,
+      trainable: true,
+      dtype: 'float32',
+    };
     if (l === 0) config.batch_input_shape = [null, W.cols];
     layers.push({ class_name: 'Dense', config });
     if (leaky) {
-      layers.push({ class_name: 'LeakyReLU', config: { name: `leaky_re_lu_${l + 1}`, alpha: activation.slope, trainable: true, dtype: 'float32' } });
+      layers.push({
+        class_name: 'LeakyReLU',
+        config: { name: `leaky_re_lu_${l + 1}`, alpha: activation.slope, trainable: true, dtype: 'float32' },
+      });
     }
     weightSpecs.push({ name: `${name}/kernel`, shape: [W.cols, W.rows], dtype: 'float32' });
     weightSpecs.push({ name: `${name}/bias`, shape: [W.rows], dtype: 'float32' });
@@ -140,11 +150,20 @@ export const TFJS_FILES_DEFAULTS = Object.freeze({ weightsPath: 'weights.bin' })
  * manifest points at `weightsPath`, default TFJS_FILES_DEFAULTS.weightsPath) and the weights file's bytes.
  * @example toTfjsFiles(new Network({ layers: [1, 2, 1] })).modelJson.weightsManifest[0].paths //=> ['weights.bin']
  */
-export function toTfjsFiles(net: Network, options: { weightsPath?: string } = {}): { modelJson: TfjsModelJSON; weightsBin: Uint8Array } {
+export function toTfjsFiles(
+  net: Network,
+  options: { weightsPath?: string } = {},
+): { modelJson: TfjsModelJSON; weightsBin: Uint8Array } {
   const path = checkOptions(options, TFJS_FILES_DEFAULTS, 'toTfjsFiles').weightsPath ?? TFJS_FILES_DEFAULTS.weightsPath;
   const { modelTopology, weightSpecs, weightData, format, generatedBy, convertedBy } = toTfjsModel(net);
   return {
-    modelJson: { modelTopology, weightsManifest: [{ paths: [path], weights: weightSpecs }], format, generatedBy, convertedBy },
+    modelJson: {
+      modelTopology,
+      weightsManifest: [{ paths: [path], weights: weightSpecs }],
+      format,
+      generatedBy,
+      convertedBy,
+    },
     weightsBin: new Uint8Array(weightData),
   };
 }

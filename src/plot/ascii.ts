@@ -24,7 +24,11 @@ export interface AsciiPlotOptions {
 }
 
 /** Every default of asciiPlot, written once. */
-export const ASCII_PLOT_DEFAULTS = Object.freeze({ width: 60, height: 12, kinks: undefined /* true when every activation is piecewise linear */ });
+export const ASCII_PLOT_DEFAULTS = Object.freeze({
+  width: 60,
+  height: 12,
+  kinks: undefined /* true when every activation is piecewise linear */,
+});
 
 /** Width of the y labels, so the chart's columns line up with the x axis beneath. */
 const LABEL_WIDTH = 9;
@@ -49,12 +53,16 @@ export function asciiPlot(net: Network, options: AsciiPlotOptions): string {
   const where = 'asciiPlot';
   checkNetworkShape(net, where, { inputs: 1, outputs: 1, hint: 'asciiPlot draws ŷ(x) for one input and one output' });
   if (typeof options !== 'object' || options === null) {
-    throw new ValueError(`${where}: options are ${describeValue(options)} but they must give at least the domain, e.g. { domain: [-2, 2] }`);
+    throw new ValueError(
+      `${where}: options are ${describeValue(options)} but they must give at least the domain, e.g. { domain: [-2, 2] }`,
+    );
   }
   checkOptions(options, ASCII_PLOT_DEFAULTS, where, ['domain']);
   const domain = checkDomain(options.domain, where);
-  const width = options.width === undefined ? ASCII_PLOT_DEFAULTS.width : checkCount(options.width, where, 'width', 2, 1000);
-  const height = options.height === undefined ? ASCII_PLOT_DEFAULTS.height : checkCount(options.height, where, 'height', 2, 200);
+  const width =
+    options.width === undefined ? ASCII_PLOT_DEFAULTS.width : checkCount(options.width, where, 'width', 2, 1000);
+  const height =
+    options.height === undefined ? ASCII_PLOT_DEFAULTS.height : checkCount(options.height, where, 'height', 2, 200);
   const markKinks = options.kinks === undefined ? isPiecewiseLinear(net) : checkFlag(options.kinks, where, 'kinks');
 
   const [lo, hi] = domain;

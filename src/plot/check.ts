@@ -44,7 +44,11 @@ export function checkDomain(domain: unknown, where: string, name = 'domain'): Do
   if (domain === undefined) {
     throw new ValueError(`${where}: ${name} is missing but it must be given as [lo, hi], e.g. { ${name}: [-2, 2] }`);
   }
-  if (!Array.isArray(domain) || domain.length !== 2 || !domain.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+  if (
+    !Array.isArray(domain) ||
+    domain.length !== 2 ||
+    !domain.every((v) => typeof v === 'number' && Number.isFinite(v))
+  ) {
     throw new ValueError(
       `${where}: ${name} is ${showValue(domain)} but it must be [lo, hi], two finite numbers (e.g. [-2, 2])`,
     );
@@ -62,7 +66,10 @@ export function checkDomain(domain: unknown, where: string, name = 'domain'): Do
  */
 export function checkPlaneDomain(domain: unknown, where: string): [Domain, Domain] {
   if (Array.isArray(domain) && domain.length === 2 && Array.isArray(domain[0]) && Array.isArray(domain[1])) {
-    return [checkDomain(domain[0], where, 'domain[0] (the x1 axis)'), checkDomain(domain[1], where, 'domain[1] (the x2 axis)')];
+    return [
+      checkDomain(domain[0], where, 'domain[0] (the x1 axis)'),
+      checkDomain(domain[1], where, 'domain[1] (the x2 axis)'),
+    ];
   }
   const both = checkDomain(domain, where);
   return [both, both];
@@ -74,7 +81,9 @@ export function checkPlaneDomain(domain: unknown, where: string): [Domain, Domai
  */
 export function checkCount(value: unknown, where: string, name: string, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new ValueError(`${where}: ${name} is ${showValue(value)} but it must be a whole number from ${min} to ${max}`);
+    throw new ValueError(
+      `${where}: ${name} is ${showValue(value)} but it must be a whole number from ${min} to ${max}`,
+    );
   }
   return value;
 }
@@ -89,7 +98,8 @@ export function checkFlag(value: unknown, where: string, name: string): boolean 
 
 /** A value as a message shows it: short arrays of numbers written out ([2, 1]), the rest as describeValue does. */
 function showValue(value: unknown): string {
-  if (Array.isArray(value) && value.length <= 4 && value.every((v) => typeof v === 'number')) return `[${value.join(', ')}]`;
+  if (Array.isArray(value) && value.length <= 4 && value.every((v) => typeof v === 'number'))
+    return `[${value.join(', ')}]`;
   return describeValue(value);
 }
 

@@ -12,7 +12,17 @@ import { ShapeError, ValueError, describeValue, formatShape, plural } from '../c
 import { type Matrix, type MatrixInput, toMatrix } from '../core/matrix.js';
 import type { Network } from '../core/network.js';
 import { checkOptions } from '../core/validate.js';
-import { type Domain, type PlaneDomain, checkCount, checkFlag, checkNetworkShape, checkPlaneDomain, json, layersLabel, linspace } from './check.js';
+import {
+  type Domain,
+  type PlaneDomain,
+  checkCount,
+  checkFlag,
+  checkNetworkShape,
+  checkPlaneDomain,
+  json,
+  layersLabel,
+  linspace,
+} from './check.js';
 import { colourRegions, onOffPatterns } from './regions.js';
 import { type VegaLiteSpec, renderSvg, specStart } from './render.js';
 
@@ -64,20 +74,42 @@ export function plotDecisionSpec(net: Network, options: PlotDecisionOptions): Ve
   const steps = net.trace(centres);
   const Y = steps[steps.length - 1].a; // outputs × resolution²
   const patterns = o.regions ? onOffPatterns(steps) : [];
-  const colours = centres[0].map((_, k) => (o.regions ? patterns[k] : classes ? `class ${argmax(Y, k) + 1}` : json(Y.get(0, k))));
+  const colours = centres[0].map((_, k) =>
+    o.regions ? patterns[k] : classes ? `class ${argmax(Y, k) + 1}` : json(Y.get(0, k)),
+  );
   const regionColours = colourRegions(patterns, o.resolution); // touching regions never share a colour
 
-  const x = { field: 'x1', type: 'quantitative', title: 'x₁', scale: { domain: o.domain[0], nice: false, zero: false } };
-  const y = { field: 'x2', type: 'quantitative', title: 'x₂', scale: { domain: o.domain[1], nice: false, zero: false } };
+  const x = {
+    field: 'x1',
+    type: 'quantitative',
+    title: 'x₁',
+    scale: { domain: o.domain[0], nice: false, zero: false },
+  };
+  const y = {
+    field: 'x2',
+    type: 'quantitative',
+    title: 'x₂',
+    scale: { domain: o.domain[1], nice: false, zero: false },
+  };
   const classNames = Array.from({ length: net.outputs }, (_, i) => `class ${i + 1}`);
   const labels = points?.map((p) => p.label).filter((l) => l !== undefined) ?? [];
   const binary = labels.length > 0 && labels.every((l) => l === 0 || l === 1);
   const sigmoid = net.layers[net.layers.length - 1].activation.name === 'sigmoid';
   const colour = o.regions
-    ? { field: 'colour', type: 'nominal', scale: { domain: [...regionColours.keys()], range: [...regionColours.values()] }, legend: regionColours.size <= 12 ? { title: 'on/off pattern' } : null }
+    ? {
+        field: 'colour',
+        type: 'nominal',
+        scale: { domain: [...regionColours.keys()], range: [...regionColours.values()] },
+        legend: regionColours.size <= 12 ? { title: 'on/off pattern' } : null,
+      }
     : classes
       ? { field: 'colour', type: 'nominal', title: 'predicted', scale: { domain: classNames, scheme: 'pastel1' } }
-      : { field: 'colour', type: 'quantitative', title: 'ŷ', scale: { scheme: 'blueorange', ...(sigmoid || binary ? { domainMid: 0.5 } : {}) } };
+      : {
+          field: 'colour',
+          type: 'quantitative',
+          title: 'ŷ',
+          scale: { scheme: 'blueorange', ...(sigmoid || binary ? { domainMid: 0.5 } : {}) },
+        };
 
   const layers: VegaLiteSpec[] = [
     {
@@ -87,7 +119,8 @@ export function plotDecisionSpec(net: Network, options: PlotDecisionOptions): Ve
       encoding: { x, x2: { field: 'x1end' }, y, y2: { field: 'x2end' }, color: colour },
     },
   ];
-  const pointsLayer = points === undefined ? undefined : dataLayer(points, labels, { regions: o.regions, classes, binary, classNames });
+  const pointsLayer =
+    points === undefined ? undefined : dataLayer(points, labels, { regions: o.regions, classes, binary, classNames });
   if (pointsLayer) layers.push(pointsLayer.layer);
 
   const what = o.regions
@@ -143,7 +176,13 @@ function planeRects(colours: (string | number)[], [[x1lo, x1hi], [x2lo, x2hi]]: 
         below.x2end = edge(x2lo, x2hi, j + 1);
         continue;
       }
-      plane.push({ x1: edge(x1lo, x1hi, i), x1end: edge(x1lo, x1hi, i + 1), x2: edge(x2lo, x2hi, j), x2end: edge(x2lo, x2hi, j + 1), colour });
+      plane.push({
+        x1: edge(x1lo, x1hi, i),
+        x1end: edge(x1lo, x1hi, i + 1),
+        x2: edge(x2lo, x2hi, j),
+        x2end: edge(x2lo, x2hi, j + 1),
+        colour,
+      });
     }
   }
   return plane;
@@ -157,7 +196,12 @@ function planeRects(colours: (string | number)[], [[x1lo, x1hi], [x2lo, x2hi]]: 
 function dataLayer(
   points: ReturnType<typeof checkData>,
   labels: unknown[],
-  { regions, classes, binary, classNames }: { regions: boolean; classes: boolean; binary: boolean; classNames: string[] },
+  {
+    regions,
+    classes,
+    binary,
+    classNames,
+  }: { regions: boolean; classes: boolean; binary: boolean; classNames: string[] },
 ): { layer: VegaLiteSpec; ownColours: boolean } {
   const pointColour =
     labels.length === 0 || regions
@@ -165,17 +209,32 @@ function dataLayer(
       : classes
         ? { field: 'label', type: 'nominal', title: 'label', scale: { domain: classNames, scheme: 'set1' } }
         : binary
-          ? { field: 'label', type: 'nominal', title: 'label', scale: { domain: [0, 1], range: ['#ffffff', '#111111'] } }
+          ? {
+              field: 'label',
+              type: 'nominal',
+              title: 'label',
+              scale: { domain: [0, 1], range: ['#ffffff', '#111111'] },
+            }
           : { field: 'label', type: 'quantitative' };
   const layer = {
     name: 'data',
     data: { values: points },
-    mark: { type: 'point', filled: true, size: 40, stroke: '#222222', strokeWidth: 1, opacity: 1, ...(pointColour ? {} : { fill: 'white' }) },
+    mark: {
+      type: 'point',
+      filled: true,
+      size: 40,
+      stroke: '#222222',
+      strokeWidth: 1,
+      opacity: 1,
+      ...(pointColour ? {} : { fill: 'white' }),
+    },
     encoding: {
       x: { field: 'x1', type: 'quantitative' },
       y: { field: 'x2', type: 'quantitative' },
       ...(pointColour ? { color: pointColour } : {}),
-      ...(regions && labels.length > 0 && (classes || binary) ? { shape: { field: 'label', type: 'nominal', title: 'label' } } : {}),
+      ...(regions && labels.length > 0 && (classes || binary)
+        ? { shape: { field: 'label', type: 'nominal', title: 'label' } }
+        : {}),
       description: { field: 'description' },
     },
   };
@@ -203,17 +262,27 @@ interface Checked {
 
 function readOptions(options: PlotDecisionOptions, where: string): Checked {
   if (typeof options !== 'object' || options === null) {
-    throw new ValueError(`${where}: options are ${describeValue(options)} but they must give at least the domain, e.g. { domain: [-2, 2] }`);
+    throw new ValueError(
+      `${where}: options are ${describeValue(options)} but they must give at least the domain, e.g. { domain: [-2, 2] }`,
+    );
   }
   checkOptions(options, PLOT_DECISION_DEFAULTS, where, ['domain']);
   const D = PLOT_DECISION_DEFAULTS;
   const regions = options.regions === undefined ? D.regions : checkFlag(options.regions, where, 'regions');
-  const regionsResolution = options.regionsResolution === undefined ? D.regionsResolution : checkCount(options.regionsResolution, where, 'regionsResolution', 2, 400);
+  const regionsResolution =
+    options.regionsResolution === undefined
+      ? D.regionsResolution
+      : checkCount(options.regionsResolution, where, 'regionsResolution', 2, 400);
   return {
     domain: checkPlaneDomain(options.domain, where),
     data: options.data,
     regions,
-    resolution: options.resolution === undefined ? (regions ? regionsResolution : D.resolution) : checkCount(options.resolution, where, 'resolution', 2, 400),
+    resolution:
+      options.resolution === undefined
+        ? regions
+          ? regionsResolution
+          : D.resolution
+        : checkCount(options.resolution, where, 'resolution', 2, 400),
     size: options.size === undefined ? D.size : checkCount(options.size, where, 'size', 50, 5000),
     title: options.title === undefined ? undefined : String(options.title),
   };
@@ -222,7 +291,9 @@ function readOptions(options: PlotDecisionOptions, where: string): Checked {
 /** The data points as rows for the plot: X must be 2 × samples; Y, if given, outputs × samples. */
 function checkData(net: Network, data: { X: MatrixInput; Y?: MatrixInput }, where: string) {
   if (typeof data !== 'object' || data === null) {
-    throw new ValueError(`${where}: data is ${describeValue(data)} but it must be { X, Y } (X: 2 × samples, Y: outputs × samples)`);
+    throw new ValueError(
+      `${where}: data is ${describeValue(data)} but it must be { X, Y } (X: 2 × samples, Y: outputs × samples)`,
+    );
   }
   const X = toMatrix(data.X, where, 'data.X');
   if (X.rows !== 2) {

@@ -9,7 +9,17 @@ import type { Network } from '../core/network.js';
 import { checkOptions } from '../core/validate.js';
 import { kinks as findKinks } from '../inspect/kinks.js';
 import { isPiecewiseLinear } from '../inspect/linear-region.js';
-import { type Domain, checkCount, checkDomain, checkFlag, checkNetworkShape, formatNumber, json, layersLabel, linspace } from './check.js';
+import {
+  type Domain,
+  checkCount,
+  checkDomain,
+  checkFlag,
+  checkNetworkShape,
+  formatNumber,
+  json,
+  layersLabel,
+  linspace,
+} from './check.js';
 import { type VegaLiteSpec, renderSvg, specStart } from './render.js';
 
 /** Options of `plotFunction`: the x range, kink markers, each hidden neuron's line, and data points. */
@@ -68,7 +78,9 @@ export function plotFunctionSpec(net: Network, options: PlotFunctionOptions): Ve
 
   // Evaluate at the grid plus every breakpoint: between breakpoints a ReLU net is a straight line,
   // so joining these points draws it exactly.
-  const xs = [...new Set([...linspace(lo, hi, o.samples), ...breakpoints, ...switches.flatMap((n) => n.breakpoints)].map(json))].sort((a, b) => a - b);
+  const xs = [
+    ...new Set([...linspace(lo, hi, o.samples), ...breakpoints, ...switches.flatMap((n) => n.breakpoints)].map(json)),
+  ].sort((a, b) => a - b);
   const steps = net.trace([xs]); // one entry per layer: z, a are nOut × xs.length
   const yHat = steps[steps.length - 1].a;
   const at = new Map(xs.map((x, j) => [x, j]));
@@ -86,10 +98,28 @@ export function plotFunctionSpec(net: Network, options: PlotFunctionOptions): Ve
     data: { values: curve },
     layer: [
       ...(points.length > 0
-        ? [{ name: 'data', data: { values: points }, mark: { type: 'point', filled: true, size: 16, color: '#999999', opacity: 0.6 }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, description: { field: 'label' } } }]
+        ? [
+            {
+              name: 'data',
+              data: { values: points },
+              mark: { type: 'point', filled: true, size: 16, color: '#999999', opacity: 0.6 },
+              encoding: {
+                x: { field: 'x', type: 'quantitative' },
+                y: { field: 'y', type: 'quantitative' },
+                description: { field: 'label' },
+              },
+            },
+          ]
         : []),
       ...(o.kinks
-        ? [{ name: 'kink_rules', data: { values: kinkRows }, mark: { type: 'rule', color: '#bbbbbb', strokeDash: [4, 4] }, encoding: { x: { field: 'x', type: 'quantitative' } } }]
+        ? [
+            {
+              name: 'kink_rules',
+              data: { values: kinkRows },
+              mark: { type: 'rule', color: '#bbbbbb', strokeDash: [4, 4] },
+              encoding: { x: { field: 'x', type: 'quantitative' } },
+            },
+          ]
         : []),
       {
         name: 'prediction',
@@ -104,7 +134,16 @@ export function plotFunctionSpec(net: Network, options: PlotFunctionOptions): Ve
             {
               name: 'kinks',
               data: { values: kinkRows },
-              mark: { type: 'point', shape: 'diamond', filled: true, size: 110, color: KINK_COLOR, opacity: 1, stroke: 'white', strokeWidth: 1 },
+              mark: {
+                type: 'point',
+                shape: 'diamond',
+                filled: true,
+                size: 110,
+                color: KINK_COLOR,
+                opacity: 1,
+                stroke: 'white',
+                strokeWidth: 1,
+              },
               encoding: {
                 x: { field: 'x', type: 'quantitative' },
                 y: { field: 'y', type: 'quantitative' },
@@ -145,7 +184,9 @@ type Checked = Required<Omit<PlotFunctionOptions, 'data'>>;
 /** The data points as rows for the plot: X and Y both 1 × samples. */
 function checkData(data: { X: MatrixInput; Y: MatrixInput }, where: string) {
   if (typeof data !== 'object' || data === null) {
-    throw new ValueError(`${where}: data is ${describeValue(data)} but it must be { X, Y } (X: 1 × samples, Y: 1 × samples)`);
+    throw new ValueError(
+      `${where}: data is ${describeValue(data)} but it must be { X, Y } (X: 1 × samples, Y: 1 × samples)`,
+    );
   }
   const X = toMatrix(data.X, where, 'data.X');
   const Y = toMatrix(data.Y, where, 'data.Y');
@@ -154,13 +195,19 @@ function checkData(data: { X: MatrixInput; Y: MatrixInput }, where: string) {
       `${where}: data.X is ${formatShape(X.rows, X.cols)} and data.Y is ${formatShape(Y.rows, Y.cols)} but both must be 1×${X.cols} (one input and one target per sample, one column per sample)`,
     );
   }
-  return Array.from({ length: X.cols }, (_, j) => ({ x: json(X.get(0, j)), y: json(Y.get(0, j)), label: `sample ${j + 1}` }));
+  return Array.from({ length: X.cols }, (_, j) => ({
+    x: json(X.get(0, j)),
+    y: json(Y.get(0, j)),
+    label: `sample ${j + 1}`,
+  }));
 }
 
 function readOptions(net: Network, options: PlotFunctionOptions, where: string): Checked {
   checkNetworkShape(net, where, { inputs: 1, outputs: 1, hint: 'use plotDecision for a network of 2 inputs' });
   if (typeof options !== 'object' || options === null) {
-    throw new ValueError(`${where}: options are missing but they must give at least the domain, e.g. { domain: [-2, 2] }`);
+    throw new ValueError(
+      `${where}: options are missing but they must give at least the domain, e.g. { domain: [-2, 2] }`,
+    );
   }
   checkOptions(options, PLOT_FUNCTION_DEFAULTS, where, ['domain']);
   const D = PLOT_FUNCTION_DEFAULTS;
@@ -195,13 +242,24 @@ function neuronPanels(
     const rings = switches
       .filter((n) => n.layer === layer)
       .flatMap((n) =>
-        n.breakpoints.map((x) => ({ x: json(x), a: json(a.get(n.node - 1, at.get(x)!)), node: `node ${n.node}`, label: `layer ${layer} node ${n.node} switches at x = ${formatNumber(x)}` })),
+        n.breakpoints.map((x) => ({
+          x: json(x),
+          a: json(a.get(n.node - 1, at.get(x)!)),
+          node: `node ${n.node}`,
+          label: `layer ${layer} node ${n.node} switches at x = ${formatNumber(x)}`,
+        })),
       );
     const g = net.layers[layer - 1].activation.name;
     return {
       width: o.width,
       height: Math.round((o.height * 3) / 5),
-      title: { text: `Layer ${layer}: each neuron's a = ${g}(z) as x moves`, anchor: 'start', frame: 'group', fontSize: 12, fontWeight: 'normal' },
+      title: {
+        text: `Layer ${layer}: each neuron's a = ${g}(z) as x moves`,
+        anchor: 'start',
+        frame: 'group',
+        fontSize: 12,
+        fontWeight: 'normal',
+      },
       layer: [
         {
           name: `layer_${layer}_neurons`,

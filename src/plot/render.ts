@@ -28,7 +28,11 @@ export function specStart(title: string, subtitle: string, axis: Record<string, 
     $schema: VEGA_LITE_SCHEMA,
     title: { text: title, subtitle, anchor: 'start', fontSize: 15, subtitleFontSize: 12, subtitleColor: '#555' },
     background: 'white',
-    config: { font: 'sans-serif', view: { stroke: '#dddddd' }, axis: { ...axis, labelFontSize: 11, titleFontSize: 12 } },
+    config: {
+      font: 'sans-serif',
+      view: { stroke: '#dddddd' },
+      axis: { ...axis, labelFontSize: 11, titleFontSize: 12 },
+    },
   };
 }
 

@@ -8,7 +8,7 @@
  */
 
 /** Helvetica's widths of the printable ASCII characters, space (32) to tilde (126), in thousandths of an em. */
-// prettier-ignore
+// biome-ignore format: a table, sixteen characters a row as in an ASCII chart
 const HELVETICA = [
   278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // space ! " # $ % & ' ( ) * + , - . /
   556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, // 0–9 : ; < = > ?

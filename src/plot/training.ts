@@ -52,7 +52,13 @@ export function plotTrainingSpec(history: TrainingHistory, options: PlotTraining
     height: o.height,
     data: { values: rows },
     encoding: {
-      x: { field: 'epoch', type: 'quantitative', title: 'epoch', scale: { domain: [1, Math.max(epochs, 2)], nice: false }, axis: { tickMinStep: 1, format: 'd', tickCount: Math.min(epochs, 8) } },
+      x: {
+        field: 'epoch',
+        type: 'quantitative',
+        title: 'epoch',
+        scale: { domain: [1, Math.max(epochs, 2)], nice: false },
+        axis: { tickMinStep: 1, format: 'd', tickCount: Math.min(epochs, 8) },
+      },
       y: {
         field: 'loss',
         type: 'quantitative',
@@ -78,9 +84,24 @@ export function plotTrainingSpec(history: TrainingHistory, options: PlotTraining
       {
         name: 'loss', // one line per series: training solid, validation dashed
         mark: { type: 'line', strokeWidth: 2 },
-        encoding: { strokeDash: { field: 'set', type: 'nominal', sort: sets, scale: { domain: sets, range: [[1, 0], [6, 3]].slice(0, sets.length) } } },
+        encoding: {
+          strokeDash: {
+            field: 'set',
+            type: 'nominal',
+            sort: sets,
+            scale: {
+              domain: sets,
+              range: [
+                [1, 0],
+                [6, 3],
+              ].slice(0, sets.length),
+            },
+          },
+        },
       },
-      ...(epochs <= DOTS_UP_TO ? [{ name: 'epochs', mark: { type: 'point', filled: true, size: 30, opacity: 1 } }] : []), // one dot per epoch
+      ...(epochs <= DOTS_UP_TO
+        ? [{ name: 'epochs', mark: { type: 'point', filled: true, size: 30, opacity: 1 } }]
+        : []), // one dot per epoch
     ],
   };
 }
@@ -110,14 +131,19 @@ function readOptions(options: PlotTrainingOptions, where: string): Required<Plot
 /** Checks the history: a non-empty list of finite losses (> 0 on a log axis), and a validation list as long. */
 function checkHistory(history: TrainingHistory, where: string, log: boolean) {
   if (typeof history !== 'object' || history === null || !Array.isArray(history.loss)) {
-    throw new ValueError(`${where}: history is ${describeValue(history)} but it must be what net.fit returns: { loss: number[], validationLoss?: number[] }`);
+    throw new ValueError(
+      `${where}: history is ${describeValue(history)} but it must be what net.fit returns: { loss: number[], validationLoss?: number[] }`,
+    );
   }
-  if (history.loss.length === 0) throw new ValueError(`${where}: history.loss is empty but it needs one loss per epoch`);
+  if (history.loss.length === 0)
+    throw new ValueError(`${where}: history.loss is empty but it needs one loss per epoch`);
   const series: { set: string; values: readonly number[] }[] = [{ set: 'training', values: history.loss }];
   if (history.validationLoss !== undefined) {
     const v = history.validationLoss;
     if (!Array.isArray(v)) {
-      throw new ValueError(`${where}: history.validationLoss is ${describeValue(v)} but it must be a list of numbers, one per epoch`);
+      throw new ValueError(
+        `${where}: history.validationLoss is ${describeValue(v)} but it must be a list of numbers, one per epoch`,
+      );
     }
     if (v.length !== history.loss.length) {
       throw new ShapeError(
@@ -130,10 +156,14 @@ function checkHistory(history: TrainingHistory, where: string, log: boolean) {
     const name = set === 'training' ? 'history.loss' : 'history.validationLoss';
     values.forEach((value, e) => {
       if (typeof value !== 'number' || !Number.isFinite(value)) {
-        throw new ValueError(`${where}: ${name} is ${describeValue(value)} at epoch ${e + 1} but losses must be finite numbers (a NaN or Infinity loss means training diverged: try a smaller learningRate)`);
+        throw new ValueError(
+          `${where}: ${name} is ${describeValue(value)} at epoch ${e + 1} but losses must be finite numbers (a NaN or Infinity loss means training diverged: try a smaller learningRate)`,
+        );
       }
       if (log && value <= 0) {
-        throw new ValueError(`${where}: ${name} is ${value} at epoch ${e + 1} but a log axis needs every loss > 0 (use log: false)`);
+        throw new ValueError(
+          `${where}: ${name} is ${value} at epoch ${e + 1} but a log axis needs every loss > 0 (use log: false)`,
+        );
       }
     });
   }

@@ -1,5 +1,5 @@
 /**
- * The raw loops backpropagation needs besides kernel.ts's affineInto, on
+ * The raw loops backpropagation needs besides core/affine.ts's affineInto, on
  * Float64Arrays that are reused from step to step.
  *
  * The two transposed products of the backward pass, dW = dZ·Aᵀ and

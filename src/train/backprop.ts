@@ -70,7 +70,10 @@ export interface BackwardStep {
  * @example chooseLoss('auto', softmax, 'fit').name //=> 'crossEntropy'
  */
 export function chooseLoss(option: unknown, output: Activation, where: string): Loss {
-  const name = option === 'auto' ? ({ softmax: 'crossEntropy', sigmoid: 'binaryCrossEntropy' } as const)[output.name as 'softmax'] ?? 'mse' : option;
+  const name =
+    option === 'auto'
+      ? (({ softmax: 'crossEntropy', sigmoid: 'binaryCrossEntropy' } as const)[output.name as 'softmax'] ?? 'mse')
+      : option;
   const loss = resolveLoss(name, where);
   checkPairing(loss, output, where);
   return loss;
@@ -91,7 +94,9 @@ export function checkData(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, wh
     );
   }
   if (y.cols !== x.cols) {
-    throw new ShapeError(`${where}: X has ${plural(x.cols, 'sample')} (columns) but Y has ${y.cols} (one target column per sample)`);
+    throw new ShapeError(
+      `${where}: X has ${plural(x.cols, 'sample')} (columns) but Y has ${y.cols} (one target column per sample)`,
+    );
   }
   return { X: x, Y: y };
 }
@@ -122,9 +127,14 @@ export class Workspace {
       const nIn = sizes[l];
       const block = () => new Float64Array(nOut * capacity);
       return {
-        Z: block(), A: block(), dZ: block(), dA: block(),
-        dW: new Float64Array(nOut * nIn), db: new Float64Array(nOut),
-        inputT: new Float64Array(capacity * nIn), WT: new Float64Array(nIn * nOut),
+        Z: block(),
+        A: block(),
+        dZ: block(),
+        dA: block(),
+        dW: new Float64Array(nOut * nIn),
+        db: new Float64Array(nOut),
+        inputT: new Float64Array(capacity * nIn),
+        WT: new Float64Array(nIn * nOut),
       };
     });
   }
@@ -144,7 +154,15 @@ export function outputLayer(layers: readonly Layer[], ws: Workspace, cols: numbe
   const rows = layers[last].weights.rows;
   const { Z, A, dA, dZ } = ws.layers[last];
   const activation = layers[last].activation;
-  return { activation, Z: view(Z, rows, cols), A: view(A, rows, cols), dA: view(dA, rows, cols), dZ: view(dZ, rows, cols), rows, cols };
+  return {
+    activation,
+    Z: view(Z, rows, cols),
+    A: view(A, rows, cols),
+    dA: view(dA, rows, cols),
+    dZ: view(dZ, rows, cols),
+    rows,
+    cols,
+  };
 }
 
 /**
@@ -189,7 +207,13 @@ export function backwardPass(
 }
 
 /** Runs both passes over all of X and Y, for `gradients` and `backwardTrace`. */
-function runBoth(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, settings: { loss?: LossOption } | undefined, where: string) {
+function runBoth(
+  net: NetworkLayers,
+  X: MatrixInput,
+  Y: MatrixInput,
+  settings: { loss?: LossOption } | undefined,
+  where: string,
+) {
   const options = checkOptions(settings, GRADIENTS_DEFAULTS, where);
   const data = checkData(net, X, Y, where);
   const output = net.layers[net.layers.length - 1].activation;
@@ -208,7 +232,12 @@ function runBoth(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, settings: {
  * @example gradients(Network.fromWeights([{ weights: [[2]], biases: [0] }]), [[1]], [[1]], { loss: 'mse' }).layers[0].dW.toArray()
  * //=> [[2]]   (z = 2, ℓ = (2 − 1)², dℓ/dz = 2·(2 − 1) = 2, dW = 2·1 / 1)
  */
-export function gradients(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, options: { loss?: LossOption } = {}): Gradients {
+export function gradients(
+  net: NetworkLayers,
+  X: MatrixInput,
+  Y: MatrixInput,
+  options: { loss?: LossOption } = {},
+): Gradients {
   const { ws, value } = runBoth(net, X, Y, options, 'Network.gradients');
   return {
     loss: value,
@@ -225,7 +254,12 @@ export function gradients(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, op
  * @example backwardTrace(Network.fromWeights([{ weights: [[2]], biases: [0] }]), [[1]], [[1]], { loss: 'mse' })[0].dZ.toArray()
  * //=> [[2]]   (dℓ/dz = 2·(z − y) = 2·(2 − 1))
  */
-export function backwardTrace(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, options: { loss?: LossOption } = {}): BackwardStep[] {
+export function backwardTrace(
+  net: NetworkLayers,
+  X: MatrixInput,
+  Y: MatrixInput,
+  options: { loss?: LossOption } = {},
+): BackwardStep[] {
   const { X: x, Y: y, loss, m, ws } = runBoth(net, X, Y, options, 'Network.backwardTrace');
   const last = net.layers.length - 1;
   const top = ws.layers[last];
@@ -233,7 +267,8 @@ export function backwardTrace(net: NetworkLayers, X: MatrixInput, Y: MatrixInput
     // The paired shortcut went straight to dZᴸ; compute dAᴸ too, for the reader.
     loss.dA(view(top.A, outputsOf(net), m), y.data, view(top.dA, outputsOf(net), m), outputsOf(net), m);
   }
-  const copy = (buffer: Float64Array, rows: number, cols: number) => new Matrix(rows, cols, buffer.slice(0, rows * cols));
+  const copy = (buffer: Float64Array, rows: number, cols: number) =>
+    new Matrix(rows, cols, buffer.slice(0, rows * cols));
   return net.layers.map(({ weights: W }, l) => {
     const buf = ws.layers[l];
     return {

@@ -86,7 +86,10 @@ export function xor(options: DatasetOptions = {}): Dataset {
  */
 export function circles(options: DatasetOptions & { factor?: number } = {}): Dataset {
   const { n, random, jitter } = settings('circles', options);
-  const factor = checkNumber(options.factor ?? DATASET_DEFAULTS.circles.factor, 'circles', 'factor', { test: (x) => x > 0, says: "a radius > 0 (the inner circle's)" });
+  const factor = checkNumber(options.factor ?? DATASET_DEFAULTS.circles.factor, 'circles', 'factor', {
+    test: (x) => x > 0,
+    says: "a radius > 0 (the inner circle's)",
+  });
   return columns(2, 1, n, (j) => {
     const inner = j % 2;
     const r = inner ? factor : 1;
@@ -122,7 +125,7 @@ export function spiral(options: DatasetOptions & { classes?: number } = {}): Dat
   return columns(2, classes, n, (j) => {
     const k = j % classes;
     const r = random.uniform(); // distance from the centre, 0 to 1
-    const angle = (4 * r + (2 * Math.PI * k) / classes) + jitter(); // each arm turns 4 radians, arms 2π/classes apart
+    const angle = 4 * r + (2 * Math.PI * k) / classes + jitter(); // each arm turns 4 radians, arms 2π/classes apart
     const y = new Array<number>(classes).fill(0);
     y[k] = 1;
     return [[r * Math.sin(angle), r * Math.cos(angle)], y];

@@ -155,23 +155,39 @@ function readOptions(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, options
   const loss = chooseLoss(options.loss ?? FIT_DEFAULTS.loss, net.layers[net.layers.length - 1].activation, where);
   const epochs = checkWholeNumber(options.epochs ?? FIT_DEFAULTS.epochs, where, 'epochs', 1);
   const initialEpoch = checkWholeNumber(options.initialEpoch ?? FIT_DEFAULTS.initialEpoch, where, 'initialEpoch', 0);
-  if (initialEpoch >= epochs) throw new ValueError(`${where}: initialEpoch is ${initialEpoch} but epochs is ${epochs} (training runs from epoch initialEpoch + 1 to epochs)`);
+  if (initialEpoch >= epochs)
+    throw new ValueError(
+      `${where}: initialEpoch is ${initialEpoch} but epochs is ${epochs} (training runs from epoch initialEpoch + 1 to epochs)`,
+    );
   const batchSize = checkWholeNumber(options.batchSize ?? samples, where, 'batchSize', 1);
-  if (batchSize > samples) throw new ValueError(`${where}: batchSize is ${batchSize} but there are only ${samples} samples (columns of X)`);
+  if (batchSize > samples)
+    throw new ValueError(`${where}: batchSize is ${batchSize} but there are only ${samples} samples (columns of X)`);
   // A learning rate goes with an optimizer named here; an optimizer object brings its own.
-  if (options.learningRate !== undefined) checkNumber(options.learningRate, where, 'learningRate', { test: (x) => x > 0, says: 'a number > 0' });
-  const learningRate = options.learningRate ?? (typeof options.optimizer === 'object' ? undefined : FIT_DEFAULTS.learningRate);
+  if (options.learningRate !== undefined)
+    checkNumber(options.learningRate, where, 'learningRate', { test: (x) => x > 0, says: 'a number > 0' });
+  const learningRate =
+    options.learningRate ?? (typeof options.optimizer === 'object' ? undefined : FIT_DEFAULTS.learningRate);
   const optimizer = resolveOptimizer(options.optimizer ?? FIT_DEFAULTS.optimizer, learningRate, where);
   const seed = checkSeed(options.seed ?? FIT_DEFAULTS.seed, where);
   const l2 = options.l2 ?? FIT_DEFAULTS.l2;
-  if (typeof l2 !== 'number' || !Number.isFinite(l2) || l2 < 0) throw new ValueError(`${where}: l2 is ${describeValue(l2)} but it must be a number ≥ 0`);
+  if (typeof l2 !== 'number' || !Number.isFinite(l2) || l2 < 0)
+    throw new ValueError(`${where}: l2 is ${describeValue(l2)} but it must be a number ≥ 0`);
   if (options.validation !== undefined && (typeof options.validation !== 'object' || options.validation === null)) {
-    throw new ValueError(`${where}: validation is ${describeValue(options.validation)} but it must be held-out data { X, Y }`);
+    throw new ValueError(
+      `${where}: validation is ${describeValue(options.validation)} but it must be held-out data { X, Y }`,
+    );
   }
   if (options.validation !== undefined) checkKeys(options.validation, ['X', 'Y'], `${where}: validation`, 'key'); // { X, y } is a typo
-  const validation = options.validation === undefined ? undefined : checkData(net, options.validation.X, options.validation.Y, `${where}: validation`);
-  const patience = options.patience === undefined ? undefined : checkWholeNumber(options.patience, where, 'patience', 1);
-  if (patience !== undefined && validation === undefined) throw new ValueError(`${where}: patience is ${patience} but no validation data was given (early stopping watches the validation loss)`);
+  const validation =
+    options.validation === undefined
+      ? undefined
+      : checkData(net, options.validation.X, options.validation.Y, `${where}: validation`);
+  const patience =
+    options.patience === undefined ? undefined : checkWholeNumber(options.patience, where, 'patience', 1);
+  if (patience !== undefined && validation === undefined)
+    throw new ValueError(
+      `${where}: patience is ${patience} but no validation data was given (early stopping watches the validation loss)`,
+    );
   const shuffle = (options.shuffle ?? FIT_DEFAULTS.shuffle) && batchSize < samples; // a full batch is the same sum in any order
   return { data, samples, loss, epochs, initialEpoch, batchSize, optimizer, seed, l2, validation, patience, shuffle };
 }
@@ -209,7 +225,8 @@ export function fitNetwork(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, o
         history.validationLoss!.push(validationLoss);
       }
       progress?.update(epoch, epochLoss / samples, validationLoss);
-      const stop = options.onEpoch?.(epoch, { loss: epochLoss / samples, ...(validation ? { validationLoss } : {}) }) === false;
+      const stop =
+        options.onEpoch?.(epoch, { loss: epochLoss / samples, ...(validation ? { validationLoss } : {}) }) === false;
       if (early && validationLoss !== undefined && early.stops(validationLoss, net.layers)) break;
       if (stop) break;
     }
@@ -253,11 +270,13 @@ function createStep(net: NetworkLayers, { loss, batchSize, optimizer, l2 }: Sett
     lastFinite = lossSum / cols;
     if (l2 > 0) {
       layers.forEach((layer, l) => {
-        const W = layer.weights.data, dW = ws.layers[l].dW;
+        const W = layer.weights.data,
+          dW = ws.layers[l].dW;
         for (let n = 0; n < W.length; n++) dW[n] += l2 * W[n]; // dW += λ·W, the gradient of (λ/2)·ΣW²
       });
     }
-    if (!grads.every((g) => allFinite(g.dW.data) && allFinite(g.db.data))) diverged(epoch, 'a gradient became infinite');
+    if (!grads.every((g) => allFinite(g.dW.data) && allFinite(g.db.data)))
+      diverged(epoch, 'a gradient became infinite');
     checkpoint.save(layers, optimizer);
     try {
       optimizer.step(layers, grads);
@@ -308,7 +327,10 @@ class EarlyStopping {
   /** Records this epoch's validation loss; true when training should stop. */
   stops(validationLoss: number, layers: readonly Layer[]): boolean {
     if (validationLoss < this.best.loss) {
-      this.best = { loss: validationLoss, weights: layers.flatMap((layer) => [layer.weights.data.slice(), layer.biases.data.slice()]) };
+      this.best = {
+        loss: validationLoss,
+        weights: layers.flatMap((layer) => [layer.weights.data.slice(), layer.biases.data.slice()]),
+      };
       this.sinceBest = 0;
       return false;
     }
@@ -316,6 +338,10 @@ class EarlyStopping {
   }
   /** Puts the best weights back (early stopping keeps the best). */
   keepBest(layers: readonly Layer[]): void {
-    if (this.best.weights.length > 0) copyAll(this.best.weights, layers.flatMap((layer) => [layer.weights.data, layer.biases.data]));
+    if (this.best.weights.length > 0)
+      copyAll(
+        this.best.weights,
+        layers.flatMap((layer) => [layer.weights.data, layer.biases.data]),
+      );
   }
 }

@@ -50,7 +50,11 @@ export const GRADIENT_CHECK_DEFAULTS = Object.freeze({
  * |a − n| / max(|a|, |n|, floor): the relative disagreement of an analytic and a numerical derivative.
  * @example relativeError(1.0, 1.001) //=> 0.000999…
  */
-export function relativeError(analytic: number, numeric: number, floor: number = GRADIENT_CHECK_DEFAULTS.floor): number {
+export function relativeError(
+  analytic: number,
+  numeric: number,
+  floor: number = GRADIENT_CHECK_DEFAULTS.floor,
+): number {
   return Math.abs(analytic - numeric) / Math.max(Math.abs(analytic), Math.abs(numeric), floor);
 }
 
@@ -71,15 +75,22 @@ export function gradientCheck(
   const data = checkData(net, X, Y, where);
   const epsilon = options.epsilon ?? GRADIENT_CHECK_DEFAULTS.epsilon;
   if (typeof epsilon !== 'number' || !(epsilon > 0) || !Number.isFinite(epsilon)) {
-    throw new ValueError(`${where}: epsilon is ${describeValue(epsilon)} but it must be a small number > 0, such as 1e-3`);
+    throw new ValueError(
+      `${where}: epsilon is ${describeValue(epsilon)} but it must be a small number > 0, such as 1e-3`,
+    );
   }
-  const floor = checkNumber(options.floor ?? GRADIENT_CHECK_DEFAULTS.floor, where, 'floor', { test: (x) => x > 0, says: 'a small number > 0, such as 1e-6' });
+  const floor = checkNumber(options.floor ?? GRADIENT_CHECK_DEFAULTS.floor, where, 'floor', {
+    test: (x) => x > 0,
+    says: 'a small number > 0, such as 1e-6',
+  });
   const output = net.layers[net.layers.length - 1].activation;
   const loss = chooseLoss(options.loss ?? GRADIENT_CHECK_DEFAULTS.loss, output, where);
   const analytic = gradients(net, data.X, data.Y, { loss });
 
   // A copy (fromWeights copies), with the same activation objects: the caller's network never moves.
-  const nudged = Network.fromWeights(net.layers.map(({ weights, biases, activation }) => ({ weights, biases, activation })));
+  const nudged = Network.fromWeights(
+    net.layers.map(({ weights, biases, activation }) => ({ weights, biases, activation })),
+  );
   const m = data.X.cols;
   const ws = new Workspace(nudged.sizes, m);
   const L = (): number => {

@@ -170,7 +170,9 @@ export const LOSSES: Readonly<Record<LossName, Loss>> = Object.freeze({ mse, bin
 export function resolveLoss(spec: unknown, where: string): Loss {
   if (typeof spec === 'string' && Object.hasOwn(LOSSES, spec)) return LOSSES[spec as LossName];
   if (typeof spec === 'object' && spec !== null && Object.values(LOSSES).includes(spec as Loss)) return spec as Loss;
-  throw new ValueError(`${where}: loss ${describeValue(spec)} is unknown (expected one of ${Object.keys(LOSSES).join(', ')})`);
+  throw new ValueError(
+    `${where}: loss ${describeValue(spec)} is unknown (expected one of ${Object.keys(LOSSES).join(', ')})`,
+  );
 }
 
 /**

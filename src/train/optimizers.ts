@@ -19,7 +19,6 @@ import type { JSONNumber, Layer } from '../core/types.js';
 import { type NumberRule, checkNumber, checkOptions, checkWholeNumber } from '../core/validate.js';
 import type { LayerGradients } from './backprop.js';
 
-
 /** What an optimizer remembers between steps: the step count t and one array per parameter array and moment. */
 export interface OptimizerState {
   steps: number;
@@ -88,17 +87,23 @@ function makeOptimizer(
     state,
     step(layers, grads) {
       if (!Array.isArray(layers) || !Array.isArray(grads)) {
-        throw new ShapeError(`${where}: got layers ${describeValue(layers)} and grads ${describeValue(grads)} but both must be lists (net.layers, and one { dW, db } per layer)`);
+        throw new ShapeError(
+          `${where}: got layers ${describeValue(layers)} and grads ${describeValue(grads)} but both must be lists (net.layers, and one { dW, db } per layer)`,
+        );
       }
       if (grads.length !== layers.length) {
-        throw new ShapeError(`${where}: the network has ${plural(layers.length, 'layer')} but ${grads.length} gradients came (one { dW, db } per layer)`);
+        throw new ShapeError(
+          `${where}: the network has ${plural(layers.length, 'layer')} but ${grads.length} gradients came (one { dW, db } per layer)`,
+        );
       }
       const theta: Float64Array[] = [];
       const g: Float64Array[] = [];
       layers.forEach((layer, l) => {
         const { dW, db } = grads[l] ?? {};
         if (!(dW instanceof Matrix) || !(db instanceof Matrix)) {
-          throw new ShapeError(`${where}: the gradients of layer ${l + 1} are ${describeValue(grads[l])} but must be { dW, db } matrices`);
+          throw new ShapeError(
+            `${where}: the gradients of layer ${l + 1} are ${describeValue(grads[l])} but must be { dW, db } matrices`,
+          );
         }
         if (dW.rows !== layer.weights.rows || dW.cols !== layer.weights.cols || db.rows !== layer.biases.rows) {
           throw new ShapeError(`${where}: layer ${l + 1}'s gradients do not have the shapes of its weights and biases`);
@@ -110,13 +115,24 @@ function makeOptimizer(
         for (let s = 0; s < slotsPerParameter; s++) for (const p of theta) state.slots.push(new Float64Array(p.length)); // moments start at 0
       }
       const expected = slotsPerParameter * theta.length;
-      if (state.slots.length !== expected || state.slots.some((slot, s) => slot.length !== theta[s % theta.length].length)) {
-        throw new ShapeError(`${where}: the saved state has ${plural(state.slots.length, 'array')} that do not fit this network (it needs ${expected}, shaped like W¹, b¹, W², b², …)`);
+      if (
+        state.slots.length !== expected ||
+        state.slots.some((slot, s) => slot.length !== theta[s % theta.length].length)
+      ) {
+        throw new ShapeError(
+          `${where}: the saved state has ${plural(state.slots.length, 'array')} that do not fit this network (it needs ${expected}, shaped like W¹, b¹, W², b², …)`,
+        );
       }
       rule(theta, g, state);
     },
     toJSON() {
-      return { format: 'feedforward-optimizer', version: 1, ...settings, steps: state.steps, slots: state.slots.map((slot) => Array.from(slot, writeNumber)) };
+      return {
+        format: 'feedforward-optimizer',
+        version: 1,
+        ...settings,
+        steps: state.steps,
+        slots: state.slots.map((slot) => Array.from(slot, writeNumber)),
+      };
     },
   };
 }
@@ -130,13 +146,19 @@ export function sgd(options?: { learningRate?: number }, state?: OptimizerState)
   const D = OPTIMIZER_DEFAULTS.sgd;
   const given = checkOptions(options, D, 'sgd');
   const eta = checkNumber(given.learningRate ?? D.learningRate, 'sgd', 'learningRate', positive);
-  return makeOptimizer({ name: 'sgd', learningRate: eta }, 0, (theta, g, s) => {
-    for (let p = 0; p < theta.length; p++) {
-      const w = theta[p], dw = g[p];
-      for (let n = 0; n < w.length; n++) w[n] -= eta * dw[n]; // θ ← θ − η·g
-    }
-    s.steps++;
-  }, state);
+  return makeOptimizer(
+    { name: 'sgd', learningRate: eta },
+    0,
+    (theta, g, s) => {
+      for (let p = 0; p < theta.length; p++) {
+        const w = theta[p],
+          dw = g[p];
+        for (let n = 0; n < w.length; n++) w[n] -= eta * dw[n]; // θ ← θ − η·g
+      }
+      s.steps++;
+    },
+    state,
+  );
 }
 
 /**
@@ -149,16 +171,23 @@ export function momentum(options?: { learningRate?: number; beta?: number }, sta
   const given = checkOptions(options, D, 'momentum');
   const eta = checkNumber(given.learningRate ?? D.learningRate, 'momentum', 'learningRate', positive);
   const beta = checkNumber(given.beta ?? D.beta, 'momentum', 'beta', fraction);
-  return makeOptimizer({ name: 'momentum', learningRate: eta, beta }, 1, (theta, g, s) => {
-    for (let p = 0; p < theta.length; p++) {
-      const w = theta[p], dw = g[p], v = s.slots[p];
-      for (let n = 0; n < w.length; n++) {
-        v[n] = beta * v[n] + dw[n]; // v ← β·v + g
-        w[n] -= eta * v[n]; // θ ← θ − η·v
+  return makeOptimizer(
+    { name: 'momentum', learningRate: eta, beta },
+    1,
+    (theta, g, s) => {
+      for (let p = 0; p < theta.length; p++) {
+        const w = theta[p],
+          dw = g[p],
+          v = s.slots[p];
+        for (let n = 0; n < w.length; n++) {
+          v[n] = beta * v[n] + dw[n]; // v ← β·v + g
+          w[n] -= eta * v[n]; // θ ← θ − η·v
+        }
       }
-    }
-    s.steps++;
-  }, state);
+      s.steps++;
+    },
+    state,
+  );
 }
 
 /**
@@ -176,19 +205,27 @@ export function adam(
   const beta1 = checkNumber(given.beta1 ?? D.beta1, 'adam', 'beta1', fraction);
   const beta2 = checkNumber(given.beta2 ?? D.beta2, 'adam', 'beta2', fraction);
   const epsilon = checkNumber(given.epsilon ?? D.epsilon, 'adam', 'epsilon', positive);
-  return makeOptimizer({ name: 'adam', learningRate: eta, beta1, beta2, epsilon }, 2, (theta, g, s) => {
-    s.steps++; // t ← t + 1
-    const correction1 = 1 - beta1 ** s.steps; // 1 − β₁ᵗ
-    const correction2 = 1 - beta2 ** s.steps; // 1 − β₂ᵗ
-    for (let p = 0; p < theta.length; p++) {
-      const w = theta[p], dw = g[p], m = s.slots[p], v = s.slots[theta.length + p];
-      for (let n = 0; n < w.length; n++) {
-        m[n] = beta1 * m[n] + (1 - beta1) * dw[n]; // m ← β₁·m + (1 − β₁)·g
-        v[n] = beta2 * v[n] + (1 - beta2) * dw[n] * dw[n]; // v ← β₂·v + (1 − β₂)·g²
-        w[n] -= (eta * (m[n] / correction1)) / (Math.sqrt(v[n] / correction2) + epsilon); // θ ← θ − η·m̂/(√v̂ + ε)
+  return makeOptimizer(
+    { name: 'adam', learningRate: eta, beta1, beta2, epsilon },
+    2,
+    (theta, g, s) => {
+      s.steps++; // t ← t + 1
+      const correction1 = 1 - beta1 ** s.steps; // 1 − β₁ᵗ
+      const correction2 = 1 - beta2 ** s.steps; // 1 − β₂ᵗ
+      for (let p = 0; p < theta.length; p++) {
+        const w = theta[p],
+          dw = g[p],
+          m = s.slots[p],
+          v = s.slots[theta.length + p];
+        for (let n = 0; n < w.length; n++) {
+          m[n] = beta1 * m[n] + (1 - beta1) * dw[n]; // m ← β₁·m + (1 − β₁)·g
+          v[n] = beta2 * v[n] + (1 - beta2) * dw[n] * dw[n]; // v ← β₂·v + (1 − β₂)·g²
+          w[n] -= (eta * (m[n] / correction1)) / (Math.sqrt(v[n] / correction2) + epsilon); // θ ← θ − η·m̂/(√v̂ + ε)
+        }
       }
-    }
-  }, state);
+    },
+    state,
+  );
 }
 
 /**
@@ -206,7 +243,9 @@ export function resolveOptimizer(spec: unknown, learningRate: number | undefined
   }
   const makers = { sgd, momentum, adam };
   if (typeof spec !== 'string' || !Object.hasOwn(makers, spec)) {
-    throw new ValueError(`${where}: optimizer ${describeValue(spec)} is unknown (expected 'sgd', 'momentum', 'adam', or an optimizer object)`);
+    throw new ValueError(
+      `${where}: optimizer ${describeValue(spec)} is unknown (expected 'sgd', 'momentum', 'adam', or an optimizer object)`,
+    );
   }
   return makers[spec as OptimizerName]({ learningRate });
 }
@@ -219,12 +258,16 @@ export function optimizerFromJSON(json: OptimizerJSON | string): Optimizer {
   const where = 'optimizerFromJSON';
   const data = (typeof json === 'string' ? parseJSON(json, where) : json) as Partial<OptimizerJSON> | null;
   if (typeof data !== 'object' || data === null || data.format !== 'feedforward-optimizer' || data.version !== 1) {
-    throw new ValueError(`${where}: got ${describeValue(data)} but expected the object an optimizer's toJSON() returns (format "feedforward-optimizer", version 1)`);
+    throw new ValueError(
+      `${where}: got ${describeValue(data)} but expected the object an optimizer's toJSON() returns (format "feedforward-optimizer", version 1)`,
+    );
   }
   const steps = checkWholeNumber(data.steps, where, 'steps', 0);
-  if (!Array.isArray(data.slots)) throw new ValueError(`${where}: slots is ${describeValue(data.slots)} but must be a list of arrays`);
+  if (!Array.isArray(data.slots))
+    throw new ValueError(`${where}: slots is ${describeValue(data.slots)} but must be a list of arrays`);
   const slots = data.slots.map((slot, s) => {
-    if (!Array.isArray(slot)) throw new ValueError(`${where}: slot ${s + 1} is ${describeValue(slot)} but must be an array of numbers`);
+    if (!Array.isArray(slot))
+      throw new ValueError(`${where}: slot ${s + 1} is ${describeValue(slot)} but must be an array of numbers`);
     return Float64Array.from(slot, (x, n) => checkNumber(x === '-0' ? -0 : x, where, `slot ${s + 1} entry ${n + 1}`));
   });
   const state = { steps, slots };
@@ -238,6 +281,8 @@ export function optimizerFromJSON(json: OptimizerJSON | string): Optimizer {
     case 'adam':
       return adam({ learningRate, beta1, beta2, epsilon }, state);
     default:
-      throw new ValueError(`${where}: optimizer ${describeValue(data.name)} is unknown (expected 'sgd', 'momentum' or 'adam')`);
+      throw new ValueError(
+        `${where}: optimizer ${describeValue(data.name)} is unknown (expected 'sgd', 'momentum' or 'adam')`,
+      );
   }
 }

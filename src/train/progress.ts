@@ -18,7 +18,9 @@ type CliProgress = typeof import('cli-progress');
 function loadCliProgress(where: string): CliProgress {
   const require = nodeRequire();
   if (require === undefined) {
-    throw new ValueError(`${where}: progress is true but a progress bar needs Node.js 20.16 or newer (set progress: false, or use onEpoch)`);
+    throw new ValueError(
+      `${where}: progress is true but a progress bar needs Node.js 20.16 or newer (set progress: false, or use onEpoch)`,
+    );
   }
   return require('cli-progress') as CliProgress;
 }
@@ -30,7 +32,12 @@ function loadCliProgress(where: string): CliProgress {
 export function createProgress(epochs: number, initialEpoch: number, where: string): Progress {
   const { SingleBar, Presets } = loadCliProgress(where);
   const bar = new SingleBar(
-    { format: 'epoch {value}/{total} [{bar}] loss {loss}{validation} | {eta_formatted} left', stream: process.stderr, hideCursor: true, noTTYOutput: true },
+    {
+      format: 'epoch {value}/{total} [{bar}] loss {loss}{validation} | {eta_formatted} left',
+      stream: process.stderr,
+      hideCursor: true,
+      noTTYOutput: true,
+    },
     Presets.shades_classic,
   );
   bar.start(epochs, initialEpoch, { loss: '…', validation: '' });

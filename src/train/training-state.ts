@@ -30,10 +30,14 @@ export interface TrainingStateJSON {
 export function trainingState(net: Network, optimizer: Optimizer, epoch: number): TrainingStateJSON {
   checkNetwork(net, 'trainingState');
   if (typeof optimizer !== 'object' || optimizer === null || typeof optimizer.toJSON !== 'function') {
-    throw new ValueError(`trainingState: optimizer is ${describeValue(optimizer)} but must be an optimizer (sgd, momentum or adam)`);
+    throw new ValueError(
+      `trainingState: optimizer is ${describeValue(optimizer)} but must be an optimizer (sgd, momentum or adam)`,
+    );
   }
   if (!Number.isInteger(epoch) || epoch < 0) {
-    throw new ValueError(`trainingState: epoch is ${describeValue(epoch)} but it must be the whole number of epochs done (≥ 0)`);
+    throw new ValueError(
+      `trainingState: epoch is ${describeValue(epoch)} but it must be the whole number of epochs done (≥ 0)`,
+    );
   }
   return { format: 'feedforward-training', version: 1, epoch, network: net.toJSON(), optimizer: optimizer.toJSON() };
 }
@@ -43,12 +47,18 @@ export function trainingState(net: Network, optimizer: Optimizer, epoch: number)
  * @example const text = JSON.stringify(trainingState(new Network({ layers: [1, 2, 1] }), sgd({ learningRate: 0.1 }), 3));
  * restoreTrainingState(text).epoch //=> 3
  */
-export function restoreTrainingState(json: TrainingStateJSON | string): { network: Network; optimizer: Optimizer; epoch: number } {
+export function restoreTrainingState(json: TrainingStateJSON | string): {
+  network: Network;
+  optimizer: Optimizer;
+  epoch: number;
+} {
   const where = 'restoreTrainingState';
   const data: unknown = typeof json === 'string' ? parseJSON(json, where) : json;
   const state = data as Partial<TrainingStateJSON> | null;
   if (typeof state !== 'object' || state === null || state.format !== 'feedforward-training' || state.version !== 1) {
-    throw new ValueError(`${where}: got ${describeValue(state)} but expected what trainingState returns (format "feedforward-training", version 1)`);
+    throw new ValueError(
+      `${where}: got ${describeValue(state)} but expected what trainingState returns (format "feedforward-training", version 1)`,
+    );
   }
   if (!Number.isInteger(state.epoch) || (state.epoch as number) < 0) {
     throw new ValueError(`${where}: epoch is ${describeValue(state.epoch)} but it must be a whole number ≥ 0`);

@@ -66,7 +66,12 @@ const warned = new WeakMap<object, Set<string>>();
  * Calls `warn(message)` unless this network has already been warned about this kind of problem.
  * Used as `warnOnce(net, 'targets', message, console.warn)`: it warns; the same call again does not.
  */
-export function warnOnce(net: object, kind: string, message: string | undefined, warn: (message: string) => void): void {
+export function warnOnce(
+  net: object,
+  kind: string,
+  message: string | undefined,
+  warn: (message: string) => void,
+): void {
   if (message === undefined) return;
   const kinds = warned.get(net) ?? new Set<string>();
   if (kinds.has(kind)) return;
