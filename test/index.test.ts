@@ -25,6 +25,7 @@ describe('src/index.ts', () => {
   it('exports exactly these names, and each is defined', () => {
     expect(Object.keys(api).sort()).toEqual([
       'ACTIVATION_DEFAULTS',
+      'ARTICLE_LAYERS',
       'DATASET_DEFAULTS',
       'DEFAULT_LEAKY_SLOPE',
       'DEFAULT_SEED',
@@ -53,6 +54,7 @@ describe('src/index.ts', () => {
       'adam',
       'add',
       'applyWeights',
+      'articleNetwork',
       'backwardTrace',
       'binaryCrossEntropy',
       'createRandom',
