@@ -91,7 +91,7 @@ export type { Diagnosis, Finding, FindingKind } from './inspect/diagnose.js';
 // Interop: activations from a mathjs formula, a hand-off to TensorFlow.js, a network as plain code.
 export { activation, ACTIVATION_DEFAULTS } from './core/activations.js';
 export type { ExpressionActivation } from './core/activations.js';
-export { EXPRESSION_CONSTANTS } from './core/expression.js';
+export { EXPRESSION_CONSTANTS, FORMULA_FUNCTIONS, FORMULA_LIMITS } from './core/expression.js';
 export type { ExpressionOptions } from './core/expression.js';
 export { toTfjsModel, toTfjsFiles, TFJS_FILES_DEFAULTS } from './interop/tfjs-write.js';
 export { fromTfjsModel } from './interop/tfjs-read.js';

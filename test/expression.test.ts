@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { elementwiseActivation, resolveActivation } from '../src/core/activations.js';
+import { FORMULA_FUNCTIONS, FORMULA_LIMITS } from '../src/core/expression.js';
+import { formulaMathjs } from '../src/core/mathjs-loader.js';
 import {
   Matrix,
   Network,
@@ -8,11 +10,13 @@ import {
   createRandom,
   gradientCheck,
   hadamard,
+  loadMathjs,
   map,
   multiply,
   subtract,
   sumRows,
   transpose,
+  ValueError,
 } from '../src/index.js';
 
 const silu = activation('x / (1 + exp(-x))', { name: 'silu' });
@@ -55,10 +59,10 @@ describe('activation(formula): g(x) written in x, g′(x) derived by mathjs', ()
   it('prints g and g′ as text and as TeX', () => {
     expect(silu.toString()).toBe('silu(x) = x / (1 + exp(-x))');
     expect(silu.expression.toString()).toBe('x / (1 + exp(-x))');
-    // mathjs's simplified derivative of x/(1 + e⁻ˣ): ((x + 1)·e⁻ˣ + 1) / (e⁻ˣ + 1)²
-    expect(silu.derivativeExpression.toString()).toBe('(exp(-x) * (x + 1) + 1) / (exp(-x) + 1) ^ 2');
+    // the quotient rule on x/(1 + e⁻ˣ): (1·(1 + e⁻ˣ) − x·(−e⁻ˣ)) / (1 + e⁻ˣ)², with 1·u written u and − −u written +
+    expect(silu.derivativeExpression.toString()).toBe('(1 + exp(-x) + x * exp(-x)) / (1 + exp(-x)) ^ 2');
     expect(silu.toTex()).toBe('\\mathrm{silu}(x) = \\frac{ x}{\\left(1+\\exp\\left(- x\\right)\\right)}');
-    expect(silu.derivativeExpression.toTex()).toMatch(/^\\frac\{\\exp\\left\(- x\\right\)/);
+    expect(silu.derivativeExpression.toTex()).toMatch(/^\\frac\{1\+\\exp\\left\(- x\\right\)/);
   });
 
   it('may use the constants e and pi: "pi * x" doubles as π·x with derivative π', () => {
@@ -89,11 +93,9 @@ describe('activation: bad formulas get an error that names the problem', () => {
       /activation: "a \* x \+ b" has the free symbols a, b but an activation's formula may use only x/,
     );
   });
-  it('names a function mathjs does not have', () => {
-    expect(() => activation('swoosh(x)')).toThrow(/activation: "swoosh\(x\)" calls swoosh but mathjs has no function of that name/);
-  });
-  it('says when mathjs cannot differentiate the formula', () => {
-    expect(() => activation('max(0, x)')).toThrow(/activation: mathjs cannot differentiate "max\(0, x\)"/);
+  it('names a function that is not one of FORMULA_FUNCTIONS, whether mathjs has it or not', () => {
+    expect(() => activation('swoosh(x)')).toThrow(/activation: "swoosh\(x\)" calls swoosh but a formula may call only exp, expm1, log, .*, atanh \(FORMULA_FUNCTIONS\)/);
+    expect(() => activation('max(0, x)')).toThrow(/activation: "max\(0, x\)" calls max but a formula may call only exp/);
   });
   it('says when the formula does not parse', () => {
     expect(() => activation('x +')).toThrow(/activation: mathjs cannot parse "x \+"/);
@@ -226,5 +228,112 @@ describe('an expression activation in a Network', () => {
     for (let epoch = 0; epoch < byHand.length; epoch++) {
       expect(Math.abs(byFormula[epoch] - byHand[epoch]) / byHand[epoch]).toBeLessThan(1e-9);
     }
+  });
+});
+
+describe('a formula is scalar maths in x and nothing else (safe to paste from a stranger)', () => {
+  // Each of these runs more than maths in mathjs: it is refused before anything is evaluated.
+  it.each([
+    ['evaluate("1 + 1")', /calls evaluate but a formula may call only exp/],
+    ['parse("x")', /calls parse but/],
+    ['compile("x")', /calls compile but/],
+    ['simplify("x + x")', /calls simplify but/],
+    ['derivative("x^2", "x")', /calls derivative but/],
+    ['createUnit("furlong", "220 yard")', /calls createUnit but/],
+    ['resolve(x)', /calls resolve but/],
+    ['rationalize("x/2")', /calls rationalize but/],
+    ['import({})', /(calls import|mathjs cannot parse)/],
+    ['f(x) = x^2', /has a function definition "f\(x\) = x \^ 2" but a formula may use only numbers, x, the constants e, E, pi, PI, tau, phi, \+ - \* \/ \^ and the functions exp/],
+    ['a = 2', /has an assignment "a = 2" but/],
+    ['[x, 1]', /has a matrix "\[x, 1\]" but/],
+    ['"x"', /has the string "\\"x\\"" but/],
+    ['{a: x}', /has an object/],
+    ['1:3', /has a range "1:3" but/],
+    ['x > 0', /has the operator > in "x > 0" but/],
+    ['x > 0 ? x : 0', /has a condition/],
+    ['x!', /has the operator ! in "x!" but/],
+    ['x.y', /has a property access "x.y" but/],
+    ['x; x', /has several statements/],
+    ['true', /has the value "true" but/],
+    ['5 cm', /has the free symbol cm but an activation's formula may use only x/],
+    ['i * x', /has the free symbol i but/],
+    ['log(x, 2)', /has log with 2 arguments in "log\(x, 2\)" \(each function takes one\) but/],
+    ['1e400 * x', /has the number "Infinity", which is not a finite float64 but/],
+  ])('refuses %s, naming the part that is not allowed', (formula, message) => {
+    expect(() => activation(formula)).toThrow(ValueError);
+    expect(() => activation(formula)).toThrow(message);
+  });
+
+  it('evaluates with its own mathjs: a unit defined in the process-wide mathjs, or a formula tried on it, changes nothing either side', async () => {
+    const shared = await loadMathjs();
+    const before = shared.evaluate('2 inch to cm').toString();
+    expect(() => activation('createUnit("inch", "1 m") * x')).toThrow(/calls createUnit/);
+    expect(shared.evaluate('2 inch to cm').toString()).toBe(before); // 5.08 cm, as before
+    expect(formulaMathjs('test')).not.toBe(shared);
+  });
+
+  it('derives every function of FORMULA_FUNCTIONS correctly: g′ matches a centred difference at points inside its domain', () => {
+    expect(FORMULA_FUNCTIONS).toHaveLength(22);
+    const h = 1e-6;
+    for (const name of FORMULA_FUNCTIONS) {
+      const inner = name === 'acosh' ? '0.5 * x + 1.5' : '0.5 * x + 0.1'; // acosh needs u > 1; the rest take u ∈ [0.2, 0.5]
+      const g = activation(`${name}(${inner}) * x`);
+      for (const x of [0.2, 0.5, 0.8]) {
+        const centred = (g.f(x + h) - g.f(x - h)) / (2 * h);
+        expect(Math.abs(g.df(x) - centred), `${name} at ${x}`).toBeLessThan(1e-7);
+      }
+    }
+  });
+
+  it('writes the derivative by the textbook rules, folding 1·u, u + 0 and u¹: (x²)′ = 2·x, (3·sin(x))′ = 3·cos(x), (eˣ)′ = eˣ', () => {
+    expect(activation('x^2').derivativeExpression.toString()).toBe('2 * x');
+    expect(activation('3 * sin(x)').derivativeExpression.toString()).toBe('3 * cos(x)');
+    expect(activation('exp(x)').derivativeExpression.toString()).toBe('exp(x)');
+    expect(activation('2^x').derivativeExpression.toString()).toBe('2 ^ x * log(2)');
+    expect(activation('-(-x)').derivativeExpression.toString()).toBe('1');
+  });
+
+  it(`refuses a formula longer than FORMULA_LIMITS.length (${FORMULA_LIMITS.length} characters): 3000 unary minus signs overflowed the stack`, () => {
+    expect(() => activation(`${'-'.repeat(3000)}x`)).toThrow(
+      'activation: the formula has 3001 characters but a formula may have at most 1000 (FORMULA_LIMITS.length)',
+    );
+  });
+
+  it(`refuses a formula nested more than FORMULA_LIMITS.depth (${FORMULA_LIMITS.depth}) levels, by brackets or by operators`, () => {
+    expect(() => activation(`${'('.repeat(101)}x${')'.repeat(101)}`)).toThrow(/activation: "\(+…" is nested more than 100 levels deep \(FORMULA_LIMITS.depth\)/);
+    expect(() => activation(`${'-'.repeat(101)}x`)).toThrow(/is nested more than 100 levels deep/);
+    expect(activation(`${'-'.repeat(98)}x`).f(2)).toBe(2); // 98 minus signs: within the limit, and −(−x) 49 times is x
+  });
+
+  it(`refuses a formula whose derivative grows past FORMULA_LIMITS.derivativeNodes (${FORMULA_LIMITS.derivativeNodes}): the product rule on 60 factors`, () => {
+    // (f₁·…·fₙ)′ has n terms of n factors each: about 2·60² nodes
+    expect(() => activation(Array(60).fill('cos(x)').join(' * '))).toThrow(
+      /activation: the derivative of "cos\(x\) \* .*…" grows past 5000 nodes \(FORMULA_LIMITS.derivativeNodes/,
+    );
+  });
+
+  it('answers the formulas that hung it (x + x + … 50 times, a tower of 20 x^x, sin 20 deep, a 20-term Taylor series) with the right derivative', () => {
+    expect(activation(Array(50).fill('x').join(' + ')).df(3)).toBe(50);
+    const tower = activation(Array(20).fill('x').join('^'));
+    const h = 1e-6;
+    expect(Math.abs(tower.df(0.9) - (tower.f(0.9 + h) - tower.f(0.9 - h)) / (2 * h))).toBeLessThan(1e-6);
+    const nested = activation(`${'sin('.repeat(20)}x${')'.repeat(20)}`);
+    expect(nested.df(0)).toBe(1); // sin′(0) = 1 at every level
+    // exp(x) ≈ Σ xᵏ/k!, whose derivative is the same series one term shorter
+    const factorial = (k: number): number => (k <= 1 ? 1 : k * factorial(k - 1));
+    const taylor = activation(Array.from({ length: 20 }, (_, k) => `x^${k} / ${factorial(k)}`).join(' + '));
+    expect(Math.abs(taylor.df(1) - Math.E)).toBeLessThan(1e-12);
+  });
+
+  it('Network.fromJSON checks an expression entry the same way, and refuses an unknown key or __proto__ in it', () => {
+    const json = Network.fromWeights([{ weights: [[1]], biases: [0] }], { output: activation('x^2') }).toJSON();
+    const spoil = (entry: unknown) => ({ ...json, activations: [entry] }) as never;
+    expect(() => Network.fromJSON(spoil({ name: 'evil', expression: 'evaluate("1")' }))).toThrow(/Network.fromJSON: layer 1: "evaluate\(\\"1\\"\)" calls evaluate but/);
+    expect(() => Network.fromJSON(spoil({ name: 'sq', expression: 'x^2', extra: 1 }))).toThrow(
+      /Network.fromJSON: layer 1: an expression activation: unknown key "extra" \(known: name, expression\)/,
+    );
+    expect(() => Network.fromJSON(spoil(JSON.parse('{"name": "sq", "expression": "x^2", "__proto__": {"polluted": 1}}')))).toThrow(
+      /an expression activation: key "__proto__" is not allowed/,
+    );
   });
 });

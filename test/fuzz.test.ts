@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as ff from '../src/index.js';
 import { Matrix, Network } from '../src/index.js';
 import { type EntryPoint, FUZZ_SEED, arg, badResult, fuzz, fuzzProperty } from './fuzz/harness.js';
+import { inChild } from './helpers/child.js';
 
 describe('matrix helpers', () => {
   fuzz('new Matrix', (rows, cols, data) => new Matrix(rows, cols, data), arg.size, arg.size, arg.any);
@@ -127,6 +128,21 @@ describe('training, inspection and interop (the modules merged after the core)',
   fuzz('toTfjsModel', (n: Network) => ff.toTfjsModel(n).modelTopology !== undefined, net);
   fuzz('fromTfjsModel', (model, weights) => ff.fromTfjsModel(model as never, weights as never), arg.any, arg.any);
   fuzz('activation (a formula)', (expression, options) => ff.activation(expression as never, options as never)([[0.5]]), fc.oneof(fc.constantFrom<unknown>('x^2', 'log(x)', '1/x', 'x +', 'y', 'exp(x)'), arg.junk), arg.options({ name: arg.any }));
+});
+
+describe('formulas from strangers (activation), in a child with a time and heap limit', () => {
+  it('answers 400 random expression trees and hostile strings each within a second, by an activation or a ValueError, and leaves the process-wide mathjs unchanged', () => {
+    // fixed seed; the child prints one line of JSON (see test/children/formula-fuzz.ts)
+    const run = inChild('test/children/formula-fuzz.ts', { args: [String(FUZZ_SEED), '400'], timeoutMs: 120_000, heapMb: 256 });
+    expect(run.timedOut, 'the child hung').toBe(false);
+    expect(run.outOfMemory, 'the child ran out of heap').toBe(false);
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout.trim().split('\n').at(-1) as string);
+    expect(report.failures).toEqual([]);
+    expect(report.mathjsUnchanged).toBe(true);
+    expect(report.accepted).toBeGreaterThan(20); // both answers are exercised
+    expect(report.refused).toBeGreaterThan(100);
+  }, 130_000);
 });
 
 describe('the harness itself fails when it should', () => {

@@ -34,6 +34,8 @@ describe('src/index.ts', () => {
       'EXPRESSION_CONSTANTS',
       'FIT_DEFAULTS',
       'FORMULA_DEFAULTS',
+      'FORMULA_FUNCTIONS',
+      'FORMULA_LIMITS',
       'FORMULA_MAX_NODES',
       'FROM_WEIGHTS_DEFAULTS',
       'GRADIENTS_DEFAULTS',

@@ -284,6 +284,7 @@ export function resolveActivation(spec: unknown, where: string): Activation {
     );
   }
   if (typeof spec === 'object' && spec !== null && 'expression' in spec) {
+    checkKeys(spec, ['name', 'expression'], `${where}: an expression activation`, 'key');
     const { expression, name } = spec as { expression: unknown; name?: string };
     return expressionActivation(expression, { name }, where);
   }
@@ -310,7 +311,7 @@ export function resolveActivation(spec: unknown, where: string): Activation {
 export interface ExpressionActivation extends Activation {
   /** g(x) as mathjs parsed it: `.toString()` gives the formula, `.toTex()` its TeX. */
   readonly expression: ExpressionParts['expression'];
-  /** g′(x) as `math.derivative` derived it: `.toString()`, `.toTex()`. */
+  /** g′(x) derived by the textbook rules (see FORMULA_LIMITS): `.toString()`, `.toTex()`. */
   readonly derivativeExpression: ExpressionParts['derivativeExpression'];
   /** "silu(x) = x / (1 + exp(-x))" ("g(x) = …" when it has no name). */
   toString(): string;
@@ -324,8 +325,9 @@ export interface ExpressionActivation extends Activation {
 export const ACTIVATION_DEFAULTS = Object.freeze({ name: undefined });
 
 /**
- * An activation from a formula in x: g(x) as written, g′(x) derived by mathjs
- * (`math.derivative`). It works wherever a built-in does (hidden or output
+ * An activation from a formula in x: g(x) as written, g′(x) derived
+ * symbolically. The formula may use only numbers, x, EXPRESSION_CONSTANTS,
+ * + − * / ^ and FORMULA_FUNCTIONS, within FORMULA_LIMITS. It works wherever a built-in does (hidden or output
  * layer, forward and backward), and JSON stores it as { name, expression }.
  * Z: any shape → g(Z): the same shape, entry by entry. Loads mathjs on first use.
  * @example activation('x / (1 + exp(-x))', { name: 'silu' }).derivative([[0]]).toArray() //=> [[0.5]]

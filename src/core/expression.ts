@@ -3,9 +3,18 @@
  *
  *   activation('x / (1 + exp(-x))', { name: 'silu' })
  *
- * mathjs parses the formula into an expression tree, `math.derivative` derives
- * g′ from it symbolically, and both trees are compiled to functions of one
- * number. The trees are kept, so both can be printed as text or as TeX.
+ * A formula is scalar maths in x and nothing else. mathjs parses it once into
+ * an expression tree; the tree is walked and every node must be a number, x,
+ * one of EXPRESSION_CONSTANTS, + − · / ^ (unary minus too), or a call of one of
+ * FORMULA_FUNCTIONS with one argument. Anything else mathjs would run (its
+ * `evaluate`, `parse`, `simplify`, `createUnit`, an assignment, a function
+ * definition `f(x) = …`, a matrix, a string, a unit) is refused before anything
+ * is evaluated, naming the part. FORMULA_LIMITS bounds the text, the tree's
+ * depth and the derivative's size (derivative.ts builds g′ by the textbook
+ * rules, checking its size as it grows), so every formula is answered in
+ * milliseconds. Both trees are compiled by the library's own mathjs instance
+ * (`create(all)`, see mathjs-loader.ts), never the process-wide one, so a
+ * formula cannot change what any other mathjs user computes.
  *
  * mathjs is loaded here on first use only (see mathjs-loader.ts), and each
  * evaluation goes through mathjs's interpreter (about 0.25 µs, against a few
@@ -14,11 +23,47 @@
  * networks, not for speed.
  */
 import type { EvalFunction, MathNode } from 'mathjs';
+import { derivative } from './derivative.js';
 import { ValueError, describeValue } from './errors.js';
-import { mathjs } from './mathjs-loader.js';
+import { formulaMathjs } from './mathjs-loader.js';
 
 /** The constants a formula may use besides x (mathjs's names for them). */
 export const EXPRESSION_CONSTANTS: readonly string[] = Object.freeze(['e', 'E', 'pi', 'PI', 'tau', 'phi']);
+
+/** The functions a formula may call, each with one argument (log is the natural logarithm). */
+export const FORMULA_FUNCTIONS: readonly string[] = Object.freeze([
+  'exp',
+  'expm1',
+  'log',
+  'log1p',
+  'log2',
+  'log10',
+  'sqrt',
+  'cbrt',
+  'abs',
+  'sign',
+  'sin',
+  'cos',
+  'tan',
+  'asin',
+  'acos',
+  'atan',
+  'sinh',
+  'cosh',
+  'tanh',
+  'asinh',
+  'acosh',
+  'atanh',
+]);
+
+/**
+ * How big a formula may be: `length` characters of text, `depth` levels of
+ * nesting in its tree (each operator, call or parenthesis is a level), and
+ * `derivativeNodes` nodes in the tree of its derivative. Enough for any
+ * activation in a textbook (silu's derivative has 21 nodes), small enough that
+ * every formula is parsed, derived and compiled in milliseconds.
+ */
+export const FORMULA_LIMITS = Object.freeze({ length: 1000, depth: 100, derivativeNodes: 5000 });
 
 /** Options of `activation(expression, options)`. */
 export interface ExpressionOptions {
@@ -35,15 +80,15 @@ export interface ExpressionParts {
   df: (z: number) => number;
   /** The parsed formula g(x), a mathjs node: `.toString()`, `.toTex()`. */
   expression: MathNode;
-  /** Its derivative g′(x) as `math.derivative` gives it (simplified), a mathjs node. */
+  /** Its derivative g′(x), derived by the textbook rules (derivative.ts), a mathjs node. */
   derivativeExpression: MathNode;
   /** How JSON names it: `{ name, expression }`. */
   spec: { name: string; expression: string };
 }
 
 /**
- * Parses `text` as g(x), checks that x is its only unknown, derives g′(x) and
- * compiles both. `where` starts every error message.
+ * Parses `text` as g(x), checks that it is scalar maths in x within
+ * FORMULA_LIMITS, derives g′(x) and compiles both. `where` starts every error message.
  * @example expressionParts('x^2', {}, 'activation').derivativeExpression.toString() //=> '2 * x'
  */
 export function expressionParts(text: unknown, options: ExpressionOptions, where: string): ExpressionParts {
@@ -52,29 +97,30 @@ export function expressionParts(text: unknown, options: ExpressionOptions, where
       `${where}: the formula is ${describeValue(text)} but it must be a non-empty string in x, like 'x / (1 + exp(-x))'`,
     );
   }
-  const formula = text.trim();
-  const name = options.name ?? formula;
+  const name = options.name ?? text.trim();
   if (typeof name !== 'string' || name.trim() === '') {
     throw new ValueError(`${where}: name is ${describeValue(name)} but it must be a non-empty string`);
   }
-  const math = mathjs(where);
+  if (text.length > FORMULA_LIMITS.length) {
+    throw new ValueError(
+      `${where}: the formula has ${text.length} characters but a formula may have at most ${FORMULA_LIMITS.length} (FORMULA_LIMITS.length)`,
+    );
+  }
+  const formula = text.trim();
+  const shown = JSON.stringify(formula.length > 60 ? `${formula.slice(0, 60)}…` : formula);
+  const tooDeep = `${shown} is nested more than ${FORMULA_LIMITS.depth} levels deep (FORMULA_LIMITS.depth)`;
+  if (bracketDepth(formula) > FORMULA_LIMITS.depth) throw new ValueError(`${where}: ${tooDeep}`);
+  const math = formulaMathjs(where);
 
   let expression: MathNode;
   try {
     expression = math.parse(formula);
   } catch (error) {
-    throw new ValueError(`${where}: mathjs cannot parse ${JSON.stringify(formula)} (${(error as Error).message})`);
+    if (error instanceof RangeError) throw new ValueError(`${where}: ${tooDeep}`); // the parser's stack ran out
+    throw new ValueError(`${where}: mathjs cannot parse ${shown} (${(error as Error).message})`);
   }
-  checkSymbols(expression, formula, where, math as unknown as Record<string, unknown>);
-
-  let derivativeExpression: MathNode;
-  try {
-    derivativeExpression = math.derivative(expression, 'x');
-  } catch (error) {
-    throw new ValueError(
-      `${where}: mathjs cannot differentiate ${JSON.stringify(formula)} (${(error as Error).message})`,
-    );
-  }
+  checkTree(expression, shown, where, tooDeep);
+  const derivativeExpression = derivative(expression, FORMULA_LIMITS.derivativeNodes, where, formula);
 
   return {
     name,
@@ -86,28 +132,98 @@ export function expressionParts(text: unknown, options: ExpressionOptions, where
   };
 }
 
-/** Throws unless every symbol of the formula is x, a known constant, or a mathjs function being called. */
-function checkSymbols(node: MathNode, formula: string, where: string, math: Record<string, unknown>): void {
+/** The deepest nesting of brackets in the text: checked before parsing, whose recursion follows it. */
+function bracketDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const char of text) {
+    if (char === '(' || char === '[' || char === '{') deepest = Math.max(deepest, ++depth);
+    else if (char === ')' || char === ']' || char === '}') depth--;
+  }
+  return deepest;
+}
+
+type Node = MathNode & {
+  type: string;
+  value?: unknown;
+  name?: string;
+  fn?: unknown;
+  args?: MathNode[];
+  content?: MathNode;
+};
+
+/** The operators a formula may use, by mathjs's name for them. */
+const OPERATORS = new Set(['add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus']);
+
+/** What a node that is not scalar maths is, for the message. */
+const KINDS: Record<string, string> = {
+  AccessorNode: 'a property access',
+  ArrayNode: 'a matrix',
+  AssignmentNode: 'an assignment',
+  BlockNode: 'several statements',
+  ConditionalNode: 'a condition',
+  FunctionAssignmentNode: 'a function definition',
+  IndexNode: 'an index',
+  ObjectNode: 'an object',
+  RangeNode: 'a range',
+  RelationalNode: 'a comparison',
+};
+
+/**
+ * Throws unless every node is a finite number, x, a constant, an allowed
+ * operator or a call of an allowed function with one argument, within
+ * FORMULA_LIMITS.depth; free symbols are collected and named together.
+ */
+function checkTree(root: MathNode, shown: string, where: string, tooDeep: string): void {
+  const allowed = `a formula may use only numbers, x, the constants ${EXPRESSION_CONSTANTS.join(', ')}, + - * / ^ and the functions ${FORMULA_FUNCTIONS.join(', ')}`;
+  const refuse = (part: string) => {
+    throw new ValueError(`${where}: ${shown} has ${part} but ${allowed}`);
+  };
+  const text = (node: MathNode) => {
+    const t = node.toString();
+    return JSON.stringify(t.length > 40 ? `${t.slice(0, 40)}…` : t);
+  };
   const free = new Set<string>();
-  const unknownFunctions = new Set<string>();
-  node.traverse((child, path) => {
-    if (!('name' in child) || child.type !== 'SymbolNode') return;
-    const name = (child as unknown as { name: string }).name;
-    if (path === 'fn') {
-      if (typeof math[name] !== 'function') unknownFunctions.add(name); // f(x) with f not in mathjs
-    } else if (name !== 'x' && !EXPRESSION_CONSTANTS.includes(name)) {
-      free.add(name);
+  const walk = (node: MathNode, depth: number): void => {
+    if (depth > FORMULA_LIMITS.depth) throw new ValueError(`${where}: ${tooDeep}`);
+    const n = node as Node;
+    switch (n.type) {
+      case 'ConstantNode':
+        if (typeof n.value !== 'number')
+          refuse(`the ${typeof n.value === 'string' ? 'string' : 'value'} ${text(node)}`);
+        if (!Number.isFinite(n.value)) refuse(`the number ${text(node)}, which is not a finite float64`);
+        return;
+      case 'SymbolNode':
+        if (n.name !== 'x' && !EXPRESSION_CONSTANTS.includes(n.name as string)) free.add(n.name as string);
+        return;
+      case 'ParenthesisNode':
+        return walk(n.content as MathNode, depth + 1);
+      case 'OperatorNode':
+        if (!OPERATORS.has(n.fn as string)) refuse(`the operator ${(n as { op?: string }).op} in ${text(node)}`);
+        for (const arg of n.args ?? []) walk(arg, depth + 1);
+        return;
+      case 'FunctionNode': {
+        const fn = n.fn as Node;
+        const called = fn.type === 'SymbolNode' ? (fn.name as string) : undefined;
+        if (called === undefined || !FORMULA_FUNCTIONS.includes(called)) {
+          throw new ValueError(
+            `${where}: ${shown} calls ${called ?? text(fn)} but a formula may call only ${FORMULA_FUNCTIONS.join(', ')} (FORMULA_FUNCTIONS)`,
+          );
+        }
+        const args = n.args ?? [];
+        if (args.length !== 1)
+          refuse(`${called} with ${args.length} arguments in ${text(node)} (each function takes one)`);
+        return walk(args[0], depth + 1);
+      }
+      default:
+        refuse(`${KINDS[n.type] ?? `a ${n.type}`} ${text(node)}`);
     }
-  });
+  };
+  walk(root, 1);
   if (free.size > 0) {
     const list = [...free].join(', ');
     throw new ValueError(
-      `${where}: ${JSON.stringify(formula)} has the free ${free.size === 1 ? 'symbol' : 'symbols'} ${list} but an activation's formula may use only x (and the constants ${EXPRESSION_CONSTANTS.join(', ')})`,
-    );
-  }
-  if (unknownFunctions.size > 0) {
-    throw new ValueError(
-      `${where}: ${JSON.stringify(formula)} calls ${[...unknownFunctions].join(', ')} but mathjs has no function of that name`,
+      `${where}: ${shown} has the free ${free.size === 1 ? 'symbol' : 'symbols'} ${list} but an activation's formula may use only x (and the constants ${EXPRESSION_CONSTANTS.join(', ')})`,
     );
   }
 }

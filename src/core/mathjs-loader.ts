@@ -37,6 +37,21 @@ export function mathjs(where: string): MathJsStatic {
   );
 }
 
+let own: MathJsStatic | undefined;
+
+/**
+ * The library's own mathjs instance (`create(all)`), for formulas: nothing a
+ * formula does (and nothing another mathjs user does to the process-wide
+ * mathjs, such as `import` or `createUnit`) reaches the other side.
+ * @example formulaMathjs('test') !== mathjs('test') //=> true
+ */
+export function formulaMathjs(where: string): MathJsStatic {
+  if (own) return own;
+  const shared = mathjs(where);
+  own = shared.create(shared.all) as unknown as MathJsStatic;
+  return own;
+}
+
 /**
  * Node's require(), for loading a package the moment it is needed; undefined outside Node
  * or before Node 20.16. process.getBuiltinModule reaches it from ESM and CJS alike, without
