@@ -7,7 +7,7 @@ import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Network, ShapeError, ValueError } from '../src/index.js';
+import { Network, ShapeError, ValueError, standardizerFromJSON } from '../src/index.js';
 import { loadNetwork, saveNetwork } from '../src/interop/node.js';
 
 // The real fs, with `rename` and `open` replaceable per test to simulate failures.
@@ -147,5 +147,50 @@ describe('what happens when you get it wrong', () => {
     await expect(loadNetwork(path)).rejects.toThrow(
       new ValueError(`loadNetwork: ${path}: Network.fromJSON: version is 2 but this library reads version 1 (written by a different feedforward?)`),
     );
+  });
+});
+
+describe('saveNetwork checks what it writes, keeps the mode, cleans up, follows symlinks to their target', () => {
+  it('refuses a network holding NaN, naming why, and leaves the good file on disk as it was', async () => {
+    const path = join(folder, 'model.json');
+    await saveNetwork(net, path);
+    const before = await fs.readFile(path, 'utf8');
+    const broken = Network.fromJSON(net.toJSON());
+    broken.layers[1].weights.data[0] = NaN; // a weight set by hand
+    const error = (await saveNetwork(broken, path).catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(/^saveNetwork: the network would not load back, so nothing was written \(Network.fromJSON: .*layer 2/);
+    expect(await fs.readFile(path, 'utf8')).toBe(before);
+  });
+  it('refuses a standardizer with σ = ∞ (assigned by hand), which loadNetwork would refuse', async () => {
+    const path = join(folder, 'model.json');
+    const odd = Network.fromJSON(net.toJSON());
+    odd.standardize = { inputs: { ...standardizerFromJSON({ mean: [0], std: [1] }), toJSON: () => ({ mean: [0], std: [Infinity] }) } };
+    await expect(saveNetwork(odd, path)).rejects.toThrow(/saveNetwork: the network would not load back, so nothing was written \(Network.fromJSON: standardize.inputs: std is an array of 1 entry but must be a non-empty list of finite numbers\)$/);
+    expect(await fs.readdir(folder)).toEqual([]);
+  });
+  it('keeps the mode of the file it replaces: a 0600 model stays 0600', async () => {
+    const path = join(folder, 'model.json');
+    await fs.writeFile(path, 'old', { mode: 0o600 });
+    await fs.chmod(path, 0o600);
+    await saveNetwork(net, path);
+    expect((await fs.stat(path)).mode & 0o777).toBe(0o600);
+  });
+  it('removes the temporary files a killed save left (their process is gone), and no other file', async () => {
+    const path = join(folder, 'model.json');
+    const dead = 2 ** 22 + 12345; // above Linux's default pid_max (2²²): no process has it
+    const stale = `.model.json.${dead}.0123456789ab.tmp`;
+    await fs.writeFile(join(folder, stale), 'half a model');
+    await fs.writeFile(join(folder, 'model.json.1'), 'a backup of yours');
+    await saveNetwork(net, path);
+    expect((await fs.readdir(folder)).sort()).toEqual(['model.json', 'model.json.1']);
+  });
+  it('saving through a symlink replaces the file it points to and keeps the link', async () => {
+    const real = join(folder, 'real.json');
+    const link = join(folder, 'link.json');
+    await fs.writeFile(real, 'old');
+    await fs.symlink(real, link);
+    await saveNetwork(net, link);
+    expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(await fs.readFile(real, 'utf8'))).toEqual(net.toJSON());
   });
 });

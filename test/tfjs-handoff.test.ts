@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -130,8 +131,11 @@ describe('model.json and weights.bin: the files tf.loadLayersModel reads', () =>
     try {
       const net = new Network({ layers: [3, 5, 2], hidden: 'tanh', output: 'softmax', seed: 2 });
       const paths = await saveTfjsModel(net, join(dir, 'model'));
-      expect(paths).toEqual({ modelJson: join(dir, 'model', 'model.json'), weights: join(dir, 'model', 'weights.bin') });
+      // the weight file is named by its content: weights.<first 16 hex digits of the bytes' SHA-256>.bin
+      const bytesHash = createHash('sha256').update(toTfjsFiles(net).weightsBin).digest('hex').slice(0, 16);
+      expect(paths).toEqual({ modelJson: join(dir, 'model', 'model.json'), weights: join(dir, 'model', `weights.${bytesHash}.bin`) });
       const json = JSON.parse(await readFile(paths.modelJson, 'utf8'));
+      expect(json.weightsManifest[0].paths).toEqual([`weights.${bytesHash}.bin`]);
       const bytes = await readFile(paths.weights);
       const model = await tf.loadLayersModel({
         load: async () => ({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData: new Uint8Array(bytes).buffer }),

@@ -8,7 +8,13 @@ import { ShapeError, ValueError, describeValue, formatShape } from '../core/erro
 import { Matrix } from '../core/matrix.js';
 import { Network } from '../core/network.js';
 import { parseJSON } from '../core/serialize.js';
-import { KERAS_ACTIVATIONS, type TfjsArtifacts, type TfjsLayerJSON, type TfjsModelJSON } from './tfjs-write.js';
+import {
+  KERAS_ACTIVATIONS,
+  type TfjsArtifacts,
+  type TfjsLayerJSON,
+  type TfjsModelJSON,
+  plainFileName,
+} from './tfjs-write.js';
 
 /** The weights' bytes as TensorFlow.js may hand them over: one buffer, a byte view, or a list of buffers. */
 export type TfjsWeightData = ArrayBuffer | ArrayBufferView | readonly ArrayBuffer[];
@@ -41,9 +47,7 @@ export function fromTfjsModel(model: TfjsModelInput, weights?: TfjsWeightData): 
       `${where}: model is ${describeValue(json)} but it must be model.json's content (with a modelTopology)`,
     );
   }
-  const specs = json.weightSpecs ?? json.weightsManifest?.flatMap((group) => group.weights);
-  if (!Array.isArray(specs))
-    throw new ValueError(`${where}: the model lists no weights (no weightSpecs or weightsManifest)`);
+  const specs = readSpecs(json, where);
   const bytes = toBytes(weights ?? json.weightData, where);
   const tensors = readWeights(specs, bytes, where);
 
@@ -114,14 +118,24 @@ function readLayers(topology: object, where: string): DensePlan[] {
     const foldable = last !== undefined && last.activation.name === 'linear';
     if (layer?.class_name === 'InputLayer') return; // only declares the input shape, which the kernel also gives
     if (layer?.class_name === 'Dense') {
+      if (typeof c.name !== 'string' || c.name === '') {
+        throw new ValueError(
+          `${where}: ${label}: config.name is ${describeValue(c.name)} but it must be the layer's name (its weights are "<name>/kernel")`,
+        );
+      }
+      if (!Number.isInteger(c.units) || (c.units as number) < 1) {
+        throw new ValueError(
+          `${where}: ${label}: config.units is ${describeValue(c.units)} but it must be a whole number ≥ 1`,
+        );
+      }
       plan.push({
-        name: String(c.name),
+        name: c.name,
         units: c.units as number,
         activation: kerasActivation(c.activation, label, where),
         useBias: c.use_bias !== false,
       });
     } else if (layer?.class_name === 'LeakyReLU' && foldable) {
-      last.activation = leakyReluWithSlope(typeof c.alpha === 'number' ? c.alpha : 0.3); // 0.3: Keras's default alpha
+      last.activation = leakyReluWithSlope(leakySlope(c, label, where));
     } else if (layer?.class_name === 'Activation' && foldable) {
       last.activation = kerasActivation(c.activation, label, where);
     } else {
@@ -134,6 +148,24 @@ function readLayers(topology: object, where: string): DensePlan[] {
   return plan;
 }
 
+/**
+ * A LeakyReLU layer's slope for z < 0: Keras 2 and TensorFlow.js call it `alpha`
+ * (a number, or a numeric string in some converted files), Keras 3 `negative_slope`;
+ * 0.3 when neither is given (the default of both).
+ */
+function leakySlope(config: Record<string, unknown>, label: string, where: string): number {
+  const field = config.negative_slope !== undefined ? 'negative_slope' : 'alpha';
+  const value = config[field];
+  if (value === undefined) return 0.3;
+  const slope = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof slope !== 'number' || !Number.isFinite(slope)) {
+    throw new ValueError(
+      `${where}: ${label}: config.${field} is ${describeValue(value)} but it must be a finite number (the slope for z < 0)`,
+    );
+  }
+  return slope;
+}
+
 /** Our activation for a Keras activation name (a missing one means linear). */
 function kerasActivation(name: unknown, label: string, where: string): Activation {
   const keras = name ?? 'linear';
@@ -141,6 +173,103 @@ function kerasActivation(name: unknown, label: string, where: string): Activatio
   throw new ValueError(
     `${where}: ${label} has activation ${describeValue(keras)} but feedforward reads only ${Object.keys(KERAS_ACTIVATIONS).join(', ')}`,
   );
+}
+
+/** The largest weight tensor read (entries): far beyond any Dense layer here, small enough to allocate. */
+const MAX_TENSOR = 2 ** 28;
+
+/**
+ * The weight specs of a model, each checked: `weightSpecs` (artifacts) or the
+ * groups of `weightsManifest` (model.json), every field named when it is wrong.
+ */
+function readSpecs(
+  json: Record<string, unknown>,
+  where: string,
+): { name: string; shape: number[]; dtype?: unknown; quantization?: unknown }[] {
+  let specs: unknown[];
+  let field: (n: number) => string;
+  if (json.weightSpecs !== undefined) {
+    if (!Array.isArray(json.weightSpecs)) {
+      throw new ValueError(
+        `${where}: weightSpecs is ${describeValue(json.weightSpecs)} but it must be a list of { name, shape, dtype }`,
+      );
+    }
+    specs = json.weightSpecs;
+    field = (n) => `weightSpecs[${n}]`;
+  } else {
+    const groups = manifestGroups(json, where);
+    specs = groups.flatMap((group) => group.weights);
+    const labels = groups.flatMap((group, g) => group.weights.map((_, n) => `weightsManifest[${g}].weights[${n}]`));
+    field = (n) => labels[n];
+  }
+  return specs.map((spec, n) => {
+    if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
+      throw new ValueError(`${where}: ${field(n)} is ${describeValue(spec)} but it must be { name, shape, dtype }`);
+    }
+    const { name, shape } = spec as { name?: unknown; shape?: unknown };
+    if (typeof name !== 'string' || name === '') {
+      throw new ValueError(
+        `${where}: ${field(n)}.name is ${describeValue(name)} but it must be the weight's name, like "dense_1/kernel"`,
+      );
+    }
+    if (!Array.isArray(shape) || shape.some((d) => !Number.isInteger(d) || d < 0)) {
+      throw new ValueError(
+        `${where}: ${field(n)}.shape is ${Array.isArray(shape) ? `[${shape.map((d) => describeValue(d)).join(', ')}]` : describeValue(shape)} but it must be a list of whole numbers ≥ 0`,
+      );
+    }
+    const size = shape.reduce((p: number, d: number) => p * d, 1);
+    if (size > MAX_TENSOR) {
+      throw new ValueError(
+        `${where}: ${field(n)}.shape is [${shape}] (${size} entries) but a weight may have at most ${MAX_TENSOR}`,
+      );
+    }
+    return spec as { name: string; shape: number[] };
+  });
+}
+
+/** The groups of model.json's `weightsManifest`, each with `paths` (plain file names) and `weights`. */
+function manifestGroups(json: Record<string, unknown>, where: string): { paths: string[]; weights: unknown[] }[] {
+  const manifest = json.weightsManifest;
+  if (manifest === undefined)
+    throw new ValueError(`${where}: the model lists no weights (no weightSpecs or weightsManifest)`);
+  if (!Array.isArray(manifest)) {
+    throw new ValueError(
+      `${where}: weightsManifest is ${describeValue(manifest)} but it must be a list of { paths, weights }`,
+    );
+  }
+  return manifest.map((group, g) => {
+    if (typeof group !== 'object' || group === null || Array.isArray(group)) {
+      throw new ValueError(
+        `${where}: weightsManifest[${g}] is ${describeValue(group)} but it must be { paths, weights }`,
+      );
+    }
+    const { paths, weights } = group as { paths?: unknown; weights?: unknown };
+    if (!Array.isArray(paths)) {
+      throw new ValueError(
+        `${where}: weightsManifest[${g}].paths is ${describeValue(paths)} but it must be a list of file names`,
+      );
+    }
+    paths.forEach((path, p) => plainFileName(path, where, `weightsManifest[${g}].paths[${p}]`));
+    if (!Array.isArray(weights)) {
+      throw new ValueError(
+        `${where}: weightsManifest[${g}].weights is ${describeValue(weights)} but it must be a list of { name, shape, dtype }`,
+      );
+    }
+    return { paths: paths as string[], weights };
+  });
+}
+
+/**
+ * The weight files a model.json names, in order, each checked to be a plain file name beside it.
+ * @example manifestPaths({ weightsManifest: [{ paths: ['weights.bin'], weights: [] }] }, 'test') //=> ['weights.bin']
+ */
+export function manifestPaths(json: unknown, where: string): string[] {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new ValueError(
+      `${where}: model.json holds ${describeValue(json)} but it must be an object with a weightsManifest`,
+    );
+  }
+  return manifestGroups(json as Record<string, unknown>, where).flatMap((group) => group.paths);
 }
 
 /** Splits the weight bytes into named float32 tensors (as float64 values), checking dtype and length. */

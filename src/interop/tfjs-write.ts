@@ -15,7 +15,7 @@
  * into the first and last layers' weights, so TensorFlow.js takes raw samples too.
  */
 import type { Activation } from '../core/activations.js';
-import { ValueError } from '../core/errors.js';
+import { ValueError, describeValue } from '../core/errors.js';
 import type { Network } from '../core/network.js';
 import { checkNetwork, checkOptions } from '../core/validate.js';
 
@@ -142,6 +142,22 @@ export function toTfjsModel(net: Network): TfjsArtifacts {
   };
 }
 
+/**
+ * Checks that `name` is a plain file name, to be found beside model.json: not
+ * empty, no folder separator (/ or \\), not . or .., no drive (C:), no NUL.
+ * Readers follow only such names and writers write only such names, so a model
+ * file can never point outside its own folder (`../secret/key.bin`).
+ * @example plainFileName('weights.bin', 'test', 'weightsPath') //=> 'weights.bin'
+ */
+export function plainFileName(name: unknown, where: string, field: string): string {
+  if (typeof name !== 'string' || name === '' || name === '.' || name === '..' || /[/\\:\0]/.test(name)) {
+    throw new ValueError(
+      `${where}: ${field} is ${describeValue(name)} but it must be a plain file name beside model.json (no folders, no "..", no drive), like "weights.bin"`,
+    );
+  }
+  return name;
+}
+
 /** Every default of `toTfjsFiles`, written once. */
 export const TFJS_FILES_DEFAULTS = Object.freeze({ weightsPath: 'weights.bin' });
 
@@ -154,7 +170,12 @@ export function toTfjsFiles(
   net: Network,
   options: { weightsPath?: string } = {},
 ): { modelJson: TfjsModelJSON; weightsBin: Uint8Array } {
-  const path = checkOptions(options, TFJS_FILES_DEFAULTS, 'toTfjsFiles').weightsPath ?? TFJS_FILES_DEFAULTS.weightsPath;
+  const where = 'toTfjsFiles';
+  const path = plainFileName(
+    checkOptions(options, TFJS_FILES_DEFAULTS, where).weightsPath ?? TFJS_FILES_DEFAULTS.weightsPath,
+    where,
+    'weightsPath',
+  );
   const { modelTopology, weightSpecs, weightData, format, generatedBy, convertedBy } = toTfjsModel(net);
   return {
     modelJson: {

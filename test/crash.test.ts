@@ -1,0 +1,96 @@
+/**
+ * Saving survives a kill at any moment: a child process saves two networks in
+ * turn, forever, and is killed (SIGKILL: no cleanup runs) at many different
+ * moments. After each kill the file, or the pair model.json + weights, must
+ * load and be exactly one of the two networks, never a mix or a broken file;
+ * and the temporary files the killed saves left are removed by the next save.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, readdir, rm, utimes } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadNetwork, loadTfjsModel, saveNetwork, saveTfjsModel } from '../src/interop/node.js';
+import { fromTfjsModel } from '../src/interop/tfjs-read.js';
+import { toTfjsFiles } from '../src/interop/tfjs-write.js';
+import { crashNets } from './children/save-loop.js';
+
+const KILLS = 12;
+const root = join(__dirname, '..');
+
+/** Starts the saving child, waits for its first complete save, lets it run `ms` more, and kills it. */
+async function saveAndKill(kind: 'network' | 'tfjs', path: string, ms: number): Promise<void> {
+  const child: ChildProcess = spawn(process.execPath, ['--max-old-space-size=256', '--import', 'tsx', join(root, 'test/children/save-loop.ts'), kind, path], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d) => (stderr += d));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const ready = new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (d: Buffer) => String(d).includes('ready') && resolve());
+    child.on('exit', () => reject(new Error(`the saving child exited before its first save: ${stderr}`)));
+  });
+  const guard = setTimeout(() => child.kill('SIGKILL'), 60_000); // the suite always finishes
+  try {
+    await ready;
+    await new Promise((resolve) => setTimeout(resolve, ms));
+  } finally {
+    child.kill('SIGKILL');
+    await exited;
+    clearTimeout(guard);
+  }
+}
+
+let folder: string;
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'feedforward-crash-'));
+});
+afterAll(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+const [a, b] = crashNets();
+// Kill moments spread over a few saves (each save of these 26,000 weights takes some ms).
+const moments = Array.from({ length: KILLS }, (_, k) => 5 + k * 23);
+
+describe('a save killed at any moment leaves the old model or the new one', () => {
+  it(`saveNetwork, killed ${KILLS} times: the file always loads as network A or network B`, async () => {
+    const path = join(folder, 'model.json');
+    const seen = new Set<string>();
+    for (const ms of moments) {
+      await saveAndKill('network', path, ms);
+      const back = JSON.stringify((await loadNetwork(path)).toJSON());
+      const which = back === JSON.stringify(a.toJSON()) ? 'A' : back === JSON.stringify(b.toJSON()) ? 'B' : 'a mix';
+      expect(which).not.toBe('a mix');
+      seen.add(which);
+    }
+    expect(seen.size).toBe(2); // the kills did land between saves of both kinds
+    // Temporary files of the killed saves (their processes are gone) are removed by the next save.
+    await saveNetwork(a, path);
+    expect((await readdir(folder)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  }, 120_000);
+
+  it(`saveTfjsModel, killed ${KILLS} times: model.json and its weights always load as network A or network B`, async () => {
+    const dir = join(folder, 'tfjs');
+    const asFloat32 = (net: typeof a) => {
+      const { modelJson, weightsBin } = toTfjsFiles(net);
+      return JSON.stringify(fromTfjsModel(modelJson, weightsBin).toJSON());
+    };
+    const [wantA, wantB] = [asFloat32(a), asFloat32(b)];
+    const seen = new Set<string>();
+    for (const ms of moments) {
+      await saveAndKill('tfjs', dir, ms);
+      const back = JSON.stringify((await loadTfjsModel(join(dir, 'model.json'))).toJSON());
+      const which = back === wantA ? 'A' : back === wantB ? 'B' : 'a mix';
+      expect(which).not.toBe('a mix');
+      seen.add(which);
+    }
+    expect(seen.size).toBe(2);
+    // The next save removes the dead processes' temporary files, and weight files no model.json names once old.
+    const old = new Date(Date.now() - 3600_000);
+    for (const name of await readdir(dir)) if (/^weights\..*\.bin$/.test(name)) await utimes(join(dir, name), old, old);
+    const paths = await saveTfjsModel(a, dir);
+    expect((await readdir(dir)).sort()).toEqual(['model.json', paths.weights.slice(dir.length + 1)].sort());
+  }, 120_000);
+});

@@ -1,0 +1,125 @@
+/**
+ * TensorFlow.js files from a stranger: model.json may name only weight files
+ * beside it (no folders, no "..", no absolute path, no symlink); a malformed
+ * manifest is a ValueError naming the field; saveTfjsModel writes the pair
+ * atomically (content-named weights, then one rename of model.json; the crash
+ * test is test/crash.test.ts) and never writes a pair that would not load back.
+ */
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Network, ValueError } from '../src/index.js';
+import { loadTfjsModel, saveTfjsModel } from '../src/interop/tfjs-files.js';
+import { fromTfjsModel } from '../src/interop/tfjs-read.js';
+import { toTfjsFiles, toTfjsModel } from '../src/interop/tfjs-write.js';
+
+let folder: string;
+beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'feedforward-tfjs-files-'));
+});
+afterEach(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+const net = new Network({ layers: [1, 2, 1], seed: 3 });
+
+/** A model folder whose model.json names `paths` (the weights themselves are right, 9 float32 = 36 bytes). */
+async function modelNaming(paths: string[]): Promise<string> {
+  const { modelJson, weightsBin } = toTfjsFiles(net);
+  await mkdir(join(folder, 'model'));
+  await writeFile(join(folder, 'model', 'model.json'), JSON.stringify({ ...modelJson, weightsManifest: [{ ...modelJson.weightsManifest[0], paths }] }));
+  await writeFile(join(folder, 'secret.bin'), weightsBin); // a file outside the model's folder, with bytes that would parse
+  return join(folder, 'model', 'model.json');
+}
+
+describe('loadTfjsModel follows only plain file names beside model.json', () => {
+  it.each([['../secret.bin'], [join('..', 'secret.bin')], ['/etc/passwd'], ['sub/weights.bin'], ['..\\secret.bin'], ['C:secret.bin'], ['..'], ['']])(
+    'refuses the weight path %j before opening any file',
+    async (path) => {
+      const modelJson = await modelNaming([path]);
+      await expect(loadTfjsModel(modelJson)).rejects.toThrow(ValueError);
+      await expect(loadTfjsModel(modelJson)).rejects.toThrow(
+        `loadTfjsModel: weightsManifest[0].paths[0] is ${JSON.stringify(path)} but it must be a plain file name beside model.json (no folders, no "..", no drive), like "weights.bin"`,
+      );
+    },
+  );
+  it('refuses a weight file that is a symlink (it could point anywhere), naming it', async () => {
+    const modelJson = await modelNaming(['weights.bin']);
+    await symlink(join(folder, 'secret.bin'), join(folder, 'model', 'weights.bin'));
+    await expect(loadTfjsModel(modelJson)).rejects.toThrow(/^loadTfjsModel: weight file ".*weights.bin" is a symlink, which is not followed/);
+  });
+  it('reads a plain name beside it', async () => {
+    const modelJson = await modelNaming(['w.bin']);
+    await writeFile(join(folder, 'model', 'w.bin'), toTfjsFiles(net).weightsBin);
+    expect((await loadTfjsModel(modelJson)).sizes).toEqual([1, 2, 1]);
+  });
+});
+
+describe('toTfjsFiles and saveTfjsModel write only what reads back', () => {
+  it.each([['../weights.bin'], ['/tmp/w.bin'], [5]])('toTfjsFiles refuses the weightsPath %j', (weightsPath) => {
+    expect(() => toTfjsFiles(net, { weightsPath } as never)).toThrow(/^toTfjsFiles: weightsPath is .* but it must be a plain file name beside model.json/);
+  });
+  it('saveTfjsModel refuses a network whose weights do not fit in float32 (1e300 would read back as Infinity), writing nothing', async () => {
+    const big = Network.fromWeights([{ weights: [[1e300]], biases: [0] }]);
+    await expect(saveTfjsModel(big, join(folder, 'm'))).rejects.toThrow('toTfjsModel: layer 1 has the weight 1e+300 but float32 stops near ±3.4e38 (TensorFlow.js would read Infinity)');
+    expect(await readdir(folder)).toEqual([]);
+  });
+  it('a re-save switches model.json to the new content-named weights and removes the old weight file', async () => {
+    const dir = join(folder, 'm');
+    const first = await saveTfjsModel(net, dir);
+    const other = new Network({ layers: [1, 2, 1], seed: 4 });
+    const second = await saveTfjsModel(other, dir);
+    expect(second.weights).not.toBe(first.weights);
+    expect((await readdir(dir)).sort()).toEqual(['model.json', second.weights.slice(dir.length + 1)].sort());
+    expect(JSON.parse(await readFile(second.modelJson, 'utf8')).weightsManifest[0].paths).toEqual([second.weights.slice(dir.length + 1)]);
+    expect((await loadTfjsModel(second.modelJson)).predict([0.5])).toEqual(fromTfjsModel(toTfjsModel(other)).predict([0.5]));
+  });
+});
+
+describe('fromTfjsModel: a malformed manifest is a ValueError naming the field', () => {
+  const { modelJson, weightsBin } = toTfjsFiles(net);
+  const withManifest = (weightsManifest: unknown) => ({ ...modelJson, weightsManifest }) as never;
+  const spec = modelJson.weightsManifest[0].weights[0];
+  it.each([
+    [5, 'weightsManifest is 5 but it must be a list of { paths, weights }'],
+    [[null], 'weightsManifest[0] is null but it must be { paths, weights }'],
+    [[{ paths: 'w.bin', weights: [] }], 'weightsManifest[0].paths is "w.bin" but it must be a list of file names'],
+    [[{ paths: ['w.bin'], weights: 5 }], 'weightsManifest[0].weights is 5 but it must be a list of { name, shape, dtype }'],
+    [[{ paths: ['w.bin'], weights: [null] }], 'weightsManifest[0].weights[0] is null but it must be { name, shape, dtype }'],
+    [[{ paths: ['w.bin'], weights: [{ ...spec, shape: undefined }] }], 'weightsManifest[0].weights[0].shape is undefined but it must be a list of whole numbers ≥ 0'],
+    [[{ paths: ['w.bin'], weights: [{ ...spec, shape: [-1] }] }], 'weightsManifest[0].weights[0].shape is [-1] but it must be a list of whole numbers ≥ 0'],
+    [[{ paths: ['w.bin'], weights: [{ ...spec, name: 7 }] }], 'weightsManifest[0].weights[0].name is 7 but it must be the weight\'s name, like "dense_1/kernel"'],
+    [[{ paths: ['w.bin'], weights: [{ ...spec, shape: [1e6, 1e6] }] }], 'weightsManifest[0].weights[0].shape is [1000000,1000000] (1000000000000 entries) but a weight may have at most 268435456'],
+  ])('weightsManifest %j', (manifest, message) => {
+    expect(() => fromTfjsModel(withManifest(manifest), weightsBin)).toThrow(new ValueError(`fromTfjsModel: ${message}`));
+  });
+  it('a Dense layer without units or name says so', () => {
+    const topology = JSON.parse(JSON.stringify(modelJson.modelTopology));
+    topology.config.layers[0].config.units = -2;
+    expect(() => fromTfjsModel({ ...modelJson, modelTopology: topology } as never, weightsBin)).toThrow(/fromTfjsModel: model layer 1 \(dense_1\): config.units is -2 but it must be a whole number ≥ 1/);
+  });
+});
+
+describe("fromTfjsModel reads a LeakyReLU's slope as Keras 2, TensorFlow.js and Keras 3 write it", () => {
+  const leaky = Network.fromWeights([{ weights: [[1]], biases: [0] }, { weights: [[1]], biases: [0] }], { hidden: { name: 'leakyRelu', slope: 0.1 } });
+  const { modelJson, weightsBin } = toTfjsFiles(leaky);
+  const withLeaky = (config: Record<string, unknown>) => {
+    const topology = JSON.parse(JSON.stringify(modelJson.modelTopology));
+    const layer = topology.config.layers.find((l: { class_name: string }) => l.class_name === 'LeakyReLU');
+    layer.config = { name: layer.config.name, ...config };
+    return fromTfjsModel({ ...modelJson, modelTopology: topology } as never, weightsBin);
+  };
+  it.each([
+    [{ alpha: 0.2 }, 0.2],
+    [{ alpha: '0.2' }, 0.2],
+    [{ negative_slope: 0.2 }, 0.2],
+    [{ negative_slope: '0.25' }, 0.25],
+    [{}, 0.3],
+  ])('config %j gives slope %d', (config, slope) => {
+    expect(withLeaky(config).layers[0].activation.slope).toBe(slope);
+  });
+  it.each([[{ alpha: 'abc' }, 'alpha is "abc"'], [{ negative_slope: null }, 'negative_slope is null'], [{ alpha: Infinity }, 'alpha is Infinity']])('refuses %j', (config, what) => {
+    expect(() => withLeaky(config)).toThrow(new RegExp(`fromTfjsModel: model layer \\d \\(.*\\): config.${what.replace(/[()[\]]/g, '\\$&')} but it must be a finite number \\(the slope for z < 0\\)`));
+  });
+});
