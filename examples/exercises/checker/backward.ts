@@ -79,6 +79,10 @@ export const backwardStepExercise: Exercise = {
     { field: 'dAprev', wrong: (args) => grid(scale(multiply(transpose(args[3]), dZOf(args)), 1 / samples(args[1]))), hint: "dAprev has no 1/m: it holds each sample's own derivative; the 1/m enters once, at dW and db" },
     { field: 'dAprev', wrong: (args) => grid(hadamard(multiply(transpose(args[3]), dZOf(args)), slope(args[2]))), hint: "dAprev stops before the previous layer's ReLU: dAprev = Wᵀ·dZ; multiplying by that layer's slope is its own dZ step" },
   ],
+  onThrow: (message) =>
+    /rows|columns|cols/.test(message)
+      ? 'check the shapes of each product: dW = dZ (nOut × m) · Aprevᵀ (m × nIn); dAprev = Wᵀ (nIn × nOut) · dZ (nOut × m)'
+      : undefined,
   explain: ([dA, Z], field, i, j) =>
     field === 'dZ'
       ? `By hand: dZ[${i}][${j}] = dA[${i}][${j}]·g′(Z[${i}][${j}]) = ${num(dA[i][j])}·${Z[i][j] > 0 ? 1 : 0} (z = ${num(Z[i][j])})`

@@ -62,6 +62,7 @@ export const applyWeightsExercise: Exercise = {
     { field: 'Z', wrong: ([A, W, b]) => grid(map(multiply(W, A), (z, _i, j) => z + b[j])), hint: 'the bias is added along the wrong axis: b has one entry per neuron, so row i (neuron i) gets b[i] in every column; you added b[j] to column j' },
     { field: 'Z', wrong: ([A, W, b]) => grid(map(multiply(W, A), (z, i, j) => (j === 0 ? z + b[i] : z))), hint: "the bias reached only the first sample: b is added to every column (every sample), b[i] to each entry of row i" },
     { field: 'Z', wrong: ([A, W, b]) => grid(map(multiply(W, A), (z, i) => z * b[i])), hint: 'the bias is multiplied: Z = W·A + b, b is added' },
+    { field: 'Z', wrong: ([A, W, b]) => grid(transpose(applyWeights(A, W, b))), hint: 'your Z is transposed: one row per neuron (Z[i] is neuron i), one column per sample' },
     { field: 'Z', wrong: ([A, W, b]) => grid(map(multiply(transpose(W), A), (z, i) => z + b[i])), hint: "W is used transposed: row i of W holds neuron i's weights, so Z[i][j] = Σₖ W[i][k]·A[k][j] + b[i] (you used W[k][i])" },
   ],
   onThrow: (message) =>

@@ -174,11 +174,15 @@ export function check(exercise: Exercise, fn: unknown): Result {
     }
     const outputs = exercise.read ? exercise.read(result) : { [exercise.outputs[0].name]: result };
     for (const output of exercise.outputs) {
-      const got = toGrid(outputs[output.name], output);
+      const raw = outputs[output.name];
+      const got = toGrid(raw, output);
       const expected = want[output.name];
-      if (typeof got === 'string') return { passed: false, on, field: output.name, expected: show(expected), hint: got };
+      // A column given as a plain list (b = [0.3]) is shown as one, and so is the library's.
+      const flat = output.column && Array.isArray(raw) && raw.every((v) => typeof v === 'number');
+      const shown = flat ? show(expected.map((row) => row[0])) : show(expected);
+      if (typeof got === 'string') return { passed: false, on, field: output.name, expected: shown, hint: got };
       if (same(got, expected)) continue;
-      const report = { passed: false as const, on, field: output.name, yours: show(got), expected: show(expected) };
+      const report = { passed: false as const, on, field: output.name, yours: show(raw), expected: shown };
       const mistake = exercise.mistakes.find((m) => m.field === output.name && matches(m, args, got));
       if (mistake) return { ...report, hint: mistake.hint };
       if (shapeOf(got) !== shapeOf(expected)) {
