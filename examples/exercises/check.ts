@@ -30,26 +30,32 @@ if (wrong || numbers.length === 0 || numbers.some((n) => !Number.isInteger(n) ||
 }
 
 let failed = 0;
-for (const n of numbers) {
-  const exercise = EXERCISES[n - 1];
-  const file = relative(process.cwd(), `${folder}/${exercise.file}`);
-  const result = await checkExercise(n, folder);
-  if (result.passed) {
-    console.log(`Exercise ${n}, ${exercise.name} (${file}): passed.\nYou built ${result.built}\n`);
-    continue;
-  }
-  failed++;
-  console.log(`Exercise ${n}, ${exercise.name} (${file}): not yet.`);
-  if (result.on) console.log(`  ${result.on}:`);
-  if (result.yours !== undefined) console.log(`    your ${result.field}:     ${result.yours}`);
-  if (result.expected !== undefined) console.log(`    expected ${result.field}: ${result.expected}`);
-  console.log(`  Hint: ${result.hint}.`);
-  const unwritten = /not written yet/.test(result.hint);
-  for (const m of unwritten ? [] : (exercise.uses ?? [])) {
-    if (!(await checkExercise(m, folder)).passed) {
-      console.log(`  Note: ${EXERCISES[m - 1].name} (exercise ${m}) does not pass its own check yet; if you use it here, fix it first (npm run exercise -- ${m}).`);
+try {
+  for (const n of numbers) {
+    const exercise = EXERCISES[n - 1];
+    const file = relative(process.cwd(), `${folder}/${exercise.file}`);
+    const result = await checkExercise(n, folder);
+    if (result.passed) {
+      console.log(`Exercise ${n}, ${exercise.name} (${file}): passed.\nYou built ${result.built}\n`);
+      continue;
     }
+    failed++;
+    console.log(`Exercise ${n}, ${exercise.name} (${file}): not yet.`);
+    if (result.on) console.log(`  ${result.on}:`);
+    if (result.yours !== undefined) console.log(`    your ${result.field}:     ${result.yours}`);
+    if (result.expected !== undefined) console.log(`    expected ${result.field}: ${result.expected}`);
+    console.log(`  Hint: ${result.hint}.`);
+    const unwritten = /not written yet/.test(result.hint);
+    for (const m of unwritten ? [] : (exercise.uses ?? [])) {
+      if (!(await checkExercise(m, folder)).passed) {
+        console.log(`  Note: ${EXERCISES[m - 1].name} (exercise ${m}) does not pass its own check yet; if you use it here, fix it first (npm run exercise -- ${m}).`);
+      }
+    }
+    console.log();
   }
-  console.log();
+} catch (error) {
+  // The checker itself failed (not the learner's code, whose errors are caught and explained): exit 2, not 1.
+  console.error('The checker itself failed:', error);
+  process.exit(2);
 }
 process.exit(failed ? 1 : 0);

@@ -201,7 +201,12 @@ export function check(exercise: Exercise, fn: unknown): Result {
       };
     }
   }
-  return { passed: true, built: exercise.built(fn as (...args: unknown[]) => unknown) };
+  try {
+    return { passed: true, built: exercise.built(fn as (...args: Args) => Args[number]) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { passed: false, hint: `your ${exercise.name} passed every case but failed when put to work: "${message}"` };
+  }
 }
 
 function matches(mistake: Mistake, args: unknown[], got: Grid): boolean {
