@@ -56,6 +56,14 @@ describe('exercise 1, relu: the hints', () => {
     expect(hint(1, (Z: Grid) => Z.map((r) => r.map(Math.abs)))).toMatch(/not \|z\|/);
     expect(hint(1, (Z: Grid) => Z.map((r) => [...r]))).toMatch(/nothing was cut off/);
   });
+  it('explains a row filled before it was made', () => {
+    const unmade = (Z: Grid) => {
+      const A: Grid = [];
+      Z.forEach((row, i) => row.forEach((z, j) => (A[i][j] = Math.max(0, z))));
+      return A;
+    };
+    expect(hint(1, unmade)).toMatch(/create each row first/);
+  });
   it('names a changed input, a flat list and a transposed result', () => {
     const inPlace = (Z: Grid) => {
       for (const row of Z) row.forEach((z, j) => (row[j] = z > 0 ? z : 0));
@@ -80,9 +88,14 @@ describe('exercise 2, applyWeights: the hints', () => {
   });
   it('names a transposed Z, and W read by columns', () => {
     expect(hint(2, (A: Grid, W: Grid, b: number[]) => transpose(libraryApplyWeights(A, W, b)).toArray())).toMatch(/your Z is transposed/);
-    // Z[i][j] = Σₖ W[k][i]·A[k][j] + b[i]: throws on the 1×2 W of the first case, names the shapes.
+    // Z[i][j] = Σₖ W[k][i]·A[k][j] + b[i]: reads past the end of the 1×2 W of the first case.
     const byColumns = (A: Grid, W: Grid, b: number[]) => W.map((_, i) => A[0].map((_, j) => A.reduce((s, row, k) => s + W[k][i] * row[j], b[i])));
-    expect(hint(2, byColumns)).toMatch(/threw .*W's columns to match A's rows/);
+    expect(hint(2, byColumns)).toMatch(/threw "Cannot read properties of undefined .*an index went past the end .*Z\[i\]\[j\] sums W\[i\]\[k\]·A\[k\]\[j\]/);
+    // On the square W of the second case, the same loop gives numbers: Wᵀ·A + b.
+    const square = (A: Grid, W: Grid, b: number[]) => (W.length === 1 ? libraryApplyWeights(A, W, b).toArray() : byColumns(A, W, b));
+    expect(hint(2, square)).toMatch(/W is used transposed/);
+    // A·W instead of W·A: defined for the first case's 2×1 A and 1×2 W, but 2×2.
+    expect(hint(2, (A: Grid, W: Grid) => multiply(A, W))).toMatch(/your Z is 2×2 but it should be 1×1 \(nOut × samples/);
   });
   it('shows the sum by hand when no known mistake fits', () => {
     const off = (A: Grid, W: Grid, b: number[]) => libraryApplyWeights(A, W, b).toArray().map((r) => r.map((z) => z + 1));

@@ -66,9 +66,11 @@ export const applyWeightsExercise: Exercise = {
     { field: 'Z', wrong: ([A, W, b]) => grid(map(multiply(transpose(W), A), (z, i) => z + b[i])), hint: "W is used transposed: row i of W holds neuron i's weights, so Z[i][j] = Σₖ W[i][k]·A[k][j] + b[i] (you used W[k][i])" },
   ],
   onThrow: (message) =>
-    /multiply|rows|columns|cols|undefined/.test(message)
-      ? "W·A needs W's columns to match A's rows: W is nOut × nIn, A is nIn × samples, so the sum over k runs over W's columns and A's rows, in that order (multiply(W, A), not multiply(A, W))"
-      : undefined,
+    /reading/.test(message)
+      ? 'an index went past the end of an array: the loops run i over the neurons (W.length), j over the samples (A[0].length), k over the inputs (A.length), and Z[i][j] sums W[i][k]·A[k][j]'
+      : /multiply|rows|columns|cols/.test(message)
+        ? "W·A needs W's columns to match A's rows: W is nOut × nIn, A is nIn × samples, so multiply(W, A), in that order"
+        : undefined,
   explain: ([A, W, b], _field, i, j) => {
     const terms = (W as Grid)[i].map((w, k) => `${num(w)}·${num((A as Grid)[k][j])}`).join(' + ');
     const Z = grid(applyWeights(A as Grid, W as Grid, b as number[]));

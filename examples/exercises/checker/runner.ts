@@ -160,7 +160,7 @@ export function check(exercise: Exercise, fn: unknown): Result {
       if (/not written yet/.test(message)) {
         return { passed: false, hint: `${exercise.name} still throws '${message}': write it (the task is in the comment above it)` };
       }
-      const more = exercise.onThrow?.(message);
+      const more = exercise.onThrow?.(message) ?? commonError(message);
       return { passed: false, on, hint: `your ${exercise.name} threw "${message}"${more ? `. ${more}` : ''}` };
     }
     const changed = exercise.params.findIndex((_, k) => JSON.stringify(given[k]) !== JSON.stringify(args[k]));
@@ -220,4 +220,16 @@ function matches(mistake: Mistake, args: unknown[], got: Grid): boolean {
 function firstDifference(a: Grid, b: Grid): [number, number] {
   for (let i = 0; i < b.length; i++) for (let j = 0; j < b[i].length; j++) if (!close(a[i][j], b[i][j])) return [i, j];
   return [0, 0];
+}
+
+/** What a JavaScript error a learner's loops often throw means. */
+function commonError(message: string): string | undefined {
+  if (/Cannot set properties of undefined/.test(message)) {
+    return 'a row was filled before it was made: create each row first (Z.push([]) or Z[i] = []), then set its entries';
+  }
+  if (/Cannot read properties of undefined/.test(message)) {
+    return "an index went past the end of an array: check each loop's bound against the shapes in the task comment";
+  }
+  if (/is not a function|is not iterable/.test(message)) return 'check what each call returns: a Matrix needs .toArray() before array methods such as map';
+  return undefined;
 }
