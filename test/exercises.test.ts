@@ -44,7 +44,7 @@ describe('the exercises', () => {
       expect(solution).toMatchObject({ passed: true });
       const stub = await checkExercise(n);
       expect(stub.passed).toBe(false);
-      expect(hintOf(stub)).toMatch(/still throws 'not written yet'/);
+      expect(hintOf(stub)).toBe(`${name} is not written yet: write it (the task is in the comment above it)`);
     });
   }
 });
@@ -134,6 +134,12 @@ describe('exercise 4, the article network: the hints', () => {
     expect(hint(4, typo)).toMatch(
       /ŷ first differs at row 1, column 2: yours is 0\.5, the library's is 1\. For x = 0 the article network computes z₁, z₂ = 1, 1 → a₁, a₂ = 1, 1; z₃, z₄ = -0\.5, -0\.5/,
     );
+  });
+  it('says so when the function it calls from an earlier exercise is still a stub', () => {
+    const early = () => {
+      throw new Error('applyWeights: not written yet'); // what the stub of exercise 2 throws
+    };
+    expect(hint(4, early)).toBe('your articleForward calls your applyWeights, which is not written yet: write applyWeights first, in its own exercise');
   });
   it("checks that the file's weights are still the article's", () => {
     const checkWeights = EXERCISES[3].before ?? (() => 'no check');

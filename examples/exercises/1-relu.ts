@@ -10,5 +10,5 @@
  * Write it with two loops (or Z.map). Check it: npm run exercise -- 1
  */
 export function relu(Z: number[][]): number[][] {
-  throw new Error('not written yet');
+  throw new Error('relu: not written yet');
 }

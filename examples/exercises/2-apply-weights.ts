@@ -13,5 +13,5 @@
  * multiply(W, A) and add b yourself. Check it: npm run exercise -- 2
  */
 export function applyWeights(A: number[][], W: number[][], b: number[]): number[][] {
-  throw new Error('not written yet');
+  throw new Error('applyWeights: not written yet');
 }

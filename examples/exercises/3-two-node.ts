@@ -14,5 +14,5 @@
 // import { applyWeights } from './2-apply-weights.js';
 
 export function twoNode(A: number[][], W: number[][], b: number[]): number[][] {
-  throw new Error('not written yet');
+  throw new Error('twoNode: not written yet');
 }

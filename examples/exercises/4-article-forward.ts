@@ -25,5 +25,5 @@ export const W3 = [[1, -1]];
 export const b3 = [1];
 
 export function articleForward(X: number[][]): number[][] {
-  throw new Error('not written yet');
+  throw new Error('articleForward: not written yet');
 }

@@ -26,5 +26,5 @@ export function backwardStep(
   Aprev: number[][],
   W: number[][],
 ): { dZ: number[][]; dW: number[][]; db: number[][]; dAprev: number[][] } {
-  throw new Error('not written yet');
+  throw new Error('backwardStep: not written yet');
 }

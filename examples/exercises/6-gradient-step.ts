@@ -18,5 +18,5 @@ export function gradientStep(
   db: number[],
   learningRate: number,
 ): { W: number[][]; b: number[] } {
-  throw new Error('not written yet');
+  throw new Error('gradientStep: not written yet');
 }

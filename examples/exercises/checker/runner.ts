@@ -157,8 +157,13 @@ export function check(exercise: Exercise, fn: unknown): Result {
       result = fn(...given);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (/not written yet/.test(message)) {
-        return { passed: false, hint: `${exercise.name} still throws '${message}': write it (the task is in the comment above it)` };
+      const unwritten = /^(\w+): not written yet/.exec(message);
+      if (unwritten?.[1] === exercise.name) {
+        return { passed: false, hint: `${exercise.name} is not written yet: write it (the task is in the comment above it)` };
+      }
+      if (unwritten) {
+        const other = unwritten[1];
+        return { passed: false, hint: `your ${exercise.name} calls your ${other}, which is not written yet: write ${other} first, in its own exercise` };
       }
       const more = exercise.onThrow?.(message) ?? commonError(message);
       return { passed: false, on, hint: `your ${exercise.name} threw "${message}"${more ? `. ${more}` : ''}` };
