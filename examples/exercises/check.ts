@@ -29,6 +29,18 @@ if (wrong || numbers.length === 0 || numbers.some((n) => !Number.isInteger(n) ||
   process.exit(2);
 }
 
+/** A paragraph broken into lines of at most 100 characters, each line after the first starting with `indent`. */
+function wrap(text: string, indent: string, width = 100): string {
+  const [lead, rest] = [/^ */.exec(text)?.[0] ?? '', text.trimStart()];
+  const lines = [lead];
+  for (const word of rest.split(' ')) {
+    const line = lines[lines.length - 1];
+    if (line.trim() && line.length + 1 + word.length > width) lines.push(`${indent}${word}`);
+    else lines[lines.length - 1] = line.trim() ? `${line} ${word}` : `${line}${word}`;
+  }
+  return lines.join('\n');
+}
+
 let failed = 0;
 try {
   for (const n of numbers) {
@@ -36,7 +48,7 @@ try {
     const file = relative(process.cwd(), `${folder}/${exercise.file}`);
     const result = await checkExercise(n, folder);
     if (result.passed) {
-      console.log(`Exercise ${n}, ${exercise.name} (${file}): passed.\nYou built ${result.built}\n`);
+      console.log(`Exercise ${n}, ${exercise.name} (${file}): passed.\n${wrap(`You built ${result.built}`, '')}\n`);
       continue;
     }
     failed++;
@@ -44,11 +56,11 @@ try {
     if (result.on) console.log(`  ${result.on}:`);
     if (result.yours !== undefined) console.log(`    your ${result.field}:     ${result.yours}`);
     if (result.expected !== undefined) console.log(`    expected ${result.field}: ${result.expected}`);
-    console.log(`  Hint: ${result.hint}.`);
+    console.log(wrap(`  Hint: ${result.hint}.`, '        '));
     const unwritten = result.hint.startsWith(`${exercise.name} is not written yet`);
     for (const m of unwritten ? [] : (exercise.uses ?? [])) {
       if (!(await checkExercise(m, folder)).passed) {
-        console.log(`  Note: ${EXERCISES[m - 1].name} (exercise ${m}) does not pass its own check yet; if you use it here, fix it first (npm run exercise -- ${m}).`);
+        console.log(wrap(`  Note: ${EXERCISES[m - 1].name} (exercise ${m}) does not pass its own check yet; if you use it here, fix it first (npm run exercise -- ${m}).`, '        '));
       }
     }
     console.log();

@@ -8,6 +8,7 @@ import {
   applyWeights,
   articleNetwork,
   hstack,
+  kinks,
   map,
   matrix,
   multiply,
@@ -169,8 +170,11 @@ export const articleForwardExercise: Exercise = {
     const pair = (m: { toArray(): number[][] }) => m.toArray().map((r) => num(r[0])).join(', ');
     return `For x = ${num(x)} the article network computes z₁, z₂ = ${pair(one.z)} → a₁, a₂ = ${pair(one.a)}; z₃, z₄ = ${pair(two.z)} → a₃, a₄ = ${pair(two.a)}; ŷ = ${pair(out.a)}. Print your steps (console.log) and find the first one that differs`;
   },
-  built: () =>
-    "the article network's forward pass: three weighted sums and two ReLUs, nested. net.forward does exactly this for any list of layers. Your function bends at x = −1.5, 0.25, 1 and 1.5: the four kinks of the article's picture (npx tsx examples/kinks.ts finds them).",
+  built: () => {
+    const { breakpoints } = kinks(articleNetwork(), { domain: [-3, 3] });
+    const at = breakpoints.map(num);
+    return `the article network's forward pass: three weighted sums and two ReLUs, nested. net.forward does exactly this for any list of layers. Your function bends at x = ${at.slice(0, -1).join(', ')} and ${at.at(-1)}: the ${breakpoints.length} kinks of the article's picture, which kinks(articleNetwork()) finds exactly.`;
+  },
   uses: [1, 2],
 };
 

@@ -122,16 +122,17 @@ export function num(x: number): string {
   return String(Number(x.toPrecision(4)));
 }
 
-/** A value in one line: [[1, 2], [3, 4]]; a large matrix by its shape and first row. */
-export function show(value: unknown): string {
-  if (value instanceof Matrix) return show(value.toArray());
+/** A value in one line: [[1, 2], [3, 4]]; a large matrix by its shape and first row (by its shape alone if `brief`). */
+export function show(value: unknown, brief = false): string {
+  if (value instanceof Matrix) return show(value.toArray(), brief);
   if (typeof value === 'number') return num(value);
   if (!Array.isArray(value)) return describe(value);
   if (value.every((v) => typeof v === 'number')) return `[${value.map(num).join(', ')}]`;
   const rows = value as unknown[][];
   const count = rows.reduce((n, r) => n + (Array.isArray(r) ? r.length : 1), 0);
-  if (count <= 16) return `[${rows.map(show).join(', ')}]`;
-  return `a ${rows.length}×${Array.isArray(rows[0]) ? rows[0].length : '?'} matrix, first row ${show(rows[0])}`;
+  if (count <= 16) return `[${rows.map((row) => show(row)).join(', ')}]`;
+  const shape = `a ${rows.length}×${Array.isArray(rows[0]) ? rows[0].length : '?'} matrix`;
+  return brief ? shape : `${shape}, first row ${show(rows[0])}`;
 }
 
 function describe(value: unknown): string {
@@ -151,7 +152,7 @@ export function check(exercise: Exercise, fn: unknown): Result {
   }
   for (const { args, want } of exercise.cases()) {
     const given = structuredClone(args);
-    const on = `With ${exercise.params.map((p, k) => `${p} = ${show(args[k])}`).join(', ')}`;
+    const on = `With ${exercise.params.map((p, k) => `${p} = ${show(args[k], true)}`).join(', ')}`;
     let result: unknown;
     try {
       result = fn(...given);
