@@ -4,23 +4,29 @@
  * The wrong answers are written here, one per typical mistake.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXERCISES, SOLUTIONS_DIR, checkExercise } from '../examples/exercises/checker/index.js';
+import { EXERCISES, EXERCISES_DIR, SOLUTIONS_DIR, checkExercise } from '../examples/exercises/checker/index.js';
 import { type Result, check } from '../examples/exercises/checker/runner.js';
 import {
   ARTICLE_LAYERS,
+  Network,
   applyWeights as libraryApplyWeights,
+  articleNetwork,
+  backwardTrace,
   hadamard,
   map,
+  matrix,
   multiply,
   relu as libraryRelu,
   scale,
+  sgd,
   sumRows,
   transpose,
+  twoNode,
 } from '../src/index.js';
 
 type Grid = number[][];
@@ -47,6 +53,36 @@ describe('the exercises', () => {
       expect(hintOf(stub)).toBe(`${name} is not written yet: write it (the task is in the comment above it)`);
     });
   }
+});
+
+describe("the numbers the task comments work by hand", () => {
+  const stub = (file: string) => readFileSync(join(EXERCISES_DIR, file), 'utf8');
+  it('are the library\'s: relu, applyWeights, twoNode and the article network', () => {
+    expect(libraryRelu([[-2, 0, 3]]).toArray()).toEqual([[0, 0, 3]]);
+    expect(stub('1-relu.ts')).toContain('relu([[-2, 0, 3]]) is [[0, 0, 3]]');
+    expect(libraryApplyWeights([[1], [2]], [[3, -1]], [0.5]).toArray()).toEqual([[1.5]]);
+    expect(stub('2-apply-weights.ts')).toContain('applyWeights([[1], [2]], [[3, -1]], [0.5]) is [[1.5]]');
+    expect(twoNode([[1]], [[2], [-3]], [1, 5]).toArray()).toEqual([[3], [2]]);
+    expect(stub('3-two-node.ts')).toContain('twoNode([[1]], [[2], [-3]], [1, 5]) is [[3], [2]]');
+    expect(articleNetwork().forward([[-3, 0, 3]]).toArray()).toEqual([[2.5, 1, -1]]);
+    expect(stub('4-article-forward.ts')).toContain('articleForward([[-3, 0, 3]]) is [[2.5, 1, -1]]');
+  });
+  it("are backwardTrace's for the article network's layer 2 at x = 3, target 0", () => {
+    const [one, two] = backwardTrace(articleNetwork(), [[3]], [[0]], { loss: 'mse' });
+    const line = (name: string, m: { toArray(): number[][] }) => `${name} = ${JSON.stringify(m.toArray()).replaceAll(',', ', ')}`;
+    const text = stub('5-backward-step.ts');
+    for (const part of [line('dA', two.dA), line('Z', two.z), line('Aprev', two.input), line('dZ', two.dZ), line('dW', two.dW), line('db', two.db), line('dAprev', one.dA)]) {
+      expect(text).toContain(part);
+    }
+    expect(text).toContain(line('W', articleNetwork().layers[1].weights));
+  });
+  it("are sgd's for one step", () => {
+    const net = Network.fromWeights([{ weights: [[1, 2]], biases: [0.5] }]);
+    sgd({ learningRate: 0.1 }).step(net.layers, [{ dW: matrix([[0.5, -1]]), db: matrix([[2]]) }]);
+    expect(net.layers[0].weights.toArray()).toEqual([[0.95, 2.1]]);
+    expect(net.layers[0].biases.get(0, 0)).toBeCloseTo(0.3, 15);
+    expect(stub('6-gradient-step.ts')).toContain('gradientStep([[1, 2]], [0.5], [[0.5, -1]], [2], 0.1) is { W: [[0.95, 2.1]], b: [0.3] }');
+  });
 });
 
 describe('exercise 1, relu: the hints', () => {
