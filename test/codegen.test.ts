@@ -1,7 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { numberSource } from '../src/interop/source.js';
-import { type ActivationSpec, Network, activation, createRandom, standardize, transpose } from '../src/index.js';
+import { type ActivationSpec, Network, ValueError, activation, createRandom, standardize, transpose } from '../src/index.js';
 import { expectSameBits } from './helpers/oracles.js';
 
 // The README's network: 1 input, two hidden ReLU layers of 2, 1 linear output.
@@ -120,5 +120,40 @@ describe('net.toFunction(): a standalone function of one sample', () => {
   it('says how many numbers a sample needs when it gets the wrong number', () => {
     const f = new Network({ layers: [3, 2, 1] }).toFunction();
     expect(() => f([1, 2])).toThrow(/feedforward: x has 2 numbers but the network has 3 inputs/);
+  });
+});
+
+describe('generated code is safe whatever the network holds, and checks its input as predict does', () => {
+  const net = Network.fromWeights([{ weights: [[2, 1]], biases: [1] }]);
+  it('refuses a standardizer whose "numbers" are code, assigned by hand: nothing runs', () => {
+    const odd = Network.fromWeights([{ weights: [[2]], biases: [1] }]);
+    odd.standardize = { inputs: { mean: ['(globalThis.pwned="yes",0)'], std: [1] } as never };
+    expect(() => odd.toFunction()).toThrow(
+      new ValueError('toSource: standardize.inputs.mean[0] is "(globalThis.pwned=\\"yes\\",0)" but every number written into source must be finite'),
+    );
+    expect((globalThis as { pwned?: string }).pwned).toBe(undefined);
+  });
+  it('refuses an infinite σ and a NaN weight set by hand', () => {
+    const odd = Network.fromWeights([{ weights: [[2]], biases: [1] }]);
+    odd.standardize = { inputs: { mean: [0], std: [Infinity] } as never };
+    expect(() => odd.toSource()).toThrow('toSource: standardize.inputs.std[0] is Infinity but every number written into source must be finite');
+    const nan = Network.fromWeights([{ weights: [[2]], biases: [1] }]);
+    nan.layers[0].weights.data[0] = NaN;
+    expect(() => nan.toSource()).toThrow("toSource: layer 1's weights[0][0] is NaN but every number written into source must be finite");
+  });
+  it.each(['if', 'return', 'null', 'class', 'await', 'arguments', 'undefined', 'Infinity'])('refuses the reserved word %s as a name', (name) => {
+    expect(() => net.toSource({ name })).toThrow(/toSource: name is ".*" but it must not be a reserved word or a name the generated code uses/);
+  });
+  it.each(['Math', 'Error', 'dense', 'relu', 'x', 'a', 'Array', 'JSON'])('refuses %s as a name, which the generated code uses', (name) => {
+    expect(() => net.toSource({ name })).toThrow(`toSource: name is "${name}" but it must not be a reserved word or a name the generated code uses`);
+  });
+  it('refuses what predict refuses, with an Error naming the function: a string, NaN, a string among the numbers, null', () => {
+    const f = net.toFunction({ name: 'model' });
+    expect(() => f('ab' as never)).toThrow(new Error('model: x is string but it must be an array of 2 numbers'));
+    expect(() => f([1, NaN])).toThrow(new Error('model: x[1] is NaN but every input must be a finite number'));
+    expect(() => f([1, '2'] as never)).toThrow(new Error('model: x[1] is "2" but every input must be a finite number'));
+    expect(() => f(null as never)).toThrow(new Error('model: x is null but it must be an array of 2 numbers'));
+    expect(() => net.predict([[1, NaN]])).toThrow(); // predict refuses the same
+    expect(f([1, 2])).toBe(5); // 2·1 + 1·2 + 1
   });
 });

@@ -22,7 +22,7 @@ import type { Activation } from '../core/activations.js';
 import { ValueError, describeValue } from '../core/errors.js';
 import type { Matrix } from '../core/matrix.js';
 import { writeNumber } from '../core/serialize.js';
-import { checkOptions } from '../core/validate.js';
+import { checkNetwork, checkOptions } from '../core/validate.js';
 
 /** What code generation reads from a network: its layers. */
 interface NetworkLike {
@@ -41,6 +41,34 @@ export interface SourceOptions {
   /** The function's name. Default 'feedforward'. */
   name?: string;
 }
+
+/** Words a function name cannot be: JavaScript's reserved words (strict mode included). */
+const RESERVED = new Set(
+  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval undefined NaN Infinity'.split(
+    ' ',
+  ),
+);
+
+/** Names the generated code itself uses: a function named so would shadow them. */
+const USED_BY_SOURCE = new Set([
+  'x',
+  'a',
+  'dense',
+  'relu',
+  'leakyRelu',
+  'sigmoid',
+  'tanh',
+  'softmax',
+  'standardize',
+  'unstandardize',
+  'Math',
+  'Error',
+  'Array',
+  'ArrayBuffer',
+  'Number',
+  'String',
+  'JSON',
+]);
 
 /** Every default of `toSource` and `toFunction`, written once. */
 export const SOURCE_DEFAULTS = Object.freeze({ name: 'feedforward' });
@@ -77,17 +105,50 @@ export function numberSource(x: number): string {
  * @example toSource(Network.fromWeights([{ weights: [[2]], biases: [1] }])).includes('a = dense(a, [[2]], [1]);') //=> true
  */
 export function toSource(net: NetworkLike, options: SourceOptions = {}): string {
-  const name = checkOptions(options, SOURCE_DEFAULTS, 'toSource').name ?? SOURCE_DEFAULTS.name;
+  const where = 'toSource';
+  const name = checkOptions(options, SOURCE_DEFAULTS, where).name ?? SOURCE_DEFAULTS.name;
   if (typeof name !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(name)) {
     throw new ValueError(
-      `toSource: name is ${describeValue(name)} but it must be a JavaScript identifier, like "predict"`,
+      `${where}: name is ${describeValue(name)} but it must be a JavaScript identifier, like "predict"`,
     );
   }
+  if (RESERVED.has(name) || USED_BY_SOURCE.has(name)) {
+    throw new ValueError(
+      `${where}: name is ${JSON.stringify(name)} but it must not be a reserved word or a name the generated code uses (${[...USED_BY_SOURCE].join(', ')})`,
+    );
+  }
+  checkNetwork(net, where);
   const { layers } = net;
   const nIn = layers[0].weights.cols;
   const nOut = layers[layers.length - 1].weights.rows;
   const { inputs, outputs } = net.standardize ?? {};
-  const list = (xs: readonly number[]) => `[${xs.map(numberSource).join(', ')}]`;
+  /** A number to write into source: checked finite, whoever put it there (a hand-set weight, a hand-made standardizer). */
+  const num = (x: unknown, what: string) => {
+    if (typeof x !== 'number' || !Number.isFinite(x)) {
+      throw new ValueError(
+        `${where}: ${what} is ${describeValue(x)} but every number written into source must be finite`,
+      );
+    }
+    return numberSource(x);
+  };
+  const list = (xs: ArrayLike<unknown>, what: string) => {
+    if (!Array.isArray(xs) && !ArrayBuffer.isView(xs)) {
+      throw new ValueError(`${where}: ${what} is ${describeValue(xs)} but it must be a list of finite numbers`);
+    }
+    return `[${Array.from(xs, (x, k) => num(x, `${what}[${k}]`)).join(', ')}]`;
+  };
+  const statistics = (s: Statistics, which: 'inputs' | 'outputs', size: number) => {
+    const mean = list(s.mean, `standardize.${which}.mean`);
+    const std = list(s.std, `standardize.${which}.std`);
+    if (s.mean.length !== size || s.std.length !== size || s.std.some((v) => v <= 0)) {
+      throw new ValueError(
+        `${where}: standardize.${which} has ${s.mean.length} means and ${s.std.length} σ but the network has ${size} ${which} (one mean and one σ > 0 each)`,
+      );
+    }
+    return `${mean}, ${std}`;
+  };
+  const inputStatistics = inputs && statistics(inputs, 'inputs', nIn);
+  const outputStatistics = outputs && statistics(outputs, 'outputs', nOut);
   const used = new Set<string>();
   const lines = layers.map(({ weights: W, biases: b, activation }, l) => {
     const g = activation.name;
@@ -96,12 +157,13 @@ export function toSource(net: NetworkLike, options: SourceOptions = {}): string 
         `toSource: layer ${l + 1}'s activation ${g} is not a built-in (relu, leakyRelu, sigmoid, tanh, linear, softmax), so plain JavaScript cannot repeat it (an expression activation needs mathjs)`,
       );
     }
-    const Z = `dense(a, [${W.toArray().map(list).join(', ')}], ${list(Array.from(b.data))})`;
+    const rows = W.toArray().map((row, i) => list(row, `layer ${l + 1}'s weights[${i}]`));
+    const Z = `dense(a, [${rows.join(', ')}], ${list(b.data, `layer ${l + 1}'s biases`)})`;
     const A =
       g === 'linear'
         ? Z
         : g === 'leakyRelu'
-          ? `leakyRelu(${Z}, ${numberSource(activation.slope as number)})`
+          ? `leakyRelu(${Z}, ${num(activation.slope, `layer ${l + 1}'s slope`)})`
           : `${g}(${Z})`;
     if (g !== 'linear') used.add(g);
     return `  a = ${A}; // layer ${l + 1}: ${W.cols} → ${W.rows}, ${g}`;
@@ -115,17 +177,15 @@ export function toSource(net: NetworkLike, options: SourceOptions = {}): string 
     ...(inputs ? ['  const standardize = (x, mean, std) => x.map((v, i) => (v - mean[i]) / std[i]);'] : []),
     ...(outputs ? ['  const unstandardize = (y, mean, std) => y.map((v, i) => v * std[i] + mean[i]);'] : []),
     `  let a = typeof x === 'number' ? [x] : x;`,
+    `  if (!Array.isArray(a) && !ArrayBuffer.isView(a)) throw new Error('${name}: x is ' + (x === null ? 'null' : typeof x) + ' but it must be ${nIn === 1 ? 'a number or ' : ''}an array of ${nIn} numbers');`,
     `  if (a.length !== ${nIn}) throw new Error('${name}: x has ' + a.length + ' numbers but the network has ${nIn === 1 ? '1 input' : `${nIn} inputs`}');`,
-    ...(inputs
-      ? [
-          `  a = standardize(a, ${list(inputs.mean)}, ${list(inputs.std)}); // the inputs predict standardizes: x′ = (x − μ) / σ`,
-        ]
+    `  for (let k = 0; k < a.length; k++) if (typeof a[k] !== 'number' || !Number.isFinite(a[k])) throw new Error('${name}: x[' + k + '] is ' + (typeof a[k] === 'string' ? JSON.stringify(a[k]) : String(a[k])) + ' but every input must be a finite number');`,
+    ...(inputStatistics
+      ? [`  a = standardize(a, ${inputStatistics}); // the inputs predict standardizes: x′ = (x − μ) / σ`]
       : []),
     ...lines,
-    ...(outputs
-      ? [
-          `  a = unstandardize(a, ${list(outputs.mean)}, ${list(outputs.std)}); // back to the data's units: y = y′·σ + μ`,
-        ]
+    ...(outputStatistics
+      ? [`  a = unstandardize(a, ${outputStatistics}); // back to the data's units: y = y′·σ + μ`]
       : []),
     `  return ${nOut === 1 ? 'a[0]' : 'a'};`,
     '}',
