@@ -100,3 +100,17 @@ describe('backwardTrace', () => {
     expect(net.backwardTrace([[1]], [[1], [0]])[0].dA.toArray()).toEqual([[-2], [0]]);
   });
 });
+
+describe('gradients are finite or refused', () => {
+  it('refuses X and Y whose loss is beyond float64, naming it', () => {
+    const net = Network.fromWeights([{ weights: [[1]], biases: [0] }]);
+    expect(() => net.gradients([[1e300]], [[-1e300]])).toThrow(
+      "Network.gradients: the loss is Infinity at these X and Y (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)",
+    );
+  });
+  it('refuses a dW beyond float64 even when the loss is finite', () => {
+    // ℓ = (z − y)² = (1e154)² = 1e308, finite; dW = 2·(z − y)·x = 2e154·1e160 = 2e314, not
+    const net = Network.fromWeights([{ weights: [[0]], biases: [1e154] }]);
+    expect(() => net.gradients([[1e160]], [[0]])).toThrow(/^Network.gradients: layer 1's dW has Infinity at row 1, column 1 but results must be finite/);
+  });
+});

@@ -155,5 +155,6 @@ describe('generated code is safe whatever the network holds, and checks its inpu
     expect(() => f(null as never)).toThrow(new Error('model: x is null but it must be an array of 2 numbers'));
     expect(() => net.predict([[1, NaN]])).toThrow(); // predict refuses the same
     expect(f([1, 2])).toBe(5); // 2·1 + 1·2 + 1
+    expect(() => f([1.7e308, 1.7e308])).toThrow(new Error('model: an output is Infinity but outputs must be finite (the numbers grew past float64; scale x down)'));
   });
 });

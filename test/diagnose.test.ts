@@ -153,3 +153,12 @@ describe('diagnose: what it refuses', () => {
     expect(() => diagnose('net' as never, [[1]])).toThrow('diagnose: net is "net" but it must be a Network');
   });
 });
+
+describe('diagnose near the float64 edge', () => {
+  it('reports a scale of 7.1e199 as 7.1e199 (the squares overflow; the root mean square is scaled first), not Infinity', () => {
+    const net = Network.fromWeights([{ weights: [[1e100]], biases: [0] }, { weights: [[1]], biases: [0] }], { hidden: 'linear' });
+    const { findings, scales } = diagnose(net, [[7.1e99]]);
+    expect(scales).toEqual([7.1e199]);
+    expect(findings[0].scale).toBe(7.1e199);
+  });
+});

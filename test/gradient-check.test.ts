@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { elementwiseActivation } from '../src/core/activations.js';
-import { Matrix, Network, activation, gradientCheck, randomMatrix, relativeError } from '../src/index.js';
+import { KINK_REASON } from '../src/train/gradient-check.js';
+import { Matrix, Network, activation, datasets as ds, gradientCheck, randomMatrix, relativeError } from '../src/index.js';
 
 const HIDDEN = ['relu', 'leakyRelu', 'sigmoid', 'tanh', 'linear'] as const;
 const SHAPES = [
@@ -112,3 +113,52 @@ describe('relativeError', () => {
     expect(Math.abs(relativeError(1e-9, 2e-9) - 1e-3)).toBeLessThan(1e-15);
   });
 });
+
+describe('gradientCheck leaves out the entries whose nudges cross a kink, and says so', () => {
+  it('on a leaky-ReLU [2, 8, 8, 1] network and moons, backprop agrees to 1e-6 once the kink-crossing entries are left out', () => {
+    const { X, Y } = datasetsMoons();
+    const net = new Network({ layers: [2, 8, 8, 1], hidden: 'leakyRelu', seed: 2 });
+    const check = gradientCheck(net, X, Y);
+    expect(check.maxRelativeError).toBeLessThan(1e-6);
+    expect(check.skipped).toBe(20); // of 105 weights and biases, 20 straddle a kink at these 100 samples
+    expect(check.skipped).toBe(check.layers.reduce((sum, layer) => sum + layer.skipped, 0));
+    expect(check.skippedBecause).toBe(KINK_REASON);
+    expect(check.skippedBecause).toMatch(/moved some ReLU's z across 0, so the difference measured the average slope of two lines, not a derivative/);
+  });
+  it('without the skipping, the same check would report a disagreement of 0.44: what misled learners', () => {
+    // the worst entry measured anyway (numericDW keeps every measurement), compared by hand
+    const { X, Y } = datasetsMoons();
+    const net = new Network({ layers: [2, 8, 8, 1], hidden: 'leakyRelu', seed: 2 });
+    const check = gradientCheck(net, X, Y);
+    let worst = 0;
+    for (const layer of check.layers) {
+      for (const [a, n] of [[layer.dW, layer.numericDW], [layer.db, layer.numericDb]] as const) {
+        for (let k = 0; k < a.data.length; k++) worst = Math.max(worst, relativeError(a.data[k], n.data[k]));
+      }
+    }
+    expect(worst).toBeGreaterThan(0.4);
+  });
+  it('skips nothing on a smooth network (tanh): skipped is 0 and there is no reason', () => {
+    const check = gradientCheck(new Network({ layers: [2, 3, 1], hidden: 'tanh', seed: 1 }), [[1], [2]], [[0.5]]);
+    expect(check.skipped).toBe(0);
+    expect(check.skippedBecause).toBe(undefined);
+  });
+  it('refuses X so large that the loss is not finite, instead of answering NaN', () => {
+    const net = new Network({ layers: [1, 2, 1], hidden: 'tanh', output: 'linear', seed: 1 });
+    expect(() => gradientCheck(net, [[1e300]], [[-1e300]])).toThrow(/^gradientCheck: the loss is Infinity at these X and Y \(the numbers grew past float64's ±1.8e308/);
+  });
+});
+
+describe('relativeError is defined for every finite pair and refuses the rest', () => {
+  it('is 0 for (0, 0) (the floor keeps it from 0/0) and finite for the float64 extremes', () => {
+    expect(relativeError(0, 0)).toBe(0);
+    expect(relativeError(1.7e308, -1.7e308)).toBe(2); // |a − n| overflows; scaled first: |1 − (−1)| = 2
+  });
+  it.each([[NaN, 0, 'analytic is NaN'], [0, Infinity, 'numeric is Infinity'], [1, 1, 'floor is 0', 0]])('refuses (%s, %s): %s', (a, n, what, floor = 1e-6) => {
+    expect(() => relativeError(a as number, n as number, floor as number)).toThrow(`relativeError: ${what} but it must be`);
+  });
+});
+
+function datasetsMoons() {
+  return ds.moons({ samples: 100, seed: 2 });
+}

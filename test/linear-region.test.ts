@@ -120,3 +120,23 @@ describe('linearRegion: what it refuses', () => {
     expect(JSON.stringify(net.toJSON())).toBe(before);
   });
 });
+
+describe('linearRegion at the edges: huge inputs, many inputs', () => {
+  it('refuses an x that drives z past float64, naming the layer and node, instead of a radius of Infinity', () => {
+    const net = Network.fromWeights([{ weights: [[2]], biases: [0] }, { weights: [[1]], biases: [0] }]);
+    expect(() => linearRegion(net, [1.7e308])).toThrow(/^linearRegion: layer 1, node 1 has z = Infinity at x/);
+  });
+  it('finds the radius 1.7e308 at x = 1.7e308 for z = x − 0 (the distance to the kink at 0)', () => {
+    const net = Network.fromWeights([{ weights: [[1]], biases: [0] }, { weights: [[1]], biases: [0] }]);
+    expect(linearRegion(net, [1.7e308]).radius).toBe(1.7e308);
+  });
+  it('takes 200,000 inputs in memory linear in the inputs (an inputs² identity would need 320 GB)', () => {
+    const n = 200_000;
+    const W = new Matrix(1, n, new Float64Array(n).fill(1));
+    const net = Network.fromWeights([{ weights: W, biases: [0] }, { weights: [[1]], biases: [0] }]);
+    const x = new Array(n).fill(1);
+    const region = linearRegion(net, x);
+    expect(region.W_eff.shape).toEqual([1, n]);
+    expect(region.radius).toBeCloseTo(n / Math.sqrt(n), 6); // z = Σx = 200,000 at distance z/‖∇z‖ = n/√n from the kink
+  });
+});

@@ -25,9 +25,6 @@ describe('binaryCrossEntropy', () => {
   it('is 0 for perfect predictions, with no 0·log 0 = NaN', () => {
     expect(binaryCrossEntropy.value([[1, 0]], [[1, 0]])).toBe(0);
   });
-  it('is Infinity (not NaN) for a certain wrong prediction', () => {
-    expect(binaryCrossEntropy.value([[0]], [[1]])).toBe(Infinity);
-  });
   it('stays finite after a sigmoid for logits of ±1000, computed from Z', () => {
     // sigmoid(1000) is exactly 1 in float64, so log(1 − a) would be −∞; softplus(z) − y·z is 1000 − 0 = 1000.
     const net = Network.fromWeights([{ weights: [[1000]], biases: [0] }], { output: 'sigmoid' });
@@ -75,5 +72,31 @@ describe('choosing a loss', () => {
     expect(() => net.gradients([[1]], [[1]], { loss: 'hinge' as 'mse' })).toThrow(
       /loss "hinge" is unknown \(expected one of mse, binaryCrossEntropy, crossEntropy\)/,
     );
+  });
+});
+
+describe('a loss is never silently infinite or NaN', () => {
+  it('mse near the float64 edge: 1e150 apart gives 1e300 (scaled before squaring); 1e200 apart is refused, naming the size', () => {
+    expect(mse.value([[1e150]], [[0]])).toBeCloseTo(1e300, -290);
+    expect(Math.abs(mse.value([[1e150]], [[0]]) / 1e300 - 1)).toBeLessThan(1e-15);
+    expect(() => mse.value([[1e200]], [[0]])).toThrow(
+      'mse.value: the loss is about 1e+400, beyond the largest float64 (1.8e308): A and Y differ by more than 1e154',
+    );
+  });
+  it('mse.gradient refuses an entry beyond float64, naming it', () => {
+    expect(() => mse.gradient([[1.7e308]], [[-1.7e308]])).toThrow(/^mse.gradient: ∂L\/∂A at row 1, column 1 is Infinity \(A = 1.7e\+308, Y = -1.7e\+308\), beyond float64/);
+  });
+  it.each([
+    ['binaryCrossEntropy', binaryCrossEntropy, [[1.5]], [[1]], 'A has 1.5 at row 1, column 1'],
+    ['binaryCrossEntropy', binaryCrossEntropy, [[0.5]], [[-1]], 'Y has -1 at row 1, column 1'],
+    ['crossEntropy', crossEntropy, [[0, 0]], [[0, -1]], 'Y has -1 at row 1, column 2'],
+    ['crossEntropy', crossEntropy, [[0.5], [0.75]], [[0], [2]], 'Y has 2 at row 2, column 1'],
+  ] as const)('%s refuses %j against %j: probabilities must be in [0, 1]', (name, loss, A, Y, what) => {
+    expect(() => loss.value(A as never, Y as never)).toThrow(new RegExp(`^${name}.value: ${what.replace(/[()[\]]/g, '\\$&')} but ${name} needs probabilities in \\[0, 1\\]`));
+    expect(() => loss.gradient(A as never, Y as never)).toThrow(`${name}.gradient: ${what}`);
+  });
+  it('binaryCrossEntropy of a prediction of exactly 0 where the target is 1 is refused (−log 0 = ∞), not Infinity', () => {
+    expect(() => binaryCrossEntropy.value([[0]], [[1]])).toThrow(/^binaryCrossEntropy.value: the loss is Infinity \(a prediction of exactly 0 or 1 where the target says the opposite/);
+    expect(() => binaryCrossEntropy.gradient([[0]], [[1]])).toThrow(/^binaryCrossEntropy.gradient: ∂L\/∂A at row 1, column 1 is -Infinity/);
   });
 });

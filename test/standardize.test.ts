@@ -61,3 +61,22 @@ describe('a network that carries its standardizers', () => {
     expect(() => Network.fromJSON(json)).toThrow(/Network.fromJSON: standardize.inputs has 2 features but the network has 1 input/);
   });
 });
+
+describe('standardize near the float64 edge', () => {
+  it('finds σ = 1.7e308 for [1.7e308, −1.7e308] by scaling before squaring (the squares would overflow), and applies it', () => {
+    // μ = 0, σ = √((1.7e308² + 1.7e308²)/2) = 1.7e308: representable, though its square is not
+    const s = standardize([[1.7e308, -1.7e308]]);
+    expect(s.mean).toEqual([0]);
+    expect(s.std).toEqual([1.7e308]);
+    expect(s.apply([[1.7e308, -1.7e308]]).toArray()).toEqual([[1, -1]]);
+  });
+  it('μ of [1.7e308, 1.7e308] is 1.7e308 (the sum overflows; the scaled one does not) and σ is then 0, taken as 1', () => {
+    const s = standardize([[1.7e308, 1.7e308]]);
+    expect(s.mean).toEqual([1.7e308]);
+    expect(s.std).toEqual([1]);
+  });
+  it('applies x − μ without overflow when x and μ are far apart in opposite directions', () => {
+    const s = standardizerFromJSON({ mean: [-1.5e308], std: [1e308] });
+    expect(s.apply([[1.5e308]]).toArray()).toEqual([[3]]); // 1.5 − (−1.5)
+  });
+});

@@ -170,12 +170,12 @@ describe('when training goes wrong', () => {
 });
 
 describe('warnings', () => {
-  it('warns once, in plain words, when the targets lie outside what the output activation produces', () => {
+  it('warns once, in plain words, when the targets lie outside what the output activation produces (with mse: a cross-entropy refuses them)', () => {
     const net = new Network({ layers: [1, 2, 1], output: 'sigmoid', seed: 1 });
     const warnings: string[] = [];
     const onWarning = (message: string) => warnings.push(message);
-    net.fit([[0, 1]], [[0, 5]], { epochs: 1, onWarning });
-    net.fit([[0, 1]], [[0, 5]], { epochs: 1, onWarning });
+    net.fit([[0, 1]], [[0, 5]], { epochs: 1, loss: 'mse', onWarning });
+    net.fit([[0, 1]], [[0, 5]], { epochs: 1, loss: 'mse', onWarning });
     expect(warnings).toEqual([
       'Network.fit: the targets Y go from 0 to 5 but a sigmoid output only produces numbers between 0 and 1, so the network can never reach them (rescale the targets, e.g. with standardize(Y), or use a linear output)',
     ]);
@@ -235,5 +235,21 @@ describe('fit options that cannot work', () => {
   });
   it('takes Matrix inputs as well as arrays', () => {
     expect(net().fit(Matrix.from([[1, 2]]), Matrix.from([[2, 4]]), { epochs: 1 }).loss).toHaveLength(1);
+  });
+});
+
+describe('fit never trains on a loss that is not one: targets outside [0, 1], a validation loss of Infinity', () => {
+  it('refuses cross-entropy targets outside [0, 1] (they give a negative loss that fit would follow down)', () => {
+    const net = new Network({ layers: [1, 2, 1], output: 'sigmoid', seed: 1 });
+    expect(() => net.fit([[0, 1]], [[0, 2]], { epochs: 1 })).toThrow('Network.fit: Y has 2 at row 1, column 2 but binaryCrossEntropy needs probabilities in [0, 1]');
+    expect(() => net.fit([[0, 1]], [[0, 1]], { epochs: 1, validation: { X: [[0]], Y: [[-1]] } })).toThrow(
+      'Network.fit: validation: Y has -1 at row 1, column 1 but binaryCrossEntropy needs probabilities in [0, 1]',
+    );
+  });
+  it('stops with a DivergenceError when the validation loss is Infinity, instead of recording it', () => {
+    const net = Network.fromWeights([{ weights: [[1]], biases: [0] }]);
+    expect(() => net.fit([[1]], [[1]], { epochs: 2, validation: { X: [[1e300]], Y: [[-1e300]] } })).toThrow(
+      /^Network.fit: the validation loss became Infinity in epoch 1 \(the validation data drives the outputs beyond float64\)/,
+    );
   });
 });

@@ -60,7 +60,29 @@ export function rowMeanAndStd(X: Matrix, i: number): { mu: number; sigma: number
   const mu = sum / X.cols; // μ = Σx / m
   let squares = 0;
   for (const v of row) squares += (v - mu) ** 2;
-  return { mu, sigma: Math.sqrt(squares / X.cols) }; // σ = √(Σ(x − μ)² / m)
+  const sigma = Math.sqrt(squares / X.cols); // σ = √(Σ(x − μ)² / m)
+  return Number.isFinite(sigma) ? { mu, sigma } : scaledMeanAndStd(row, i);
+}
+
+/**
+ * μ and σ when the sums overflow (entries near ±1.8e308): with s = max |x|,
+ * μ = s·Σ(x/s)/m and σ = s·√(Σ(x/s − μ/s)²/m), whose sums stay below m.
+ */
+function scaledMeanAndStd(row: Float64Array, i: number): { mu: number; sigma: number } {
+  let s = 0;
+  for (const v of row) s = Math.max(s, Math.abs(v));
+  let sum = 0;
+  for (const v of row) sum += v / s;
+  const mu = (sum / row.length) * s;
+  let squares = 0;
+  for (const v of row) squares += (v / s - mu / s) ** 2;
+  const sigma = Math.sqrt(squares / row.length) * s;
+  if (!Number.isFinite(sigma)) {
+    throw new ValueError(
+      `standardize: row ${i + 1}'s σ is beyond the largest float64 (1.8e308), so it cannot be standardized`,
+    );
+  }
+  return { mu, sigma };
 }
 
 /**
@@ -109,7 +131,12 @@ function makeStandardizer(mean: number[], std: number[]): Standardizer {
   return Object.freeze({
     mean: Object.freeze(mean.slice()),
     std: Object.freeze(std.slice()),
-    apply: (X: MatrixInput) => each(X, 'Standardizer.apply', (x, i) => (x - mean[i]) / std[i]), // x′ = (x − μ)/σ
+    // x′ = (x − μ)/σ; x/σ − μ/σ where x − μ overflows (x and μ near ±1.8e308 with opposite signs)
+    apply: (X: MatrixInput) =>
+      each(X, 'Standardizer.apply', (x, i) => {
+        const z = (x - mean[i]) / std[i];
+        return Number.isFinite(z) ? z : x / std[i] - mean[i] / std[i];
+      }),
     invert: (X: MatrixInput) => each(X, 'Standardizer.invert', (x, i) => x * std[i] + mean[i]), // x = x′·σ + μ
     toJSON: () => ({ mean: mean.slice(), std: std.slice() }),
   });

@@ -226,10 +226,17 @@ function neuronFinding(
   return undefined;
 }
 
+/** √(Σv²/n); when the squares overflow (|v| past 1e154), scaled by max |v| first, so a size of 7e199 is reported as such. */
 function rms(values: Float64Array): number {
   let sum = 0;
   for (const v of values) sum += v * v;
-  return Math.sqrt(sum / values.length);
+  const plain = Math.sqrt(sum / values.length);
+  if (Number.isFinite(plain)) return plain;
+  let max = 0;
+  for (const v of values) max = Math.max(max, Math.abs(v));
+  let scaled = 0;
+  for (const v of values) scaled += (v / max) ** 2;
+  return Math.sqrt(scaled / values.length) * max;
 }
 
 /** A number as advice prints it: 3 significant digits. */

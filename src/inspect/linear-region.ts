@@ -65,8 +65,9 @@ export function linearRegion(net: Network, x: number | readonly number[] | Matri
   const point = toColumn(x, where, 'x'); // inputs × 1
   checkInputRows(point.rows, net.inputs, where, 'x');
   const nIn = net.inputs;
-  // Before any layer the map is the identity: A⁰ = I·x + 0.
-  let Weff = identity(nIn); // rows × nIn
+  // Before any layer the map is the identity, A⁰ = I·x + 0: written as null (not an nIn × nIn matrix,
+  // so memory grows with the inputs, not their square), so layer 1's z has slopes W¹ itself.
+  let Weff: Float64Array | null = null; // rows × nIn
   let beff = new Float64Array(nIn);
   let A = Float64Array.from(point.data); // Aˡ at x itself
   const pattern: boolean[][] = [];
@@ -88,14 +89,20 @@ export function linearRegion(net: Network, x: number | readonly number[] | Matri
         const w = W.data[i * k + j];
         z += w * A[j];
         zb += w * beff[j];
-        for (let c = 0; c < nIn; c++) zW[c] += w * Weff[j * nIn + c];
+        if (Weff) for (let c = 0; c < nIn; c++) zW[c] += w * Weff[j * nIn + c];
+      }
+      if (!Weff) zW.set(W.data.subarray(i * k, (i + 1) * k)); // layer 1: ∇z = row i of W¹
+      if (!Number.isFinite(z)) {
+        throw new ValueError(
+          `${where}: layer ${l + 1}, node ${i + 1} has z = ${z} at x (the numbers grew past float64's ±1.8e308; scale x or the weights down)`,
+        );
       }
       const g = activation.df(z); // Dˡᵢᵢ: this neuron's slope on the region
       for (let c = 0; c < nIn; c++) nextW[i * nIn + c] = g * zW[c];
       nextB[i] = g * zb;
       nextA[i] = activation.f(z);
       on.push(z > 0);
-      const norm = Math.hypot(...zW); // zᵢ = 0 is a hyperplane at distance |zᵢ| / ‖∇zᵢ‖ from x
+      const norm = euclidean(zW); // zᵢ = 0 is a hyperplane at distance |zᵢ| / ‖∇zᵢ‖ from x
       if (bends(activation) && norm > 0) radius = Math.min(radius, Math.abs(z) / norm);
     }
     if (l < net.layers.length - 1) pattern.push(on);
@@ -103,7 +110,12 @@ export function linearRegion(net: Network, x: number | readonly number[] | Matri
     beff = nextB;
     A = nextA;
   });
-  return { pattern, W_eff: new Matrix(net.outputs, nIn, Weff), b_eff: new Matrix(net.outputs, 1, beff), radius };
+  return {
+    pattern,
+    W_eff: new Matrix(net.outputs, nIn, Weff as unknown as Float64Array),
+    b_eff: new Matrix(net.outputs, 1, beff),
+    radius,
+  };
 }
 
 /** True when the activation's slope differs on the two sides of z = 0 (relu, leakyRelu with slope ≠ 1). */
@@ -111,8 +123,12 @@ export function bends(activation: Activation): boolean {
   return activation.df(1) !== activation.df(-1);
 }
 
-function identity(n: number): Float64Array {
-  const I = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) I[i * n + i] = 1;
-  return I;
+/** ‖v‖ without overflow or a spread of v into arguments (which fails for long v): scaled by max |vᵢ| first. */
+function euclidean(v: Float64Array): number {
+  let max = 0;
+  for (const x of v) max = Math.max(max, Math.abs(x));
+  if (max === 0 || !Number.isFinite(max)) return max;
+  let sum = 0;
+  for (const x of v) sum += (x / max) ** 2;
+  return Math.sqrt(sum) * max;
 }

@@ -187,6 +187,7 @@ export function toSource(net: NetworkLike, options: SourceOptions = {}): string 
     ...(outputStatistics
       ? [`  a = unstandardize(a, ${outputStatistics}); // back to the data's units: y = y′·σ + μ`]
       : []),
+    `  for (const v of a) if (!Number.isFinite(v)) throw new Error('${name}: an output is ' + v + ' but outputs must be finite (the numbers grew past float64; scale x down)');`,
     `  return ${nOut === 1 ? 'a[0]' : 'a'};`,
     '}',
   ].join('\n');

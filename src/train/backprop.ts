@@ -18,13 +18,13 @@
  */
 import type { Activation } from '../core/activations.js';
 import { affineInto } from '../core/affine.js';
-import { ShapeError, plural } from '../core/errors.js';
+import { ShapeError, ValueError, plural } from '../core/errors.js';
 import { forwardBlock } from '../core/forward.js';
 import { Matrix, type MatrixInput, toMatrix } from '../core/matrix.js';
 import { type Layer, type NetworkLayers, inputsOf, outputsOf, sizesOf } from '../core/types.js';
-import { checkInputRows, checkNetwork, checkOptions } from '../core/validate.js';
+import { checkInputRows, checkNetwork, checkOptions, checkResult } from '../core/validate.js';
 import { divideInPlace, sumRowsInto, transposeInto } from './backprop-loops.js';
-import { type Loss, type OutputLayer, checkPairing, outputDelta, resolveLoss } from './losses.js';
+import { type Loss, type OutputLayer, checkPairing, checkProbabilities, outputDelta, resolveLoss } from './losses.js';
 
 /** Which loss to use: a name, a Loss, or 'auto' (the default). */
 export type LossOption = 'auto' | 'mse' | 'binaryCrossEntropy' | 'crossEntropy' | Loss;
@@ -221,7 +221,22 @@ function runBoth(
   const m = data.X.cols;
   const ws = new Workspace(sizesOf(net), m);
   forwardBlock(net.layers, data.X.data, m, 0, m, ws.layers); // every Zˡ and Aˡ, kept in ws
+  checkProbabilities(loss, data.Y, where, 'Y'); // a cross-entropy of targets outside [0, 1] is no loss
   const lossSum = backwardPass(net.layers, ws, data.X.data, data.Y.data, m, loss);
+  if (!Number.isFinite(lossSum)) {
+    throw new ValueError(
+      `${where}: the loss is ${lossSum / m} at these X and Y (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)`,
+    );
+  }
+  net.layers.forEach((layer, l) => {
+    checkResult(
+      ws.layers[l].dW.subarray(0, layer.weights.data.length),
+      layer.weights.cols,
+      where,
+      `layer ${l + 1}'s dW`,
+    );
+    checkResult(ws.layers[l].db.subarray(0, layer.biases.data.length), 1, where, `layer ${l + 1}'s db`);
+  });
   return { ...data, loss, m, ws, value: lossSum / m };
 }
 
@@ -238,7 +253,21 @@ export function gradients(
   Y: MatrixInput,
   options: { loss?: LossOption } = {},
 ): Gradients {
-  const { ws, value } = runBoth(net, X, Y, options, 'Network.gradients');
+  return gradientsAt(net, X, Y, options, 'Network.gradients');
+}
+
+/**
+ * `gradients`, with the name its errors start with (gradientCheck's own, when it calls it).
+ * @example gradientsAt(Network.fromWeights([{ weights: [[2]], biases: [0] }]), [[1]], [[1]], { loss: 'mse' }, 'test').loss //=> 1
+ */
+export function gradientsAt(
+  net: NetworkLayers,
+  X: MatrixInput,
+  Y: MatrixInput,
+  options: { loss?: LossOption } | undefined,
+  where: string,
+): Gradients {
+  const { ws, value } = runBoth(net, X, Y, options, where);
   return {
     loss: value,
     layers: net.layers.map((layer, l) => ({

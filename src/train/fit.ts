@@ -21,7 +21,7 @@ import { type Layer, type NetworkLayers, inputsOf, outputsOf, sizesOf } from '..
 import { allFinite, checkKeys, checkNumber, checkOptions, checkWholeNumber } from '../core/validate.js';
 import { gatherColumns } from './backprop-loops.js';
 import { type LossOption, Workspace, backwardPass, checkData, chooseLoss, outputLayer } from './backprop.js';
-import { type Loss, outputDelta } from './losses.js';
+import { type Loss, checkProbabilities, outputDelta } from './losses.js';
 import { OPTIMIZER_DEFAULTS, type Optimizer, type OptimizerName, resolveOptimizer } from './optimizers.js';
 import { createProgress } from './progress.js';
 import { inputWarning, targetWarning, warnOnce } from './warnings.js';
@@ -153,6 +153,7 @@ function readOptions(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, options
   const data = checkData(net, X, Y, where);
   const samples = data.X.cols;
   const loss = chooseLoss(options.loss ?? FIT_DEFAULTS.loss, net.layers[net.layers.length - 1].activation, where);
+  checkProbabilities(loss, data.Y, where, 'Y'); // a cross-entropy's targets outside [0, 1] give a negative loss
   const epochs = checkWholeNumber(options.epochs ?? FIT_DEFAULTS.epochs, where, 'epochs', 1);
   const initialEpoch = checkWholeNumber(options.initialEpoch ?? FIT_DEFAULTS.initialEpoch, where, 'initialEpoch', 0);
   if (initialEpoch >= epochs)
@@ -189,6 +190,7 @@ function readOptions(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, options
       `${where}: patience is ${patience} but no validation data was given (early stopping watches the validation loss)`,
     );
   const shuffle = (options.shuffle ?? FIT_DEFAULTS.shuffle) && batchSize < samples; // a full batch is the same sum in any order
+  if (validation) checkProbabilities(loss, validation.Y, `${where}: validation`, 'Y');
   return { data, samples, loss, epochs, initialEpoch, batchSize, optimizer, seed, l2, validation, patience, shuffle };
 }
 
@@ -222,6 +224,13 @@ export function fitNetwork(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, o
       let validationLoss: number | undefined;
       if (validation && validationWs) {
         validationLoss = meanLoss(net, validationWs, validation.X, validation.Y, loss);
+        if (!Number.isFinite(validationLoss)) {
+          throw new DivergenceError(
+            `${where}: the validation loss became ${validationLoss} in epoch ${epoch} (the validation data drives the outputs beyond float64); the network keeps this epoch's weights`,
+            epoch,
+            history.loss.at(-1),
+          );
+        }
         history.validationLoss!.push(validationLoss);
       }
       progress?.update(epoch, epochLoss / samples, validationLoss);

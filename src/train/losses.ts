@@ -47,30 +47,76 @@ function softplus(z: number): number {
   return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
 }
 
+/**
+ * Throws unless every entry of M (predictions A or targets Y of a cross-entropy) is a probability in [0, 1]:
+ * outside it, log(a) is NaN or the loss goes negative, and training would follow it.
+ * @example checkProbabilities(crossEntropy, Matrix.from([[0.5, 1.5]]), 'fit', 'Y') // throws: fit: Y has 1.5 at row 1, column 2 but crossEntropy needs probabilities in [0, 1]
+ */
+export function checkProbabilities(loss: Loss, M: Matrix, where: string, name: string): void {
+  if (loss.name === 'mse') return;
+  for (let n = 0; n < M.data.length; n++) {
+    const v = M.data[n];
+    if (v >= 0 && v <= 1) continue;
+    throw new ValueError(
+      `${where}: ${name} has ${v} at row ${Math.floor(n / M.cols) + 1}, column ${(n % M.cols) + 1} but ${loss.name} needs probabilities in [0, 1]`,
+    );
+  }
+}
+
+/** Σ(a − y)² / (rows·cols) without overflow: each difference scaled by s = max |a|, |y| first, then s² multiplied back. */
+function scaledMeanSquare(A: Float64Array, Y: Float64Array, rows: number, cols: number, where: string): number {
+  let s = 0;
+  for (let n = 0; n < A.length; n++) s = Math.max(s, Math.abs(A[n]), Math.abs(Y[n]));
+  let sum = 0;
+  for (let n = 0; n < A.length; n++) sum += (A[n] / s - Y[n] / s) ** 2;
+  const mean = sum / rows / cols;
+  const value = mean * s * s;
+  if (Number.isFinite(value)) return value;
+  const exponent = Math.log10(mean) + 2 * Math.log10(s);
+  throw new ValueError(
+    `${where}: the loss is about 1e+${Math.floor(exponent)}, beyond the largest float64 (1.8e308): A and Y differ by more than 1e154`,
+  );
+}
+
 /** A loss from its raw loops, with `value` and `gradient` on matrices built on them once. */
 function makeLoss(parts: Omit<Loss, 'value' | 'gradient'>): Loss {
-  const where = parts.name;
-  const check = (A: MatrixInput, Y: MatrixInput) => {
-    const a = toMatrix(A, `${where}.value`, 'A');
-    const y = toMatrix(Y, `${where}.value`, 'Y');
+  const check = (A: MatrixInput, Y: MatrixInput, where: string) => {
+    const a = toMatrix(A, where, 'A');
+    const y = toMatrix(Y, where, 'Y');
     if (a.rows !== y.rows || a.cols !== y.cols) {
       throw new ShapeError(
-        `${where}: A is ${formatShape(a.rows, a.cols)} but Y is ${formatShape(y.rows, y.cols)} (one target per prediction)`,
+        `${parts.name}: A is ${formatShape(a.rows, a.cols)} but Y is ${formatShape(y.rows, y.cols)} (one target per prediction)`,
       );
     }
+    checkProbabilities(parts as Loss, a, where, 'A');
+    checkProbabilities(parts as Loss, y, where, 'Y');
     return [a, y] as const;
   };
   return Object.freeze({
     ...parts,
     value(A: MatrixInput, Y: MatrixInput): number {
-      const [a, y] = check(A, Y);
-      return parts.sum(a.data, y.data, a.rows, a.cols) / a.cols; // L = (1/m)·Σⱼ ℓⱼ
+      const where = `${parts.name}.value`;
+      const [a, y] = check(A, Y, where);
+      const value = parts.sum(a.data, y.data, a.rows, a.cols) / a.cols; // L = (1/m)·Σⱼ ℓⱼ
+      if (Number.isFinite(value)) return value;
+      if (parts.name === 'mse') return scaledMeanSquare(a.data, y.data, a.rows, a.cols, where);
+      throw new ValueError(
+        `${where}: the loss is ${value} (a prediction of exactly 0 or 1 where the target says the opposite: −log 0 = ∞)`,
+      );
     },
     gradient(A: MatrixInput, Y: MatrixInput): Matrix {
-      const [a, y] = check(A, Y);
+      const where = `${parts.name}.gradient`;
+      const [a, y] = check(A, Y, where);
       const dA = new Matrix(a.rows, a.cols);
       parts.dA(a.data, y.data, dA.data, a.rows, a.cols);
-      for (let n = 0; n < dA.data.length; n++) dA.data[n] /= a.cols; // ∂L/∂A = dℓ/dA / m
+      for (let n = 0; n < dA.data.length; n++) {
+        dA.data[n] /= a.cols; // ∂L/∂A = dℓ/dA / m
+        if (!Number.isFinite(dA.data[n])) {
+          throw new ValueError(
+            `${where}: ∂L/∂A at row ${Math.floor(n / a.cols) + 1}, column ${(n % a.cols) + 1} is ${dA.data[n]} (A = ${a.data[n]}, Y = ${y.data[n]}), beyond float64`,
+          );
+        }
+      }
       return dA;
     },
   });
