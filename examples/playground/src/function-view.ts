@@ -126,7 +126,10 @@ function render2D(root: HTMLElement): void {
       const p = output[n]; // sigmoid output: the probability of class 1
       rgb = [255 - 120 * p, 170 + 40 * p, 120 + 135 * p];
     }
-    pixels.set([...rgb, 255], n * 4);
+    pixels[n * 4] = rgb[0];
+    pixels[n * 4 + 1] = rgb[1];
+    pixels[n * 4 + 2] = rgb[2];
+    pixels[n * 4 + 3] = 255;
   }
   root.innerHTML = `
     <label><input id="regions" type="checkbox" ${state.showRegions ? 'checked' : ''}/> colour by ReLU on/off pattern (linear regions)</label>

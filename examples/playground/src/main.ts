@@ -7,6 +7,8 @@ import { renderControls, renderDiagram } from './build.js';
 import { renderDiagnosis } from './diagnosis.js';
 import { renderExport } from './export.js';
 import { renderFunction } from './function-view.js';
+import { dataOf } from './data.js';
+import { chosenSample } from './sample.js';
 import { type Redraw, onUpdate, state, update, useNetwork } from './state.js';
 import { renderStepper } from './stepper.js';
 import { frameTimes, refreshTraining, renderTraining, trainStep } from './training.js';
@@ -81,6 +83,26 @@ Object.assign(window, {
     timeTrainingFrame,
     /** The page's network as JSON and the settings training uses (the tests compare them with Node). */
     network: () => state.net.toJSON(),
-    settings: () => ({ learningRate: state.learningRate, batchSize: state.batchSize, l2: state.l2, speed: state.speed, epochs: state.losses.length }),
+    settings: () => ({
+      learningRate: state.learningRate,
+      batchSize: state.batchSize,
+      l2: state.l2,
+      speed: state.speed,
+      epochs: state.losses.length,
+      target: state.target,
+      stepLayer: state.stepLayer,
+      backLayer: state.backLayer,
+      features: state.features,
+    }),
+    losses: () => ({ train: state.losses.slice(), test: state.testLosses.slice() }),
+    /** The sample the steppers follow (X: the network's input column) and the training data, as arrays. */
+    sample: () => {
+      const { X, Y } = chosenSample();
+      return { X: X.toArray(), Y: Y.toArray() };
+    },
+    trainingData: () => {
+      const data = dataOf(state);
+      return data && { X: data.train.X.toArray(), Y: data.train.Y.toArray(), testCount: data.test?.X.cols ?? 0 };
+    },
   },
 });

@@ -17,8 +17,8 @@ const DOMAIN: [number, number] = [-3, 3];
 const W = 180;
 const H = 118;
 const FRAME = { left: 34, right: W - 6, top: 16, bottom: H - 30 };
-/** Beyond this many hidden neurons only the first are drawn (the page stays quick). */
-const MAX_SHOWN = 48;
+/** Beyond this many hidden neurons only the first are drawn: the page stays quick, and more would be a blur. */
+const MAX_SHOWN = 16;
 
 const sizesOfTrace = (trace: TraceStep[]) => [trace[0].input.rows, ...trace.map((step) => step.z.rows)];
 
@@ -56,10 +56,13 @@ export function renderNeurons(root: HTMLElement, x: number[], trace: TraceStep[]
     : '';
 }
 
-/** Blue for positive values, orange for negative, white at 0; `scale` is the value drawn at full colour. */
-function heat(v: number, scale: number): [number, number, number] {
+/** Writes one RGBA pixel: blue for positive values, orange for negative, white at 0; `scale` is drawn at full colour. */
+function heat(pixels: Uint8ClampedArray, at: number, v: number, scale: number): void {
   const t = Math.min(1, Math.abs(v) / scale);
-  return v >= 0 ? [255 - 218 * t, 255 - 156 * t, 255 - 20 * t] : [255 - 21 * t, 255 - 167 * t, 255 - 243 * t];
+  pixels[at] = v >= 0 ? 255 - 218 * t : 255 - 21 * t;
+  pixels[at + 1] = v >= 0 ? 255 - 156 * t : 255 - 167 * t;
+  pixels[at + 2] = v >= 0 ? 255 - 20 * t : 255 - 243 * t;
+  pixels[at + 3] = 255;
 }
 
 /** Two small heatmaps per hidden neuron, z and a over the plane, from the trace of the plane's grid (grid × grid points). */
@@ -79,21 +82,23 @@ export function renderNeuronMaps(root: HTMLElement, trace: TraceStep[], grid: nu
          .map(
            (c) => svg`<figure class="neuron-map" data-layer="${c.layer}" data-node="${c.node}">
              <figcaption style="color:${neuronColour(sizes, c.layer, c.node)}">layer ${c.layer}, node ${c.node}</figcaption>
-             <canvas class="map-z" width="${grid}" height="${grid}" aria-label="z of layer ${c.layer}, node ${c.node}"></canvas>
-             <canvas class="map-a" width="${grid}" height="${grid}" aria-label="a of layer ${c.layer}, node ${c.node}"></canvas>
+             <canvas class="map-z" width="${grid / 2}" height="${grid / 2}" aria-label="z of layer ${c.layer}, node ${c.node}"></canvas>
+             <canvas class="map-a" width="${grid / 2}" height="${grid / 2}" aria-label="a of layer ${c.layer}, node ${c.node}"></canvas>
              <div class="map-labels"><span>z</span><span>a</span></div></figure>`,
          )
          .join('')}</div>`
     : '';
+  // Every other cell of the plane's grid, row by row: a map half as wide, plenty for 72 px.
+  const side = grid / 2;
   root.querySelectorAll<HTMLElement>('figure.neuron-map').forEach((figure, n) => {
     const { z, a } = cells[n];
     let scale = 1e-9;
     for (let k = 0; k < z.length; k++) scale = Math.max(scale, Math.abs(z[k]));
     for (const [cls, values] of [['map-z', z], ['map-a', a]] as const) {
       const canvas = figure.querySelector<HTMLCanvasElement>(`canvas.${cls}`)!;
-      const pixels = new Uint8ClampedArray(values.length * 4);
-      for (let k = 0; k < values.length; k++) pixels.set([...heat(values[k], scale), 255], k * 4);
-      canvas.getContext('2d')!.putImageData(new ImageData(pixels, grid, grid), 0, 0);
+      const pixels = new Uint8ClampedArray(side * side * 4);
+      for (let r = 0; r < side; r++) for (let c = 0; c < side; c++) heat(pixels, (r * side + c) * 4, values[2 * r * grid + 2 * c], scale);
+      canvas.getContext('2d')!.putImageData(new ImageData(pixels, side, side), 0, 0);
     }
   });
 }

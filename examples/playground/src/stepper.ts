@@ -27,6 +27,9 @@ export function rowColours(l: number): string[] {
   return Array.from({ length: sizes[l] }, (_, i) => neuronColour(sizes, l, i + 1));
 }
 
+/** A number's exact text, −0 included (the backward pass makes −0 where ReLU is off). */
+const exact = (v: number) => (Object.is(v, -0) ? '-0' : String(v));
+
 /**
  * A small matrix as a table; each cell keeps its exact value in data-value for checking. With `colours`, each
  * row starts with its neuron's colour. At most `maxCols` columns are shown (the batch can be wide).
@@ -35,7 +38,7 @@ export function matrixTable(name: string, label: string, M: Matrix, colours?: st
   const rows = M.toArray()
     .map((row, i) => {
       const who = colours ? `<th class="who" style="background:${colours[i]}"></th>` : '';
-      const cells = row.slice(0, maxCols).map((v) => `<td data-value="${v}" title="${v}">${short(v)}</td>`).join('');
+      const cells = row.slice(0, maxCols).map((v) => `<td data-value="${exact(v)}" title="${exact(v)}">${short(v)}</td>`).join('');
       return `<tr>${who}${cells}${row.length > maxCols ? '<td class="more">…</td>' : ''}</tr>`;
     })
     .join('');

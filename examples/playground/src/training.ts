@@ -18,6 +18,9 @@ import { type Feature, type OptimizerName, TARGETS_1D, TARGETS_2D, inputsOf, res
 
 const FRAME_BUDGET_MS = 8;
 
+/** The noise each target starts with: none on the curves, a little on the classes (XOR's points would sit on 4 corners). */
+const NOISE: Record<typeof state.target, number> = { sine: 0, step: 0, abs: 0, points: 0, xor: 0.15, circles: 0.1, moons: 0.1, spiral: 0.1 };
+
 /** The speeds offered, in epochs per second (0: full speed, as many as fit in the frame budget). */
 export const SPEEDS: readonly { value: number; label: string }[] = [
   { value: 1, label: '1 epoch/s' },
@@ -217,9 +220,10 @@ export function renderTraining(root: HTMLElement): void {
     ${lossCurve(state.losses, state.testLosses)}`;
 
   const select = (id: string) => root.querySelector<HTMLSelectElement>(id)!;
-  select('#target').addEventListener('change', (e) =>
-    update({ target: (e.target as HTMLSelectElement).value as typeof state.target, training: false, sampleIndex: 0 }),
-  );
+  select('#target').addEventListener('change', (e) => {
+    const target = (e.target as HTMLSelectElement).value as typeof state.target;
+    update({ target, noise: NOISE[target], training: false, sampleIndex: 0 });
+  });
   select('#optimizer').addEventListener('change', (e) => update({ optimizer: (e.target as HTMLSelectElement).value as OptimizerName }));
   select('#speed').addEventListener('change', (e) => {
     state.speed = Number((e.target as HTMLSelectElement).value);
