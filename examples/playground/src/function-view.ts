@@ -44,7 +44,7 @@ export function traceOn(net: Network, X: number[][]): TraceStep[] {
   return net.trace(withFeatures(matrix(X), state.features));
 }
 
-function render1D(root: HTMLElement): void {
+function render1D(main: HTMLElement, neurons: HTMLElement, withNeurons: boolean): void {
   const net = state.net;
   const found = exactKinks(net);
   const x = xs(found);
@@ -67,17 +67,16 @@ function render1D(root: HTMLElement): void {
   const where = found
     ? `at x = ${found.breakpoints.map(short).join(', ') || '—'}`
     : 'none to count: with tanh, sigmoid or the x², sin x features the function bends smoothly';
-  root.innerHTML = `
+  main.innerHTML = `
     <p>kinks: <output id="kink-count">${count}</output> <span id="kink-list" class="muted">${where}</span></p>
     <p class="legend"><span class="swatch prediction"></span>prediction ŷ(x)
       <span class="swatch data"></span>training points <span class="swatch test"></span>held-out points
       <span class="swatch kink"></span>exact kinks</p>
     <svg id="function-plot" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="the prediction over x">${axes}${dots(data?.train, 'data').join('')}${dots(data?.test, 'test').join('')}${prediction}${markers.join('')}</svg>
-    ${state.target === 'points' ? '<p class="muted">Click the plot to add a training point.</p>' : ''}
-    <div id="neurons"></div>`;
-  renderNeurons(root.querySelector('#neurons')!, x, trace);
+    ${state.target === 'points' ? '<p class="muted">Click the plot to add a training point.</p>' : ''}`;
+  if (withNeurons) renderNeurons(neurons, x, trace);
 
-  root.querySelector('#function-plot')?.addEventListener('click', (event) => {
+  main.querySelector('#function-plot')?.addEventListener('click', (event) => {
     if (state.target !== 'points') return;
     const box = (event.currentTarget as SVGSVGElement).getBoundingClientRect();
     const px = (((event as MouseEvent).clientX - box.left) * WIDTH) / box.width;
@@ -99,8 +98,10 @@ function patternColour(pattern: string): [number, number, number] {
 /** Plane pixels (CSS px): the square of cells, and the margin left and below it for the axes' numbers. */
 const PLANE = GRID * 4;
 const MARGIN = 34;
+/** Room above and to the right of the square, for the last tick's number. */
+const PAD = 8;
 
-function render2D(root: HTMLElement): void {
+function render2D(main: HTMLElement, neurons: HTMLElement, withNeurons: boolean): void {
   const net = state.net;
   const points: number[][] = [[], []]; // the centre of every cell, row by row from the top
   for (let r = 0; r < GRID; r++) {
@@ -131,20 +132,19 @@ function render2D(root: HTMLElement): void {
     pixels[n * 4 + 2] = rgb[2];
     pixels[n * 4 + 3] = 255;
   }
-  root.innerHTML = `
+  main.innerHTML = `
     <label><input id="regions" type="checkbox" ${state.showRegions ? 'checked' : ''}/> colour by ReLU on/off pattern (linear regions)</label>
     ${state.showRegions ? `<p>linear regions visible: <output id="region-count">${patterns.size}</output></p>` : ''}
     <p class="legend">${state.showRegions ? 'one colour per on/off pattern of the hidden neurons' : '<span class="swatch class0"></span>predicts class 0 <span class="swatch class1"></span>predicts class 1; dots: training points, rings: held-out points'}</p>
-    <canvas id="plane" width="${PLANE + MARGIN}" height="${PLANE + MARGIN}" aria-label="the plane coloured by the prediction, x₁ across and x₂ up"></canvas>
-    <div id="neurons"></div>`;
-  const canvas = root.querySelector<HTMLCanvasElement>('#plane')!;
+    <canvas id="plane" width="${PLANE + MARGIN + PAD}" height="${PLANE + MARGIN + PAD}" aria-label="the plane coloured by the prediction, x₁ across and x₂ up"></canvas>`;
+  const canvas = main.querySelector<HTMLCanvasElement>('#plane')!;
   const context = canvas.getContext('2d')!;
   const cells = document.createElement('canvas');
   cells.width = GRID;
   cells.height = GRID;
   cells.getContext('2d')!.putImageData(new ImageData(pixels, GRID, GRID), 0, 0);
   context.imageSmoothingEnabled = false; // crisp squares: one per evaluated point
-  context.drawImage(cells, MARGIN, 0, PLANE, PLANE);
+  context.drawImage(cells, MARGIN, PAD, PLANE, PLANE);
   drawPlaneAxes(context);
   const data = dataOf(state);
   const scale = (v: number) => ((v - DOMAIN[0]) / (DOMAIN[1] - DOMAIN[0])) * PLANE;
@@ -153,7 +153,7 @@ function render2D(root: HTMLElement): void {
     if (!set) continue;
     for (let n = 0; n < set.X.cols; n++) {
       context.beginPath();
-      context.arc(MARGIN + scale(set.X.data[n]), PLANE - scale(set.X.data[set.X.cols + n]), 3, 0, 2 * Math.PI);
+      context.arc(MARGIN + scale(set.X.data[n]), PAD + PLANE - scale(set.X.data[set.X.cols + n]), 3, 0, 2 * Math.PI);
       const colour = set.Y.data[n] > 0.5 ? '#1d4ed8' : '#c2410c';
       context.fillStyle = held ? 'white' : colour;
       context.strokeStyle = held ? colour : 'white';
@@ -162,8 +162,8 @@ function render2D(root: HTMLElement): void {
       context.stroke();
     }
   }
-  root.querySelector('#regions')?.addEventListener('change', (e) => update({ showRegions: (e.target as HTMLInputElement).checked }));
-  renderNeuronMaps(root.querySelector('#neurons')!, trace, GRID);
+  main.querySelector('#regions')?.addEventListener('change', (e) => update({ showRegions: (e.target as HTMLInputElement).checked }));
+  if (withNeurons) renderNeuronMaps(neurons, trace, GRID);
 }
 
 /** Tick marks and numbers along the plane's bottom (x₁) and left (x₂) edges. */
@@ -174,18 +174,32 @@ function drawPlaneAxes(context: CanvasRenderingContext2D): void {
   context.font = '11px system-ui, sans-serif';
   for (const v of ticks(DOMAIN[0], DOMAIN[1], 6)) {
     context.textAlign = 'center';
-    context.fillText(tickText(v), MARGIN + scale(v), PLANE + 14);
-    context.fillRect(MARGIN + scale(v), PLANE, 1, 4);
+    context.fillText(tickText(v), MARGIN + scale(v), PAD + PLANE + 14);
+    context.fillRect(MARGIN + scale(v), PAD + PLANE, 1, 4);
     context.textAlign = 'right';
-    context.fillText(tickText(v), MARGIN - 6, PLANE - scale(v) + 4);
-    context.fillRect(MARGIN - 4, PLANE - scale(v), 4, 1);
+    context.fillText(tickText(v), MARGIN - 6, PAD + PLANE - scale(v) + 4);
+    context.fillRect(MARGIN - 4, PAD + PLANE - scale(v), 4, 1);
   }
   context.textAlign = 'center';
-  context.fillText('x₁', MARGIN + PLANE / 2, PLANE + 28);
-  context.fillText('x₂', 10, PLANE / 2 - 12);
+  context.fillText('x₁', MARGIN + PLANE / 2, PAD + PLANE + 28);
+  context.fillText('x₂', 10, PAD + PLANE / 2 - 12);
 }
 
-export function renderFunction(root: HTMLElement): void {
-  if (inputsOf(state.target) === 1) render1D(root);
-  else render2D(root);
+/**
+ * Redraws the function; the neurons' own plots too unless `withNeurons` is false (while training they
+ * follow every few frames, with the other slower views).
+ */
+export function renderFunction(root: HTMLElement, withNeurons = true): void {
+  let main = root.querySelector<HTMLElement>('#function-main');
+  let neurons = root.querySelector<HTMLElement>('#neurons');
+  const inputs = String(inputsOf(state.target));
+  if (!main || !neurons || root.dataset.inputs !== inputs) {
+    root.innerHTML = '<div id="function-main"></div><div id="neurons"></div>';
+    root.dataset.inputs = inputs;
+    main = root.querySelector<HTMLElement>('#function-main') as HTMLElement;
+    neurons = root.querySelector<HTMLElement>('#neurons') as HTMLElement;
+    withNeurons = true;
+  }
+  if (inputsOf(state.target) === 1) render1D(main, neurons, withNeurons);
+  else render2D(main, neurons, withNeurons);
 }

@@ -27,7 +27,7 @@ function renderAll(redraw: Redraw): void {
   if (slowViews) renderDiagram(byId('diagram'), byId('weight-editor'));
   if (slowViews) renderStepper(byId('stepper'));
   if (slowViews) renderBackprop(byId('back-stepper'));
-  renderFunction(byId('function-view'));
+  renderFunction(byId('function-view'), slowViews);
   if (slowViews) renderDiagnosis(byId('diagnosis'));
   if (redraw === 'all') renderTraining(byId('training'));
   else refreshTraining(byId('training'));

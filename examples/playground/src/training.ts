@@ -121,6 +121,7 @@ function showError(error: unknown): void {
 
 const LOSS_WIDTH = 560;
 const LOSS_HEIGHT = 170;
+const MAX_POINTS = 400;
 
 /** The training loss (and the test loss) per epoch on a log scale, with axes. */
 function lossCurve(train: number[], test: number[]): string {
@@ -132,8 +133,15 @@ function lossCurve(train: number[], test: number[]): string {
   const frame = { left: 52, right: LOSS_WIDTH - 10, top: 10, bottom: LOSS_HEIGHT - 36 };
   const sx = scaleLinear([1, train.length], [frame.left, frame.right]);
   const sy = scaleLinear([lo, hi], [frame.bottom, frame.top]);
-  const line = (losses: number[], cls: string) =>
-    `<path class="${cls}" d="${path(losses.map((l, n) => [sx(n + 1), sy(Math.log10(Math.max(l, 1e-12)))]))}" />`;
+  // At most about MAX_POINTS points per line: every k-th epoch, and the last (a path of 10⁴ points slows every frame).
+  const every = Math.ceil(train.length / MAX_POINTS);
+  const line = (losses: number[], cls: string) => {
+    const points: [number, number][] = [];
+    for (let n = 0; n < losses.length; n++) {
+      if (n % every === 0 || n === losses.length - 1) points.push([sx(n + 1), sy(Math.log10(Math.max(losses[n], 1e-12)))]);
+    }
+    return `<path class="${cls}" d="${path(points)}" />`;
+  };
   const powers = Array.from({ length: hi - lo + 1 }, (_, n) => lo + n);
   const axes = drawAxes(
     frame,
