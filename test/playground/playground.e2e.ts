@@ -365,6 +365,16 @@ describe('the playground page: data and training settings', () => {
     expect(await page.textContent('#learning-rate-error')).toBe('');
     expect((await settings()).learningRate).toBe(0.05);
   });
+
+  it('an emptied weight box says so and leaves the weight as it was (an empty box is not 0)', async () => {
+    const { page } = playground;
+    await fresh();
+    await page.click('#diagram line.weight[data-layer="1"][data-node="1"][data-from="1"]', { force: true });
+    await typeInto('#edit-value', '');
+    expect(await page.textContent('#edit-value-error')).toContain('must be a number: "" is not used (still 1)');
+    expect(await helpers((p) => p.network())).toEqual(articleNetwork().toJSON());
+    await page.click('#edit-close');
+  });
 });
 
 describe('the playground page: links, import and export', () => {

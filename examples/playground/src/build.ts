@@ -163,20 +163,20 @@ export function openEditor(editor: HTMLElement, layer: number, node: number, fro
   const index = isBias ? node - 1 : (node - 1) * params.weights.cols + (from - 1);
   const name = isBias ? `b (layer ${layer}, node ${node})` : `w (layer ${layer}, node ${node} ← node ${from})`;
   editor.hidden = false;
+  const rule = { id: 'edit-value', label: name, says: 'a number', test: () => true, step: '0.01' };
   editor.innerHTML = html`
     <label>${name}
-      <input id="edit-range" type="range" min="-3" max="3" step="0.01" value="${array[index]}" />
-      <input id="edit-value" type="number" step="0.01" value="${array[index]}" /></label>
+      <input id="edit-range" type="range" min="-3" max="3" step="0.01" value="${array[index]}" /></label>
+    ${numberBox({ ...rule, value: array[index] })}
     <button id="edit-close">done</button>`;
   const set = (value: number) => {
-    if (!Number.isFinite(value)) return;
     array[index] = value; // the network's own weight: every view redraws from it
     update({}, 'weights');
     editor.querySelector<HTMLInputElement>('#edit-range')!.value = String(value);
     editor.querySelector<HTMLInputElement>('#edit-value')!.value = String(value);
   };
   editor.querySelector('#edit-range')?.addEventListener('input', (e) => set(Number((e.target as HTMLInputElement).value)));
-  editor.querySelector('#edit-value')?.addEventListener('change', (e) => set(Number((e.target as HTMLInputElement).value)));
+  checkBox(editor, { ...rule, value: array[index] }, () => array[index], set);
   editor.querySelector('#edit-close')?.addEventListener('click', () => {
     editor.hidden = true;
   });
