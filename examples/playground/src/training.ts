@@ -9,11 +9,11 @@
  * slow motion, so the eye can follow every kink).
  */
 import { type Network, type Optimizer, adam, momentum, sgd } from 'feedforward';
-import { drawAxes, path, scaleLinear } from './axes.js';
 import { option } from './build.js';
 import { dataOf, withFeatures } from './data.js';
 import { html } from './dom.js';
 import { checkBox, type NumberRule, numberBox } from './inputs.js';
+import { lossCurve } from './loss-view.js';
 import { type Feature, type OptimizerName, TARGETS_1D, TARGETS_2D, inputsOf, resetNetwork, state, update } from './state.js';
 
 const FRAME_BUDGET_MS = 8;
@@ -117,40 +117,6 @@ export function frameTimes(): number[] {
 function showError(error: unknown): void {
   const box = document.querySelector('#train-error');
   if (box) box.textContent = String((error as Error).message ?? error);
-}
-
-const LOSS_WIDTH = 560;
-const LOSS_HEIGHT = 170;
-const MAX_POINTS = 400;
-
-/** The training loss (and the test loss) per epoch on a log scale, with axes. */
-function lossCurve(train: number[], test: number[]): string {
-  const open = `<svg id="loss-curve" viewBox="0 0 ${LOSS_WIDTH} ${LOSS_HEIGHT}" role="img" aria-label="loss per epoch, log scale">`;
-  if (train.length < 2) return `${open}<text x="60" y="80" class="muted">the loss per epoch appears here while training</text></svg>`;
-  const logs = [...train, ...test].map((l) => Math.log10(Math.max(l, 1e-12)));
-  const lo = Math.floor(Math.min(...logs));
-  const hi = Math.max(Math.ceil(Math.max(...logs)), lo + 1);
-  const frame = { left: 52, right: LOSS_WIDTH - 10, top: 10, bottom: LOSS_HEIGHT - 36 };
-  const sx = scaleLinear([1, train.length], [frame.left, frame.right]);
-  const sy = scaleLinear([lo, hi], [frame.bottom, frame.top]);
-  // At most about MAX_POINTS points per line: every k-th epoch, and the last (a path of 10⁴ points slows every frame).
-  const every = Math.ceil(train.length / MAX_POINTS);
-  const line = (losses: number[], cls: string) => {
-    const points: [number, number][] = [];
-    for (let n = 0; n < losses.length; n++) {
-      if (n % every === 0 || n === losses.length - 1) points.push([sx(n + 1), sy(Math.log10(Math.max(losses[n], 1e-12)))]);
-    }
-    return `<path class="${cls}" d="${path(points)}" />`;
-  };
-  const powers = Array.from({ length: hi - lo + 1 }, (_, n) => lo + n);
-  const axes = drawAxes(
-    frame,
-    sx,
-    sy,
-    { domain: [1, train.length], title: 'epoch' },
-    { domain: [lo, hi], title: 'loss', ticks: powers, text: (p) => (p >= -2 && p <= 2 ? String(10 ** p) : `1e${p}`) },
-  );
-  return `${open}${axes}${line(train, 'loss train')}${test.length > 1 ? line(test, 'loss test') : ''}</svg>`;
 }
 
 /** The latest losses as text: "0.0123", and the ratio test/train when points are held out. */
