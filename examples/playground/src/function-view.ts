@@ -9,7 +9,8 @@ import { isPiecewiseLinear, kinks, type Network, type TraceStep, matrix } from '
 import { drawAxes, path, scaleLinear, tickText, ticks } from './axes.js';
 import { dataOf, withFeatures } from './data.js';
 import { short, svg } from './dom.js';
-import { renderNeurons, renderNeuronMaps } from './neurons-view.js';
+import { renderNeuronMaps, renderNeurons } from './neurons-view.js';
+import { chosenSample } from './sample.js';
 import { inputsOf, state, update } from './state.js';
 
 export const DOMAIN: [number, number] = [-3, 3];
@@ -63,6 +64,10 @@ function render1D(main: HTMLElement, neurons: HTMLElement, withNeurons: boolean)
     set ? Array.from(set.X.data, (xv, n) => svg`<circle class="${cls}" cx="${sx(xv)}" cy="${sy(set.Y.data[n])}" r="2.8" />`) : [];
   const axes = drawAxes(FRAME, sx, sy, { domain: DOMAIN, title: 'x (input)' }, { domain: yRange, title: 'ŷ (prediction)' });
   const prediction = svg`<path class="prediction" d="${path(x.map((v, n) => [sx(v), sy(y[n])]))}" />`;
+  // The sample the steppers follow, so the forward and backward passes can be found on the curve.
+  const followed = chosenSample().raw[0];
+  const sampleMark = svg`<line class="sample-x" x1="${sx(followed)}" x2="${sx(followed)}" y1="${FRAME.top}" y2="${FRAME.bottom}">
+    <title>the steppers' sample: x = ${short(followed)}</title></line>`;
   const count = found ? String(found.breakpoints.length) : '0';
   const where = found
     ? `at x = ${found.breakpoints.map(short).join(', ') || '—'}`
@@ -71,8 +76,8 @@ function render1D(main: HTMLElement, neurons: HTMLElement, withNeurons: boolean)
     <p>kinks: <output id="kink-count">${count}</output> <span id="kink-list" class="muted">${where}</span></p>
     <p class="legend"><span class="swatch prediction"></span>prediction ŷ(x)
       <span class="swatch data"></span>training points <span class="swatch test"></span>held-out points
-      <span class="swatch kink"></span>exact kinks</p>
-    <svg id="function-plot" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="the prediction over x">${axes}${dots(data?.train, 'data').join('')}${dots(data?.test, 'test').join('')}${prediction}${markers.join('')}</svg>
+      <span class="swatch kink"></span>exact kinks <span class="swatch sample-x"></span>the steppers' sample</p>
+    <svg id="function-plot" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="the prediction over x">${axes}${sampleMark}${dots(data?.train, 'data').join('')}${dots(data?.test, 'test').join('')}${prediction}${markers.join('')}</svg>
     ${state.target === 'points' ? '<p class="muted">Click the plot to add a training point.</p>' : ''}`;
   if (withNeurons) renderNeurons(neurons, x, trace);
 
