@@ -171,7 +171,7 @@ export function renderTraining(root: HTMLElement): void {
         <output id="train-share-value">${Math.round(state.trainShare * 100)}%</output></label>
     </div>
     <div class="row">features: ${feature('square', 'x²')} ${feature('sin', 'sin x')}
-      <span class="muted">(extra inputs beside x; the network then bends smoothly, so it has no kinks to count)</span></div>
+      <span class="muted">(extra inputs beside x: with them the prediction bends smoothly in x, so it has no kinks to count)</span></div>
     <div class="row">
       <label>optimizer <select id="optimizer">${option(['sgd', 'momentum', 'adam'], state.optimizer)}</select></label>
       ${numberBox({ ...RULES.learningRate, value: state.learningRate })}
