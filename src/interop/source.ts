@@ -68,6 +68,7 @@ const USED_BY_SOURCE = new Set([
   'Number',
   'String',
   'JSON',
+  'finite',
 ]);
 
 /** Every default of `toSource` and `toFunction`, written once. */
@@ -176,10 +177,11 @@ export function toSource(net: NetworkLike, options: SourceOptions = {}): string 
     ...[...used].map((g) => `  ${ACTIVATION_SOURCE[g]}`),
     ...(inputs ? ['  const standardize = (x, mean, std) => x.map((v, i) => (v - mean[i]) / std[i]);'] : []),
     ...(outputs ? ['  const unstandardize = (y, mean, std) => y.map((v, i) => v * std[i] + mean[i]);'] : []),
+    `  const finite = (v, what) => { if (typeof v === 'number' && Number.isFinite(v)) return v; throw new Error('${name}: ' + what + ' is ' + (typeof v === 'string' ? JSON.stringify(v) : String(v)) + ' but it must be a finite number'); };`,
     `  let a = typeof x === 'number' ? [x] : x;`,
-    `  if (!Array.isArray(a) && !ArrayBuffer.isView(a)) throw new Error('${name}: x is ' + (x === null ? 'null' : typeof x) + ' but it must be ${nIn === 1 ? 'a number or ' : ''}an array of ${nIn} numbers');`,
+    `  if (!Array.isArray(a) && !ArrayBuffer.isView(a)) throw new Error('${name}: x is ' + (x === null ? 'null' : typeof x) + ' but it must be ${nIn === 1 ? 'a number or an array of 1 number' : `an array of ${nIn} numbers`}');`,
     `  if (a.length !== ${nIn}) throw new Error('${name}: x has ' + a.length + ' numbers but the network has ${nIn === 1 ? '1 input' : `${nIn} inputs`}');`,
-    `  for (let k = 0; k < a.length; k++) if (typeof a[k] !== 'number' || !Number.isFinite(a[k])) throw new Error('${name}: x[' + k + '] is ' + (typeof a[k] === 'string' ? JSON.stringify(a[k]) : String(a[k])) + ' but every input must be a finite number');`,
+    "  a = Array.from(a, (v, k) => finite(v, 'x[' + k + ']')); // as predict does: finite numbers only",
     ...(inputStatistics
       ? [`  a = standardize(a, ${inputStatistics}); // the inputs predict standardizes: x′ = (x − μ) / σ`]
       : []),
@@ -187,7 +189,7 @@ export function toSource(net: NetworkLike, options: SourceOptions = {}): string 
     ...(outputStatistics
       ? [`  a = unstandardize(a, ${outputStatistics}); // back to the data's units: y = y′·σ + μ`]
       : []),
-    `  for (const v of a) if (!Number.isFinite(v)) throw new Error('${name}: an output is ' + v + ' but outputs must be finite (the numbers grew past float64; scale x down)');`,
+    "  a = a.map((v, i) => finite(v, 'output ' + (i + 1))); // past float64's ±1.8e308 is not an answer",
     `  return ${nOut === 1 ? 'a[0]' : 'a'};`,
     '}',
   ].join('\n');
