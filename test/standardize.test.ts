@@ -80,3 +80,17 @@ describe('standardize near the float64 edge', () => {
     expect(s.apply([[1.5e308]]).toArray()).toEqual([[3]]); // 1.5 − (−1.5)
   });
 });
+
+describe('standardizerFromJSON is strict (it reads files)', () => {
+  it('refuses an unknown field and __proto__, inside a network JSON too', () => {
+    expect(() => standardizerFromJSON({ mean: [0], std: [1], extra: 1 } as never)).toThrow('standardizerFromJSON: unknown field "extra" (known: mean, std)');
+    expect(() => standardizerFromJSON(JSON.parse('{"mean": [0], "std": [1], "__proto__": {"x": 1}}'))).toThrow(
+      'standardizerFromJSON: field "__proto__" is not allowed (it could change what objects inherit)',
+    );
+    const json = { ...new Network({ layers: [1, 1], seed: 1 }).toJSON(), standardize: JSON.parse('{"inputs": {"mean": [0], "std": [1], "__proto__": {}}}') };
+    expect(() => Network.fromJSON(json)).toThrow('Network.fromJSON: standardize.inputs: field "__proto__" is not allowed');
+  });
+  it('refuses what is not an object', () => {
+    expect(() => standardizerFromJSON([1] as never)).toThrow('standardizerFromJSON: got an array of 1 entry but expected { mean, std }');
+  });
+});

@@ -11,6 +11,7 @@
  */
 import { ShapeError, ValueError, describeValue, plural } from './errors.js';
 import { Matrix, type MatrixInput, toMatrix } from './matrix.js';
+import { checkKeys } from './validate.js';
 
 /** The statistics of a Standardizer, as JSON (one entry per feature). */
 export interface StandardizerJSON {
@@ -102,7 +103,11 @@ export function standardizerFromJSON(json: StandardizerJSON, where = 'standardiz
     }
     return value.slice();
   };
-  const data = (typeof json === 'object' && json !== null ? json : {}) as Partial<StandardizerJSON>;
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new ValueError(`${where}: got ${describeValue(json)} but expected { mean, std }`);
+  }
+  checkKeys(json, ['mean', 'std'], where, 'field'); // strict: no unknown key, no __proto__
+  const data = json as Partial<StandardizerJSON>;
   const mean = list(data.mean, 'mean');
   const std = list(data.std, 'std');
   if (std.length !== mean.length) {
