@@ -8,6 +8,7 @@ import {
   type Activation,
   DEFAULT_LEAKY_SLOPE,
   Matrix,
+  Network,
   ShapeError,
   ValueError,
   hadamard,
@@ -239,5 +240,27 @@ describe('softmax', () => {
       const nudged = (h: number) => loss(z.map((x, k) => (k === i ? h : x)));
       expect(Math.abs(dZ[i] - centredDifference(nudged, z[i]))).toBeLessThan(1e-8);
     });
+  });
+});
+
+/** A function whose name is `name` (a function's name cannot be assigned, only defined). */
+const named = <F extends object>(name: string, fn: F): F => Object.defineProperty(fn, 'name', { value: name });
+
+describe('a hand-made activation is checked at the door', () => {
+  it('lists every method and field the library would call and that is missing', () => {
+    const half = Object.assign(named('half', (Z: unknown) => Z), { f: (z: number) => z, df: () => 1, piecewiseLinear: true });
+    expect(() => new Network({ layers: [1, 2, 1], hidden: half as never })).toThrow(
+      'Network: the activation "half" lacks derivative(), applyInPlace(), backward(), toJSON(), outputOnly (true or false) (an activation is a built-in such as relu, or one made by activation(formula))',
+    );
+  });
+  it('names what a plain object with some methods lacks, starting with being callable', () => {
+    expect(() => Network.fromWeights([{ weights: [[1]], biases: [0] }], { output: { name: 'obj', f: (z: number) => z, df: () => 1 } as never })).toThrow(
+      /^Network.fromWeights: the activation "obj" lacks a call g\(Z\), derivative\(\), applyInPlace\(\), backward\(\), toJSON\(\), piecewiseLinear/,
+    );
+  });
+  it('accepts a complete one: a copy of relu with its own name works like relu', () => {
+    const { derivative, f, df, applyInPlace, backward, piecewiseLinear, outputOnly } = relu;
+    const mine = Object.assign(named('myRelu', (Z: never) => relu(Z)), { derivative, f, df, applyInPlace, backward, piecewiseLinear, outputOnly, toJSON: () => 'relu' });
+    expect(new Network({ layers: [1, 2, 1], hidden: mine as never, seed: 1 }).layers[0].activation.name).toBe('myRelu');
   });
 });

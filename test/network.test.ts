@@ -364,7 +364,7 @@ describe('bad options for new Network', () => {
 
   it('refuses an activation that is neither a name, a spec nor an activation (a plain function has no derivative)', () => {
     expectError(() => new Network({ layers: [1, 2, 1], output: 42 as never }), ValueError, "Network: activation is 42 but it must be a name (relu, leakyRelu, sigmoid, tanh, linear, softmax), { name: 'leakyRelu', slope }, { name, expression }, or an activation such as relu");
-    expectError(() => new Network({ layers: [1, 2, 1], hidden: Math.abs as never }), ValueError, "Network: activation is a function but it must be a name (relu, leakyRelu, sigmoid, tanh, linear, softmax), { name: 'leakyRelu', slope }, { name, expression }, or an activation such as relu");
+    expectError(() => new Network({ layers: [1, 2, 1], hidden: Math.abs as never }), ValueError, 'Network: the activation "abs" lacks derivative(), f(), df(), applyInPlace(), backward(), toJSON(), piecewiseLinear (true or false), outputOnly (true or false) (an activation is a built-in such as relu, or one made by activation(formula))');
     expectError(() => new Network({ layers: [1, 2, 1], hidden: { name: 5 } as never }), ValueError, "Network: activation is an object (Object) but it must be a name (relu, leakyRelu, sigmoid, tanh, linear, softmax), { name: 'leakyRelu', slope }, { name, expression }, or an activation such as relu");
   });
 

@@ -104,3 +104,15 @@ describe('optimizer settings', () => {
     expect(() => sgd().step(net.layers, [])).toThrow(/sgd.step: the network has 1 layer but 0 gradients came/);
   });
 });
+
+describe('a hand-made optimizer is checked at the door', () => {
+  it('lists everything fit would read or call and that is missing', () => {
+    const net = new Network({ layers: [1, 1], seed: 1 });
+    expect(() => net.fit([[1]], [[1]], { optimizer: { step: () => {} } as never })).toThrow(
+      'Network.fit: the optimizer object lacks toJSON(), learningRate (a number > 0), state ({ steps, slots }) (make one with sgd(), momentum() or adam())',
+    );
+    expect(() => net.fit([[1]], [[1]], { optimizer: { step: () => {}, toJSON: () => ({}), learningRate: 0.1, state: { steps: 0 } } as never })).toThrow(
+      'Network.fit: the optimizer object lacks state.slots (a list of Float64Arrays)',
+    );
+  });
+});

@@ -269,13 +269,7 @@ const ACTIVATIONS: Readonly<Record<string, Activation>> = Object.freeze({
  * @example resolveActivation({ name: 'leakyRelu', slope: 0.2 }, 'Network').slope //=> 0.2
  */
 export function resolveActivation(spec: unknown, where: string): Activation {
-  if (
-    typeof spec === 'function' &&
-    typeof (spec as Activation).applyInPlace === 'function' &&
-    'piecewiseLinear' in spec
-  ) {
-    return spec as Activation;
-  }
+  if (typeof spec === 'function' || looksLikeActivation(spec)) return checkActivationObject(spec as object, where);
   const known = Object.keys(ACTIVATIONS);
   if (typeof spec === 'string') {
     if (Object.hasOwn(ACTIVATIONS, spec)) return ACTIVATIONS[spec];
@@ -352,6 +346,39 @@ function expressionActivation(expression: unknown, options: ExpressionOptions, w
     toString: { value: () => `${label}(x) = ${g.toString()}` },
     toTex: { value: () => `\\mathrm{${label}}(x) = ${g.toTex()}` },
   }) as ExpressionActivation;
+}
+
+/** What the library calls on an activation object: its methods, then its fields with their types. */
+const ACTIVATION_METHODS = ['derivative', 'f', 'df', 'applyInPlace', 'backward', 'toJSON'] as const;
+
+/** An object that carries some of an activation's methods: a hand-made activation, checked as one. */
+function looksLikeActivation(spec: unknown): boolean {
+  return (
+    typeof spec === 'object' &&
+    spec !== null &&
+    ACTIVATION_METHODS.some((m) => typeof (spec as Record<string, unknown>)[m] === 'function')
+  );
+}
+
+/**
+ * Checks a hand-made activation at the door, listing everything the library
+ * would later call and that is missing, rather than failing inside fit or toJSON.
+ * @example checkActivationObject(relu, 'Network').name //=> 'relu'
+ */
+export function checkActivationObject(spec: object, where: string): Activation {
+  const a = spec as Record<string, unknown>;
+  const missing: string[] = [];
+  if (typeof spec !== 'function') missing.push('a call g(Z)');
+  for (const m of ACTIVATION_METHODS) if (typeof a[m] !== 'function') missing.push(`${m}()`);
+  if (typeof a.name !== 'string' || a.name === '') missing.push('name (a string)');
+  if (typeof a.piecewiseLinear !== 'boolean') missing.push('piecewiseLinear (true or false)');
+  if (typeof a.outputOnly !== 'boolean') missing.push('outputOnly (true or false)');
+  if (missing.length > 0) {
+    throw new ValueError(
+      `${where}: the activation ${typeof a.name === 'string' ? `${JSON.stringify(a.name)} ` : ''}lacks ${missing.join(', ')} (an activation is a built-in such as relu, or one made by activation(formula))`,
+    );
+  }
+  return spec as Activation;
 }
 
 /**

@@ -233,7 +233,8 @@ export function adam(
  * @example resolveOptimizer('momentum', 0.1, 'fit').learningRate //=> 0.1
  */
 export function resolveOptimizer(spec: unknown, learningRate: number | undefined, where: string): Optimizer {
-  if (typeof spec === 'object' && spec !== null && typeof (spec as Optimizer).step === 'function') {
+  if (typeof spec === 'object' && spec !== null) {
+    checkOptimizerObject(spec, where);
     if (learningRate !== undefined) {
       throw new ValueError(
         `${where}: learningRate ${learningRate} was given but the optimizer object has its own (${(spec as Optimizer).learningRate}); set it when creating the optimizer`,
@@ -248,6 +249,32 @@ export function resolveOptimizer(spec: unknown, learningRate: number | undefined
     );
   }
   return makers[spec as OptimizerName]({ learningRate });
+}
+
+/**
+ * Checks a hand-made optimizer at the door: everything fit reads or calls
+ * (step, toJSON, learningRate, state.steps, state.slots), all missing parts listed.
+ * @example checkOptimizerObject(sgd(), 'fit').name //=> 'sgd'
+ */
+export function checkOptimizerObject(spec: object, where: string): Optimizer {
+  const o = spec as Record<string, unknown>;
+  const state = o.state as Record<string, unknown> | null | undefined;
+  const missing: string[] = [];
+  if (typeof o.step !== 'function') missing.push('step()');
+  if (typeof o.toJSON !== 'function') missing.push('toJSON()');
+  if (typeof o.learningRate !== 'number' || !(o.learningRate > 0) || !Number.isFinite(o.learningRate))
+    missing.push('learningRate (a number > 0)');
+  if (typeof state !== 'object' || state === null) missing.push('state ({ steps, slots })');
+  else {
+    if (!Number.isInteger(state.steps) || (state.steps as number) < 0) missing.push('state.steps (a whole number)');
+    if (!Array.isArray(state.slots)) missing.push('state.slots (a list of Float64Arrays)');
+  }
+  if (missing.length > 0) {
+    throw new ValueError(
+      `${where}: the optimizer object lacks ${missing.join(', ')} (make one with sgd(), momentum() or adam())`,
+    );
+  }
+  return spec as Optimizer;
 }
 
 /**
