@@ -56,6 +56,7 @@ export type { InitName } from './core/init.js';
 // The network: the article's steps nested to any depth.
 export { Network, NETWORK_DEFAULTS, FROM_WEIGHTS_DEFAULTS } from './core/network.js';
 export type { LayerInput, NetworkOptions, TraceStep } from './core/network.js';
+export { MAX_PARAMETERS } from './core/validate.js';
 export { articleNetwork, ARTICLE_LAYERS } from './core/article.js';
 export type { Layer, NetworkLayers, NetworkJSON, JSONNumber } from './core/types.js';
 

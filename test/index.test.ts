@@ -43,6 +43,7 @@ describe('src/index.ts', () => {
       'INIT_LIMITS',
       'KINK_MERGE_GAP',
       'LOSSES',
+      'MAX_PARAMETERS',
       'Matrix',
       'NETWORK_DEFAULTS',
       'Network',

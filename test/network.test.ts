@@ -7,6 +7,7 @@
 import * as math from 'mathjs';
 import { describe, expect, it, vi } from 'vitest';
 import {
+  MAX_PARAMETERS,
   Matrix,
   NETWORK_DEFAULTS,
   Network,
@@ -397,5 +398,28 @@ describe('a Network never changes what it is given', () => {
     net.forward(X);
     net.trace(X);
     expect(X.toArray()).toEqual(before);
+  });
+});
+
+describe('a network holds at most MAX_PARAMETERS weights and biases, checked before anything is allocated', () => {
+  it('new Network({ layers: [1e9, 1] }) is refused at once, with the limit in the message (it took 35 s and 8 GB)', () => {
+    expect(MAX_PARAMETERS).toBe(2 ** 25);
+    expect(() => new Network({ layers: [1e9, 1] })).toThrow(
+      'Network: layers [1000000000, 1] hold 1000000001 weights and biases but a network may hold at most 33554432 (MAX_PARAMETERS, 2²⁵)',
+    );
+    // (6000 + 1)·6000 + (6000 + 1)·1 = 36,012,001: each matrix far under one matrix's 2³⁰, the network past 2²⁵
+    expect(() => new Network({ layers: [6000, 6000, 1] })).toThrow('Network: layers [6000, 6000, 1] hold 36012001 weights and biases');
+  });
+  it('Network.fromJSON checks the sizes the file claims before reading a weight', () => {
+    expect(() => Network.fromJSON({ format: 'feedforward-network', version: 1, layers: [100000, 1000], activations: [], weights: [], biases: [] } as never)).toThrow(
+      'Network.fromJSON: layers [100000, 1000] hold 100001000 weights and biases but a network may hold at most 33554432 (MAX_PARAMETERS, 2²⁵)',
+    );
+  });
+  it('Network.fromWeights counts the weights given before copying them', () => {
+    const big = { rows: 1, cols: 2 ** 25, data: new Float64Array(0) }; // only its shape is read first
+    const W = Object.assign(Object.create(Matrix.prototype), big, { data: { length: 2 ** 25 } });
+    expect(() => Network.fromWeights([{ weights: W, biases: [0] }])).toThrow(
+      'Network.fromWeights: the layers hold 33554433 weights and biases but a network may hold at most 33554432 (MAX_PARAMETERS, 2²⁵)',
+    );
   });
 });

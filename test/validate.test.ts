@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ValueError } from '../src/index.js';
-import { MAX_ENTRIES, checkEntries, checkLayerSizes, checkOptions, checkResult, checkSize, didYouMean, editDistance } from '../src/core/validate.js';
+import { MAX_ENTRIES, checkEntries, checkLayerSizes, checkOptions, checkParameterCount, checkResult, checkSize, didYouMean, editDistance } from '../src/core/validate.js';
 import { expectError } from './helpers/errors.js';
 
 describe('sizes', () => {
@@ -17,8 +17,12 @@ describe('sizes', () => {
     expectError(() => checkEntries(2 ** 15, 2 ** 15 + 1, 'f'), ValueError, 'f: the matrix would be 32768×32769 = 1073774592 numbers but one matrix holds at most 1073741824 (2³⁰, 8 GiB)');
   });
   it('checkLayerSizes checks each weight matrix nOut × nIn, naming the layer', () => {
-    expect(checkLayerSizes([1, 2 ** 15, 2 ** 15, 1], 'f')).toEqual([1, 2 ** 15, 2 ** 15, 1]);
+    expect(checkLayerSizes([1, 2 ** 12, 2 ** 12, 1], 'f')).toEqual([1, 2 ** 12, 2 ** 12, 1]);
     expectError(() => checkLayerSizes([1, 2 ** 15, 2 ** 16, 1], 'f'), ValueError, "f: layer 2's weights would be 65536×32768 = 2147483648 numbers but one matrix holds at most 1073741824 (2³⁰, 8 GiB)");
+  });
+  it('checkLayerSizes then counts every weight and bias, Σ (nIn + 1)·nOut, against MAX_PARAMETERS', () => {
+    expect(checkParameterCount([2, 3, 1], 'f')).toBe(13); // (2 + 1)·3 + (3 + 1)·1
+    expectError(() => checkLayerSizes([1, 2 ** 15, 2 ** 15, 1], 'f'), ValueError, 'f: layers [1, 32768, 32768, 1] hold 1073872897 weights and biases but a network may hold at most 33554432 (MAX_PARAMETERS, 2²⁵)');
   });
   it('checkLayerSizes returns a copy, and reads a hole as undefined', () => {
     const sizes = [1, 2];

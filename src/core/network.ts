@@ -21,7 +21,7 @@ import { type MathjsMatrixLike, Matrix, type MatrixInput, toColumn, toMatrix, tr
 import { DEFAULT_SEED, type Seed, checkSeed, createRandom } from './random.js';
 import { networkToJSON, readNetworkJSON, readStandardize } from './serialize.js';
 import { type Layer, type NetworkJSON, type NetworkStandardize, inputsOf, outputsOf, sizesOf } from './types.js';
-import { checkInputRows, checkKeys, checkLayerSizes, checkOptions, checkResult } from './validate.js';
+import { MAX_PARAMETERS, checkInputRows, checkKeys, checkLayerSizes, checkOptions, checkResult } from './validate.js';
 // The façade's thin methods: training and code generation are functions of the layers as plain data,
 // written in later chapters; only this class imports them (test/architecture.test.ts allows it alone).
 import { type BackwardStep, type Gradients, type LossOption, backwardTrace, gradients } from '../train/backprop.js';
@@ -104,7 +104,9 @@ export class Network {
   standardize: NetworkStandardize | undefined = undefined;
 
   /**
-   * A network with seeded starting weights.
+   * A network with seeded starting weights. A network holds at most MAX_PARAMETERS
+   * (2²⁵) weights and biases, checked before anything is allocated (here, in
+   * `fromWeights` and in `fromJSON` alike).
    * @example new Network({ layers: [1, 2, 2, 1], seed: 42 }).layers.length //=> 3
    */
   constructor(options: NetworkOptions) {
@@ -149,6 +151,7 @@ export class Network {
       );
     }
     const { hidden: hiddenSpec, output: outputSpec } = checkOptions(options, FROM_WEIGHTS_DEFAULTS, where);
+    checkGivenParameters(layers, where); // before any copy is made
     const hidden = resolveHiddenActivation(hiddenSpec ?? FROM_WEIGHTS_DEFAULTS.hidden, where);
     const output = resolveActivation(outputSpec ?? FROM_WEIGHTS_DEFAULTS.output, where);
     const built = Array.from(layers, (layer: unknown, l): Layer => {
@@ -384,4 +387,27 @@ function checkLayers(layers: Layer[], where: string): void {
       );
     }
   });
+}
+
+/** The number of entries a weights or biases argument holds, read from its shape alone (nothing is copied). */
+function entriesOf(M: unknown): number {
+  if (M instanceof Matrix) return M.data.length;
+  if (Array.isArray(M)) return M.length * (Array.isArray(M[0]) ? M[0].length : 1);
+  const size = typeof (M as { size?: unknown })?.size === 'function' ? (M as { size: () => unknown }).size() : undefined;
+  return Array.isArray(size) ? size.reduce((p: number, d) => p * (Number(d) || 0), 1) : 0;
+}
+
+/** Network.fromWeights: at most MAX_PARAMETERS weights and biases, counted before anything is copied. */
+function checkGivenParameters(layers: readonly unknown[], where: string): void {
+  let total = 0;
+  for (const layer of layers) {
+    if (typeof layer !== 'object' || layer === null) continue; // reported layer by layer afterwards
+    const { weights, biases } = layer as { weights?: unknown; biases?: unknown };
+    total += entriesOf(weights) + entriesOf(biases);
+  }
+  if (total > MAX_PARAMETERS) {
+    throw new ValueError(
+      `${where}: the layers hold ${total} weights and biases but a network may hold at most ${MAX_PARAMETERS} (MAX_PARAMETERS, 2²⁵)`,
+    );
+  }
 }

@@ -15,6 +15,29 @@ import { ShapeError, ValueError, describeValue, plural } from './errors.js';
  */
 export const MAX_ENTRIES = 2 ** 30;
 
+/**
+ * The most weights and biases one network may hold: 2²⁵ = 33,554,432 (256 MiB
+ * of float64, and training keeps several arrays of that size). Far beyond any
+ * network this library is for; `new Network({ layers: [1e9, 1] })` or a
+ * hostile file stops here, before anything is allocated.
+ */
+export const MAX_PARAMETERS = 2 ** 25;
+
+/**
+ * Checks that a network of these layer sizes holds at most MAX_PARAMETERS weights and biases, Σ (nIn + 1)·nOut.
+ * @example checkParameterCount([2, 3, 1], 'Network') //=> 13   ((2 + 1)·3 + (3 + 1)·1)
+ */
+export function checkParameterCount(sizes: readonly number[], where: string): number {
+  let total = 0;
+  for (let l = 1; l < sizes.length; l++) total += (sizes[l - 1] + 1) * sizes[l];
+  if (total > MAX_PARAMETERS) {
+    throw new ValueError(
+      `${where}: layers [${sizes.join(', ')}] hold ${total} weights and biases but a network may hold at most ${MAX_PARAMETERS} (MAX_PARAMETERS, 2²⁵)`,
+    );
+  }
+  return total;
+}
+
 /** True for finite numbers only (Number.isFinite does not coerce: '1' and null are not finite numbers). */
 export function isFiniteNumber(x: unknown): x is number {
   return Number.isFinite(x);
@@ -53,7 +76,8 @@ export function checkEntries(rows: number, cols: number, where: string, what = '
 
 /**
  * Checks a list of layer sizes: at least two whole numbers ≥ 1, inputs first,
- * and no weight matrix (sizes[l] × sizes[l−1]) past MAX_ENTRIES. Returns a copy.
+ * no weight matrix (sizes[l] × sizes[l−1]) past MAX_ENTRIES and no more than
+ * MAX_PARAMETERS weights and biases in all. Returns a copy.
  * @example checkLayerSizes([1, 2, 1], 'Network') //=> [1, 2, 1]
  */
 export function checkLayerSizes(sizes: unknown, where: string): number[] {
@@ -68,6 +92,7 @@ export function checkLayerSizes(sizes: unknown, where: string): number[] {
   );
   const checked = list as number[];
   checked.slice(1).forEach((nOut, l) => checkEntries(nOut, checked[l], where, `layer ${l + 1}'s weights`)); // nOut × nIn
+  checkParameterCount(checked, where);
   return checked;
 }
 
