@@ -80,7 +80,7 @@ export { datasets, DATASET_DEFAULTS } from './train/datasets.js';
 export type { Dataset, DatasetOptions } from './train/datasets.js';
 
 // See inside: the exact kinks of a 1-input network, the linear map around any point.
-export { kinks, KINK_MERGE_GAP } from './inspect/kinks.js';
+export { kinks, KINK_MERGE_GAP, KINKS_DEFAULTS } from './inspect/kinks.js';
 export type { Kinks, KinksOptions, Piece, NeuronKinks } from './inspect/kinks.js';
 export { linearRegion, isPiecewiseLinear } from './inspect/linear-region.js';
 export type { LinearRegion } from './inspect/linear-region.js';

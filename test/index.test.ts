@@ -41,6 +41,7 @@ describe('src/index.ts', () => {
       'GRADIENTS_DEFAULTS',
       'GRADIENT_CHECK_DEFAULTS',
       'INIT_LIMITS',
+      'KINKS_DEFAULTS',
       'KINK_MERGE_GAP',
       'LOSSES',
       'MAX_PARAMETERS',

@@ -3,7 +3,8 @@ import { Matrix } from '../src/core/matrix.js';
 import { Network } from '../src/core/network.js';
 import { leakyReluWithSlope } from '../src/core/activations.js';
 import { createRandom } from '../src/core/random.js';
-import { kinks } from '../src/inspect/kinks.js';
+import { KINKS_DEFAULTS, kinks } from '../src/inspect/kinks.js';
+import { inChild } from './helpers/child.js';
 
 /** The network's outputs at many x at once (one forward pass, x as one row). */
 function outputs(net: Network, xs: Float64Array): Float64Array {
@@ -325,5 +326,24 @@ describe('kinks: what it refuses, and why', () => {
   });
   it('refuses something that is not a Network', () => {
     expect(() => kinks({ layers: [] } as never, { domain: [0, 1] })).toThrow(/kinks: net is an object \(Object\) but it must be a Network/);
+  });
+});
+
+describe('kinks has a budget of linear pieces instead of exhausting memory', () => {
+  /** The tent map t(x) = 1 − |2x − 1| on [0, 1], nested `depth` times: 2^depth pieces, width 2, 6·depth + 3 numbers. */
+  const tentMap = (depth: number) =>
+    Network.fromWeights([
+      ...Array.from({ length: depth }, (_, l) => ({ weights: l === 0 ? [[2], [2]] : [[2, -4], [2, -4]], biases: [0, -1] })),
+      { weights: [[1, -2]], biases: [0] },
+    ]);
+  it('answers a 30-layer tent map (2³⁰ pieces; it killed the process) with an error naming the layer, in a child with a time and heap limit', () => {
+    const run = inChild('test/children/kinks-tent.ts', { args: ['30'], timeoutMs: 60_000, heapMb: 256 });
+    expect(run.timedOut, 'it hung').toBe(false);
+    expect(run.outOfMemory, 'it ran out of heap').toBe(false);
+    expect(run.stdout.trim()).toMatch(/^ValueError: kinks: layer 17 cuts \[0, 1\] into more than 100000 linear pieces \(maxPieces, default KINKS_DEFAULTS.maxPieces/);
+  }, 70_000);
+  it(`has KINKS_DEFAULTS.maxPieces = ${KINKS_DEFAULTS.maxPieces}, and a smaller limit is honoured`, () => {
+    expect(kinks(tentMap(3), { domain: [0, 1] }).pieces).toHaveLength(8); // 2³ pieces: within any limit ≥ 8
+    expect(() => kinks(tentMap(3), { domain: [0, 1], maxPieces: 7 })).toThrow(/^kinks: layer 3 cuts \[0, 1\] into more than 7 linear pieces/);
   });
 });

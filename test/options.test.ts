@@ -16,6 +16,7 @@ import {
   FROM_WEIGHTS_DEFAULTS,
   GRADIENTS_DEFAULTS,
   GRADIENT_CHECK_DEFAULTS,
+  KINKS_DEFAULTS,
   NETWORK_DEFAULTS,
   Network,
   OPTIMIZER_DEFAULTS,
@@ -95,7 +96,7 @@ const table: Row[] = [
   { call: 'datasets.moons', where: 'moons', defaults: DATASET_DEFAULTS.moons, valid: { samples: 10 }, run: (o) => datasets.moons(o) },
   { call: 'datasets.spiral', where: 'spiral', defaults: DATASET_DEFAULTS.spiral, valid: { classes: 2 }, run: (o) => datasets.spiral(o) },
   { call: 'datasets.sine', where: 'sine', defaults: DATASET_DEFAULTS.sine, valid: { noise: 0.1 }, run: (o) => datasets.sine(o) },
-  { call: 'kinks', where: 'kinks', defaults: {}, required: ['domain'], valid: { domain: [-1, 1] }, run: (o) => kinks(line(), o as never) },
+  { call: 'kinks', where: 'kinks', defaults: KINKS_DEFAULTS, required: ['domain'], valid: { domain: [-1, 1], maxPieces: 10 }, run: (o) => kinks(line(), o as never) },
   { call: 'formula().toString', where: 'formula.toString', defaults: FORMULA_DEFAULTS, valid: { precision: 3 }, run: (o) => formula(line()).toString(o) },
   { call: 'formula().toTex', where: 'formula.toTex', defaults: FORMULA_DEFAULTS, valid: { precision: 3 }, run: (o) => formula(line()).toTex(o) },
   { call: 'Network.toSource', where: 'toSource', defaults: SOURCE_DEFAULTS, valid: { name: 'predict' }, run: (o) => line().toSource(o) },
@@ -156,8 +157,8 @@ describe('every public function that takes options refuses an unknown key, with 
     expect(run).toThrow(`${where}: unknown option "${key}" (did you mean "${meant}"?)`);
   });
 
-  it('kinks also refuses a key that is nothing like its one option', () => {
-    expect(() => kinks(line(), { domain: [0, 1], foo: 1 } as never)).toThrow('kinks: unknown option "foo" (known: domain)');
+  it('kinks also refuses a key that is nothing like its options', () => {
+    expect(() => kinks(line(), { domain: [0, 1], foo: 1 } as never)).toThrow('kinks: unknown option "foo" (known: domain, maxPieces)');
   });
 
   it("fit's held-out data is { X, Y }: { X, y } is a typo", () => {

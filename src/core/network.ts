@@ -393,7 +393,8 @@ function checkLayers(layers: Layer[], where: string): void {
 function entriesOf(M: unknown): number {
   if (M instanceof Matrix) return M.data.length;
   if (Array.isArray(M)) return M.length * (Array.isArray(M[0]) ? M[0].length : 1);
-  const size = typeof (M as { size?: unknown })?.size === 'function' ? (M as { size: () => unknown }).size() : undefined;
+  const size =
+    typeof (M as { size?: unknown })?.size === 'function' ? (M as { size: () => unknown }).size() : undefined;
   return Array.isArray(size) ? size.reduce((p: number, d) => p * (Number(d) || 0), 1) : 0;
 }
 

@@ -13,7 +13,7 @@
 import { ShapeError, ValueError, describeValue, plural } from '../core/errors.js';
 import type { Network } from '../core/network.js';
 import type { Layer } from '../core/types.js';
-import { checkOptions } from '../core/validate.js';
+import { checkOptions, checkWholeNumber } from '../core/validate.js';
 import { bends, checkPiecewiseLinear } from './linear-region.js';
 
 /** One linear piece of the output: y = slope·x + intercept for x in [from, to]. */
@@ -41,11 +41,21 @@ export interface Kinks {
   neurons: NeuronKinks[];
 }
 
-/** Where `kinks` looks: its one option, required, so it has no defaults. */
+/** Where `kinks` looks (required) and how many pieces it may find. */
 export interface KinksOptions {
   /** The interval of x to look at: [lo, hi], finite, lo < hi. */
   domain: readonly [number, number];
+  /** The most linear pieces any layer may cut the domain into. Default KINKS_DEFAULTS.maxPieces. */
+  maxPieces?: number;
 }
+
+/**
+ * Every default of `kinks` (the domain is required): at most 100,000 linear
+ * pieces. A deep network can have exponentially many (a 30-layer "tent map" of
+ * width 2 has 2³⁰), which no memory holds; past the limit kinks answers an
+ * error naming the layer, in milliseconds, instead of exhausting memory.
+ */
+export const KINKS_DEFAULTS = Object.freeze({ maxPieces: 100_000 });
 
 /**
  * Crossings closer than this (relative to the domain's magnitude) to a cut
@@ -84,7 +94,9 @@ export function kinks(net: Network, options: KinksOptions): Kinks {
       `${where}: the network has ${plural(net.inputs, 'input')} and ${plural(net.outputs, 'output')} but kinks follows one input x to one output (layers [1, …, 1]; for several inputs or outputs use linearRegion(net, x) for the linear map around a point)`,
     );
   }
-  const [lo, hi] = checkDomain(checkOptions(options, {}, where, ['domain']), where);
+  const checked = checkOptions(options, KINKS_DEFAULTS, where, ['domain']);
+  const [lo, hi] = checkDomain(checked, where);
+  const maxPieces = checkWholeNumber(checked.maxPieces ?? KINKS_DEFAULTS.maxPieces, where, 'maxPieces', 1);
   const gap = KINK_MERGE_GAP * Math.max(Math.abs(lo), Math.abs(hi), hi - lo);
 
   // Before layer 1 there is one interval, on which A⁰(x) = 1·x + 0.
@@ -102,7 +114,16 @@ export function kinks(net: Network, options: KinksOptions): Kinks {
   const last = net.layers.length - 1;
   net.layers.forEach((layer, l) => {
     const cut = l < last || bends(layer.activation); // hidden crossings are listed even where nothing bends
-    segments = segments.flatMap((segment) => throughLayer(segment, layer, cut, gap));
+    const next: Segment[] = [];
+    for (const segment of segments) {
+      next.push(...throughLayer(segment, layer, cut, gap)); // at most nOut + 1 pieces per segment
+      if (next.length > maxPieces) {
+        throw new ValueError(
+          `${where}: layer ${l + 1} cuts [${lo}, ${hi}] into more than ${maxPieces} linear pieces (maxPieces, default KINKS_DEFAULTS.maxPieces; a deep network can have exponentially many: narrow the domain or raise maxPieces)`,
+        );
+      }
+    }
+    segments = next;
     if (l < last) neurons.push(...switches(segments, l + 1, layer.weights.rows));
   });
   const pieces = mergeEqualSlopes(segments, net);
