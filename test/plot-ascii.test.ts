@@ -67,3 +67,18 @@ describe('asciiPlot: bad input', () => {
     expect(() => asciiPlot(handNet(), undefined as never)).toThrow(/asciiPlot: options are undefined but they must give at least the domain/);
   });
 });
+
+describe('asciiPlot on degenerate ranges', () => {
+  it('draws a function that varies by less than 1e-9 of its size flat, and says so (a spread of 1e-323 made asciichart fail)', () => {
+    const net = Network.fromWeights([{ weights: [[5e-324]], biases: [0] }]);
+    const text = asciiPlot(net, { domain: [-1, 1], width: 20, height: 4 });
+    expect(text.split('\n')[0]).toBe('    0.00 ┼─────────────────── ');
+    expect(text).toContain('ŷ varies by only 1e-323 here: drawn flat');
+  });
+  it('refuses a domain whose width is beyond float64, naming the domain (it was blamed on "Network.trace: X has NaN")', () => {
+    const net = Network.fromWeights([{ weights: [[1]], biases: [0] }]);
+    expect(() => asciiPlot(net, { domain: [-1e308, 1e308] })).toThrow(
+      'asciiPlot: domain is [-1e+308, 1e+308] but its width hi − lo must be finite (at most 1.8e308), or the points between cannot be computed',
+    );
+  });
+});

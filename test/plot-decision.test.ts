@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Network, createRandom, linearRegion } from '../src/index.js';
-import { PLOT_DECISION_DEFAULTS, colourRegions, onOffPatterns, plotDecision, plotDecisionSpec } from '../src/plot/index.js';
+import { PLOT_DECISION_DEFAULTS, colourRegions, onOffPatterns, plotDecision, plotDecisionSpec, renderSvg } from '../src/plot/index.js';
 import { marks, parseSvg, texts } from './helpers/svg.js';
 
 // biome-ignore lint: a spec is loose JSON
@@ -180,5 +180,14 @@ describe('plotDecision: bad input', () => {
   });
   it('rejects a resolution below 2', () => {
     expect(() => plotDecisionSpec(net, { domain: [0, 1], resolution: 1 })).toThrow('plotDecision: resolution is 1 but it must be a whole number from 2 to 400');
+  });
+});
+
+describe('the region helpers check their arguments at the door', () => {
+  it('onOffPatterns, colourRegions and renderSvg name what they got instead of crashing on undefined', async () => {
+    expect(() => onOffPatterns(undefined as never)).toThrow('onOffPatterns: steps is undefined but it must be a trace, net.trace(X) (one { z } per layer)');
+    expect(() => colourRegions(undefined as never, 2)).toThrow('colourRegions: patterns is undefined but it must be a list of strings, as onOffPatterns gives');
+    expect(() => colourRegions(['a', 'b', 'a'], 2)).toThrow('colourRegions: n is 2 but the 3 patterns must be an n × n grid (n² = 3)');
+    await expect(renderSvg(undefined as never, 'test')).rejects.toThrow('test: spec is undefined but it must be a Vega-Lite spec');
   });
 });

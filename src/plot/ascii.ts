@@ -67,9 +67,15 @@ export function asciiPlot(net: Network, options: AsciiPlotOptions): string {
 
   const [lo, hi] = domain;
   const xs = linspace(lo, hi, width);
-  const yHat = Array.from(net.forward([xs]).data); // 1 × width → width numbers
+  let yHat = Array.from(net.forward([xs]).data); // 1 × width → width numbers
+  // Nearly flat (a spread below 1e-9 of the values' size): drawn flat, since asciichart would need
+  // height / spread rows per unit and, for a spread near 1e-300, never return.
+  const [min, max] = [Math.min(...yHat), Math.max(...yHat)];
+  const size = Math.max(Math.abs(min), Math.abs(max), 1);
+  const flat = max - min <= 1e-9 * size || !Number.isFinite((height / (max - min)) * size);
+  if (flat) yHat = yHat.map(() => min);
   // One number of decimals for every y label: enough to tell neighbouring rows apart.
-  const step = (Math.max(...yHat) - Math.min(...yHat)) / height;
+  const step = flat ? 0 : (max - min) / height;
   const decimals = step > 0 ? Math.min(6, Math.max(0, Math.ceil(-Math.log10(step)) + 1)) : 2;
   const chart = plot(yHat, { height, format: (y: number) => y.toFixed(decimals).padStart(LABEL_WIDTH - 1) });
 
@@ -84,6 +90,7 @@ export function asciiPlot(net: Network, options: AsciiPlotOptions): string {
   const right = formatNumber(hi);
   const ends = axis + left + right.padStart(Math.max(width - left.length, right.length + 1));
   const lines = [chart, xAxis, ends];
+  if (flat && max > min) lines.push(`${axis}ŷ varies by only ${formatNumber(max - min)} here: drawn flat`);
   if (markKinks) {
     const count = breakpoints.length;
     lines.push(

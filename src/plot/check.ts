@@ -57,6 +57,11 @@ export function checkDomain(domain: unknown, where: string, name = 'domain'): Do
   if (!(lo < hi)) {
     throw new ValueError(`${where}: ${name} is [${lo}, ${hi}] but it must be [lo, hi] with lo < hi`);
   }
+  if (!Number.isFinite(hi - lo)) {
+    throw new ValueError(
+      `${where}: ${name} is [${lo}, ${hi}] but its width hi − lo must be finite (at most 1.8e308), or the points between cannot be computed`,
+    );
+  }
   return [lo, hi];
 }
 

@@ -77,7 +77,7 @@ export function plotDecisionSpec(net: Network, options: PlotDecisionOptions): Ve
   const colours = centres[0].map((_, k) =>
     o.regions ? patterns[k] : classes ? `class ${argmax(Y, k) + 1}` : json(Y.get(0, k)),
   );
-  const regionColours = colourRegions(patterns, o.resolution); // touching regions never share a colour
+  const regionColours = o.regions ? colourRegions(patterns, o.resolution) : new Map<string, string>(); // touching regions never share a colour
 
   const x = {
     field: 'x1',

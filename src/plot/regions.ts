@@ -5,6 +5,7 @@
  * fixed every zˡ is an affine function of the input, and on a region the
  * whole network is one affine map (see linearRegion).
  */
+import { ValueError, describeValue } from '../core/errors.js';
 import type { Matrix } from '../core/matrix.js';
 
 /**
@@ -15,6 +16,16 @@ import type { Matrix } from '../core/matrix.js';
  * onOffPatterns(net.trace([[0.5], [-1]])) //=> ['10']   (z¹ = (0.5, −1): neuron 1 on, neuron 2 off)
  */
 export function onOffPatterns(steps: readonly { z: Matrix }[]): string[] {
+  const where = 'onOffPatterns';
+  if (
+    !Array.isArray(steps) ||
+    steps.length === 0 ||
+    !steps.every((step) => step?.z instanceof Object && typeof step.z.get === 'function')
+  ) {
+    throw new ValueError(
+      `${where}: steps is ${describeValue(steps)} but it must be a trace, net.trace(X) (one { z } per layer)`,
+    );
+  }
   const hidden = steps.slice(0, -1);
   const samples = steps[0].z.cols;
   return Array.from({ length: samples }, (_, j) =>
@@ -54,6 +65,17 @@ export const REGION_PALETTE = Object.freeze([
  * @example colourRegions(['a', 'b', 'a', 'b'], 2) //=> Map { 'a' => '#4c78a8', 'b' => '#9ecae9' }
  */
 export function colourRegions(patterns: readonly string[], n: number): Map<string, string> {
+  const where = 'colourRegions';
+  if (!Array.isArray(patterns) || !patterns.every((p) => typeof p === 'string')) {
+    throw new ValueError(
+      `${where}: patterns is ${describeValue(patterns)} but it must be a list of strings, as onOffPatterns gives`,
+    );
+  }
+  if (!Number.isInteger(n) || n < 1 || n * n !== patterns.length) {
+    throw new ValueError(
+      `${where}: n is ${describeValue(n)} but the ${patterns.length} patterns must be an n × n grid (n² = ${patterns.length})`,
+    );
+  }
   const neighbours = new Map<string, Set<string>>(patterns.map((p) => [p, new Set<string>()]));
   const touch = (a: string, b: string) => {
     if (a === b) return;

@@ -4,7 +4,7 @@
  * Both are optional peer dependencies, loaded on the first SVG only, so the
  * `...Spec` twins (and the whole core library) work without them installed.
  */
-import { ValueError } from '../core/errors.js';
+import { ValueError, describeValue } from '../core/errors.js';
 import { textWidth } from './text-width.js';
 
 /** A Vega-Lite spec as the `...Spec` functions return it: plain JSON you can also hand to vega-embed. */
@@ -54,6 +54,12 @@ function loadVega(where: string): Promise<VegaModules> {
  * @example await renderSvg({ mark: 'point', data: { values: [{}] } }, 'example') //=> '<svg xmlns="http://www.w3.org/2000/svg" …</svg>'
  */
 export async function renderSvg(spec: VegaLiteSpec, where: string): Promise<string> {
+  if (typeof where !== 'string') where = 'renderSvg';
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
+    throw new ValueError(
+      `${where}: spec is ${describeValue(spec)} but it must be a Vega-Lite spec, as plotFunctionSpec and the other *Spec functions give`,
+    );
+  }
   const { vega, vegaLite } = await loadVega(where);
   // compile() is typed for Vega-Lite's own TopLevelSpec; ours are plain JSON written to that schema.
   const { spec: compiled } = vegaLite.compile(spec as unknown as Parameters<typeof vegaLite.compile>[0]);
