@@ -66,7 +66,7 @@ export function derivative(g: MathNode, maxNodes: number, where: string, formula
     return node;
   };
   const constant = (value: number) => made(new math.ConstantNode(value));
-  const valueOf = (node: MathNode): number | undefined => {
+  const constantValue = (node: MathNode): number | undefined => {
     const n = node as Node;
     return n.type === 'ConstantNode' && typeof n.value === 'number' ? n.value : undefined;
   };
@@ -75,15 +75,15 @@ export function derivative(g: MathNode, maxNodes: number, where: string, formula
   const call = (name: string, u: MathNode) => made(new math.FunctionNode(new math.SymbolNode(name), [u]));
 
   const neg = (u: MathNode): MathNode => {
-    const c = valueOf(u);
+    const c = constantValue(u);
     if (c !== undefined) return constant(-c);
     const n = u as Node;
     if (n.type === 'OperatorNode' && n.fn === 'unaryMinus') return (n.args as MathNode[])[0]; // −(−u) = u
     return operator('-', 'unaryMinus', [u]);
   };
   const add = (u: MathNode, v: MathNode): MathNode => {
-    const a = valueOf(u);
-    const b = valueOf(v);
+    const a = constantValue(u);
+    const b = constantValue(v);
     if (a !== undefined && b !== undefined) return constant(a + b);
     if (a === 0) return v;
     if (b === 0) return u;
@@ -91,8 +91,8 @@ export function derivative(g: MathNode, maxNodes: number, where: string, formula
     return operator('+', 'add', [u, v]);
   };
   const sub = (u: MathNode, v: MathNode): MathNode => {
-    const a = valueOf(u);
-    const b = valueOf(v);
+    const a = constantValue(u);
+    const b = constantValue(v);
     if (a !== undefined && b !== undefined) return constant(a - b);
     if (b === 0) return u;
     if (a === 0) return neg(v);
@@ -100,8 +100,8 @@ export function derivative(g: MathNode, maxNodes: number, where: string, formula
     return operator('-', 'subtract', [u, v]);
   };
   const mul = (u: MathNode, v: MathNode): MathNode => {
-    const a = valueOf(u);
-    const b = valueOf(v);
+    const a = constantValue(u);
+    const b = constantValue(v);
     if (a !== undefined && b !== undefined) return constant(a * b);
     if (a === 0 || b === 0) return constant(0);
     if (a === 1) return v;
@@ -113,13 +113,13 @@ export function derivative(g: MathNode, maxNodes: number, where: string, formula
     return operator('*', 'multiply', [u, v]);
   };
   const div = (u: MathNode, v: MathNode): MathNode => {
-    if (valueOf(u) === 0) return constant(0);
-    if (valueOf(v) === 1) return u;
+    if (constantValue(u) === 0) return constant(0);
+    if (constantValue(v) === 1) return u;
     if ((u as Node).fn === 'unaryMinus') return neg(div((u as Node).args?.[0] as MathNode, v));
     return operator('/', 'divide', [u, v]);
   };
   const pow = (u: MathNode, v: MathNode): MathNode => {
-    const b = valueOf(v);
+    const b = constantValue(v);
     if (b === 1) return u;
     if (b === 0) return constant(1);
     return operator('^', 'pow', [u, v]);
@@ -170,7 +170,7 @@ export function derivative(g: MathNode, maxNodes: number, where: string, formula
     if (n.type === 'FunctionNode') {
       const name = typeof n.fn === 'string' ? n.fn : (n.fn as { name: string }).name;
       const du = d(args[0]);
-      return valueOf(du) === 0 ? constant(0) : mul(outer[name](args[0]), du); // chain rule
+      return constantValue(du) === 0 ? constant(0) : mul(outer[name](args[0]), du); // chain rule
     }
     const [u, v] = args;
     switch (n.fn) {
@@ -186,12 +186,12 @@ export function derivative(g: MathNode, maxNodes: number, where: string, formula
         return add(mul(d(u), v), mul(u, d(v)));
       case 'divide': {
         const dv = d(v);
-        if (valueOf(dv) === 0) return div(d(u), v); // (u / c)′ = u′ / c
+        if (constantValue(dv) === 0) return div(d(u), v); // (u / c)′ = u′ / c
         return div(sub(mul(d(u), v), mul(u, dv)), pow(v, constant(2)));
       }
       case 'pow': {
         if (!hasX(v)) {
-          const c = valueOf(v);
+          const c = constantValue(v);
           const lower = c === undefined ? sub(v, constant(1)) : constant(c - 1);
           return mul(mul(v, pow(u, lower)), d(u)); // (uᶜ)′ = c·uᶜ⁻¹·u′
         }

@@ -197,7 +197,8 @@ function checkTree(root: MathNode, shown: string, where: string, tooDeep: string
         if (n.name !== 'x' && !EXPRESSION_CONSTANTS.includes(n.name as string)) free.add(n.name as string);
         return;
       case 'ParenthesisNode':
-        return walk(n.content as MathNode, depth + 1);
+        walk(n.content as MathNode, depth + 1);
+        return;
       case 'OperatorNode':
         if (!OPERATORS.has(n.fn as string)) refuse(`the operator ${(n as { op?: string }).op} in ${text(node)}`);
         for (const arg of n.args ?? []) walk(arg, depth + 1);
@@ -213,7 +214,8 @@ function checkTree(root: MathNode, shown: string, where: string, tooDeep: string
         const args = n.args ?? [];
         if (args.length !== 1)
           refuse(`${called} with ${args.length} arguments in ${text(node)} (each function takes one)`);
-        return walk(args[0], depth + 1);
+        walk(args[0], depth + 1);
+        return;
       }
       default:
         refuse(`${KINDS[n.type] ?? `a ${n.type}`} ${text(node)}`);
