@@ -25,6 +25,7 @@ import {
   vstack,
   zeros,
 } from '../src/index.js';
+import { allocate } from '../src/core/matrix.js';
 import { expectError } from './helpers/errors.js';
 import { deepFreeze } from './helpers/frozen.js';
 import { maxAbsDiff, productShapes, seeded } from './helpers/oracles.js';
@@ -518,5 +519,14 @@ describe('no helper changes its inputs', () => {
     sumRows(m);
     matrix(m).data[0] = 100;
     expect([Array.from(m.data), Array.from(c.data)]).toEqual(before);
+  });
+});
+
+describe('allocate: memory that cannot be had is a ValueError naming the size', () => {
+  it("turns the engine's RangeError into a ValueError with the size in numbers and MiB", () => {
+    // 2⁴⁰ numbers is past any typed array V8 makes: the same RangeError path as an allocation that fails
+    expect(() => allocate(2 ** 40, 'zeros')).toThrow(ValueError);
+    expect(() => allocate(2 ** 40, 'zeros')).toThrow(/^zeros: cannot allocate 1099511627776 numbers \(8388608 MiB of float64\): out of memory \(/);
+    expect(allocate(3, 'zeros')).toEqual(new Float64Array(3));
   });
 });

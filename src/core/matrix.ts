@@ -35,6 +35,22 @@ export type MatrixInput = Matrix | readonly (readonly number[])[] | readonly num
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
 /**
+ * n zeros as a Float64Array, or a ValueError naming the size when memory cannot hold them
+ * (instead of the engine's bare "RangeError: Array buffer allocation failed").
+ * @example allocate(3, 'zeros').length //=> 3
+ */
+export function allocate(n: number, where: string): Float64Array {
+  try {
+    return new Float64Array(n);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new ValueError(
+      `${where}: cannot allocate ${n} numbers (${Math.round((n * 8) / 2 ** 20)} MiB of float64): out of memory (${error.message})`,
+    );
+  }
+}
+
+/**
  * A rows × cols matrix of float64 numbers, stored row-major: entry (i, j) is data[i·cols + j].
  * @example new Matrix(2, 3, new Float64Array([1, 2, 3, 4, 5, 6])).get(1, 0) //=> 4
  */
@@ -60,7 +76,7 @@ export class Matrix {
     }
     this.rows = rows;
     this.cols = cols;
-    this.data = data ?? new Float64Array(rows * cols);
+    this.data = data ?? allocate(rows * cols, 'Matrix');
   }
 
   /**

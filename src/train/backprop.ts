@@ -20,7 +20,7 @@ import type { Activation } from '../core/activations.js';
 import { affineInto } from '../core/affine.js';
 import { ShapeError, ValueError, plural } from '../core/errors.js';
 import { forwardBlock } from '../core/forward.js';
-import { Matrix, type MatrixInput, toMatrix } from '../core/matrix.js';
+import { Matrix, type MatrixInput, allocate, toMatrix } from '../core/matrix.js';
 import { type Layer, type NetworkLayers, inputsOf, outputsOf, sizesOf } from '../core/types.js';
 import { checkInputRows, checkNetwork, checkOptions, checkResult } from '../core/validate.js';
 import { divideInPlace, sumRowsInto, transposeInto } from './backprop-loops.js';
@@ -125,7 +125,7 @@ export class Workspace {
   ) {
     this.layers = sizes.slice(1).map((nOut, l) => {
       const nIn = sizes[l];
-      const block = () => new Float64Array(nOut * capacity);
+      const block = () => allocate(nOut * capacity, 'Workspace'); // nOut × m, or a ValueError naming the size
       return {
         Z: block(),
         A: block(),
@@ -133,7 +133,7 @@ export class Workspace {
         dA: block(),
         dW: new Float64Array(nOut * nIn),
         db: new Float64Array(nOut),
-        inputT: new Float64Array(capacity * nIn),
+        inputT: allocate(capacity * nIn, 'Workspace'),
         WT: new Float64Array(nIn * nOut),
       };
     });
