@@ -5,7 +5,7 @@
  * atomically (content-named weights, then one rename of model.json; the crash
  * test is test/crash.test.ts) and never writes a pair that would not load back.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -121,5 +121,16 @@ describe("fromTfjsModel reads a LeakyReLU's slope as Keras 2, TensorFlow.js and 
   });
   it.each([[{ alpha: 'abc' }, 'alpha is "abc"'], [{ negative_slope: null }, 'negative_slope is null'], [{ alpha: Infinity }, 'alpha is Infinity']])('refuses %j', (config, what) => {
     expect(() => withLeaky(config)).toThrow(new RegExp(`fromTfjsModel: model layer \\d \\(.*\\): config.${what.replace(/[()[\]]/g, '\\$&')} but it must be a finite number \\(the slope for z < 0\\)`));
+  });
+});
+
+describe('saveTfjsModel keeps the mode of the model it replaces', () => {
+  it('a 0600 model.json stays 0600, and the new weight file gets 0600 too', async () => {
+    const dir = join(folder, 'private');
+    await saveTfjsModel(net, dir);
+    await chmod(join(dir, 'model.json'), 0o600);
+    const paths = await saveTfjsModel(new Network({ layers: [1, 2, 1], seed: 9 }), dir);
+    expect((await stat(paths.modelJson)).mode & 0o777).toBe(0o600);
+    expect((await stat(paths.weights)).mode & 0o777).toBe(0o600);
   });
 });

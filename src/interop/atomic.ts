@@ -35,14 +35,22 @@ export function fileError(where: string, action: string, path: string, error: un
 const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]{12}\.tmp$/;
 
 /**
- * Writes `data` to `path` atomically (see the module comment). Errors name `where` and the path.
+ * Writes `data` to `path` atomically (see the module comment), keeping the old file's mode, or
+ * `modeFrom`'s when `path` is new. Errors name `where` and the path.
  * @example await writeAtomic('note.txt', 'hello', 'test') //=> undefined (note.txt written)
  */
-export async function writeAtomic(path: string, data: string | Uint8Array, where: string): Promise<void> {
+export async function writeAtomic(
+  path: string,
+  data: string | Uint8Array,
+  where: string,
+  modeFrom?: string,
+): Promise<void> {
   const target = await realpath(path).catch(() => path); // a symlink's target is replaced, the link stays
   const folder = dirname(target);
   await removeStaleTemps(folder);
-  const old = await stat(target).catch(() => undefined);
+  // The mode (and owner) to keep: the old file's, or that of `modeFrom` for a file that is new (a pair's second).
+  const old =
+    (await stat(target).catch(() => undefined)) ?? (modeFrom ? await stat(modeFrom).catch(() => undefined) : undefined);
   const temp = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let file: Awaited<ReturnType<typeof open>> | undefined;
   try {

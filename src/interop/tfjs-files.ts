@@ -58,7 +58,7 @@ export async function saveTfjsModel(net: Network, dir: string): Promise<{ modelJ
   const before = await readFile(paths.modelJson, 'utf8')
     .then((text) => manifestPaths(JSON.parse(text), where))
     .catch(() => [] as string[]);
-  await writeAtomic(paths.weights, weightsBin, where); // 1. the new weights, under a new name: no reader looks there yet
+  await writeAtomic(paths.weights, weightsBin, where, paths.modelJson); // 1. the new weights, under a new name (model.json's mode): no reader looks there yet
   await writeAtomic(paths.modelJson, `${JSON.stringify(modelJson, null, 2)}\n`, where); // 2. the switch, in one rename
   await removeOldWeights(dir, before, name); // 3. what no model.json names any more
   return paths;
