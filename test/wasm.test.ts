@@ -6,12 +6,13 @@
  * JavaScript loop's, bit for bit, is checked in affine.test.ts.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { MODULE_FILE, moduleSource, wasmBytes } from '../scripts/build-wasm.mjs';
 import { affineIntoJS } from '../src/core/affine.js';
 import { AFFINE_WASM_BASE64 } from '../src/core/affine-wasm.js';
 import { affineIntoWasm, wasmAvailable } from '../src/core/wasm.js';
-import { Matrix } from '../src/index.js';
+import { Matrix, Network, getEngine, randomMatrix, setEngine } from '../src/index.js';
+import { chainOf } from '../src/core/forward.js';
 import { expectSameBits, seeded } from './helpers/oracles.js';
 
 describe('the WebAssembly module', () => {
@@ -57,5 +58,32 @@ describe('affineIntoWasm moves the numbers in and out of the module', () => {
     expectSameBits(Zwasm, Zjs);
     expect(Zwasm[0]).toBe(-7); // Z[0][0], left of the block
     expect(Zwasm[251]).toBe(-7); // Z[0][251], right of it
+  });
+});
+
+describe('forward on the WebAssembly engine runs a block through every layer inside the module (forwardChainWasm)', () => {
+  const before = getEngine();
+  afterEach(() => setEngine(before));
+
+  /** forward on one engine: the outputs × samples matrix. */
+  const forwardOn = (engine: 'js' | 'wasm', net: Network, X: Matrix) => {
+    setEngine(engine);
+    return net.forward(X);
+  };
+
+  // Hidden ReLU and linear layers chain; the last layer's activation runs in JavaScript after the copy out.
+  const nets: [string, ConstructorParameters<typeof Network>[0], boolean][] = [
+    ['ReLU hidden, linear output', { layers: [3, 20, 9, 2] }, true],
+    ['linear hidden, sigmoid output', { layers: [3, 7, 1], hidden: 'linear', output: 'sigmoid' }, true],
+    ['ReLU hidden, softmax output', { layers: [3, 11, 4], output: 'softmax' }, true],
+    ['ReLU output', { layers: [2, 5, 3], output: 'relu' }, true],
+    ['tanh hidden (not chained: one product at a time)', { layers: [3, 6, 2], hidden: 'tanh' }, false],
+  ];
+
+  it.each(nets)('%s: the same bits as the JavaScript engine, over several blocks of samples', (_, options, chained) => {
+    const net = new Network({ ...options, seed: 5 });
+    expect(chainOf(net.layers) !== undefined).toBe(chained);
+    const X = randomMatrix(options.layers[0], 5000, { seed: 6, scale: 3 }); // blocks of 16,384 / widest columns, and a last partial one
+    expectSameBits(forwardOn('wasm', net, X), forwardOn('js', net, X));
   });
 });

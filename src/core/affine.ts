@@ -112,6 +112,15 @@ export function reluOf(z: number): number {
 }
 
 /**
+ * Whether the engine setting sends work of this many multiply-adds to WebAssembly
+ * ('wasm': always; 'js': never; 'auto': from WASM_MIN_MULTIPLY_ADDS on).
+ * @example wasmFor(1) //=> getEngine() === 'wasm'
+ */
+export function wasmFor(multiplyAdds: number): boolean {
+  return engine === 'wasm' || (engine === 'auto' && multiplyAdds >= WASM_MIN_MULTIPLY_ADDS);
+}
+
+/**
  * Z[i][zCol + j] = b[i] + Σₖ W[i][k]·A[k][aCol + j]   for i < nOut, j < cols,
  * then Z[i][zCol + j] = max(0, Z[i][zCol + j]) when `relu` is true.
  *
@@ -138,9 +147,8 @@ export function affineInto(
   cols: number,
   relu = false,
 ): void {
-  const wasm = engine === 'wasm' || (engine === 'auto' && nOut * nIn * cols >= WASM_MIN_MULTIPLY_ADDS);
   // affineIntoWasm returns false, writing nothing, where it cannot run (then never tries to compile again).
-  if (wasm && affineIntoWasm(W, nOut, nIn, b, A, aStride, aCol, Z, zStride, zCol, cols, relu)) return;
+  if (wasmFor(nOut * nIn * cols) && affineIntoWasm(W, nOut, nIn, b, A, aStride, aCol, Z, zStride, zCol, cols, relu)) return;
   affineIntoJS(W, nOut, nIn, b, A, aStride, aCol, Z, zStride, zCol, cols, relu);
 }
 

@@ -140,3 +140,68 @@ export function affineIntoWasm(
   }
   return true;
 }
+
+/** One layer as `forwardChainWasm` takes it: Zˡ = Wˡ·Aˡ⁻¹ + bˡ, then ReLU when `relu`. */
+export interface ChainLayer {
+  W: Float64Array; // nOut × nIn
+  b: Float64Array; // nOut
+  nOut: number;
+  nIn: number;
+  relu: boolean;
+}
+
+/**
+ * Several layers over one block of columns, without leaving the module's memory:
+ * columns xCol … xCol + cols − 1 of X (rows `xStride` numbers apart) are copied in,
+ * each layer's output is the next one's input where it lies, and only the last
+ * layer's Z (nOut × cols) is copied out, into `out`. Layer by layer this is
+ * affineIntoWasm, so the same bits; it saves copying every layer's Z out and in
+ * again (4 of the 5 copies of a block of the article's network [1, 2, 2, 1]).
+ * Returns false, having written nothing, when the module cannot run or the block is too large.
+ * @example
+ * const out = new Float64Array(2);
+ * const double = { W: Float64Array.of(2), b: Float64Array.of(0), nOut: 1, nIn: 1, relu: true };
+ * forwardChainWasm([double, double], Float64Array.of(3, -1), 2, 0, 2, out) //=> true
+ * Array.from(out) //=> [12, 0]   (relu(2·relu(2·3)) and relu(2·relu(2·(−1))))
+ */
+export function forwardChainWasm(
+  layers: readonly ChainLayer[],
+  X: Float64Array,
+  xStride: number,
+  xCol: number,
+  cols: number,
+  out: Float64Array,
+): boolean {
+  if (!wasmAvailable()) return false;
+  const state = compiled as Compiled;
+  // The memory, in numbers: every W and b, X's block, then two buffers that the layers take turns writing.
+  const at: number[] = [];
+  let end = 0;
+  let widest = 0;
+  for (const { nOut, nIn } of layers) {
+    at.push(end);
+    end = even(even(end + nOut * nIn) + nOut);
+    widest = Math.max(widest, nOut);
+  }
+  const xAt = end;
+  const bufferAt = [even(xAt + layers[0].nIn * cols), 0];
+  bufferAt[1] = even(bufferAt[0] + widest * cols);
+  const heap = heapOf(state, bufferAt[1] + widest * cols);
+  if (heap === undefined) return false;
+
+  for (const [l, { W, b, nOut, nIn }] of layers.entries()) {
+    heap.set(W.length === nOut * nIn ? W : W.subarray(0, nOut * nIn), at[l]);
+    heap.set(b.length === nOut ? b : b.subarray(0, nOut), even(at[l] + nOut * nIn));
+  }
+  for (let k = 0, x = xCol; k < layers[0].nIn; k++, x += xStride) heap.set(X.subarray(x, x + cols), xAt + k * cols);
+  let aAt = xAt; // Aˡ⁻¹, nIn × cols
+  for (const [l, { nOut, nIn, relu }] of layers.entries()) {
+    const zAt = bufferAt[l % 2]; // Zˡ, nOut × cols
+    const wAt = at[l];
+    state.affine(wAt * 8, nOut, nIn, even(wAt + nOut * nIn) * 8, 1, aAt * 8, cols, zAt * 8, cols, cols, relu ? 1 : 0);
+    aAt = zAt;
+  }
+  const last = layers[layers.length - 1].nOut * cols;
+  out.set(heap.subarray(aAt, aAt + last));
+  return true;
+}
