@@ -46,8 +46,10 @@ const ENGINES: readonly Engine[] = ['js', 'wasm', 'auto'];
 /**
  * The smallest product (nOut·nIn·cols multiply-adds) that 'auto' hands to
  * WebAssembly. Below it, copying the numbers in and out costs more than SIMD
- * saves (measured on Node 20, x64: a call costs about 0.12 µs more, and wasm
- * wins from about 128–256 multiply-adds; docs/speed.md).
+ * saves. Measured on Node 20, x64: a WebAssembly call costs about 0.07 µs
+ * more; at 128 multiply-adds (4×4 times 4×8) JavaScript was still faster
+ * (0.82×), at 256 the two were from even (2×16 times 16×8) to 1.4× in
+ * WebAssembly's favour, at 512 WebAssembly won by 1.7–2.3×.
  */
 export const WASM_MIN_MULTIPLY_ADDS = 256;
 

@@ -56,7 +56,9 @@ let failure: string | undefined;
 export function wasmAvailable(): boolean {
   if (compiled === undefined && failure === undefined) {
     try {
-      const bytes = Uint8Array.from(atob(AFFINE_WASM_BASE64), (c) => c.charCodeAt(0));
+      const binary = atob(AFFINE_WASM_BASE64); // one character per byte
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
       // Synchronous: the module is small (under the 4 KB a browser's main thread may compile synchronously).
       const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
       const memory = instance.exports.memory as WebAssembly.Memory;
@@ -78,8 +80,13 @@ function heapOf(state: Compiled, numbers: number): Float64Array | undefined {
   if (numbers > MAX_HEAP_NUMBERS) return undefined;
   if (numbers > state.heap.length) {
     const pages = Math.ceil((numbers * 8 - state.memory.buffer.byteLength) / 65536);
-    state.memory.grow(pages); // detaches the old heap view, so:
-    state.heap = new Float64Array(state.memory.buffer);
+    try {
+      state.memory.grow(pages); // detaches the old heap view, so:
+    } catch {
+      return undefined; // no memory to spare: this product runs in JavaScript
+    } finally {
+      state.heap = new Float64Array(state.memory.buffer);
+    }
   }
   return state.heap;
 }
