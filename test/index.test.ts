@@ -8,6 +8,7 @@ import type {
   Activation,
   ActivationSpec,
   BiasInput,
+  Engine,
   InitName,
   JSONNumber,
   Layer,
@@ -68,6 +69,7 @@ describe('src/index.ts', () => {
       'formatShape',
       'formula',
       'fromTfjsModel',
+      'getEngine',
       'gradientCheck',
       'gradients',
       'hadamard',
@@ -92,6 +94,7 @@ describe('src/index.ts', () => {
       'relu',
       'restoreTrainingState',
       'scale',
+      'setEngine',
       'sgd',
       'sigmoid',
       'softmax',
@@ -127,13 +130,15 @@ describe('src/index.ts', () => {
     const step: TraceStep = net.trace(input)[0];
     const random: Random = api.createRandom(seed);
     const mathjsLike: MathjsMatrixLike = { toArray: () => [[1]], size: () => [1, 1] };
-    expect([options.layers, weight, g.name, step.layer, typeof random.uniform(), api.matrix(mathjsLike).shape]).toEqual([
+    const engine: Engine = api.getEngine();
+    expect([options.layers, weight, g.name, step.layer, typeof random.uniform(), api.matrix(mathjsLike).shape, typeof engine]).toEqual([
       [1, 1],
       1,
       'leakyRelu',
       1,
       'number',
       [1, 1],
+      'string',
     ]);
   });
 
