@@ -337,3 +337,61 @@ describe('a formula is scalar maths in x and nothing else (safe to paste from a 
     );
   });
 });
+
+describe('the derivative, written out: each rule of derivative.ts on its own', () => {
+  // f′ for each function of FORMULA_FUNCTIONS, as a table of derivatives prints it
+  it.each([
+    ['exp(x)', 'exp(x)'],
+    ['expm1(x)', 'exp(x)'],
+    ['log(x)', '1 / x'],
+    ['log1p(x)', '1 / (1 + x)'],
+    ['log2(x)', '1 / (x * log(2))'],
+    ['log10(x)', '1 / (x * log(10))'],
+    ['sqrt(x)', '1 / (2 * sqrt(x))'],
+    ['cbrt(x)', '1 / (3 * cbrt(x) ^ 2)'],
+    ['abs(x)', 'sign(x)'],
+    ['sign(x)', '0'],
+    ['sin(x)', 'cos(x)'],
+    ['cos(x)', '-sin(x)'],
+    ['tan(x)', '1 / cos(x) ^ 2'],
+    ['asin(x)', '1 / sqrt(1 - x ^ 2)'],
+    ['acos(x)', '-(1 / sqrt(1 - x ^ 2))'],
+    ['atan(x)', '1 / (1 + x ^ 2)'],
+    ['sinh(x)', 'cosh(x)'],
+    ['cosh(x)', 'sinh(x)'],
+    ['tanh(x)', '1 - tanh(x) ^ 2'],
+    ['asinh(x)', '1 / sqrt(x ^ 2 + 1)'],
+    ['acosh(x)', '1 / sqrt(x ^ 2 - 1)'],
+    ['atanh(x)', '1 / (1 - x ^ 2)'],
+  ])("(%s)′ = %s", (formula, derivative) => {
+    expect(activation(formula).derivativeExpression.toString()).toBe(derivative);
+  });
+  // sums, products, quotients and powers, with the folding of constants (0·u = 0, 1·u = u, u + 0 = u, c₁ + c₂)
+  it.each([
+    ['x + 2', '1'],
+    ['2 * x + 3 * x', '5'], // 2 + 3, folded
+    ['x - x', '0'],
+    ['3 - x', '-1'],
+    ['+x', '1'],
+    ['-(x^2)', '-(2 * x)'],
+    ['x * -3', '-3'],
+    ['-x * 3', '-3'],
+    ['x * x', 'x + x'], // u′v + uv′ with u′ = v′ = 1
+    ['x / 2', '1 / 2'], // (u / c)′ = u′ / c
+    ['-x / 2', '-1 / 2'],
+    ['2 / x', '-2 / x ^ 2'], // (0·x − 2·1) / x²
+    ['1 / (1 + x)', '-1 / (1 + x) ^ 2'],
+    ['x^3', '3 * x ^ 2'],
+    ['x^pi', 'pi * x ^ (pi - 1)'],
+    ['(x^2)^3', '3 * (x ^ 2) ^ 2 * 2 * x'],
+    ['2^x', '2 ^ x * log(2)'],
+    ['e^(2*x)', 'e ^ (2 * x) * log(e) * 2'],
+    ['x^x', 'x ^ x * (log(x) + x / x)'],
+    ['x - -x', '2'],
+    ['x + -x', '0'],
+    ['sin(2)', '0'],
+    ['exp(0*x)', '0'],
+  ])("(%s)′ = %s", (formula, derivative) => {
+    expect(activation(formula).derivativeExpression.toString()).toBe(derivative);
+  });
+});
