@@ -395,3 +395,25 @@ describe('the derivative, written out: each rule of derivative.ts on its own', (
     expect(activation(formula).derivativeExpression.toString()).toBe(derivative);
   });
 });
+
+describe('the limits, at their edges', () => {
+  it('takes a formula of exactly FORMULA_LIMITS.length characters, and refuses one more', () => {
+    const exact = `x${' '.repeat(996)}+ 1`; // spaces count: 1 + 996 + 3 = 1000 characters
+    expect(exact.length).toBe(1000);
+    expect(() => activation(exact)).not.toThrow();
+    expect(() => activation(` ${exact}`)).toThrow('activation: the formula has 1001 characters but a formula may have at most 1000 (FORMULA_LIMITS.length)');
+  });
+  it('counts brackets of every kind before parsing: 101 nested [ or { are refused as too deep, not parsed', () => {
+    expect(() => activation(`${'['.repeat(101)}x${']'.repeat(101)}`)).toThrow(/is nested more than 100 levels deep \(FORMULA_LIMITS.depth\)/);
+    expect(() => activation(`${'{a: '.repeat(101)}x${'}'.repeat(101)}`)).toThrow(/is nested more than 100 levels deep/);
+  });
+  it('counts nesting, not brackets: 60 side-by-side (x) are 120 brackets but 1 level deep', () => {
+    expect(activation(Array(60).fill('(x)').join(' + ')).df(1)).toBe(60);
+    expect(activation(Array(60).fill('[x][1]').join(' + ').replace(/\[x\]\[1\]/g, '(x)')).f(1)).toBe(60);
+  });
+  it(`takes a tree exactly FORMULA_LIMITS.depth (${FORMULA_LIMITS.depth}) levels deep, and refuses one level more`, () => {
+    expect(activation(`${'-'.repeat(99)}x`).f(2)).toBe(-2); // 99 minus signs and x: 100 levels
+    expect(() => activation(`${'-'.repeat(100)}x`)).toThrow(/is nested more than 100 levels deep/);
+    expect(activation(`${'('.repeat(99)}x${')'.repeat(99)}`).f(3)).toBe(3); // 99 parentheses around x: 100 levels
+  });
+});
