@@ -32,9 +32,12 @@ function checkNames(value: unknown, where: string, what: string): readonly strin
   const names: string[] = Array.from(value);
   names.forEach((name, n) => {
     if (typeof name !== 'string' || name.length === 0) {
-      throw new ValueError(`${where}: ${what} entry ${n + 1} is ${describeValue(name)} but names must be non-empty strings`);
+      throw new ValueError(
+        `${where}: ${what} entry ${n + 1} is ${describeValue(name)} but names must be non-empty strings`,
+      );
     }
-    if (names.indexOf(name) !== n) throw new ValueError(`${where}: ${what} lists ${JSON.stringify(name)} twice (each name once)`);
+    if (names.indexOf(name) !== n)
+      throw new ValueError(`${where}: ${what} lists ${JSON.stringify(name)} twice (each name once)`);
   });
   return Object.freeze(names);
 }

@@ -13,7 +13,6 @@ import { Matrix, type MatrixInput, toMatrix } from '../core/matrix.js';
 /** A class as data files write it: a name, a number or a boolean. */
 export type Label = string | number | boolean;
 
-
 /**
  * The row of the largest entry of each column (the class a classifier picks): M is classes × samples →
  * one index per sample, counting from 0; a tie goes to the first row, as numpy's argmax.

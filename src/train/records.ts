@@ -225,7 +225,9 @@ function checkColumns(
   where: string,
 ): { inputs: string[]; target: string } {
   if (!Array.isArray(inputs) || inputs.length === 0 || inputs.some((c) => typeof c !== 'string')) {
-    throw new ValueError(`${where}: inputs is ${describeValue(inputs)} but it must be a non-empty list of column names`);
+    throw new ValueError(
+      `${where}: inputs is ${describeValue(inputs)} but it must be a non-empty list of column names`,
+    );
   }
   if (typeof target !== 'string') {
     throw new ValueError(`${where}: target is ${describeValue(target)} but it must be a column name`);

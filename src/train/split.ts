@@ -61,11 +61,16 @@ export interface SplitPart {
  * @example const { train, test } = trainTestSplit({ X: [[1, 2, 3, 4, 5]], Y: [[1, 2, 3, 4, 5]] }, { test: 0.4, seed: 1 });
  * [train.X.cols, test.X.cols] //=> [3, 2]
  */
-export function trainTestSplit(data: SplitInput, options: TrainTestSplitOptions = {}): { train: SplitPart; test: SplitPart } {
+export function trainTestSplit(
+  data: SplitInput,
+  options: TrainTestSplitOptions = {},
+): { train: SplitPart; test: SplitPart } {
   const where = 'trainTestSplit';
   checkOptions(options, TRAIN_TEST_SPLIT_DEFAULTS, where);
   if (typeof data !== 'object' || data === null) {
-    throw new ValueError(`${where}: data is ${describeValue(data)} but it must be { X, Y } (or what fromRecords returns)`);
+    throw new ValueError(
+      `${where}: data is ${describeValue(data)} but it must be { X, Y } (or what fromRecords returns)`,
+    );
   }
   const X = toMatrix(data.X, where, 'X');
   const Y = toMatrix(data.Y, where, 'Y');
@@ -76,7 +81,9 @@ export function trainTestSplit(data: SplitInput, options: TrainTestSplitOptions 
   for (const name of ['targets', 'records'] as const) {
     const list = data[name];
     if (list !== undefined && (!Array.isArray(list) || list.length !== m)) {
-      throw new ShapeError(`${where}: ${name} is ${describeValue(list)} but X has ${plural(m, 'sample')} (one entry per sample)`);
+      throw new ShapeError(
+        `${where}: ${name} is ${describeValue(list)} but X has ${plural(m, 'sample')} (one entry per sample)`,
+      );
     }
   }
   const fraction = checkNumber(options.test ?? TRAIN_TEST_SPLIT_DEFAULTS.test, where, 'test', {
@@ -98,7 +105,9 @@ export function trainTestSplit(data: SplitInput, options: TrainTestSplitOptions 
   let testSet: number[];
   if (stratify) {
     if (Y.rows < 2 || !isOneHot(Y)) {
-      throw new ValueError(`${where}: stratify is true but Y is not one-hot (stratifying needs classes: one row per class, a single 1 per column)`);
+      throw new ValueError(
+        `${where}: stratify is true but Y is not one-hot (stratifying needs classes: one row per class, a single 1 per column)`,
+      );
     }
     testSet = stratifiedTest(argmax(Y), Y.rows, nTest, random);
   } else {
