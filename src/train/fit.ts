@@ -13,7 +13,7 @@
  * the weights (and the optimizer's memory) are put back as they were before
  * it, and fit stops with an error that says what happened and what to try.
  */
-import { ValueError, describeValue } from '../core/errors.js';
+import { ValueError, describeValue, plural } from '../core/errors.js';
 import { forwardBlock } from '../core/forward.js';
 import { Matrix, type MatrixInput } from '../core/matrix.js';
 import { DEFAULT_SEED, type Seed, checkSeed, createRandom } from '../core/random.js';
@@ -217,7 +217,7 @@ function splitData(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, options: 
   const held = holdOut(m, fraction, seed);
   if (held.length >= m) {
     throw new ValueError(
-      `${where}: validationSplit is ${fraction} of ${m} samples, which leaves none to train on (give more samples or a smaller fraction)`,
+      `${where}: validationSplit is ${fraction} of ${plural(m, 'sample')}, which leaves none to train on (give more samples or a smaller fraction)`,
     );
   }
   const isHeld = new Uint8Array(m);

@@ -1,0 +1,101 @@
+// Scores on held-out samples. Each number is worked by hand in a comment, and the
+// examples of scikit-learn's documentation (sklearn.metrics, whose formulas these are)
+// give the same results here. Note the order: here (predicted, actual); sklearn's is (y_true, y_pred).
+import { describe, expect, it } from 'vitest';
+import { Matrix, ShapeError, ValueError, accuracy, argmax, confusionMatrix, meanAbsoluteError, r2, rootMeanSquaredError } from '../src/index.js';
+import { expectError } from './helpers/errors.js';
+
+describe('argmax', () => {
+  it('gives the row of the largest entry of each column, counting from 0', () => {
+    expect(argmax([[0.1, 0.7, 0.2], [0.9, 0.3, 0.2], [0, 0, 0.6]])).toEqual([1, 0, 2]);
+  });
+  it('gives a tie to the first row (as numpy)', () => {
+    expect(argmax([[0.5], [0.5]])).toEqual([0]);
+  });
+});
+
+describe('accuracy', () => {
+  it('is the fraction of right answers: sklearn’s accuracy_score([0, 2, 1, 3], [0, 1, 2, 3]) = 0.5', () => {
+    expect(accuracy([0, 2, 1, 3], [0, 1, 2, 3])).toBe(0.5); // 0 and 3 right: 2 of 4
+  });
+  it('takes labels, classify’s answers or classes × samples matrices (argmax per column)', () => {
+    const answers = [{ label: 'a', confidence: 0.9, probabilities: { a: 0.9, b: 0.1 } }, { label: 'a', confidence: 0.6, probabilities: { a: 0.6, b: 0.4 } }];
+    expect(accuracy(answers, ['a', 'b'])).toBe(0.5);
+    expect(accuracy(Matrix.from([[0.9, 0.6], [0.1, 0.4]]), Matrix.from([[1, 0], [0, 1]]))).toBe(0.5);
+  });
+  it('refuses lists of different lengths, an empty list and a label that is not one', () => {
+    expectError(() => accuracy(['a'], ['a', 'b']), ShapeError, 'accuracy: predicted has 1 sample but actual has 2 (one prediction per sample)');
+    expectError(() => accuracy([], []), ValueError, 'accuracy: there are no samples (give at least one)');
+    expectError(() => accuracy([NaN], [1]), ValueError, 'accuracy: predicted entry 1 is NaN but labels are strings, finite numbers or booleans');
+    expectError(() => accuracy('ab' as never, ['a']), ValueError, 'accuracy: predicted is "ab" but it must be a list of labels, net.classify\'s answers, or a classes × samples Matrix');
+  });
+});
+
+describe('confusionMatrix', () => {
+  // sklearn.metrics.confusion_matrix's documented examples: rows are actual classes, columns predicted ones.
+  it('counts (actual, predicted) pairs: sklearn’s example with y_true = [2, 0, 2, 2, 0, 1], y_pred = [0, 0, 2, 2, 0, 2]', () => {
+    expect(confusionMatrix([0, 0, 2, 2, 0, 2], [2, 0, 2, 2, 0, 1]).counts).toEqual([[2, 0, 0], [0, 0, 1], [1, 0, 2]]);
+  });
+  it('takes the order of labels: sklearn’s ant, bird, cat example', () => {
+    const actual = ['cat', 'ant', 'cat', 'cat', 'ant', 'bird'];
+    const predicted = ['ant', 'ant', 'cat', 'cat', 'ant', 'cat'];
+    const cm = confusionMatrix(predicted, actual, ['ant', 'bird', 'cat']);
+    expect(cm.counts).toEqual([[2, 0, 0], [0, 0, 1], [1, 0, 2]]);
+    expect([cm.labels, cm.total]).toEqual([['ant', 'bird', 'cat'], 6]);
+  });
+  it('sorts the classes seen when no labels are given, and keeps a listed class nobody has', () => {
+    expect(confusionMatrix(['b', 'a'], ['b', 'b']).labels).toEqual(['a', 'b']);
+    expect(confusionMatrix(['a'], ['a'], ['a', 'z']).counts).toEqual([[1, 0], [0, 0]]);
+  });
+  it('names matrix rows by the labels given (row i is labels[i])', () => {
+    const cm = confusionMatrix(Matrix.from([[0.9, 0.2], [0.1, 0.8]]), Matrix.from([[1, 1], [0, 0]]), ['yes', 'no']);
+    expect(cm.counts).toEqual([[1, 1], [0, 0]]); // actual yes, yes; predicted yes, no
+  });
+  it('prints an aligned table: actual down, predicted across, totals on both sides', () => {
+    const cm = confusionMatrix(['Adelie', 'Adelie', 'Gentoo', 'Chinstrap', 'Gentoo'], ['Adelie', 'Chinstrap', 'Gentoo', 'Chinstrap', 'Gentoo']);
+    expect(`\n${cm.toString()}`).toBe(`
+actual \\ predicted  Adelie  Chinstrap  Gentoo  total
+Adelie                   1          0       0      1
+Chinstrap                1          1       0      2
+Gentoo                   0          0       2      2
+total                    2          1       2      5`);
+  });
+  it('refuses a label missing from the labels given, and a label listed twice', () => {
+    expectError(() => confusionMatrix(['a', 'c'], ['a', 'b'], ['a', 'b']), ValueError, 'confusionMatrix: predicted sample 2 is "c" but labels are "a", "b" (every class must be listed)');
+    expectError(() => confusionMatrix(['a'], ['a'], ['a', 'a']), ValueError, 'confusionMatrix: labels lists "a" twice (each class once)');
+  });
+});
+
+describe('regression metrics', () => {
+  // sklearn's documented examples: y_true = [3, -0.5, 2, 7], y_pred = [2.5, 0.0, 2, 8]
+  const actual = [3, -0.5, 2, 7];
+  const predicted = [2.5, 0.0, 2, 8];
+  it('meanAbsoluteError: Σ|ŷ − y|/m = (0.5 + 0.5 + 0 + 1)/4 = 0.5, as sklearn’s example', () => {
+    expect(meanAbsoluteError(predicted, actual)).toBe(0.5);
+  });
+  it('rootMeanSquaredError: √((0.25 + 0.25 + 0 + 1)/4) = √0.375 ≈ 0.612, as sklearn’s example', () => {
+    expect(rootMeanSquaredError(predicted, actual)).toBe(Math.sqrt(0.375));
+  });
+  it('r2: 1 − Σ(y − ŷ)²/Σ(y − ȳ)² = 1 − 1.5/29.1875 ≈ 0.9486, as sklearn’s example', () => {
+    // ȳ = 11.5/4 = 2.875; Σ(y − ȳ)² = 0.015625 + 11.390625 + 0.765625 + 17.015625 = 29.1875
+    expect(Math.abs(r2(predicted, actual) - 0.9486081370449679)).toBeLessThan(1e-15);
+  });
+  it('r2 is 1 for perfect predictions, 0 for always the mean, negative when worse; with constant targets 1 or 0 (sklearn)', () => {
+    expect(r2([1, 2, 3], [1, 2, 3])).toBe(1);
+    expect(r2([2, 2, 2], [1, 2, 3])).toBe(0);
+    expect(r2([3, 2, 1], [1, 2, 3])).toBe(-3); // 1 − 8/2
+    expect(r2([-2, -2, -2], [-2, -2, -2])).toBe(1);
+    expect(r2([-2, -2, -1.99], [-2, -2, -2])).toBe(0);
+  });
+  it('with several outputs (outputs × samples), each output weighs the same: sklearn’s multioutput examples', () => {
+    // sklearn: y_true = [[0.5, 1], [-1, 1], [7, -6]], y_pred = [[0, 2], [-1, 2], [8, -5]] (samples as rows): transposed here
+    const A = [[0.5, -1, 7], [1, 1, -6]];
+    const P = [[0, -1, 8], [2, 2, -5]];
+    expect(meanAbsoluteError(P, A)).toBe(0.75); // (0.5 + 0 + 1 + 1 + 1 + 1)/6
+    expect(Math.abs(rootMeanSquaredError(P, A) - (Math.sqrt(1.25 / 3) + 1) / 2)).toBeLessThan(1e-15); // ≈ 0.8227
+    expect(Math.abs(r2(P, A) - 0.9368005266622779)).toBeLessThan(1e-15);
+  });
+  it('refuses predictions and targets of different shapes', () => {
+    expectError(() => meanAbsoluteError([1, 2], [1, 2, 3]), ShapeError, 'meanAbsoluteError: predicted is 1×2 but actual is 1×3 (one prediction per actual value)');
+  });
+});
