@@ -18,6 +18,7 @@ import {
   FORMULA_DEFAULTS,
   FROM_RECORDS_DEFAULTS,
   TRAIN_TEST_SPLIT_DEFAULTS,
+  confusionMatrix,
   fromRecords,
   trainTestSplit,
   FROM_WEIGHTS_DEFAULTS,
@@ -121,6 +122,10 @@ const table: Row[] = [
   { call: 'fromRecords', where: 'fromRecords', defaults: FROM_RECORDS_DEFAULTS, required: ['inputs', 'target'], valid: { inputs: ['x'], target: 'y' }, run: (o) => fromRecords([{ x: 1, y: 'a' }], o as never) },
   { call: 'trainTestSplit', where: 'trainTestSplit', defaults: TRAIN_TEST_SPLIT_DEFAULTS, valid: { test: 0.5 }, run: (o) => trainTestSplit({ X: [[1, 2]], Y: [[1, 2]] }, o) },
   { call: 'readCsv', where: 'readCsv', defaults: node.READ_CSV_DEFAULTS, valid: { numbers: false }, run: (o) => node.readCsv(csvFile, o) },
+  { call: 'plotConfusionSpec', where: 'plotConfusion', defaults: plot.PLOT_CONFUSION_DEFAULTS, valid: { cellSize: 40 }, run: (o) => plot.plotConfusionSpec(confusionMatrix(['a'], ['a']), o) },
+  { call: 'plotConfusion', where: 'plotConfusion', defaults: plot.PLOT_CONFUSION_DEFAULTS, valid: { title: 'x' }, run: (o) => plot.plotConfusion(confusionMatrix(['a'], ['a']), o) },
+  { call: 'plotPredictionsSpec', where: 'plotPredictions', defaults: plot.PLOT_PREDICTIONS_DEFAULTS, valid: { name: 'mpg' }, run: (o) => plot.plotPredictionsSpec([1, 2], [1, 3], o) },
+  { call: 'plotPredictions', where: 'plotPredictions', defaults: plot.PLOT_PREDICTIONS_DEFAULTS, valid: { size: 200 }, run: (o) => plot.plotPredictions([1, 2], [1, 3], o) },
   { call: 'asciiPlot', where: 'asciiPlot', defaults: ASCII_PLOT_DEFAULTS, required: ['domain'], valid: { domain: [-1, 1], width: 10 }, run: (o) => asciiPlot(line(), o as never) },
 ];
 
