@@ -27,7 +27,7 @@ export interface TrainTestSplitOptions {
 /** Every default of trainTestSplit. */
 export const TRAIN_TEST_SPLIT_DEFAULTS = Object.freeze({ test: 0.2, seed: DEFAULT_SEED, stratify: false });
 
-/** Data to split: X and Y (samples are columns), and optionally what `fromRecords` adds. */
+/** Data to split: X and Y (samples are columns), and optionally what `fromRecords` adds (other fields pass through). */
 export interface SplitInput {
   X: MatrixInput;
   Y: MatrixInput;
@@ -35,23 +35,18 @@ export interface SplitInput {
   targets?: readonly (string | number)[];
   /** One record per sample, split alongside. */
   records?: readonly Readonly<Record<string, unknown>>[];
-  /** Passed through unchanged. */
-  features?: readonly string[];
-  /** Passed through unchanged. */
-  labels?: readonly string[];
 }
 
-/** One part of a split: the same fields as the data, for some of its samples, and which ones. */
-export interface SplitPart {
+/**
+ * One part of a split: the data's fields for some of its samples (X, Y, and targets and records when
+ * given; every other field, such as features and labels, passed through), and which samples.
+ */
+export type SplitPart<D extends SplitInput = SplitInput> = Omit<D, 'X' | 'Y'> & {
   X: Matrix;
   Y: Matrix;
-  targets?: (string | number)[];
-  records?: Readonly<Record<string, unknown>>[];
-  features?: readonly string[];
-  labels?: readonly string[];
   /** The samples (columns of the data's X, counting from 0) in this part, in its order. */
   indices: number[];
-}
+};
 
 /**
  * Splits the samples (columns) into a training and a test part, seeded: every sample lands in exactly one
@@ -61,10 +56,10 @@ export interface SplitPart {
  * @example const { train, test } = trainTestSplit({ X: [[1, 2, 3, 4, 5]], Y: [[1, 2, 3, 4, 5]] }, { test: 0.4, seed: 1 });
  * [train.X.cols, test.X.cols] //=> [3, 2]
  */
-export function trainTestSplit(
-  data: SplitInput,
+export function trainTestSplit<D extends SplitInput>(
+  data: D,
   options: TrainTestSplitOptions = {},
-): { train: SplitPart; test: SplitPart } {
+): { train: SplitPart<D>; test: SplitPart<D> } {
   const where = 'trainTestSplit';
   checkOptions(options, TRAIN_TEST_SPLIT_DEFAULTS, where);
   if (typeof data !== 'object' || data === null) {
@@ -158,14 +153,14 @@ export function pickColumns(M: Matrix, indices: readonly number[]): Matrix {
   return out;
 }
 
-function part(data: SplitInput, X: Matrix, Y: Matrix, indices: number[]): SplitPart {
+function part<D extends SplitInput>(data: D, X: Matrix, Y: Matrix, indices: number[]): SplitPart<D> {
+  const { targets, records } = data;
   return {
+    ...data, // features, labels and any other field, as they are
     X: pickColumns(X, indices),
     Y: pickColumns(Y, indices),
-    ...(data.targets && { targets: indices.map((j) => data.targets![j]) }),
-    ...(data.records && { records: indices.map((j) => data.records![j]) }),
-    ...(data.features && { features: data.features }),
-    ...(data.labels && { labels: data.labels }),
+    ...(targets && { targets: indices.map((j) => targets[j]) }),
+    ...(records && { records: indices.map((j) => records[j]) }),
     indices,
   };
 }
