@@ -479,9 +479,19 @@ describe('Network.classify', () => {
   });
   it('refuses a network without labels, and records without features', () => {
     expectError(() => new Network({ layers: [2, 3], output: 'softmax' }).classify([1, 2]), ValueError, 'Network.classify: the network has no labels but classify names classes (set net.labels = data.labels, or pass labels to new Network)');
-    expectError(() => identity().classify({ a: 1 }), ValueError, 'Network.classify: sample 1 is a record but the network has no features to read it with (set net.features = data.features, or give rows of numbers)');
+    expectError(() => identity().classify({ a: 1 }), ValueError, 'Network.classify: the samples are records but the network has no features to read them with (set net.features = data.features, or give rows of numbers)');
+    const named = identity();
+    named.features = ['a', 'b', 'c'];
+    expectError(() => named.classify([{ a: 1, b: 2, c: 3 }, [1, 2, 3]] as never), ValueError, 'Network.classify: sample 2 is an array of 3 entries but the samples before or after it are records (give all records or all rows of numbers)');
+    expect(() => named.classify([{ a: 1, b: 2, c: 3 }, { a: 1, b: 2 }])).toThrow('Network.classify: row 2 has no column "c"'); // rows count from 1 across the list
     expectError(() => identity().classify([]), ValueError, 'Network.classify: samples is an empty list (give at least one)');
     expectError(() => identity().classify([1, 2]), ShapeError, 'Network.classify: each sample has 2 features but the network has 3 inputs (one row per sample, one number per input)');
+  });
+  it('predict reads records too, by net.features', () => {
+    const net = Network.fromWeights([{ weights: [[1, 10]], biases: [0] }]);
+    net.features = ['x', 'colour=red'];
+    expect(net.predict([{ x: 2, colour: 'red' }, { x: 3, colour: 'red' }])).toEqual([12, 13]);
+    expectError(() => Network.fromWeights([{ weights: [[1]], biases: [0] }]).predict([{ x: 1 }]), ValueError, 'Network.predict: the samples are records but the network has no features to read them with (set net.features = data.features, or give rows of numbers)');
   });
   it('classifies the same, with the same labels and features, after a JSON round trip', () => {
     const net = identity();

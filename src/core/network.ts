@@ -276,14 +276,15 @@ export class Network {
    * Predictions for samples given the way data files hold them: ONE ROW PER
    * SAMPLE (unlike `forward`, whose X has one column per sample).
    * `samples` is a number[] (one input feature, one number per sample) or a
-   * number[][] (one row of features per sample). Returns one output per
-   * sample: a number when the network has one output, else an array.
+   * number[][] (one row of features per sample), or records (objects with the columns `net.features`
+   * names, raw as in the data file). Returns one output per sample: a number when the network has one
+   * output, else an array.
    * The answer's type is `number | number[]` (the network's outputs are known only when it runs): say which
    * you expect, `net.predict<number>(xs)`, or use `classify` for classes by name.
    * @example Network.fromWeights([{ weights: [[2]], biases: [1] }]).predict([0, 1, 2]) //=> [1, 3, 5]
    */
   predict<Answer extends number | number[] = number | number[]>(
-    samples: readonly number[] | readonly (readonly number[])[] | MatrixInput,
+    samples: readonly number[] | readonly (readonly number[])[] | readonly DataRecord[] | MatrixInput,
   ): Answer[] {
     const Y = this.outputsFor(samples, 'Network.predict');
     if (Y.rows === 1) return Array.from(Y.data) as Answer[];
@@ -314,21 +315,16 @@ export class Network {
     const one = !Array.isArray(input) || (input.length > 0 && !input.some((s) => typeof s === 'object'));
     const samples = (one ? [input] : input) as readonly unknown[];
     if (samples.length === 0) throw new ValueError(`${where}: samples is an empty list (give at least one)`);
-    const rows = samples.map((sample, n): readonly number[] => {
-      if (Array.isArray(sample)) return sample;
-      if (this.names.features === undefined) {
-        throw new ValueError(
-          `${where}: sample ${n + 1} is a record but the network has no features to read it with (set net.features = data.features, or give rows of numbers)`,
-        );
-      }
-      return encodeRecords([sample as DataRecord], this.names.features, where)[0];
-    });
-    const answers = classifyOutputs(this.outputsFor(rows as number[][], where), this.names.labels);
+    const answers = classifyOutputs(this.outputsFor(samples as readonly (readonly number[])[], where), this.names.labels);
     return one ? answers[0] : answers;
   }
 
   /** predict's pass: samples as rows (or a flat list for one input) → standardized → forward → outputs × samples. */
-  private outputsFor(samples: readonly number[] | readonly (readonly number[])[] | MatrixInput, where: string): Matrix {
+  private outputsFor(
+    samples: readonly number[] | readonly (readonly number[])[] | readonly DataRecord[] | MatrixInput,
+    where: string,
+  ): Matrix {
+    if (Array.isArray(samples) && samples.some(isRecord)) samples = this.readRecords(samples, where);
     if (
       typeof (samples as { size?: unknown } | null)?.size === 'function' &&
       (samples as MathjsMatrixLike).size().length === 1
@@ -357,6 +353,22 @@ export class Network {
     let Y = this.forward(X); // outputs × samples
     if (this.standardize?.outputs) Y = this.standardize.outputs.invert(Y); // y = y′·σ + μ
     return Y;
+  }
+
+  /** Records (objects) as rows of numbers, by `net.features`; every sample must then be a record. */
+  private readRecords(samples: readonly unknown[], where: string): number[][] {
+    const n = samples.findIndex((sample) => !isRecord(sample));
+    if (n >= 0) {
+      throw new ValueError(
+        `${where}: sample ${n + 1} is ${describeValue(samples[n])} but the samples before or after it are records (give all records or all rows of numbers)`,
+      );
+    }
+    if (this.names.features === undefined) {
+      throw new ValueError(
+        `${where}: the samples are records but the network has no features to read them with (set net.features = data.features, or give rows of numbers)`,
+      );
+    }
+    return encodeRecords(samples as DataRecord[], this.names.features, where);
   }
 
   /**
@@ -460,6 +472,11 @@ function columns(X: Matrix, start: number, cols: number): Matrix {
 
 function copy(m: Matrix): Matrix {
   return new Matrix(m.rows, m.cols, m.data.slice());
+}
+
+/** A record: an object that is not an array (nor a matrix: Matrix and mathjs matrices are not plain samples lists). */
+function isRecord(sample: unknown): boolean {
+  return typeof sample === 'object' && sample !== null && !Array.isArray(sample);
 }
 
 /** Refuses a softmax over a single output: its one probability is always 1, so it would learn nothing. */
