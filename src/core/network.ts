@@ -315,7 +315,10 @@ export class Network {
     const one = !Array.isArray(input) || (input.length > 0 && !input.some((s) => typeof s === 'object'));
     const samples = (one ? [input] : input) as readonly unknown[];
     if (samples.length === 0) throw new ValueError(`${where}: samples is an empty list (give at least one)`);
-    const answers = classifyOutputs(this.outputsFor(samples as readonly (readonly number[])[], where), this.names.labels);
+    const answers = classifyOutputs(
+      this.outputsFor(samples as readonly (readonly number[])[], where),
+      this.names.labels,
+    );
     return one ? answers[0] : answers;
   }
 

@@ -37,13 +37,22 @@ export function plotConfusionSpec(cm: ConfusionMatrix, options: PlotConfusionOpt
   const names = labels.map(String);
   const values = names.flatMap((actual, i) => {
     const total = counts[i].reduce((s, c) => s + c, 0);
-    return names.map((predicted, j) => ({ actual, predicted, count: counts[i][j], share: total > 0 ? counts[i][j] / total : 0 }));
+    return names.map((predicted, j) => ({
+      actual,
+      predicted,
+      count: counts[i][j],
+      share: total > 0 ? counts[i][j] / total : 0,
+    }));
   });
   const total = counts.flat().reduce((s, c) => s + c, 0);
   const right = names.reduce((s, _, i) => s + counts[i][i], 0);
   const axis = (title: string) => ({ field: title, type: 'nominal', sort: names, title, axis: { labelAngle: 0 } });
   return {
-    ...specStart(title, `${plural(total, 'sample')}; ${right} right (accuracy ${formatNumber(right / Math.max(total, 1))})`, { grid: false }),
+    ...specStart(
+      title,
+      `${plural(total, 'sample')}; ${right} right (accuracy ${formatNumber(right / Math.max(total, 1))})`,
+      { grid: false },
+    ),
     width: cell * names.length,
     height: cell * names.length,
     data: { values },
@@ -53,7 +62,13 @@ export function plotConfusionSpec(cm: ConfusionMatrix, options: PlotConfusionOpt
         name: 'cells',
         mark: { type: 'rect', stroke: 'white', strokeWidth: 1 },
         encoding: {
-          color: { field: 'share', type: 'quantitative', title: 'share of row', scale: { scheme: 'blues', domain: [0, 1] }, legend: { format: '.0%' } },
+          color: {
+            field: 'share',
+            type: 'quantitative',
+            title: 'share of row',
+            scale: { scheme: 'blues', domain: [0, 1] },
+            legend: { format: '.0%' },
+          },
           tooltip: [
             { field: 'actual' },
             { field: 'predicted' },
@@ -67,7 +82,14 @@ export function plotConfusionSpec(cm: ConfusionMatrix, options: PlotConfusionOpt
         mark: { type: 'text', fontSize: 14 },
         encoding: {
           text: { field: 'count', type: 'quantitative' },
-          color: { condition: { test: 'datum.share > 0.5', value: 'white' }, value: '#222' },
+          color: {
+            // white on dark cells, grey for the zeros so the mistakes stand out
+            condition: [
+              { test: 'datum.share > 0.5', value: 'white' },
+              { test: 'datum.count === 0', value: '#aaaaaa' },
+            ],
+            value: '#222222',
+          },
         },
       },
     ],
@@ -114,7 +136,9 @@ export function plotPredictionsSpec(
   const p = oneRow(predicted, where, 'predicted');
   const a = oneRow(actual, where, 'actual');
   if (p.length !== a.length) {
-    throw new ShapeError(`${where}: predicted has ${plural(p.length, 'value')} but actual has ${a.length} (one prediction per actual value)`);
+    throw new ShapeError(
+      `${where}: predicted has ${plural(p.length, 'value')} but actual has ${a.length} (one prediction per actual value)`,
+    );
   }
   const lo = Math.min(...p, ...a);
   const hi = Math.max(...p, ...a);
@@ -122,7 +146,10 @@ export function plotPredictionsSpec(
   const domain = [lo - pad, hi + pad];
   const scale = { domain, nice: false, zero: false };
   return {
-    ...specStart(title, `${plural(p.length, 'sample')}; MAE ${formatNumber(meanAbsoluteError(p, a))}, R² ${formatNumber(r2(p, a))}`),
+    ...specStart(
+      title,
+      `${plural(p.length, 'sample')}; MAE ${formatNumber(meanAbsoluteError(p, a))}, R² ${formatNumber(r2(p, a))}`,
+    ),
     width: size,
     height: size,
     layer: [
