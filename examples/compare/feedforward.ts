@@ -1,3 +1,4 @@
+// An ES module ("type": "module" in package.json): it awaits at the top level.
 import { readFileSync } from 'node:fs';
 import { Network, accuracy, confusionMatrix, fromRecords, standardize, trainTestSplit } from '../../src/index.js';
 import { loadNetwork, saveNetwork } from '../../src/interop/node.js';
