@@ -31,10 +31,10 @@ console.log(`trained ${history.loss.length} epochs`);
 
 // predict reads the held-out cars' raw records by net.features, and answers in mpg.
 const predicted = net.predict<number>(test.records);
-const actual = test.targets as number[];
-console.log(`held-out cars (${actual.length}): MAE ${meanAbsoluteError(predicted, actual).toFixed(2)} mpg, RMSE ${rootMeanSquaredError(predicted, actual).toFixed(2)} mpg, R² ${r2(predicted, actual).toFixed(3)}`);
+const actual = test.Y; // 1 × cars, raw mpg
+console.log(`held-out cars (${actual.cols}): MAE ${meanAbsoluteError(predicted, actual).toFixed(2)} mpg, RMSE ${rootMeanSquaredError(predicted, actual).toFixed(2)} mpg, R² ${r2(predicted, actual).toFixed(3)}`);
 const mean = train.Y.toArray()[0].reduce((s, y) => s + y, 0) / train.Y.cols;
-console.log(`(always answering the training mean, ${mean.toFixed(1)} mpg: MAE ${meanAbsoluteError(actual.map(() => mean), actual).toFixed(2)} mpg)`);
+console.log(`(always answering the training mean, ${mean.toFixed(1)} mpg: MAE ${meanAbsoluteError(predicted.map(() => mean), actual).toFixed(2)} mpg)`);
 mkdirSync('out', { recursive: true });
 writeFileSync('out/cars-predictions.svg', await plotPredictions(predicted, actual, { name: 'mpg', title: 'Cars: held-out fuel economy' }));
 
