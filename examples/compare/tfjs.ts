@@ -21,7 +21,7 @@ const counts = species.map((a) => species.map((p) => testRecords.filter((r, j) =
 console.log(species.map((s, i) => `${s.padEnd(10)} ${counts[i].map((c) => String(c).padStart(4)).join('')}`).join('\n'));
 // save, load, classify one new bird (file:// needs tfjs-node, so to memory here; statistics and names saved by hand)
 let artifacts: tf.io.ModelArtifacts | undefined;
-await model.save(tf.io.withSaveHandler(async (a) => ((artifacts = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })));
+await model.save(tf.io.withSaveHandler(async (a) => { artifacts = a; return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } }; }));
 const saved = JSON.stringify({ mean, std, species });
 const loaded = await tf.loadLayersModel(tf.io.fromMemory(artifacts!));
 const { mean: m2, std: s2, species: names } = JSON.parse(saved);

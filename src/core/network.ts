@@ -124,6 +124,7 @@ export class Network {
   get labels(): readonly string[] | undefined {
     return this.names.labels;
   }
+  /** Sets the class names, checked against the output layer (a copy is kept, frozen); undefined removes them. */
   set labels(value: readonly string[] | undefined) {
     this.names.labels = value === undefined ? undefined : checkLabels(value, this.layers, 'Network.labels');
   }
@@ -138,6 +139,7 @@ export class Network {
   get features(): readonly string[] | undefined {
     return this.names.features;
   }
+  /** Sets the input names, one per input (a copy is kept, frozen); undefined removes them. */
   set features(value: readonly string[] | undefined) {
     this.names.features = value === undefined ? undefined : checkFeatures(value, this.layers, 'Network.features');
   }

@@ -120,7 +120,7 @@ export const PLOT_PREDICTIONS_DEFAULTS = Object.freeze({ name: 'value', size: 36
 /**
  * The Vega-Lite spec of `plotPredictions`: one dot per sample at (actual, predicted), both axes on the same
  * scale, and the line y = x where a perfect prediction would sit (layer `perfect`); the subtitle gives MAE and R².
- * @example plotPredictionsSpec([2, 4], [1, 4]).data.values[0] //=> { actual: 1, predicted: 2, error: 1 }
+ * @example plotPredictionsSpec([2, 4], [1, 4]).layer[1].data.values[0] //=> { actual: 1, predicted: 2, error: 1 }
  */
 export function plotPredictionsSpec(
   predicted: MatrixInput,
