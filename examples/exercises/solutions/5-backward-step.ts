@@ -1,0 +1,16 @@
+/** Exercise 5, a worked solution: one line per equation, with the library's matrix helpers. */
+import { hadamard, map, multiply, scale, sumRows, transpose } from '../../../src/index.js';
+
+export function backwardStep(
+  dA: number[][],
+  Z: number[][],
+  Aprev: number[][],
+  W: number[][],
+): { dZ: number[][]; dW: number[][]; db: number[][]; dAprev: number[][] } {
+  const m = Z[0].length; // the number of samples
+  const dZ = hadamard(dA, map(Z, (z) => (z > 0 ? 1 : 0))); // dA ⊙ g′(Z): nOut × m
+  const dW = scale(multiply(dZ, transpose(Aprev)), 1 / m); // dZ·Aprevᵀ / m: nOut × nIn
+  const db = scale(sumRows(dZ), 1 / m); // sumRows(dZ) / m: nOut × 1
+  const dAprev = multiply(transpose(W), dZ); // Wᵀ·dZ: nIn × m
+  return { dZ: dZ.toArray(), dW: dW.toArray(), db: db.toArray(), dAprev: dAprev.toArray() };
+}
