@@ -276,3 +276,23 @@ describe('fromJSON: shapes that disagree with the sizes', () => {
     expect(() => Network.fromJSON(lone as never)).toThrow(/^Network.fromJSON: output is softmax over 1 output but softmax needs at least 2/);
   });
 });
+
+describe('the optional fields labels and features', () => {
+  const classifier = () => new Network({ layers: [2, 3], output: 'softmax', seed: 1, labels: ['a', 'b', 'c'], features: ['x', 'colour=red'] });
+  it('are written when the network has them, after the other fields, and read back exactly', () => {
+    const json = classifier().toJSON();
+    expect(Object.keys(json)).toEqual(['format', 'version', 'layers', 'activations', 'weights', 'biases', 'labels', 'features']);
+    expect([json.labels, json.features]).toEqual([['a', 'b', 'c'], ['x', 'colour=red']]);
+    expect(Network.fromJSON(JSON.stringify(json)).toJSON()).toEqual(json);
+  });
+  it('are left out when the network has none (a file without them still reads)', () => {
+    expect(Object.keys(articleNet().toJSON())).not.toContain('labels');
+  });
+  it('are checked as the network checks them: one label per output, one feature per input, distinct names', () => {
+    const json = JSON.parse(JSON.stringify(classifier().toJSON()));
+    expectError(() => Network.fromJSON({ ...json, labels: ['a', 'b'] }), ShapeError, 'Network.fromJSON: labels has 2 names but the network has 3 outputs (one label per softmax output)');
+    expectError(() => Network.fromJSON({ ...json, features: ['x', 'x'] }), ValueError, 'Network.fromJSON: features lists "x" twice (each name once)');
+    expectError(() => Network.fromJSON({ ...json, labels: 'abc' }), ValueError, 'Network.fromJSON: labels is "abc" but it must be a non-empty list of names');
+    expectError(() => Network.fromJSON({ ...validJSON(), labels: ['a', 'b'] } as never), ValueError, "Network.fromJSON: labels name classes but the output is linear (a classifier's output is softmax, one output per class, or sigmoid, one output for two classes)");
+  });
+});
