@@ -1,7 +1,8 @@
 // Car fuel economy (vega-datasets' cars: 406 cars from 1970–1982): miles per gallon from
 // the number of cylinders, displacement, horsepower, weight, acceleration, model year and
 // the origin (USA, Europe, Japan: three 0/1 inputs). A regression: one linear output, scored by MAE,
-// RMSE and R² on held-out cars. Writes out/cars-predictions.svg.   Run: npx tsx examples/cars.ts
+// RMSE and R² on held-out cars. Writes cars-predictions.svg to out/ (or the folder given:
+// `npm run render-docs` writes the one in docs/).   Run: npx tsx examples/cars.ts [folder]
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,8 +36,9 @@ const actual = test.Y; // 1 × cars, raw mpg
 console.log(`held-out cars (${actual.cols}): MAE ${meanAbsoluteError(predicted, actual).toFixed(2)} mpg, RMSE ${rootMeanSquaredError(predicted, actual).toFixed(2)} mpg, R² ${r2(predicted, actual).toFixed(3)}`);
 const mean = train.Y.toArray()[0].reduce((s, y) => s + y, 0) / train.Y.cols;
 console.log(`(always answering the training mean, ${mean.toFixed(1)} mpg: MAE ${meanAbsoluteError(predicted.map(() => mean), actual).toFixed(2)} mpg)`);
-mkdirSync('out', { recursive: true });
-writeFileSync('out/cars-predictions.svg', await plotPredictions(predicted, actual, { name: 'mpg', title: 'Cars: held-out fuel economy' }));
+const folder = process.argv[2] ?? 'out';
+mkdirSync(folder, { recursive: true });
+writeFileSync(join(folder, 'cars-predictions.svg'), await plotPredictions(predicted, actual, { name: 'mpg', title: 'Cars: held-out fuel economy' }));
 
 // Saved and loaded with its statistics: a new car's raw numbers in, miles per gallon out.
 const saved = join(mkdtempSync(join(tmpdir(), 'cars-')), 'cars.json');

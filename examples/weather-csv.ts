@@ -2,12 +2,14 @@
 // 2012–2015 (vega-datasets' seattle-weather.csv: date, precipitation, temp_max, temp_min,
 // wind, weather). readCsv parses the numbers; the network learns the day's weather
 // (drizzle, fog, rain, snow, sun) from the four measurements and the month.
-// Run: npx tsx examples/weather-csv.ts
-import { mkdtempSync } from 'node:fs';
+// Writes weather-confusion.svg to out/ (or the folder given: `npm run render-docs` writes docs/).
+// Run: npx tsx examples/weather-csv.ts [folder]
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Network, accuracy, confusionMatrix, fromRecords, standardize, trainTestSplit } from '../src/index.js';
 import { loadNetwork, readCsv, saveNetwork } from '../src/interop/node.js';
+import { plotConfusion } from '../src/plot/index.js';
 
 const days = await readCsv('node_modules/vega-datasets/data/seattle-weather.csv');
 console.log(`${days.length} days; the first: ${JSON.stringify(days[0])}`);
@@ -30,7 +32,11 @@ const answers = net.classify(test.records);
 console.log(`held-out accuracy: ${accuracy(answers, test.targets).toFixed(3)} on ${test.X.cols} days`);
 const sunny = data.targets.filter((t) => t === 'sun').length / data.targets.length;
 console.log(`(always answering "sun": ${sunny.toFixed(3)}, always "rain": ${(data.targets.filter((t) => t === 'rain').length / data.targets.length).toFixed(3)})`);
-console.log(confusionMatrix(answers, test.targets, data.labels).toString());
+const cm = confusionMatrix(answers, test.targets, data.labels);
+console.log(cm.toString());
+const folder = process.argv[2] ?? 'out';
+mkdirSync(folder, { recursive: true });
+writeFileSync(join(folder, 'weather-confusion.svg'), await plotConfusion(cm, { title: 'Seattle weather: held-out days' }));
 
 const file = join(mkdtempSync(join(tmpdir(), 'weather-')), 'weather.json');
 await saveNetwork(net, file);
