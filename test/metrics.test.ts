@@ -95,6 +95,10 @@ describe('regression metrics', () => {
     expect(Math.abs(rootMeanSquaredError(P, A) - (Math.sqrt(1.25 / 3) + 1) / 2)).toBeLessThan(1e-15); // ≈ 0.8227
     expect(Math.abs(r2(P, A) - 0.9368005266622779)).toBeLessThan(1e-15);
   });
+  it('refuses a result that overflowed float64, rather than returning Infinity or NaN', () => {
+    expectError(() => meanAbsoluteError([1.7e308], [-1.7e308]), ValueError, "meanAbsoluteError: the result is Infinity but it must be finite (the errors grew past float64's ±1.8e308: the values are too large to compare)");
+    expect(() => r2([1e200, -1e200], [1e200, 0])).toThrow('r2: the result is NaN but it must be finite');
+  });
   it('refuses predictions and targets of different shapes', () => {
     expectError(() => meanAbsoluteError([1, 2], [1, 2, 3]), ShapeError, 'meanAbsoluteError: predicted is 1×2 but actual is 1×3 (one prediction per actual value)');
   });

@@ -178,7 +178,13 @@ function perOutput(
   const row = (m: Matrix, i: number) => Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols));
   let sum = 0;
   for (let i = 0; i < p.rows; i++) sum += metric(row(p, i), row(a, i));
-  return sum / p.rows;
+  const result = sum / p.rows;
+  if (!Number.isFinite(result)) {
+    throw new ValueError(
+      `${where}: the result is ${result} but it must be finite (the errors grew past float64's ±1.8e308: the values are too large to compare)`,
+    );
+  }
+  return result;
 }
 
 /** Both arguments as lists of labels of the same length (a matrix gives its argmax per column). */

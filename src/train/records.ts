@@ -67,8 +67,8 @@ export function fromRecords(records: readonly DataRecord[], options: FromRecords
   if (!Array.isArray(records) || records.length === 0) {
     throw new ValueError(`${where}: records is ${describeValue(records)} but it must be a non-empty list of objects`);
   }
-  checkOptions(options, FROM_RECORDS_DEFAULTS, where, ['inputs', 'target']);
-  const missing = options.missing ?? FROM_RECORDS_DEFAULTS.missing;
+  const o = checkOptions(options, FROM_RECORDS_DEFAULTS, where, ['inputs', 'target']);
+  const missing = o.missing ?? FROM_RECORDS_DEFAULTS.missing;
   if (missing !== 'error' && missing !== 'drop') {
     throw new ValueError(`${where}: missing is ${describeValue(missing)} but it must be 'error' or 'drop'`);
   }
@@ -77,7 +77,7 @@ export function fromRecords(records: readonly DataRecord[], options: FromRecords
       throw new ValueError(`${where}: row ${n + 1} is ${describeValue(record)} but each record must be an object`);
     }
   });
-  const { inputs, target } = checkColumns(records, options.inputs, options.target, where);
+  const { inputs, target } = checkColumns(records, o.inputs, o.target, where);
   const columns = [...inputs, target];
 
   // Missing values: an error naming the first, or the record is dropped.
