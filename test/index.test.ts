@@ -8,6 +8,16 @@ import type {
   Activation,
   ActivationSpec,
   BiasInput,
+  Classification,
+  ConfusionMatrix,
+  DataRecord,
+  FromRecordsOptions,
+  Label,
+  Labels,
+  RecordData,
+  SplitInput,
+  SplitPart,
+  TrainTestSplitOptions,
   InitName,
   JSONNumber,
   Layer,
@@ -142,6 +152,21 @@ describe('src/index.ts', () => {
       'number',
       [1, 1],
     ]);
+  });
+
+  it('exports the types of real data (tsc fails here if one disappears)', () => {
+    const record: DataRecord = { x: 1, kind: 'a' };
+    const options: FromRecordsOptions = { inputs: ['x'], target: 'kind' };
+    const data: RecordData = api.fromRecords([record, { x: 2, kind: 'b' }], options);
+    const split: TrainTestSplitOptions = { test: 0.5, seed: 1 };
+    const parts: { train: SplitPart<RecordData>; test: SplitPart<RecordData> } = api.trainTestSplit(data, split);
+    const input: SplitInput = { X: data.X, Y: data.Y };
+    const label: Label = parts.test.targets[0];
+    const labels: Labels = [label];
+    const cm: ConfusionMatrix = api.confusionMatrix(labels, labels);
+    const net = new api.Network({ layers: [1, 2], output: 'softmax', labels: data.labels, features: data.features });
+    const answer: Classification = net.classify({ x: 3 });
+    expect([input.X === data.X, cm.total, typeof answer.label]).toEqual([true, 1, 'string']);
   });
 
   it('loadMathjs resolves to mathjs (the library loads it only when asked)', async () => {

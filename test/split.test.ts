@@ -46,6 +46,13 @@ describe('trainTestSplit', () => {
       { numRuns: 200, seed: 2 },
     );
   });
+  it('stratifies a 0/1 target (one row, for a sigmoid) by its two classes', () => {
+    const Y = Matrix.from([[1, 1, 0, 0, 0, 0, 0, 0, 0, 0]]);
+    for (const seed of [1, 2, 3]) {
+      const { test } = trainTestSplit(numbered(10, Y), { test: 0.5, seed, stratify: true });
+      expect(Array.from(test.Y.data).filter((y) => y === 1)).toEqual([1]); // 5 of 10: one of the two 1s
+    }
+  });
   it('splits what fromRecords returns: targets and records follow their columns; features and labels pass through', () => {
     const records = Array.from({ length: 10 }, (_, j) => ({ x: j, kind: j % 2 ? 'odd' : 'even' }));
     const data = fromRecords(records, { inputs: ['x'], target: 'kind' });
@@ -64,7 +71,8 @@ describe('trainTestSplit', () => {
     expectError(() => trainTestSplit(numbered(3), { test: 0.9 }), ValueError, 'trainTestSplit: test is 0.9 of 3 samples, which leaves none to train on (give more samples or a smaller fraction)');
     expectError(() => trainTestSplit(numbered(3), { test: 1 }), ValueError, 'trainTestSplit: test is 1 but it must be a fraction between 0 and 1 (exclusive)');
     expectError(() => trainTestSplit({ X: [[1, 2]], Y: [[1]] }), ShapeError, 'trainTestSplit: X has 2 columns but Y has 1 (one column per sample in both)');
-    expectError(() => trainTestSplit(numbered(4), { stratify: true }), ValueError, 'trainTestSplit: stratify is true but Y is not one-hot (stratifying needs classes: one row per class, a single 1 per column)');
+    expectError(() => trainTestSplit(numbered(4, Matrix.from([[0.5, 1, 2, 3]])), { stratify: true }), ValueError, 'trainTestSplit: stratify is true but Y is neither one-hot nor one row of 0s and 1s (stratifying needs classes: one row per class with a single 1 per column, or a 0/1 target for a sigmoid)');
+    expect(() => trainTestSplit(numbered(2, Matrix.from([[1, 0], [1, 0]])), { stratify: true, test: 0.5 })).toThrow('trainTestSplit: stratify is true but Y is neither one-hot');
   });
 });
 

@@ -20,7 +20,7 @@ export interface TrainTestSplitOptions {
   test?: number;
   /** Seed of the shuffle. */
   seed?: Seed;
-  /** Keep each class's share in both parts (Y must be one-hot: the class is its argmax). */
+  /** Keep each class's share in both parts (Y one-hot, the class its argmax, or one row of 0s and 1s). */
   stratify?: boolean;
 }
 
@@ -50,7 +50,7 @@ export type SplitPart<D extends SplitInput = SplitInput> = Omit<D, 'X' | 'Y'> & 
 
 /**
  * Splits the samples (columns) into a training and a test part, seeded: every sample lands in exactly one
- * part, each part in a shuffled order. `stratify: true` gives each class (the argmax of a one-hot Y) the same
+ * part, each part in a shuffled order. `stratify: true` gives each class (the argmax of a one-hot Y, or a 0/1 target) the same
  * share of the test part as of the whole, to within one sample. Works on `fromRecords`' result (its
  * targets and records are split alongside) or on any { X, Y }.
  * @example const { train, test } = trainTestSplit({ X: [[1, 2, 3, 4, 5]], Y: [[1, 2, 3, 4, 5]] }, { test: 0.4, seed: 1 });
@@ -99,12 +99,13 @@ export function trainTestSplit<D extends SplitInput>(
   const random = createRandom(seed, where);
   let testSet: number[];
   if (stratify) {
-    if (Y.rows < 2 || !isOneHot(Y)) {
+    const classes = classesOf(Y);
+    if (classes === undefined) {
       throw new ValueError(
-        `${where}: stratify is true but Y is not one-hot (stratifying needs classes: one row per class, a single 1 per column)`,
+        `${where}: stratify is true but Y is neither one-hot nor one row of 0s and 1s (stratifying needs classes: one row per class with a single 1 per column, or a 0/1 target for a sigmoid)`,
       );
     }
-    testSet = stratifiedTest(argmax(Y), Y.rows, nTest, random);
+    testSet = stratifiedTest(classes, Math.max(Y.rows, 2), nTest, random);
   } else {
     testSet = random.shuffle(Array.from({ length: m }, (_, j) => j)).slice(0, nTest);
   }
@@ -131,17 +132,19 @@ function stratifiedTest(classes: number[], k: number, nTest: number, random: Ran
   return members.flatMap((list, c) => random.shuffle(list).slice(0, take[c]));
 }
 
-function isOneHot(Y: Matrix): boolean {
+/** Each sample's class: the row of its 1 in a one-hot Y, or its 0 or 1 in a single row; undefined for anything else. */
+function classesOf(Y: Matrix): number[] | undefined {
+  if (Y.rows === 1) return Array.from(Y.data).every((y) => y === 0 || y === 1) ? Array.from(Y.data) : undefined;
   for (let j = 0; j < Y.cols; j++) {
     let ones = 0;
     for (let i = 0; i < Y.rows; i++) {
       const y = Y.data[i * Y.cols + j];
       if (y === 1) ones++;
-      else if (y !== 0) return false;
+      else if (y !== 0) return undefined;
     }
-    if (ones !== 1) return false;
+    if (ones !== 1) return undefined;
   }
-  return true;
+  return argmax(Y);
 }
 
 /** The columns `indices` of a matrix, in that order. */
