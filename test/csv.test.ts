@@ -16,6 +16,16 @@ function file(text: string): string {
   return path;
 }
 
+/** The exact message (and kind) a promise is rejected with. */
+async function rejection(promise: Promise<unknown>): Promise<{ kind: string; message: string; cause: unknown }> {
+  try {
+    await promise;
+  } catch (error) {
+    return { kind: (error as Error).name, message: (error as Error).message, cause: (error as Error).cause };
+  }
+  throw new Error('expected a rejection');
+}
+
 describe('readCsv', () => {
   it('gives one record per line, keyed by the header, with numbers parsed', async () => {
     expect(await readCsv(file('mpg,origin,weight\n18,USA,3504\n-0.5,Japan,1e3\n'))).toEqual([
@@ -61,16 +71,36 @@ describe('readCsv', () => {
     await expect(readCsv(path)).rejects.toThrow(`readCsv: ${JSON.stringify(path)} has a quote opened on or before line 3 that is never closed`);
   });
   it('requires a header: refuses an empty file, a column without a name and a name used twice', async () => {
-    const empty = file('');
-    await expect(readCsv(empty)).rejects.toThrow(`readCsv: ${JSON.stringify(empty)} is empty but its first line must be the header (the column names)`);
-    const unnamed = file('a,,c\n1,2,3\n');
-    await expect(readCsv(unnamed)).rejects.toThrow(`readCsv: ${JSON.stringify(unnamed)} line 1 has an empty name for column 2 but every column needs a name (the first line is the header)`);
+    for (const text of ['', '\uFEFF', ' \n\n']) {
+      const empty = file(text);
+      expect(await rejection(readCsv(empty))).toMatchObject({ kind: 'ValueError', message: `readCsv: ${JSON.stringify(empty)} is empty but its first line must be the header (the column names)` });
+    }
+    const unnamed = file('a, ,c\n1,2,3\n');
+    expect((await rejection(readCsv(unnamed))).message).toBe(`readCsv: ${JSON.stringify(unnamed)} line 1 has an empty name for column 2 but every column needs a name (the first line is the header)`);
     const twice = file('a,b,a\n1,2,3\n');
-    await expect(readCsv(twice)).rejects.toThrow(`readCsv: ${JSON.stringify(twice)} line 1 names column "a" twice (columns 1 and 3) but each name must be distinct`);
+    expect((await rejection(readCsv(twice))).message).toBe(`readCsv: ${JSON.stringify(twice)} line 1 names column "a" twice (columns 1 and 3) but each name must be distinct`);
+  });
+  it('keeps csv-parse’s error as the cause, and reports its other complaints as not valid CSV', async () => {
+    const ragged = await rejection(readCsv(file('a,b\n1\n')));
+    expect((ragged.cause as { code: string }).code).toBe('CSV_RECORD_INCONSISTENT_COLUMNS');
+    const quote = file('a,b\n"x"y,2\n');
+    const bad = await rejection(readCsv(quote));
+    expect(bad.kind).toBe('ValueError');
+    expect(bad.message).toMatch(new RegExp(`^readCsv: ${JSON.stringify(quote).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is not valid CSV \\(Invalid Closing Quote`));
+    expect((bad.cause as { code: string }).code).toBe('CSV_INVALID_CLOSING_QUOTE');
+    const unclosed = await rejection(readCsv(file('a\n"open\n')));
+    expect((unclosed.cause as { code: string }).code).toBe('CSV_QUOTE_NOT_CLOSED');
   });
   it('says which file it cannot read, and refuses a bad path or delimiter', async () => {
     await expect(readCsv(join(folder, 'nope.csv'))).rejects.toThrow(`readCsv: cannot read ${JSON.stringify(join(folder, 'nope.csv'))} (ENOENT`);
     await expect(readCsv('' as never)).rejects.toThrow('readCsv: path is "" but it must be a file name such as "data.csv"');
     await expect(readCsv(file('a\n1\n'), { delimiter: ';;' })).rejects.toThrow('readCsv: delimiter is ";;" but it must be one character such as "," or ";"');
+    for (const delimiter of ['"', '\n', 5]) {
+      await expect(readCsv(file('a\n1\n'), { delimiter: delimiter as never })).rejects.toThrow('but it must be one character such as "," or ";"');
+    }
+    await expect(readCsv(file('a\n1\n'), { numbers: 'yes' as never })).rejects.toThrow('readCsv: numbers is "yes" but it must be true or false');
+    await expect(readCsv(5 as never)).rejects.toThrow('readCsv: path is 5 but it must be a file name such as "data.csv"');
+    const missing = await rejection(readCsv(join(folder, 'nope.csv')));
+    expect((missing.cause as { code: string }).code).toBe('ENOENT');
   });
 });

@@ -2,12 +2,16 @@
 // examples of scikit-learn's documentation (sklearn.metrics, whose formulas these are)
 // give the same results here. Note the order: here (predicted, actual); sklearn's is (y_true, y_pred).
 import { describe, expect, it } from 'vitest';
+import { sortLabels } from '../src/train/metrics.js';
 import { Matrix, ShapeError, ValueError, accuracy, argmax, confusionMatrix, meanAbsoluteError, r2, rootMeanSquaredError } from '../src/index.js';
 import { expectError } from './helpers/errors.js';
 
 describe('argmax', () => {
   it('gives the row of the largest entry of each column, counting from 0', () => {
     expect(argmax([[0.1, 0.7, 0.2], [0.9, 0.3, 0.2], [0, 0, 0.6]])).toEqual([1, 0, 2]);
+  });
+  it('keeps looking after the best row changes: a column rising to its last row gives that row', () => {
+    expect(argmax([[0.1, 3], [0.5, 2], [0.9, 1]])).toEqual([2, 0]);
   });
   it('gives a tie to the first row (as numpy)', () => {
     expect(argmax([[0.5], [0.5]])).toEqual([0]);
@@ -18,6 +22,10 @@ describe('accuracy', () => {
   it('is the fraction of right answers: sklearn’s accuracy_score([0, 2, 1, 3], [0, 1, 2, 3]) = 0.5', () => {
     expect(accuracy([0, 2, 1, 3], [0, 1, 2, 3])).toBe(0.5); // 0 and 3 right: 2 of 4
   });
+  it('counts right answers, not wrong ones: 3 of 4 is 0.75, and booleans are labels too', () => {
+    expect(accuracy(['a', 'b', 'b', 'a'], ['a', 'b', 'a', 'a'])).toBe(0.75);
+    expect(accuracy([true, false, true], [true, true, true])).toBe(2 / 3);
+  });
   it('takes labels, classify’s answers or classes × samples matrices (argmax per column)', () => {
     const answers = [{ label: 'a', confidence: 0.9, probabilities: { a: 0.9, b: 0.1 } }, { label: 'a', confidence: 0.6, probabilities: { a: 0.6, b: 0.4 } }];
     expect(accuracy(answers, ['a', 'b'])).toBe(0.5);
@@ -27,6 +35,7 @@ describe('accuracy', () => {
     expectError(() => accuracy(['a'], ['a', 'b']), ShapeError, 'accuracy: predicted has 1 sample but actual has 2 (one prediction per sample)');
     expectError(() => accuracy([], []), ValueError, 'accuracy: there are no samples (give at least one)');
     expectError(() => accuracy([NaN], [1]), ValueError, 'accuracy: predicted entry 1 is NaN but labels are strings, finite numbers or booleans');
+    expectError(() => accuracy(['a'], [null] as never), ValueError, 'accuracy: actual entry 1 is null but labels are strings, finite numbers or booleans');
     expectError(() => accuracy('ab' as never, ['a']), ValueError, 'accuracy: predicted is "ab" but it must be a list of labels, net.classify\'s answers, or a classes × samples Matrix');
   });
 });
@@ -63,6 +72,8 @@ total                    2          1       2      5`);
   it('refuses a label missing from the labels given, and a label listed twice', () => {
     expectError(() => confusionMatrix(['a', 'c'], ['a', 'b'], ['a', 'b']), ValueError, 'confusionMatrix: predicted sample 2 is "c" but labels are "a", "b" (every class must be listed)');
     expectError(() => confusionMatrix(['a'], ['a'], ['a', 'a']), ValueError, 'confusionMatrix: labels lists "a" twice (each class once)');
+    expectError(() => confusionMatrix(['a'], ['a'], []), ValueError, 'confusionMatrix: labels is an array of 0 entries but it must be a non-empty list of classes');
+    expectError(() => confusionMatrix(['a'], ['a'], ['a', {}] as never), ValueError, 'confusionMatrix: labels entry 2 is an object (Object) but labels are strings, finite numbers or booleans');
   });
 });
 
@@ -101,5 +112,17 @@ describe('regression metrics', () => {
   });
   it('refuses predictions and targets of different shapes', () => {
     expectError(() => meanAbsoluteError([1, 2], [1, 2, 3]), ShapeError, 'meanAbsoluteError: predicted is 1×2 but actual is 1×3 (one prediction per actual value)');
+    expectError(() => rootMeanSquaredError([[1, 2]], [[1, 2], [3, 4]]), ShapeError, 'rootMeanSquaredError: predicted is 1×2 but actual is 2×2 (one prediction per actual value)');
+    expectError(() => r2('x' as never, [1]), ShapeError, 'r2: predicted is "x" but a matrix must be a Matrix, an array of rows, or a mathjs matrix');
+    expectError(() => argmax('x' as never), ShapeError, 'argmax: M is "x" but a matrix must be a Matrix, an array of rows, or a mathjs matrix');
+  });
+});
+
+describe('sortLabels (the one order of classes and categories)', () => {
+  it('puts numbers first, by value, then text (booleans as "false", "true") by code unit, and leaves its argument alone', () => {
+    const labels = ['b', true, 10, 'B', 9, 'a', false, -1];
+    expect(sortLabels(labels)).toEqual([-1, 9, 10, 'B', 'a', 'b', false, true]);
+    expect(labels).toEqual(['b', true, 10, 'B', 9, 'a', false, -1]);
+    expect(sortLabels(['b', 2, 'a', 1])).toEqual([1, 2, 'a', 'b']); // a number after text still goes first
   });
 });

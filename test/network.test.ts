@@ -439,6 +439,10 @@ describe('net.labels and net.features', () => {
     expectError(() => (net.labels = ['a', 'b', 'a']), ValueError, 'Network.labels: labels lists "a" twice (each name once)');
     expectError(() => (net.labels = ['a', '', 'c']), ValueError, 'Network.labels: labels entry 2 is "" but names must be non-empty strings');
     expectError(() => (net.labels = [1, 2, 3] as never), ValueError, 'Network.labels: labels entry 1 is 1 but names must be non-empty strings');
+    expectError(() => (net.labels = []), ValueError, 'Network.labels: labels is an array of 0 entries but it must be a non-empty list of names');
+    net.labels = ['a', 'b', 'c'];
+    net.labels = undefined; // removes them
+    expect(net.labels).toBeUndefined();
     expectError(() => (net.features = ['x']), ShapeError, 'Network.features: features has 1 name but the network has 2 inputs (one name per input)');
     expectError(() => new Network({ layers: [2, 3], output: 'softmax', features: ['x'] }), ShapeError, 'Network: features has 1 name but the network has 2 inputs (one name per input)');
   });

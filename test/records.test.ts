@@ -79,6 +79,11 @@ describe('fromRecords', () => {
     expectError(() => fromRecords([], { inputs: ['x'], target: 'y' }), ValueError, 'fromRecords: records is an array of 0 entries but it must be a non-empty list of objects');
     expectError(() => fromRecords(penguins, { inputs: [], target: 'species' }), ValueError, 'fromRecords: inputs is an array of 0 entries but it must be a non-empty list of column names');
     expectError(() => fromRecords(penguins, { inputs: ['beak'], target: 'species', missing: 'skip' as never }), ValueError, `fromRecords: missing is "skip" but it must be 'error' or 'drop'`);
+    expectError(() => fromRecords(penguins, { inputs: ['beak', 3] as never, target: 'species' }), ValueError, 'fromRecords: inputs is an array of 2 entries but it must be a non-empty list of column names');
+    expectError(() => fromRecords(penguins, { inputs: ['beak'], target: 3 as never }), ValueError, 'fromRecords: target is 3 but it must be a column name');
+    expectError(() => fromRecords([null] as never, { inputs: ['x'], target: 'y' }), ValueError, 'fromRecords: row 1 is null but each record must be an object');
+    expectError(() => fromRecords([[1]] as never, { inputs: ['x'], target: 'y' }), ValueError, 'fromRecords: row 1 is an array of 1 entry but each record must be an object');
+    expectError(() => fromRecords(penguins, undefined as never), ValueError, 'fromRecords: inputs is undefined but it must be a non-empty list of column names');
   });
   it('says so when every record is dropped', () => {
     expectError(() => fromRecords([{ x: null, y: 1 }], { inputs: ['x'], target: 'y', missing: 'drop' }), ValueError, 'fromRecords: every one of the 1 row has a missing value in "x", "y", so none is left');
@@ -98,6 +103,7 @@ describe('oneHot', () => {
     expect(oneHot(['b'], ['b', 'a']).toArray()).toEqual([[1], [0]]);
     expectError(() => oneHot(['c'], ['a', 'b']), ValueError, 'oneHot: labels entry 1 is "c" but the classes are "a", "b" (every label must be one of them)');
     expectError(() => oneHot([]), ValueError, 'oneHot: labels is an array of 0 entries but it must be a non-empty list of labels');
+    expectError(() => oneHot(['a'], ['a', 'a']), ValueError, 'oneHot: classes lists "a" twice (each class once)');
   });
 });
 
@@ -114,5 +120,8 @@ describe('encodeRecords (how classify reads records)', () => {
     expectError(() => encodeRecords([{ beek: 40, island: 'Dream' }], features, 'f'), ValueError, 'f: row 1 has no column "beak" (did you mean "beek"?) but the network\'s features are beak, island=Biscoe, island=Dream');
     expectError(() => encodeRecords([{ beak: null, island: 'Dream' }], features, 'f'), ValueError, 'f: row 1 has null in column "beak" but a prediction needs every input');
     expectError(() => encodeRecords([{ beak: '40', island: 'Dream' }], features, 'f'), ValueError, 'f: row 1, column "beak" is "40" but the column holds numbers (every value must be a finite number)');
+    expectError(() => encodeRecords([{ beak: 40, island: 'Dream' }, { beak: 41, island: null }], features, 'f'), ValueError, 'f: row 2 has null in column "island" but a prediction needs every input');
+    expectError(() => encodeRecords([{ beak: 40, island: 'Dream' }, { beak: 41, island: 7 }], features, 'f'), ValueError, 'f: row 2, column "island" is 7 but the column holds categories (text or booleans)');
+    for (const bad of [5, null, [40, 1]]) expect(() => encodeRecords([bad] as never, features, 'f')).toThrow(`f: row 1 is ${bad === null ? 'null' : bad === 5 ? '5' : 'an array of 2 entries'} but it must be a record (an object)`);
   });
 });

@@ -8,6 +8,10 @@ import { expectError } from './helpers/errors.js';
 /** X = [[0, 1, …, m − 1]], so each column says which sample it is. */
 const numbered = (m: number, Y: Matrix = new Matrix(1, m)) => ({ X: Matrix.from([Array.from({ length: m }, (_, j) => j)]), Y });
 
+// What seed 1 gives (pinned, so a change to the shuffles shows up here): 10 samples, 3 held out.
+const [TRAIN_1, TEST_1] = [[7, 1, 6, 5, 4, 0, 2], [8, 9, 3]];
+const [STRATIFIED_TRAIN_1, STRATIFIED_TEST_1] = [[3, 6, 8, 7, 2, 4, 5], [1, 0, 9]]; // two of the six a's, one of the four b's
+
 describe('trainTestSplit', () => {
   it('puts every sample in exactly one part, ⌈test·m⌉ of them in the test part (rounded up, as scikit-learn)', () => {
     fc.assert(
@@ -21,6 +25,13 @@ describe('trainTestSplit', () => {
       { numRuns: 100, seed: 1 },
     );
   });
+  it('pins its seeded shuffles: seed 1 splits 10 samples the same way on every machine', () => {
+    const { train, test } = trainTestSplit(numbered(10), { test: 0.3, seed: 1 });
+    expect([train.indices, test.indices]).toEqual([TRAIN_1, TEST_1]);
+    const Y = oneHot(['a', 'a', 'a', 'a', 'a', 'a', 'b', 'b', 'b', 'b']);
+    const stratified = trainTestSplit(numbered(10, Y), { test: 0.3, seed: 1, stratify: true });
+    expect([stratified.train.indices, stratified.test.indices]).toEqual([STRATIFIED_TRAIN_1, STRATIFIED_TEST_1]);
+  });
   it('is seeded: the same seed splits the same way, another seed another way', () => {
     const a = trainTestSplit(numbered(20), { seed: 7 }).test.indices;
     expect(trainTestSplit(numbered(20), { seed: 7 }).test.indices).toEqual(a);
@@ -33,9 +44,10 @@ describe('trainTestSplit', () => {
         fc.pre(present.length >= 2);
         const Y = oneHot(classes, [0, 1, 2, 3]);
         const { train, test: held } = trainTestSplit(numbered(classes.length, Y), { test, seed, stratify: true });
-        expect(train.X.cols + held.X.cols).toBe(classes.length);
         const m = classes.length;
         const nTest = Math.ceil(test * m);
+        expect([train.X.cols, held.X.cols]).toEqual([m - nTest, nTest]); // the classes' shares add up to ⌈test·m⌉
+        expect([...train.X.data, ...held.X.data].sort((a, b) => a - b)).toEqual(Array.from({ length: m }, (_, j) => j));
         const inTest = argmax(held.Y);
         for (const c of [0, 1, 2, 3]) {
           const share = (nTest * classes.filter((k) => k === c).length) / m;
@@ -70,6 +82,14 @@ describe('trainTestSplit', () => {
   it('refuses a fraction that leaves nothing to train on, X and Y of different lengths, and stratifying a regression', () => {
     expectError(() => trainTestSplit(numbered(3), { test: 0.9 }), ValueError, 'trainTestSplit: test is 0.9 of 3 samples, which leaves none to train on (give more samples or a smaller fraction)');
     expectError(() => trainTestSplit(numbered(3), { test: 1 }), ValueError, 'trainTestSplit: test is 1 but it must be a fraction between 0 and 1 (exclusive)');
+    expectError(() => trainTestSplit(numbered(3), { test: 0 }), ValueError, 'trainTestSplit: test is 0 but it must be a fraction between 0 and 1 (exclusive)');
+    expectError(() => trainTestSplit(numbered(3), { stratify: 'yes' as never }), ValueError, 'trainTestSplit: stratify is "yes" but it must be true or false');
+    expectError(() => trainTestSplit(null as never), ValueError, 'trainTestSplit: data is null but it must be { X, Y } (or what fromRecords returns)');
+    expectError(() => trainTestSplit({ X: 'x', Y: [[1]] } as never), ShapeError, 'trainTestSplit: X is "x" but a matrix must be a Matrix, an array of rows, or a mathjs matrix');
+    expectError(() => trainTestSplit({ X: [[1]], Y: 'y' } as never), ShapeError, 'trainTestSplit: Y is "y" but a matrix must be a Matrix, an array of rows, or a mathjs matrix');
+    expectError(() => trainTestSplit({ ...numbered(3), targets: ['a', 'b'] }), ShapeError, 'trainTestSplit: targets is an array of 2 entries but X has 3 samples (one entry per sample)');
+    expectError(() => trainTestSplit({ ...numbered(3), records: 'r' } as never), ShapeError, 'trainTestSplit: records is "r" but X has 3 samples (one entry per sample)');
+    expect(() => trainTestSplit(numbered(2, Matrix.from([[1, 0.5], [0, 0.5]])), { stratify: true, test: 0.5 })).toThrow('trainTestSplit: stratify is true but Y is neither one-hot');
     expectError(() => trainTestSplit({ X: [[1, 2]], Y: [[1]] }), ShapeError, 'trainTestSplit: X has 2 columns but Y has 1 (one column per sample in both)');
     expectError(() => trainTestSplit(numbered(4, Matrix.from([[0.5, 1, 2, 3]])), { stratify: true }), ValueError, 'trainTestSplit: stratify is true but Y is neither one-hot nor one row of 0s and 1s (stratifying needs classes: one row per class with a single 1 per column, or a 0/1 target for a sigmoid)');
     expect(() => trainTestSplit(numbered(2, Matrix.from([[1, 0], [1, 0]])), { stratify: true, test: 0.5 })).toThrow('trainTestSplit: stratify is true but Y is neither one-hot');

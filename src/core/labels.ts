@@ -56,12 +56,12 @@ export function checkLabels(value: unknown, layers: readonly Layer[], where: str
       `${where}: labels name classes but the output is ${g} (a classifier's output is softmax, one output per class, or sigmoid, one output for two classes)`,
     );
   }
-  const want = g === 'sigmoid' && outputs === 1 ? 2 : outputs;
   if (g === 'sigmoid' && outputs > 1) {
     throw new ValueError(
       `${where}: labels name classes but the output is ${outputs} sigmoids, ${outputs} independent yes/no answers (for one class out of ${outputs}, use softmax)`,
     );
   }
+  const want = g === 'sigmoid' ? 2 : outputs; // a single sigmoid output p: P(labels[1]) = p, P(labels[0]) = 1 − p
   if (labels.length !== want) {
     throw new ShapeError(
       `${where}: labels has ${plural(labels.length, 'name')} but the network has ${plural(outputs, 'output')} (${g === 'sigmoid' ? 'a sigmoid output p is the probability of the second of 2 labels' : 'one label per softmax output'})`,

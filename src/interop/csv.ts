@@ -83,7 +83,7 @@ export async function readCsv(path: string, options: ReadCsvOptions = {}): Promi
   } catch (error) {
     if (error instanceof ValueError) throw error;
     const e = error as Error & { code?: string; lines?: number; record?: unknown[] };
-    if (e.code === 'CSV_RECORD_INCONSISTENT_COLUMNS' || e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') {
+    if (e.code === 'CSV_RECORD_INCONSISTENT_COLUMNS') {
       throw new ValueError(
         `${where}: ${name} line ${e.lines} has ${plural(e.record?.length ?? 0, 'field')} but the header has ${header.length} (every row needs one field per column: ${header.join(', ')})`,
         { cause: error },

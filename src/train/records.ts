@@ -12,7 +12,7 @@
  */
 import { ValueError, describeValue, plural } from '../core/errors.js';
 import { Matrix } from '../core/matrix.js';
-import { checkOptions, didYouMean } from '../core/validate.js';
+import { checkOptions, didYouMean, isFiniteNumber } from '../core/validate.js';
 import { type Label, checkLabelList, sortLabels } from './metrics.js';
 
 /** One sample as data files hold it: column name → value. */
@@ -107,7 +107,7 @@ export function fromRecords(records: readonly DataRecord[], options: FromRecords
     if (values.some((v) => typeof v === 'number')) {
       const row = new Float64Array(m);
       values.forEach((v, j) => {
-        if (typeof v !== 'number' || !Number.isFinite(v)) throw badNumber(where, rowOf.get(kept[j])!, column, v);
+        if (!isFiniteNumber(v)) throw badNumber(where, rowOf.get(kept[j])!, column, v);
         row[j] = v;
       });
       features.push(column);
@@ -130,7 +130,7 @@ export function fromRecords(records: readonly DataRecord[], options: FromRecords
   let targets: (string | number)[];
   if (values.some((v) => typeof v === 'number')) {
     targets = values.map((v, j) => {
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw badNumber(where, rowOf.get(kept[j])!, target, v);
+      if (!isFiniteNumber(v)) throw badNumber(where, rowOf.get(kept[j])!, target, v);
       return v;
     });
     Y = new Matrix(1, m, Float64Array.from(targets as number[]));
@@ -187,7 +187,7 @@ export function encodeRecords(records: readonly DataRecord[], features: readonly
       if (Object.hasOwn(record, step.feature)) {
         const v = record[step.feature];
         if (isMissing(v)) throw missingIn(where, n + 1, step.feature, v);
-        if (typeof v !== 'number' || !Number.isFinite(v)) throw badNumber(where, n + 1, step.feature, v);
+        if (!isFiniteNumber(v)) throw badNumber(where, n + 1, step.feature, v);
         return v;
       }
       // column=category, split at the first "=" whose left side is a column of the record
