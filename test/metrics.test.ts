@@ -113,6 +113,7 @@ describe('regression metrics', () => {
   it('refuses predictions and targets of different shapes', () => {
     expectError(() => meanAbsoluteError([1, 2], [1, 2, 3]), ShapeError, 'meanAbsoluteError: predicted is 1×2 but actual is 1×3 (one prediction per actual value)');
     expectError(() => rootMeanSquaredError([[1, 2]], [[1, 2], [3, 4]]), ShapeError, 'rootMeanSquaredError: predicted is 1×2 but actual is 2×2 (one prediction per actual value)');
+    expectError(() => r2([1], 'x' as never), ShapeError, 'r2: actual is "x" but a matrix must be a Matrix, an array of rows, or a mathjs matrix');
     expectError(() => r2('x' as never, [1]), ShapeError, 'r2: predicted is "x" but a matrix must be a Matrix, an array of rows, or a mathjs matrix');
     expectError(() => argmax('x' as never), ShapeError, 'argmax: M is "x" but a matrix must be a Matrix, an array of rows, or a mathjs matrix');
   });
@@ -124,5 +125,6 @@ describe('sortLabels (the one order of classes and categories)', () => {
     expect(sortLabels(labels)).toEqual([-1, 9, 10, 'B', 'a', 'b', false, true]);
     expect(labels).toEqual(['b', true, 10, 'B', 9, 'a', false, -1]);
     expect(sortLabels(['b', 2, 'a', 1])).toEqual([1, 2, 'a', 'b']); // a number after text still goes first
+    expect(sortLabels(['#', 10, '!', 2])).toEqual([2, 10, '!', '#']); // even text that sorts before digits ("!" < "1")
   });
 });

@@ -26,7 +26,8 @@ describe('trainTestSplit', () => {
     );
   });
   it('pins its seeded shuffles: seed 1 splits 10 samples the same way on every machine', () => {
-    const { train, test } = trainTestSplit(numbered(10), { test: 0.3, seed: 1 });
+    const regression = Matrix.from([Array.from({ length: 10 }, (_, j) => j / 4)]); // not classes: no stratifying to do
+    const { train, test } = trainTestSplit(numbered(10, regression), { test: 0.3, seed: 1 });
     expect([train.indices, test.indices]).toEqual([TRAIN_1, TEST_1]);
     const Y = oneHot(['a', 'a', 'a', 'a', 'a', 'a', 'b', 'b', 'b', 'b']);
     const stratified = trainTestSplit(numbered(10, Y), { test: 0.3, seed: 1, stratify: true });
@@ -84,6 +85,7 @@ describe('trainTestSplit', () => {
     expectError(() => trainTestSplit(numbered(3), { test: 1 }), ValueError, 'trainTestSplit: test is 1 but it must be a fraction between 0 and 1 (exclusive)');
     expectError(() => trainTestSplit(numbered(3), { test: 0 }), ValueError, 'trainTestSplit: test is 0 but it must be a fraction between 0 and 1 (exclusive)');
     expectError(() => trainTestSplit(numbered(3), { stratify: 'yes' as never }), ValueError, 'trainTestSplit: stratify is "yes" but it must be true or false');
+    expectError(() => trainTestSplit(5 as never), ValueError, 'trainTestSplit: data is 5 but it must be { X, Y } (or what fromRecords returns)');
     expectError(() => trainTestSplit(null as never), ValueError, 'trainTestSplit: data is null but it must be { X, Y } (or what fromRecords returns)');
     expectError(() => trainTestSplit({ X: 'x', Y: [[1]] } as never), ShapeError, 'trainTestSplit: X is "x" but a matrix must be a Matrix, an array of rows, or a mathjs matrix');
     expectError(() => trainTestSplit({ X: [[1]], Y: 'y' } as never), ShapeError, 'trainTestSplit: Y is "y" but a matrix must be a Matrix, an array of rows, or a mathjs matrix');
