@@ -6,10 +6,14 @@ import base from './vitest.config';
 // that only bundle and drive a browser (browser-bundle), or that train on real data for
 // tens of seconds (real-data, tfjs-training, train-bench): Stryker would rerun those for
 // almost every mutant of the core, whose unit tests check the same code in milliseconds.
+// Every product runs on the JavaScript loop (FEEDFORWARD_ENGINE=js), the code Stryker
+// mutates: on 'auto', the WebAssembly kernel would compute the large products and hide
+// a mutant of affineIntoJS (affine.test.ts still compares the two engines).
 export default mergeConfig(
   base,
   defineConfig({
     test: {
+      env: { FEEDFORWARD_ENGINE: 'js' },
       exclude: [
         ...configDefaults.exclude,
         'test/doc-examples.test.ts',

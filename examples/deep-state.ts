@@ -11,10 +11,12 @@ import {
   type Matrix,
   Network,
   applyWeights,
+  articleNetwork,
   kinks,
   matrix,
   randomMatrix,
   relu,
+  ARTICLE_LAYERS,
   twoNode,
   vstack,
 } from '../src/index.js';
@@ -41,9 +43,16 @@ console.log('== The inputs: one feature (one row), one column per sample');
 const X = randomMatrix(1, SAMPLES, { seed: 7, scale: 3 }); // x in [−3, 3)
 show('X', X);
 
+// The article's network, with weights chosen to be read (src/core/article.ts, the same network
+// the pictures in docs/ and the playground start from): layer by layer, one row per neuron.
+const [first, second, output] = ARTICLE_LAYERS.map(({ weights, biases }) => ({
+  W: matrix(weights as number[][]),
+  b: Array.from(biases as number[]),
+}));
+
 console.log('\n== Layer 1: inputs times weights plus biases, then ReLU');
-const W1 = randomMatrix(2, 1, { seed: 61 }); // one row per neuron of layer 1, one column per input
-const b1 = randomMatrix(2, 1, { seed: 62 }); // one bias per neuron
+const W1 = first.W; // one row per neuron of layer 1, one column per input: z₁ = x + 1, z₂ = −x + 1
+const b1 = matrix(first.b.map((b) => [b])); // one bias per neuron, as a column
 show('W1', W1);
 show('b1', b1);
 const out1 = applyWeights(X, W1, b1); // Z¹ = W¹·X + b¹
@@ -52,10 +61,9 @@ const act1 = relu(out1); // A¹ = relu(Z¹): every negative number becomes 0
 show('act1 = relu(out1)', act1);
 
 console.log('\n== Layer 2, one neuron at a time: weights w35 and w46, biases b3 and b4');
-const w35 = randomMatrix(1, 2, { seed: 63 }); // top neuron's weights from neurons 1 and 2
-const w46 = randomMatrix(1, 2, { seed: 64 }); // bottom neuron's weights from neurons 1 and 2
-const b3 = randomMatrix(1, 1, { seed: 65 }).get(0, 0);
-const b4 = randomMatrix(1, 1, { seed: 66 }).get(0, 0);
+const w35 = matrix([second.W.row(0)]); // top neuron's weights from neurons 1 and 2: z₃ = a₁ + a₂ − 2.5
+const w46 = matrix([second.W.row(1)]); // bottom neuron's weights from neurons 1 and 2: z₄ = a₁ − a₂ − 0.5
+const [b3, b4] = second.b;
 show('w35', w35);
 show('w46', w46);
 console.log(`\nb3 = ${b3}\nb4 = ${b4}`);
@@ -78,8 +86,8 @@ const act5 = relu(out5);
 show('act5 = relu(out5)', act5);
 
 console.log('\n== The prediction: a final weighted sum plus a bias');
-const w7 = randomMatrix(1, 2, { seed: 68 });
-const b5 = randomMatrix(1, 1, { seed: 69 }).get(0, 0);
+const w7 = output.W; // ŷ = a₃ − a₄ + 1
+const [b5] = output.b;
 show('w7', w7);
 console.log(`\nb5 = ${b5}`);
 const prediction = applyWeights(act5, w7, b5);
@@ -105,6 +113,8 @@ const forward = net.forward(X);
 const identical = forward.data.every((v, n) => v === prediction.data[n]);
 console.log(`net.forward(X) equals the hand-nested steps, bit for bit: ${identical}`);
 console.log(`net.predict([-1, 0, 1]) = ${JSON.stringify(net.predict([-1, 0, 1]))}`);
+const same = JSON.stringify(net.toJSON()) === JSON.stringify(articleNetwork().toJSON());
+console.log(`it is articleNetwork(), the network of the pictures in docs/ and of the playground: ${same}`);
 
 console.log('\n== Ten hidden layers of two neurons: nest relu(twoNode(...)) ten times');
 const deep = new Network({ layers: [1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1], seed: 9 });

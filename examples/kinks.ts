@@ -5,16 +5,17 @@
  *
  * Run: npx tsx examples/kinks.ts
  */
-import { Network, kinks, formula } from '../src/index.js';
+import { Network, articleNetwork, kinks, formula } from '../src/index.js';
 
 const DOMAIN: [number, number] = [-3, 3];
 const round = (x: number, digits = 4) => Number(x.toFixed(digits));
 
-// 1. The article's network: one input, two hidden layers of two ReLU neurons, one output.
-const net = new Network({ layers: [1, 2, 2, 1], seed: 42 });
+// 1. The article's network: one input, two hidden layers of two ReLU neurons, one output,
+//    with the hand-picked weights of src/core/article.ts (the demo's and the playground's network).
+const net = articleNetwork();
 const result = kinks(net, { domain: DOMAIN });
 
-console.log(`The article's [1, 2, 2, 1] network (seed 42) on x in [${DOMAIN.join(', ')}]`);
+console.log(`The article's [1, 2, 2, 1] network, articleNetwork(), on x in [${DOMAIN.join(', ')}]`);
 console.log(`\nIts output bends at ${result.breakpoints.length} places: x = ${result.breakpoints.map((x) => round(x)).join(', ')}`);
 console.log('\nBetween the kinks it is a straight line:');
 for (const piece of result.pieces) {

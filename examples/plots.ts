@@ -16,7 +16,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Network, datasets, kinks } from '../src/index.js';
+import { Network, articleNetwork, datasets, kinks } from '../src/index.js';
 import { asciiPlot, plotDecision, plotFunction, plotTraining } from '../src/plot/index.js';
 
 const [folder = 'out', ...only] = process.argv.slice(2); // e.g. docs kinks.svg regions.svg: write just those
@@ -27,11 +27,11 @@ const write = (name: string, svg: string) => {
   console.log(`wrote ${join(folder, name)} (${(svg.length / 1024).toFixed(0)} KB)`);
 };
 
-// The article's network: 1 input, two hidden layers of two ReLU neurons, 1 output, random weights.
-// Seed 291 is one where all four kinks fall inside [-1.5, 2.5], one per hidden neuron.
-const article = new Network({ layers: [1, 2, 2, 1], seed: 291 });
-const domain = [-1.5, 2.5] as const;
-console.log(`The article's network, layers [1, 2, 2, 1], seed 291, x in [${domain.join(', ')}]:\n`);
+// The article's network: 1 input, two hidden layers of two ReLU neurons, 1 output, with the
+// hand-picked weights of src/core/article.ts (the demo's, kinks.ts's and the playground's network).
+const article = articleNetwork();
+const domain = [-3, 3] as const;
+console.log(`The article's network, articleNetwork(), layers [1, 2, 2, 1], x in [${domain.join(', ')}]:\n`);
 console.log(asciiPlot(article, { domain, width: 64, height: 10 }));
 for (const { layer, node, breakpoints } of kinks(article, { domain }).neurons) {
   console.log(`  layer ${layer} node ${node} switches at x = ${breakpoints.map((x) => x.toFixed(4)).join(', ') || '(never in this domain)'}`);

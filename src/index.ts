@@ -28,6 +28,10 @@ export {
 export type { MatrixInput, MathjsMatrixLike } from './core/matrix.js';
 export { loadMathjs } from './core/mathjs-loader.js';
 
+// The kernel every product runs on: the JavaScript loop, or the same sums in WebAssembly SIMD (same bits).
+export { setEngine, getEngine } from './core/affine.js';
+export type { Engine } from './core/affine.js';
+
 // Seeded randomness: the same seed gives the same numbers on every machine.
 export { createRandom, DEFAULT_SEED } from './core/random.js';
 export type { Random, Seed } from './core/random.js';

@@ -4,12 +4,29 @@
  * hidden layers of two ReLU neurons, computed one call at a time, then by twoNode,
  * then by a Network, which must all agree bit for bit.
  *
- * The article draws its weights at random; the walk-through below uses small
- * round numbers instead, so that every value and every kink can be found by hand.
- * The identities are then checked again with seeded random weights.
+ * The article draws its weights at random; the walk-through below uses the small
+ * round numbers of articleNetwork() instead (src/core/article.ts), so that every
+ * value and every kink can be found by hand. The identities are then checked again
+ * with seeded random weights.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { Matrix, Network, applyWeights, randomMatrix, relu, twoNode, vstack } from '../src/index.js';
+import {
+  ARTICLE_LAYERS,
+  Matrix,
+  Network,
+  applyWeights,
+  articleNetwork,
+  kinks as exactKinks,
+  randomMatrix,
+  relu,
+  twoNode,
+  vstack,
+} from '../src/index.js';
 import { expectSameBits } from './helpers/oracles.js';
 
 // The data: one feature, 300 samples (one column each), seeded, in [−3, 3).
@@ -23,11 +40,11 @@ const b1 = [1, 1];
 // Layer 2, one neuron at a time, as the article names them.
 const w35 = [[1, 1]]; // top neuron: act1₁ + act1₂ − 2.5
 const b3 = -2.5;
-const w46 = [[1, -1]]; // bottom neuron: act1₁ − act1₂ + 0
-const b4 = 0;
-// The output: the sum of the two clipped layer-2 neurons.
-const w7 = [[1, 1]];
-const b5 = 0;
+const w46 = [[1, -1]]; // bottom neuron: act1₁ − act1₂ − 0.5
+const b4 = -0.5;
+// The output: the top clipped neuron minus the bottom one, plus 1.
+const w7 = [[1, -1]];
+const b5 = 1;
 
 const out1 = applyWeights(X, W1, b1);
 const act1 = relu(out1);
@@ -68,13 +85,13 @@ describe('the article, step by step', () => {
   });
 
   it('out4 = applyWeights(act1, w46, b4): the bottom neuron, from the same act1', () => {
-    expect(out4.row(0)).toEqual(xs.map((x) => pos(x + 1) - pos(-x + 1)));
+    expect(out4.row(0)).toEqual(xs.map((x) => pos(x + 1) - pos(-x + 1) - 0.5));
   });
 
   it('out3 and out4 are each a function of x with two kinks, at −1 and 1, where a layer-1 neuron switches', () => {
-    // for |x| ≤ 1: out3 = (x + 1) + (1 − x) − 2.5 = −0.5 and out4 = (x + 1) − (1 − x) = 2x
-    // for x > 1:   out3 = x − 1.5                and out4 = x + 1
-    // for x < −1:  out3 = −x − 1.5               and out4 = x − 1
+    // for |x| ≤ 1: out3 = (x + 1) + (1 − x) − 2.5 = −0.5 and out4 = (x + 1) − (1 − x) − 0.5 = 2x − 0.5
+    // for x > 1:   out3 = x − 1.5                and out4 = x + 0.5
+    // for x < −1:  out3 = −x − 1.5               and out4 = x − 1.5
     const layer1 = (x: Matrix) => relu(applyWeights(x, W1, b1));
     expect(kinks((x) => applyWeights(layer1(x), w35, b3))).toEqual([-1, 1]);
     expect(kinks((x) => applyWeights(layer1(x), w46, b4))).toEqual([-1, 1]);
@@ -90,18 +107,27 @@ describe('the article, step by step', () => {
   });
 
   it('pred = applyWeights(act5, w7, b5): one prediction per sample', () => {
-    // pred = relu(out3) + relu(out4)
+    // pred = relu(out3) − relu(out4) + 1
     expect(pred.shape).toEqual([1, 300]);
-    expect(pred.row(0)).toEqual(xs.map((x, s) => pos(out3.get(0, s)) + pos(out4.get(0, s))));
+    expect(pred.row(0)).toEqual(xs.map((x, s) => pos(out3.get(0, s)) - pos(out4.get(0, s)) + 1));
   });
 
-  it('the prediction is a function of x with four kinks: −1.5, 0, 1 and 1.5', () => {
-    // relu(out3) switches on where out3 crosses 0: x = ±1.5; relu(out4) where out4 does: x = 0.
+  it('the prediction is a function of x with four kinks: −1.5, 0.25, 1 and 1.5', () => {
+    // relu(out3) switches on where out3 crosses 0: x = ±1.5; relu(out4) where out4 does: 2x − 0.5 = 0, x = 0.25.
     // The kink of out4 at x = 1 survives (out4 > 0 there); the ones at x = ±1 of out3 and
     // at −1 of out4 are clipped away, since those neurons are off there.
     const network = (x: Matrix) =>
       applyWeights(relu(twoNode(relu(applyWeights(x, W1, b1)), [w35[0], w46[0]], [b3, b4])), w7, b5);
-    expect(kinks(network)).toEqual([-1.5, 0, 1, 1.5]);
+    expect(kinks(network)).toEqual([-1.5, 0.25, 1, 1.5]);
+  });
+
+  it('these are the weights of ARTICLE_LAYERS: articleNetwork() predicts the walk-through, bit for bit', () => {
+    expect(ARTICLE_LAYERS.map(({ weights, biases }) => ({ weights, biases }))).toEqual([
+      { weights: W1, biases: b1 },
+      { weights: [w35[0], w46[0]], biases: [b3, b4] },
+      { weights: w7, biases: [b5] },
+    ]);
+    expectSameBits(articleNetwork().forward(X), pred);
   });
 
   it('Network.fromWeights with the same weights predicts the same numbers, bit for bit', () => {
@@ -164,5 +190,47 @@ describe('nesting relu(twoNode(…)) adds layers', () => {
     }
     const seed9 = new Network({ layers: [1, 2, 2, 1], seed: 9 });
     expect(kinks((x) => seed9.forward(x))).toHaveLength(5);
+  });
+});
+
+describe('one article network everywhere: the demo, the examples, the pictures and the README show articleNetwork()', () => {
+  // The playground's default network is checked in test/playground/playground.e2e.ts (it needs the page).
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const run = (file: string, ...args: string[]) =>
+    execFileSync('npx', ['tsx', join(root, file), ...args], { cwd: root, encoding: 'utf8' });
+  const article = exactKinks(articleNetwork(), { domain: [-3, 3] }).breakpoints; // [−1.5, 0.25, 1, 1.5]
+  const numbers = (text: string) => text.split(',').map(Number);
+
+  it('articleNetwork() bends four times on [−3, 3], and every hidden neuron switches there (none is dead)', () => {
+    expect(article).toEqual([-1.5, 0.25, 1, 1.5]);
+    const { neurons } = exactKinks(articleNetwork(), { domain: [-3, 3] });
+    expect(neurons.map((n) => n.breakpoints.length > 0)).toEqual([true, true, true, true]);
+  });
+
+  it('examples/deep-state.ts (npm run demo) prints its kinks, and says its network is articleNetwork()', () => {
+    const out = run('examples/deep-state.ts');
+    const bends = /the prediction bends 4 times, at x = (.*)\.\n/.exec(out);
+    expect(numbers(bends?.[1] ?? '')).toEqual(article);
+    expect(out).toContain('it is articleNetwork(), the network of the pictures in docs/ and of the playground: true');
+  });
+
+  it('examples/kinks.ts prints the same kinks', () => {
+    const bends = /Its output bends at 4 places: x = (.*)\n/.exec(run('examples/kinks.ts'));
+    expect(numbers(bends?.[1] ?? '')).toEqual(article);
+  });
+
+  it('examples/plots.ts draws the same kinks (docs/kinks.svg, written by npm run render-docs, too)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plots-'));
+    run('examples/plots.ts', dir, 'kinks.svg');
+    const marked = (svg: string) => [...svg.matchAll(/aria-label="kink \d+ at x = ([^,]+),/g)].map((m) => Number(m[1]));
+    expect(marked(readFileSync(join(dir, 'kinks.svg'), 'utf8'))).toEqual(article);
+    expect(marked(readFileSync(join(root, 'docs/kinks.svg'), 'utf8'))).toEqual(article);
+  });
+
+  it('the README and docs/kinks.md show the output of those examples with these kinks', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(readme).toContain('the prediction bends 4 times, at x = -1.500, 0.250, 1.000, 1.500.');
+    expect(readFileSync(join(root, 'docs/kinks.md'), 'utf8')).toContain('Its output bends at 4 places: x = -1.5, 0.25, 1, 1.5');
+    expect(readFileSync(join(root, 'docs/plots.md'), 'utf8')).toContain('▲ 4 kinks at x = -1.5, 0.25, 1, 1.5');
   });
 });

@@ -4,7 +4,8 @@
  * seeded weights and inputs:
  *
  *   plain loop       the forward pass written by hand, no tiling (the baseline)
- *   Network.forward  this library
+ *   Network.forward  this library (its engine as set: 'auto' unless FEEDFORWARD_ENGINE says otherwise)
+ *   Network.forward (js engine)   this library with every product on the JavaScript loop
  *   tfjs-cpu         @tensorflow/tfjs, pure-JS cpu backend, float32
  *   tfjs-wasm        @tensorflow/tfjs-backend-wasm, WebAssembly SIMD, float32
  *
@@ -15,6 +16,7 @@
  * same in the unit tests).
  */
 import { bench, describe } from 'vitest';
+import { getEngine, setEngine } from '../src/index.js';
 import { FLOAT32_TOLERANCE, largestError } from './bench/agree.js';
 import { benchCases } from './bench/cases.js';
 import { plainForward, plainLayers } from './bench/plain-loop.js';
@@ -30,6 +32,7 @@ const cpuClock = () => {
   const { user, system } = process.cpuUsage(); // microseconds
   return (user + system) / 1000;
 };
+const engine = getEngine();
 const timing = { time: 1000, warmupTime: 200, ...(process.env.BENCH_CLOCK === 'cpu' ? { now: cpuClock } : {}) };
 
 for (const { name, net, X } of benchCases()) {
@@ -47,6 +50,11 @@ for (const { name, net, X } of benchCases()) {
     bench('Network.forward', () => {
       net.forward(X);
     }, timing);
+
+    // The same, every product on the JavaScript loop (what 'Network.forward' ran before the WebAssembly kernel).
+    bench('Network.forward (js engine)', () => {
+      net.forward(X);
+    }, { ...timing, setup: () => setEngine('js'), teardown: () => setEngine(engine) });
 
     for (const backend of ['cpu', 'wasm'] as Backend[]) {
       let tfjs: TfjsForward | undefined;

@@ -18,6 +18,7 @@ import type {
   SplitInput,
   SplitPart,
   TrainTestSplitOptions,
+  Engine,
   InitName,
   JSONNumber,
   Layer,
@@ -80,6 +81,7 @@ describe('src/index.ts', () => {
       'formula',
       'fromRecords',
       'fromTfjsModel',
+      'getEngine',
       'gradientCheck',
       'gradients',
       'hadamard',
@@ -108,6 +110,7 @@ describe('src/index.ts', () => {
       'restoreTrainingState',
       'rootMeanSquaredError',
       'scale',
+      'setEngine',
       'sgd',
       'sigmoid',
       'softmax',
@@ -144,13 +147,15 @@ describe('src/index.ts', () => {
     const step: TraceStep = net.trace(input)[0];
     const random: Random = api.createRandom(seed);
     const mathjsLike: MathjsMatrixLike = { toArray: () => [[1]], size: () => [1, 1] };
-    expect([options.layers, weight, g.name, step.layer, typeof random.uniform(), api.matrix(mathjsLike).shape]).toEqual([
+    const engine: Engine = api.getEngine();
+    expect([options.layers, weight, g.name, step.layer, typeof random.uniform(), api.matrix(mathjsLike).shape, typeof engine]).toEqual([
       [1, 1],
       1,
       'leakyRelu',
       1,
       'number',
       [1, 1],
+      'string',
     ]);
   });
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ValueError } from '../src/index.js';
-import { MAX_ENTRIES, checkEntries, checkLayerSizes, checkOptions, checkResult, checkSize, didYouMean, editDistance } from '../src/core/validate.js';
+import { MAX_ENTRIES, allFinite, checkEntries, checkLayerSizes, checkOptions, checkResult, checkSize, didYouMean, editDistance } from '../src/core/validate.js';
 import { expectError } from './helpers/errors.js';
 
 describe('sizes', () => {
@@ -82,5 +82,23 @@ describe('the finiteness pass', () => {
     // Entry 5 of a 2-column block is row 3, column 2; the block starts at column 257 (firstCol 256).
     const data = new Float64Array([0, 0, 0, 0, 0, -Infinity, NaN, 0]);
     expectError(() => checkResult(data, 2, 'f', 'Z', 256), ValueError, "f: Z has -Infinity at row 3, column 258 but results must be finite (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)");
+  });
+});
+
+describe('allFinite (four sums side by side)', () => {
+  it('is false for one NaN, Infinity or −Infinity at any place, in any of the four sums or the leftover entries', () => {
+    for (let length = 1; length <= 9; length++) {
+      for (let at = 0; at < length; at++) {
+        for (const bad of [NaN, Infinity, -Infinity]) {
+          const data = new Float64Array(length).fill(1);
+          data[at] = bad;
+          expect(allFinite(data), `${bad} at ${at} of ${length}`).toBe(false);
+        }
+      }
+    }
+  });
+  it('is true for finite numbers, the extremes included, and for no numbers', () => {
+    expect(allFinite(new Float64Array([0, -0, 5e-324, -1.7976931348623157e308, 1.7976931348623157e308, 1, 2]))).toBe(true);
+    expect(allFinite(new Float64Array(0))).toBe(true);
   });
 });

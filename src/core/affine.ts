@@ -21,7 +21,86 @@
  * With `relu` set, each sum also goes through ReLU before it is stored, while
  * it is still in a register: Network.forward does this for ReLU layers, which
  * saves a second pass over Z (a quarter of the time of the article's network).
+ *
+ * Two engines run this one contract. `affineIntoJS` below is the loop to read.
+ * affine.wat is the same loop in WebAssembly SIMD: each f64x2 instruction does
+ * two samples of one neuron, and each sample's sum is still b first, then
+ * k = 0, 1, 2, …, one multiply then one add, so it gives the same bits, about
+ * four times as fast on wide layers (wasm.ts copies the numbers in and out).
+ * `affineInto` picks WebAssembly for products of WASM_MIN_MULTIPLY_ADDS or more
+ * multiply-adds, where it can run, and JavaScript otherwise; `setEngine` (or the
+ * environment variable FEEDFORWARD_ENGINE=js|wasm|auto) forces either.
  */
+import { ValueError, describeValue } from './errors.js';
+import { affineIntoWasm, wasmAvailable, wasmFailure } from './wasm.js';
+
+/**
+ * Which kernel runs every matrix product: 'js' (the readable loop in affine.ts),
+ * 'wasm' (the same sums in WebAssembly SIMD, affine.wat), or 'auto' (WebAssembly
+ * for products large enough to gain from it, where it can run).
+ */
+export type Engine = 'js' | 'wasm' | 'auto';
+
+const ENGINES: readonly Engine[] = ['js', 'wasm', 'auto'];
+
+/**
+ * The smallest product (nOut·nIn·cols multiply-adds) that 'auto' hands to
+ * WebAssembly. Below it, copying the numbers in and out costs more than SIMD
+ * saves. Measured on Node 20, x64: a WebAssembly call costs about 0.07 µs
+ * more; at 128 multiply-adds (4×4 times 4×8) JavaScript was still faster
+ * (0.82×), at 256 the two were from even (2×16 times 16×8) to 1.4× in
+ * WebAssembly's favour, at 512 WebAssembly won by 1.7–2.3×.
+ */
+export const WASM_MIN_MULTIPLY_ADDS = 256;
+
+let engine: Engine = 'auto';
+
+/**
+ * Chooses the kernel every matrix product runs on, for this whole program:
+ * 'auto' (the default), 'js' or 'wasm'. Both kernels give the same numbers to
+ * the last bit; only the speed differs. Throws when 'wasm' cannot run here (no
+ * WebAssembly SIMD, or a Content-Security-Policy that forbids compiling it).
+ * In Node, the environment variable FEEDFORWARD_ENGINE=js|wasm|auto sets it at load.
+ * @example
+ * const before = getEngine();
+ * setEngine('js'); // every product on the readable loop of affine.ts
+ * articleNetwork().forward([[-2, -1, 0, 1, 2]]).toArray() //=> [[1.5, 1, 1, -0.5, -1]]
+ * setEngine('wasm'); // every product in WebAssembly SIMD: the same sums, the same bits
+ * articleNetwork().forward([[-2, -1, 0, 1, 2]]).toArray() //=> [[1.5, 1, 1, -0.5, -1]]
+ * setEngine(before);
+ */
+export function setEngine(name: Engine): void {
+  engine = checkEngine(name, 'setEngine');
+}
+
+/**
+ * The kernel setting in force: 'auto' unless `setEngine` or FEEDFORWARD_ENGINE chose another.
+ * @example
+ * const before = getEngine(); // 'auto', unless FEEDFORWARD_ENGINE says otherwise
+ * setEngine('js');
+ * getEngine() //=> 'js'
+ * setEngine(before);
+ */
+export function getEngine(): Engine {
+  return engine;
+}
+
+/** Checks an engine name and, for 'wasm', that WebAssembly SIMD runs here (compiling it now). */
+function checkEngine(name: unknown, where: string): Engine {
+  if (!ENGINES.includes(name as Engine)) {
+    throw new ValueError(`${where}: engine ${describeValue(name)} is unknown (expected 'js', 'wasm' or 'auto')`);
+  }
+  if (name === 'wasm' && !wasmAvailable()) {
+    throw new Error(
+      `${where}: this JavaScript runtime cannot run WebAssembly SIMD (${wasmFailure()}) but the engine 'wasm' was asked for ('auto' and 'js' compute the same numbers in JavaScript)`,
+    );
+  }
+  return name as Engine;
+}
+
+// In Node, FEEDFORWARD_ENGINE picks the engine once, when the library loads (CI runs every test with each).
+const fromEnvironment = globalThis.process?.env?.FEEDFORWARD_ENGINE;
+if (fromEnvironment) engine = checkEngine(fromEnvironment, 'FEEDFORWARD_ENGINE');
 
 /**
  * ReLU of one number, max(0, z), written without a branch: the signs of the
@@ -35,13 +114,55 @@ export function reluOf(z: number): number {
 }
 
 /**
+ * Whether the engine setting sends work of this many multiply-adds to WebAssembly
+ * ('wasm': always; 'js': never; 'auto': from WASM_MIN_MULTIPLY_ADDS on).
+ * @example wasmFor(1) //=> getEngine() === 'wasm'
+ */
+export function wasmFor(multiplyAdds: number): boolean {
+  return engine === 'wasm' || (engine === 'auto' && multiplyAdds >= WASM_MIN_MULTIPLY_ADDS);
+}
+
+/**
  * Z[i][zCol + j] = b[i] + Σₖ W[i][k]·A[k][aCol + j]   for i < nOut, j < cols,
  * then Z[i][zCol + j] = max(0, Z[i][zCol + j]) when `relu` is true.
  *
  * W: nOut × nIn, row-major. A: nIn rows, `aStride` numbers apart. Z: nOut rows,
  * `zStride` numbers apart. `b` may be null (then Z = W·A). Z must not overlap A.
+ * Runs `affineIntoJS` or the WebAssembly kernel, as the engine setting says;
+ * both give the same bits.
+ * @example
+ * const Z = new Float64Array(2);
+ * affineInto(Float64Array.of(2), 1, 1, Float64Array.of(1), Float64Array.of(3, -4), 2, 0, Z, 2, 0, 2, true);
+ * Array.from(Z) //=> [7, 0]   (1 + 2·3 = 7; 1 + 2·(−4) = −7, and ReLU gives 0)
  */
 export function affineInto(
+  W: Float64Array,
+  nOut: number,
+  nIn: number,
+  b: Float64Array | null,
+  A: Float64Array,
+  aStride: number,
+  aCol: number,
+  Z: Float64Array,
+  zStride: number,
+  zCol: number,
+  cols: number,
+  relu = false,
+): void {
+  // affineIntoWasm returns false, writing nothing, where it cannot run (then never tries to compile again).
+  if (wasmFor(nOut * nIn * cols) && affineIntoWasm(W, nOut, nIn, b, A, aStride, aCol, Z, zStride, zCol, cols, relu)) return;
+  affineIntoJS(W, nOut, nIn, b, A, aStride, aCol, Z, zStride, zCol, cols, relu);
+}
+
+/**
+ * affineInto's contract on the JavaScript engine: the 2×4 register tile
+ * described at the top of this file, the reference the WebAssembly kernel matches.
+ * @example
+ * const Z = new Float64Array(1);
+ * affineIntoJS(Float64Array.of(2, 1), 1, 2, null, Float64Array.of(3, 5), 1, 0, Z, 1, 0, 1);
+ * Array.from(Z) //=> [11]   (2·3 + 1·5)
+ */
+export function affineIntoJS(
   W: Float64Array,
   nOut: number,
   nIn: number,

@@ -4,16 +4,20 @@
  * Float64Arrays reused from block to block (`trace` is the loop to read;
  * this is the loop that runs).
  *
- * Two tricks, both named here: a block of samples (columns) goes through
+ * Three tricks, all named here: a block of samples (columns) goes through
  * every layer before the next block starts, so each layer's Z stays in the
- * processor's cache; and a ReLU layer whose Z need not be kept applies
- * ReLU inside the kernel, while each sum is still in a register (affine.ts).
+ * processor's cache; a ReLU layer whose Z need not be kept applies
+ * ReLU inside the kernel, while each sum is still in a register (affine.ts);
+ * and on the WebAssembly engine, `forwardInBlocks` runs a block through all
+ * the layers inside the module's memory (wasm.ts), copying in only X's block
+ * and out only the output's, where every hidden layer is ReLU or linear.
  */
-import { relu } from './activations.js';
-import { affineInto } from './affine.js';
+import { linear, relu } from './activations.js';
+import { affineInto, wasmFor } from './affine.js';
 import { Matrix } from './matrix.js';
 import type { Layer } from './types.js';
 import { allFinite } from './validate.js';
+import { type ChainLayer, forwardChainWasm } from './wasm.js';
 
 /**
  * Numbers in one layer's block of Z in `forward` (128 KB of float64): small
@@ -84,15 +88,42 @@ export function forwardInBlocks(
   const block = Math.min(samples, Math.max(4, Math.floor(BLOCK_NUMBERS / widest)));
   const pair = [new Float64Array(widest * block), new Float64Array(widest * block)];
   const buffers = layers.map((_, l) => ({ Z: pair[l % 2], A: pair[l % 2] })); // layer l reads one, writes the other
+  const chain = chainOf(layers);
+  const g = layers[layers.length - 1].activation;
+  let perColumn = 0; // multiply-adds per sample
+  for (const { weights: W } of layers) perColumn += W.rows * W.cols;
 
   // Stryker disable next-line EqualityOperator: equivalent (see stryker.config.mjs)
   for (let start = 0; start < samples; start += block) {
     const cols = Math.min(block, samples - start);
-    const A = forwardBlock(layers, X.data, samples, start, cols, buffers); // outputs × cols
+    let A: Float64Array; // Aᴸ: outputs × cols
+    const Z = pair[0].subarray(0, outputs * cols);
+    if (chain !== undefined && wasmFor(perColumn * cols) && forwardChainWasm(chain, X.data, samples, start, cols, Z)) {
+      if (g !== relu) g.applyInPlace(Z, outputs, cols); // Aᴸ = g(Zᴸ) (ReLU was applied in the module)
+      A = Z;
+    } else A = forwardBlock(layers, X.data, samples, start, cols, buffers);
     // One finiteness pass, over the output only: ReLU, sums and products pass a NaN or ±Infinity
     // on, so finite inputs that overflowed show up here; only then is the layer looked for.
     if (!allFinite(A)) onOverflow(start, cols);
     for (let i = 0; i < outputs; i++) out.data.set(A.subarray(i * cols, (i + 1) * cols), i * samples + start);
   }
   return out;
+}
+
+/**
+ * The layers as forwardChainWasm takes them, ReLU fused where a layer is ReLU; undefined
+ * when a hidden layer is neither ReLU nor linear (its activation runs in JavaScript, so
+ * forwardBlock runs the layers one product at a time).
+ * @example chainOf(new Network({ layers: [1, 2, 1] }).layers)?.map((l) => l.relu) //=> [true, false]
+ */
+export function chainOf(layers: readonly Layer[]): ChainLayer[] | undefined {
+  const hidden = layers.slice(0, -1);
+  if (!hidden.every((layer) => layer.activation === relu || layer.activation === linear)) return undefined;
+  return layers.map(({ weights: W, biases: b, activation }) => ({
+    W: W.data,
+    b: b.data,
+    nOut: W.rows,
+    nIn: W.cols,
+    relu: activation === relu,
+  }));
 }

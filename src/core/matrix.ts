@@ -12,6 +12,7 @@ import { formatMatrix } from './format.js';
 import { mathjs } from './mathjs-loader.js';
 import { DEFAULT_SEED, createRandom, type Seed } from './random.js';
 import {
+  allFinite,
   checkEntries,
   checkFunction,
   checkNumber,
@@ -124,6 +125,7 @@ export class Matrix {
 
 /** Throws unless every entry of `data` is finite; names the first bad one (counting from 1). */
 function checkFinite(data: Float64Array, cols: number, where: string, name: string): void {
+  if (allFinite(data)) return; // one branch-free pass; only then look for the entry to name
   for (let n = 0; n < data.length; n++) {
     if (!Number.isFinite(data[n])) {
       const i = Math.floor(n / cols);

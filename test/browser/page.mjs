@@ -2,10 +2,12 @@
  * The browser test's page script: a seeded forward pass and a short training run,
  * through `import ... from 'feedforward'` as a bundler sees it. It runs after docs/using-from.md's
  * browser snippet (scripts/consumers/browser.mjs, its own script tag), which fills
- * #predictions. test/browser/run.mjs bundles both with esbuild, serves them and reads
+ * #predictions. Then a wider network's forward pass and training, once with every
+ * product in WebAssembly SIMD (setEngine('wasm')) and once in JavaScript, counted by
+ * the spy on WebAssembly.Instance in index.html. test/browser/run.mjs bundles both with esbuild, serves them and reads
  * `window.feedforwardPage`.
  */
-import { Network, loadMathjs, matrix } from 'feedforward';
+import { Network, getEngine, loadMathjs, matrix, randomMatrix, setEngine } from 'feedforward';
 
 // A seeded forward pass: the same weights as in Node, so the same float64 numbers.
 const seeded = new Network({ layers: [1, 2, 2, 1], seed: 42 });
@@ -27,7 +29,25 @@ const lossAfter = meanSquaredError();
 const trained = JSON.stringify(net.toJSON()) !== weightsBefore;
 document.querySelector('#training').textContent = `mean squared error ${lossBefore.toFixed(4)} → ${lossAfter.toFixed(4)}`;
 
+// The two engines in the page: a seeded forward pass and two epochs of training of [16, 64, 64, 1].
+const engineAtLoad = getEngine();
+function onEngine(engine) {
+  const callsBefore = window.wasmKernel.calls;
+  setEngine(engine);
+  const wide = new Network({ layers: [16, 64, 64, 1], seed: 42 });
+  const X = randomMatrix(16, 300, { seed: 7 });
+  const forward = Array.from(wide.forward(X).data);
+  // SGD: Adam's bias correction uses β ** t, which Chromium's V8 and Node 20's round differently
+  // (0.9 ** 4 is 0.6561 in one, 0.6561000000000001 in the other), so only SGD can equal Node's bit for bit.
+  wide.fit(X, randomMatrix(1, 300, { seed: 8 }), { epochs: 2, batchSize: 32, optimizer: 'sgd', onWarning: () => {} });
+  const weights = wide.layers.flatMap((layer) => [...layer.weights.data, ...layer.biases.data]);
+  return { forward, weights, kernelCalls: window.wasmKernel.calls - callsBefore };
+}
+const engines = { atLoad: engineAtLoad, wasm: onEngine('wasm'), js: onEngine('js'), instances: window.wasmKernel.instances };
+setEngine('auto');
+
 window.feedforwardPage = {
+  engines,
   predictions: document.querySelector('#predictions').textContent,
   forward,
   training: { trained, lossBefore, lossAfter },

@@ -69,9 +69,9 @@ export async function openPlayground(): Promise<OpenPlayground> {
   };
 }
 
-/** The numbers of a matrix the stepper shows, read from its cells' exact data-value. */
-export async function shownMatrix(page: Page, name: string): Promise<number[][]> {
-  return page.$$eval(`#stepper figure[data-name="${name}"] tr`, (rows) =>
+/** The numbers of a matrix a stepper shows (the forward one unless `within` says), read from its cells' exact data-value. */
+export async function shownMatrix(page: Page, name: string, within = '#stepper'): Promise<number[][]> {
+  return page.$$eval(`${within} figure[data-name="${name}"] tr`, (rows) =>
     rows.map((row) => Array.from(row.querySelectorAll('td'), (td) => Number(td.getAttribute('data-value')))),
   );
 }

@@ -3,8 +3,11 @@
  * neuron and weight is drawn (thickness by size, colour by sign) and a click
  * on a weight or a neuron opens an editor for that weight or bias.
  */
-import { type HiddenName, type InitName, sizesOf, state, update } from './state.js';
+import { NEGATIVE, POSITIVE, neuronColour } from './colours.js';
+import { featureNames } from './data.js';
 import { html, svg } from './dom.js';
+import { checkBox, numberBox } from './inputs.js';
+import { type HiddenName, type InitName, articleFits, inputsOf, sizesOf, state, update } from './state.js';
 
 const MAX_LAYERS = 6;
 const MAX_NEURONS = 16;
@@ -34,8 +37,8 @@ export function renderControls(root: HTMLElement): void {
       <label>hidden activation
         <select id="activation">${option(['relu', 'leakyRelu', 'tanh', 'sigmoid'], state.activation)}</select></label>
       <label>initialisation
-        <select id="init">${option(['he', 'xavier', 'uniform'], state.init)}</select></label>
-      <label>seed <input id="seed" type="number" min="0" step="1" value="${state.seed}" /></label>
+        <select id="init">${initOptions()}</select></label>
+      ${numberBox({ ...SEED_RULE, value: state.seed })}
     </div>`;
 
   root.querySelectorAll<HTMLButtonElement>('button[data-hidden]').forEach((button) =>
@@ -54,10 +57,33 @@ export function renderControls(root: HTMLElement): void {
   root.querySelector<HTMLSelectElement>('#init')?.addEventListener('change', (e) =>
     update({ init: (e.target as HTMLSelectElement).value as InitName }),
   );
-  root.querySelector<HTMLInputElement>('#seed')?.addEventListener('change', (e) => {
-    const seed = Number((e.target as HTMLInputElement).value);
-    if (Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff) update({ seed });
-  });
+  checkBox(root, { ...SEED_RULE, value: state.seed }, () => state.seed, (seed) => update({ seed }));
+}
+
+const SEED_RULE = {
+  id: 'seed',
+  label: 'seed',
+  says: 'a whole number from 0 to 4294967295',
+  test: (v: number) => Number.isInteger(v) && v >= 0 && v <= 0xffffffff,
+  step: '1',
+  min: '0',
+};
+
+/** The initialisations: the article's hand-picked weights (only for layers [1, 2, 2, 1]) or a seeded scheme. */
+function initOptions(): string {
+  const article = articleFits(state);
+  const labels: Record<InitName, string> = {
+    article: "the article's weights (articleNetwork())",
+    he: 'he (seeded)',
+    xavier: 'xavier (seeded)',
+    uniform: 'uniform (seeded)',
+  };
+  return (Object.keys(labels) as InitName[])
+    .map(
+      (name) =>
+        `<option value="${name}" ${name === state.init ? 'selected' : ''} ${name === 'article' && !article ? 'disabled' : ''}>${labels[name]}</option>`,
+    )
+    .join('');
 }
 
 export function option(values: readonly string[], selected: string): string {
@@ -66,7 +92,7 @@ export function option(values: readonly string[], selected: string): string {
 
 /** Where neuron `node` (from 0) of layer `layer` (0 = inputs) sits in the diagram. */
 function position(sizes: number[], layer: number, node: number, width: number, height: number) {
-  const x = 40 + (layer * (width - 80)) / (sizes.length - 1);
+  const x = 70 + (layer * (width - 100)) / (sizes.length - 1);
   const gap = height / (sizes[layer] + 1);
   return { x, y: gap * (node + 1) };
 }
@@ -74,6 +100,7 @@ function position(sizes: number[], layer: number, node: number, width: number, h
 /** The network diagram as SVG: circles for neurons, lines for weights. */
 export function renderDiagram(root: HTMLElement, editor: HTMLElement): void {
   const sizes = sizesOf(state);
+  const names = featureNames(inputsOf(state.target), state.features);
   const width = 560;
   const height = Math.max(160, 28 * Math.max(...sizes) + 40);
   const largest = Math.max(1e-9, ...state.net.layers.flatMap((layer) => Array.from(layer.weights.data, Math.abs)));
@@ -99,13 +126,19 @@ export function renderDiagram(root: HTMLElement, editor: HTMLElement): void {
       const { x, y } = position(sizes, l, i, width, height);
       const kind = l === 0 ? 'input' : l === sizes.length - 1 ? 'output' : 'hidden';
       const bias = l === 0 ? '' : `: b = ${state.net.layers[l - 1].biases.data[i].toFixed(4)}`;
+      const colour = neuronColour(sizes, l, i + 1);
+      const label = l === 0 ? names[i] : '';
       circles.push(
-        svg`<circle class="neuron ${kind}" data-layer="${l}" data-node="${i + 1}" cx="${x}" cy="${y}" r="11">
-          <title>layer ${l}, node ${i + 1}${bias}</title></circle>`,
+        svg`<circle class="neuron ${kind}" data-layer="${l}" data-node="${i + 1}" cx="${x}" cy="${y}" r="11"
+          style="fill:${kind === 'hidden' ? colour : ''}"><title>layer ${l}, node ${i + 1}${bias}</title></circle>
+          ${label ? svg`<text class="input-name" x="${x - 15}" y="${y + 4}">${label}</text>` : ''}`,
       );
     }
   });
-  root.innerHTML = `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img">
+  root.innerHTML = `<p class="legend" id="weight-legend"><span class="swatch" style="background:${POSITIVE}"></span>positive weight
+      <span class="swatch" style="background:${NEGATIVE}"></span>negative weight; thicker: larger |w|.
+      Each hidden neuron has its own colour, the same in every view. Click a weight or a neuron to edit it.</p>
+    <svg viewBox="0 0 ${width} ${height}" role="img" aria-label="the network: neurons and weights">
     ${lines.join('')}${circles.join('')}</svg>`;
 
   root.querySelectorAll<SVGLineElement>('line.weight').forEach((line) =>
@@ -130,20 +163,20 @@ export function openEditor(editor: HTMLElement, layer: number, node: number, fro
   const index = isBias ? node - 1 : (node - 1) * params.weights.cols + (from - 1);
   const name = isBias ? `b (layer ${layer}, node ${node})` : `w (layer ${layer}, node ${node} ← node ${from})`;
   editor.hidden = false;
+  const rule = { id: 'edit-value', label: name, says: 'a number', test: () => true, step: '0.01' };
   editor.innerHTML = html`
     <label>${name}
-      <input id="edit-range" type="range" min="-3" max="3" step="0.01" value="${array[index]}" />
-      <input id="edit-value" type="number" step="0.01" value="${array[index]}" /></label>
+      <input id="edit-range" type="range" min="-3" max="3" step="0.01" value="${array[index]}" /></label>
+    ${numberBox({ ...rule, value: array[index] })}
     <button id="edit-close">done</button>`;
   const set = (value: number) => {
-    if (!Number.isFinite(value)) return;
     array[index] = value; // the network's own weight: every view redraws from it
     update({}, 'weights');
     editor.querySelector<HTMLInputElement>('#edit-range')!.value = String(value);
     editor.querySelector<HTMLInputElement>('#edit-value')!.value = String(value);
   };
   editor.querySelector('#edit-range')?.addEventListener('input', (e) => set(Number((e.target as HTMLInputElement).value)));
-  editor.querySelector('#edit-value')?.addEventListener('change', (e) => set(Number((e.target as HTMLInputElement).value)));
+  checkBox(editor, { ...rule, value: array[index] }, () => array[index], set);
   editor.querySelector('#edit-close')?.addEventListener('click', () => {
     editor.hidden = true;
   });

@@ -1,51 +1,76 @@
 /**
- * The training data of each target, in the library's layout (one column per
- * sample). 1-D curves are sampled here; 2-D data sets come from the library's
- * seeded generators, so the page shows the same points as a Node script would.
+ * The data of each target, in the library's layout (one column per sample),
+ * split into the points the network trains on and the points held out to
+ * measure how well it does on points it never saw (the test loss).
+ *
+ * 1-D curves are sampled here at seeded random x with seeded Gaussian noise;
+ * 2-D data sets come from the library's seeded generators, so the page shows
+ * the same points as a Node script would. The extra input features (x², sin x)
+ * are added by `withFeatures`, the one place that knows them.
  */
-import { type Matrix, datasets, matrix } from 'feedforward';
-import type { State } from './state.js';
+import { type Matrix, createRandom, datasets, matrix } from 'feedforward';
+import type { Feature, State } from './state.js';
 
-const CURVE_SAMPLES = 61;
+/** Points drawn for a curve: training and held-out together. */
+const CURVE_POINTS = 80;
 const CURVES: Record<string, (x: number) => number> = {
   sine: (x) => Math.sin(x),
   step: (x) => (x > 0 ? 1 : 0),
   abs: (x) => Math.abs(x),
 };
 
-const cache = new Map<string, { X: Matrix; Y: Matrix }>();
+export interface Data {
+  X: Matrix;
+  Y: Matrix;
+}
+export interface Split {
+  train: Data;
+  /** The held-out points, or null when every point trains (a train share of 1, or clicked points). */
+  test: Data | null;
+}
 
-/** The { X, Y } the network trains on, or null when there is nothing to train on yet (no clicked points). */
-export function trainingData(state: Pick<State, 'target' | 'points' | 'seed'>): { X: Matrix; Y: Matrix } | null {
-  const { target } = state;
-  if (target === 'points') {
+type DataState = Pick<State, 'target' | 'points' | 'noise' | 'dataSeed' | 'trainShare'>;
+let cached: { key: string; split: Split | null } | null = null;
+
+/** The training and held-out data for the state, or null when there is nothing to train on yet (no clicked points). */
+export function dataOf(state: DataState): Split | null {
+  const key = JSON.stringify([state.target, state.points, state.noise, state.dataSeed, state.trainShare]);
+  if (cached?.key !== key) cached = { key, split: build(state) };
+  return cached.split;
+}
+
+function build(state: DataState): Split | null {
+  if (state.target === 'points') {
     if (state.points.length === 0) return null;
-    return { X: matrix([state.points.map((p) => p.x)]), Y: matrix([state.points.map((p) => p.y)]) };
+    return { train: { X: matrix([state.points.map((p) => p.x)]), Y: matrix([state.points.map((p) => p.y)]) }, test: null };
   }
-  const cached = cache.get(target);
-  if (cached) return cached;
-  let data: { X: Matrix; Y: Matrix };
-  if (target in CURVES) {
-    const x = Array.from({ length: CURVE_SAMPLES }, (_, n) => -3 + (6 * n) / (CURVE_SAMPLES - 1));
-    data = { X: matrix([x]), Y: matrix([x.map(CURVES[target])]) };
-  } else {
-    data = twoDimensional(target);
-  }
-  cache.set(target, data);
-  return data;
+  const all = state.target in CURVES ? curve(state) : plane(state);
+  return split(shuffled(all, state.dataSeed), state.trainShare);
+}
+
+/**
+ * A curve y = f(x) + noise at CURVE_POINTS seeded random x in [−3, 3]. The noise is uniform with standard
+ * deviation `noise`, as the library's data sets make it: a uniform on [−a, a) has variance a²/3.
+ */
+function curve({ target, noise, dataSeed }: DataState): Data {
+  const random = createRandom(dataSeed);
+  const a = noise * Math.sqrt(3);
+  const x = Array.from({ length: CURVE_POINTS }, () => random.between(-3, 3));
+  const y = x.map((v) => CURVES[target](v) + (a > 0 ? random.between(-a, a) : 0));
+  return { X: matrix([x]), Y: matrix([y]) };
 }
 
 /** The 2-D data sets, moved and scaled to fill the plotted square (each coordinate into [−2.5, 2.5]). */
-function twoDimensional(target: string): { X: Matrix; Y: Matrix } {
-  const options = { samples: 200, seed: 1 };
+function plane({ target, noise, dataSeed }: DataState): Data {
+  const options = { samples: 200, seed: dataSeed, noise };
   const made =
     target === 'xor'
-      ? datasets.xor({ ...options, noise: 0.15 })
+      ? datasets.xor(options)
       : target === 'circles'
         ? datasets.circles(options)
         : target === 'moons'
           ? datasets.moons(options)
-          : datasets.spiral({ ...options, classes: 2, noise: 0.1 });
+          : datasets.spiral({ ...options, classes: 2 });
   // One sigmoid output: the label is 1 for class 1 (spiral's Y is one-hot, so keep its second row).
   const labels = made.Y.rows === 1 ? made.Y.row(0) : made.Y.row(1);
   const rows = [made.X.row(0), made.X.row(1)].map((row) => {
@@ -54,4 +79,40 @@ function twoDimensional(target: string): { X: Matrix; Y: Matrix } {
     return row.map((v) => -2.5 + (5 * (v - lo)) / (hi - lo || 1));
   });
   return { X: matrix(rows), Y: matrix([labels]) };
+}
+
+/** The same points in a seeded random order (the generators list one class after the other). */
+function shuffled({ X, Y }: Data, seed: number): Data {
+  const order = createRandom(seed).shuffle(Array.from({ length: X.cols }, (_, n) => n));
+  const pick = (M: Matrix) => matrix(M.toArray().map((row) => order.map((n) => row[n])));
+  return { X: pick(X), Y: pick(Y) };
+}
+
+/** The first trainShare of the shuffled points train; the rest are held out. */
+function split({ X, Y }: Data, trainShare: number): Split {
+  const n = Math.max(1, Math.round(X.cols * trainShare));
+  const columns = (M: Matrix, from: number, to: number) => matrix(M.toArray().map((row) => row.slice(from, to)));
+  const train = { X: columns(X, 0, n), Y: columns(Y, 0, n) };
+  return { train, test: n < X.cols ? { X: columns(X, n, X.cols), Y: columns(Y, n, X.cols) } : null };
+}
+
+/** The network's inputs for raw inputs X (inputs × samples): X itself, then x² of each row, then sin x of each row. */
+export function withFeatures(X: Matrix, features: readonly Feature[]): Matrix {
+  if (features.length === 0) return X;
+  const rows = X.toArray();
+  const extra = features.flatMap((feature) =>
+    rows.map((row) => row.map((v) => (feature === 'square' ? v * v : Math.sin(v)))),
+  );
+  return matrix([...rows, ...extra]);
+}
+
+/** The names of the network's inputs, in the order withFeatures stacks them. */
+export function featureNames(raw: number, features: readonly Feature[]): string[] {
+  const xs = raw === 1 ? ['x'] : ['x₁', 'x₂'];
+  return [...xs, ...features.flatMap((f) => xs.map((x) => (f === 'square' ? `${x}²` : `sin ${x}`)))];
+}
+
+/** The target value the network should give at x, for curves (null for clicked points and the plane). */
+export function curveAt(target: State['target'], x: number): number | null {
+  return target in CURVES ? CURVES[target](x) : null;
 }

@@ -1,10 +1,13 @@
 /**
- * "Take it away": the feedforward code that rebuilds the current network with
- * its exact weights, to paste into a Node script, and its toJSON().
+ * "Take it away, bring it back": the feedforward code that rebuilds the current
+ * network with its exact weights, its toJSON(), a link to this exact page
+ * state, and the import of a network's JSON (from net.toJSON() or the file
+ * saveNetwork writes), so one network goes from Node to the page and back.
  */
-import { numberSource } from 'feedforward';
+import { Network, numberSource } from 'feedforward';
 import { html } from './dom.js';
-import { state } from './state.js';
+import { state, useNetwork } from './state.js';
+import { stateToHash } from './url.js';
 
 /** TypeScript source that rebuilds `state.net` and prints a prediction. */
 export function exportCode(): string {
@@ -28,13 +31,57 @@ export function exportCode(): string {
   ].join('\n');
 }
 
+/** The address of this page with the current state in its hash. */
+export function shareLink(): string {
+  return `${location.origin}${location.pathname}${stateToHash()}`;
+}
+
+/** Reads a network's JSON text and puts it on the page; the message says what happened. */
+export function importNetwork(text: string): { ok: boolean; message: string } {
+  let net: Network;
+  try {
+    net = Network.fromJSON(text.trim());
+  } catch (error) {
+    return { ok: false, message: `Not imported: ${(error as Error).message}` };
+  }
+  try {
+    useNetwork(net);
+  } catch (error) {
+    return { ok: false, message: `Not imported: ${(error as Error).message}` };
+  }
+  return { ok: true, message: `Imported a network with layers ${JSON.stringify(net.sizes)}.` };
+}
+
 export function renderExport(root: HTMLElement): void {
   root.innerHTML = html`
+    <p>A link to this page as it is now (network, weights, target, settings and view):</p>
+    <div class="row"><input id="share-link" readonly spellcheck="false" /><button id="copy-link">copy link</button></div>
     <p>Paste this into a Node script (<code>npm install feedforward</code>, then <code>npx tsx script.ts</code>):</p>
     <textarea id="export-code" readonly rows="10" spellcheck="false"></textarea>
     <button id="copy">copy</button>
-    <details><summary>net.toJSON()</summary><textarea id="export-json" readonly rows="6" spellcheck="false"></textarea></details>`;
+    <details><summary>net.toJSON()</summary><textarea id="export-json" readonly rows="6" spellcheck="false"></textarea></details>
+    <h3>Bring a network in</h3>
+    <p class="muted">Paste the JSON of <code>net.toJSON()</code>, or open the file <code>saveNetwork(net, 'model.json')</code> wrote.</p>
+    <textarea id="import-json" rows="4" spellcheck="false" placeholder='{"format":"feedforward-network",...}'></textarea>
+    <div class="row"><button id="import-button">import</button>
+      <label>or a file <input id="import-file" type="file" accept=".json,application/json" /></label></div>
+    <p id="import-message" role="status"></p>`;
+  root.querySelector<HTMLInputElement>('#share-link')!.value = shareLink();
   root.querySelector<HTMLTextAreaElement>('#export-code')!.value = exportCode();
   root.querySelector<HTMLTextAreaElement>('#export-json')!.value = JSON.stringify(state.net.toJSON());
   root.querySelector('#copy')?.addEventListener('click', () => navigator.clipboard?.writeText(exportCode()));
+  root.querySelector('#copy-link')?.addEventListener('click', () => navigator.clipboard?.writeText(shareLink()));
+  const report = (result: { ok: boolean; message: string }) => {
+    const box = document.querySelector<HTMLElement>('#import-message');
+    if (!box) return;
+    box.textContent = result.message;
+    box.className = result.ok ? 'ok' : 'error';
+  };
+  root.querySelector('#import-button')?.addEventListener('click', () =>
+    report(importNetwork(root.querySelector<HTMLTextAreaElement>('#import-json')!.value)),
+  );
+  root.querySelector<HTMLInputElement>('#import-file')?.addEventListener('change', async (e) => {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    if (file) report(importNetwork(await file.text()));
+  });
 }

@@ -1,24 +1,36 @@
 /**
  * "See the function". One input: the prediction over x with every exact kink
- * (from `kinks()`) marked, and beneath it each hidden neuron's own line.
- * Two inputs: the plane coloured by the prediction or, on a toggle, by the
- * on/off pattern of the ReLU neurons, which shows the linear regions.
+ * (from `kinks()`) marked, the training points (filled) and the held-out points
+ * (rings). Two inputs: the plane coloured by the prediction or, on a toggle, by
+ * the on/off pattern of the ReLU neurons, which shows the linear regions.
+ * Each hidden neuron's own z and a are drawn beneath by neurons-view.ts.
  */
-import { isPiecewiseLinear, kinks, type Network } from 'feedforward';
+import { isPiecewiseLinear, kinks, type Network, type TraceStep, matrix } from 'feedforward';
+import { drawAxes, path, scaleLinear, tickText, ticks } from './axes.js';
+import { dataOf, withFeatures } from './data.js';
 import { short, svg } from './dom.js';
-import { trainingData } from './data.js';
+import { renderNeuronMaps, renderNeurons } from './neurons-view.js';
+import { chosenSample } from './sample.js';
 import { inputsOf, state, update } from './state.js';
 
 export const DOMAIN: [number, number] = [-3, 3];
 const WIDTH = 560;
-const HEIGHT = 220;
+const HEIGHT = 250;
+const FRAME = { left: 48, right: WIDTH - 10, top: 10, bottom: HEIGHT - 38 };
 const SAMPLES = 241;
 const GRID = 96;
 
 /**
- * The x where the lines are evaluated. A piecewise-linear network: the domain's
- * ends and every neuron's switching point, which makes every drawn line exact
- * with the fewest points. A smooth one: an even grid.
+ * Exact kinks when the network is piecewise linear in x (relu, leakyRelu, linear, and no extra
+ * features); null otherwise (tanh, sigmoid, or x², sin x as inputs: the function bends smoothly).
+ */
+export function exactKinks(net: Network) {
+  return net.inputs === 1 && isPiecewiseLinear(net) ? kinks(net, { domain: DOMAIN }) : null;
+}
+
+/**
+ * The x where the lines are evaluated. A piecewise-linear network: the domain's ends and every
+ * neuron's switching point, which makes every drawn line exact with the fewest points. Else an even grid.
  */
 function xs(found: ReturnType<typeof exactKinks>): number[] {
   if (found) {
@@ -28,76 +40,54 @@ function xs(found: ReturnType<typeof exactKinks>): number[] {
   return Array.from({ length: SAMPLES }, (_, n) => DOMAIN[0] + ((DOMAIN[1] - DOMAIN[0]) * n) / (SAMPLES - 1));
 }
 
-/** Exact kinks when every activation is piecewise linear; null for smooth networks (tanh, sigmoid). */
-export function exactKinks(net: Network) {
-  return isPiecewiseLinear(net) ? kinks(net, { domain: DOMAIN }) : null;
+/** The trace of the network over raw inputs X (inputs × samples), the extra features added. */
+export function traceOn(net: Network, X: number[][]): TraceStep[] {
+  return net.trace(withFeatures(matrix(X), state.features));
 }
 
-function scaleLinear(domain: [number, number], range: [number, number]) {
-  const [d0, d1] = domain;
-  const [r0, r1] = range;
-  return (v: number) => r0 + ((v - d0) * (r1 - r0)) / (d1 - d0 || 1);
-}
-
-function path(points: [number, number][]): string {
-  return points.map(([x, y], n) => `${n === 0 ? 'M' : 'L'}${x.toFixed(2)},${y.toFixed(2)}`).join('');
-}
-
-function render1D(root: HTMLElement): void {
+function render1D(main: HTMLElement, neurons: HTMLElement, withNeurons: boolean): void {
   const net = state.net;
   const found = exactKinks(net);
   const x = xs(found);
-  const trace = net.trace([x]);
+  const trace = traceOn(net, [x]);
   const y = Array.from(trace[trace.length - 1].a.data);
   const yAt = new Map(x.map((v, n) => [v, y[n]]));
-  const data = trainingData(state);
-  const ys = [...y, ...(data ? Array.from(data.Y.data) : [])];
+  const data = dataOf(state);
+  const ys = [...y, ...(data ? Array.from(data.train.Y.data) : []), ...(data?.test ? Array.from(data.test.Y.data) : [])];
   const yRange: [number, number] = [Math.min(...ys) - 0.1, Math.max(...ys) + 0.1];
-  const sx = scaleLinear(DOMAIN, [40, WIDTH - 10]);
-  const sy = scaleLinear(yRange, [HEIGHT - 25, 10]);
-  const markers = (found?.breakpoints ?? []).map((b) => {
-    const yb = yAt.get(b) as number;
-    return svg`<circle class="kink" cx="${sx(b)}" cy="${sy(yb)}" r="5"><title>kink at x = ${short(b)}</title></circle>`;
-  });
-  const dots = data
-    ? Array.from(data.X.data, (xv, n) => svg`<circle class="data" cx="${sx(xv)}" cy="${sy(data.Y.data[n])}" r="2.5" />`)
-    : [];
-  const axis = svg`<line class="axis" x1="${sx(DOMAIN[0])}" x2="${sx(DOMAIN[1])}" y1="${sy(0)}" y2="${sy(0)}" />
-    <text x="${sx(DOMAIN[0])}" y="${HEIGHT - 6}">${DOMAIN[0]}</text><text x="${sx(DOMAIN[1]) - 10}" y="${HEIGHT - 6}">${DOMAIN[1]}</text>`;
-  const prediction = svg`<path class="prediction" d="${path(x.map((v, n) => [sx(v), sy(y[n])]))}" />`;
-
-  // Each hidden neuron's own line, Aˡᵢ(x), in a panel beneath.
-  const hidden = trace.slice(0, -1);
-  const all = hidden.flatMap((step) => Array.from(step.a.data));
-  const hRange: [number, number] = all.length ? [Math.min(0, ...all), Math.max(1e-9, ...all)] : [0, 1];
-  const hy = scaleLinear(hRange, [HEIGHT - 25, 10]);
-  const neuronLines = hidden.flatMap((step) =>
-    step.a.toArray().map(
-      (row, i) => svg`<path class="neuron-line layer-${step.layer}" data-layer="${step.layer}" data-node="${i + 1}"
-        d="${path(x.map((v, n) => [sx(v), hy(row[n])]))}"><title>layer ${step.layer}, node ${i + 1}</title></path>`,
-    ),
+  const sx = scaleLinear(DOMAIN, [FRAME.left, FRAME.right]);
+  const sy = scaleLinear(yRange, [FRAME.bottom, FRAME.top]);
+  const markers = (found?.breakpoints ?? []).map(
+    (b) => svg`<circle class="kink" data-x="${b}" cx="${sx(b)}" cy="${sy(yAt.get(b) as number)}" r="5"><title>kink at x = ${short(b)}</title></circle>`,
   );
-  const count = found ? `${found.breakpoints.length}` : 'none (smooth activation)';
-  root.innerHTML = `
-    <p>kinks: <output id="kink-count">${found ? found.breakpoints.length : 0}</output>
-      <span class="muted">${found ? `at x = ${found.breakpoints.map(short).join(', ') || '—'}` : count}</span></p>
-    <p class="legend"><span class="swatch prediction"></span>prediction
-      <span class="swatch data"></span>training data <span class="swatch kink"></span>exact kinks</p>
-    <svg id="function-plot" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img"
-      aria-label="the prediction over x">${axis}${dots.join('')}${prediction}${markers.join('')}</svg>
-    <p class="muted">Each hidden neuron's output over x (the article's kinked lines), coloured by layer:
-      ${hidden.map((step) => `<span class="swatch layer-${step.layer}"></span>layer ${step.layer}`).join(' ')}</p>
-    <svg id="neuron-plot" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img"
-      aria-label="each hidden neuron's output over x">${neuronLines.join('')}</svg>
-    ${state.target === 'points' ? '<p class="muted">Click the upper plot to add a training point.</p>' : ''}`;
+  const dots = (set: { X: { data: Float64Array }; Y: { data: Float64Array } } | null | undefined, cls: string) =>
+    set ? Array.from(set.X.data, (xv, n) => svg`<circle class="${cls}" cx="${sx(xv)}" cy="${sy(set.Y.data[n])}" r="2.8" />`) : [];
+  const axes = drawAxes(FRAME, sx, sy, { domain: DOMAIN, title: 'x (input)' }, { domain: yRange, title: 'ŷ (prediction)' });
+  const prediction = svg`<path class="prediction" d="${path(x.map((v, n) => [sx(v), sy(y[n])]))}" />`;
+  // The sample the steppers follow, so the forward and backward passes can be found on the curve.
+  const followed = chosenSample().raw[0];
+  const sampleMark = svg`<line class="sample-x" x1="${sx(followed)}" x2="${sx(followed)}" y1="${FRAME.top}" y2="${FRAME.bottom}">
+    <title>the steppers' sample: x = ${short(followed)}</title></line>`;
+  const count = found ? String(found.breakpoints.length) : '0';
+  const where = found
+    ? `at x = ${found.breakpoints.map(short).join(', ') || '—'}`
+    : 'none to count: with tanh, sigmoid or the x², sin x features the function bends smoothly';
+  main.innerHTML = `
+    <p>kinks: <output id="kink-count">${count}</output> <span id="kink-list" class="muted">${where}</span></p>
+    <p class="legend"><span class="swatch prediction"></span>prediction ŷ(x)
+      <span class="swatch data"></span>training points <span class="swatch test"></span>held-out points
+      <span class="swatch kink"></span>exact kinks <span class="swatch sample-x"></span>the steppers' sample</p>
+    <svg id="function-plot" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="the prediction over x">${axes}${sampleMark}${dots(data?.train, 'data').join('')}${dots(data?.test, 'test').join('')}${prediction}${markers.join('')}</svg>
+    ${state.target === 'points' ? '<p class="muted">Click the plot to add a training point.</p>' : ''}`;
+  if (withNeurons) renderNeurons(neurons, x, trace);
 
-  root.querySelector('#function-plot')?.addEventListener('click', (event) => {
+  main.querySelector('#function-plot')?.addEventListener('click', (event) => {
     if (state.target !== 'points') return;
     const box = (event.currentTarget as SVGSVGElement).getBoundingClientRect();
     const px = (((event as MouseEvent).clientX - box.left) * WIDTH) / box.width;
     const py = (((event as MouseEvent).clientY - box.top) * HEIGHT) / box.height;
-    const invX = scaleLinear([40, WIDTH - 10], DOMAIN);
-    const invY = scaleLinear([HEIGHT - 25, 10], yRange);
+    const invX = scaleLinear([FRAME.left, FRAME.right], DOMAIN);
+    const invY = scaleLinear([FRAME.bottom, FRAME.top], yRange);
     update({ points: [...state.points, { x: invX(px), y: invY(py) }] });
   });
 }
@@ -110,7 +100,13 @@ function patternColour(pattern: string): [number, number, number] {
   return [110 + (hash & 127), 110 + ((hash >>> 8) & 127), 110 + ((hash >>> 16) & 127)];
 }
 
-function render2D(root: HTMLElement): void {
+/** Plane pixels (CSS px): the square of cells, and the margin left and below it for the axes' numbers. */
+const PLANE = GRID * 4;
+const MARGIN = 34;
+/** Room above and to the right of the square, for the last tick's number. */
+const PAD = 8;
+
+function render2D(main: HTMLElement, neurons: HTMLElement, withNeurons: boolean): void {
   const net = state.net;
   const points: number[][] = [[], []]; // the centre of every cell, row by row from the top
   for (let r = 0; r < GRID; r++) {
@@ -119,7 +115,7 @@ function render2D(root: HTMLElement): void {
       points[1].push(DOMAIN[1] - ((r + 0.5) * (DOMAIN[1] - DOMAIN[0])) / GRID);
     }
   }
-  const trace = net.trace(points);
+  const trace = traceOn(net, points);
   const output = trace[trace.length - 1].a.data;
   const patterns = new Set<string>();
   const pixels = new Uint8ClampedArray(GRID * GRID * 4); // one RGBA pixel per cell, scaled up when drawn
@@ -136,37 +132,79 @@ function render2D(root: HTMLElement): void {
       const p = output[n]; // sigmoid output: the probability of class 1
       rgb = [255 - 120 * p, 170 + 40 * p, 120 + 135 * p];
     }
-    pixels.set([...rgb, 255], n * 4);
+    pixels[n * 4] = rgb[0];
+    pixels[n * 4 + 1] = rgb[1];
+    pixels[n * 4 + 2] = rgb[2];
+    pixels[n * 4 + 3] = 255;
   }
-  root.innerHTML = `
+  main.innerHTML = `
     <label><input id="regions" type="checkbox" ${state.showRegions ? 'checked' : ''}/> colour by ReLU on/off pattern (linear regions)</label>
     ${state.showRegions ? `<p>linear regions visible: <output id="region-count">${patterns.size}</output></p>` : ''}
-    <p class="legend">${state.showRegions ? 'one colour per on/off pattern of the hidden neurons' : '<span class="swatch class0"></span>predicts class 0 <span class="swatch class1"></span>predicts class 1; dots: the training data'}</p>
-    <canvas id="plane" width="${GRID * 4}" height="${GRID * 4}" aria-label="the plane coloured by the prediction"></canvas>`;
-  const canvas = root.querySelector<HTMLCanvasElement>('#plane')!;
+    <p class="legend">${state.showRegions ? 'one colour per on/off pattern of the hidden neurons' : '<span class="swatch class0"></span>predicts class 0 <span class="swatch class1"></span>predicts class 1; dots: training points, rings: held-out points'}</p>
+    <canvas id="plane" width="${PLANE + MARGIN + PAD}" height="${PLANE + MARGIN + PAD}" aria-label="the plane coloured by the prediction, x₁ across and x₂ up"></canvas>`;
+  const canvas = main.querySelector<HTMLCanvasElement>('#plane')!;
   const context = canvas.getContext('2d')!;
   const cells = document.createElement('canvas');
   cells.width = GRID;
   cells.height = GRID;
   cells.getContext('2d')!.putImageData(new ImageData(pixels, GRID, GRID), 0, 0);
   context.imageSmoothingEnabled = false; // crisp squares: one per evaluated point
-  context.drawImage(cells, 0, 0, GRID * 4, GRID * 4);
-  const data = trainingData(state);
-  if (data) {
-    const scale = (v: number) => ((v - DOMAIN[0]) / (DOMAIN[1] - DOMAIN[0])) * GRID * 4;
-    for (let n = 0; n < data.X.cols; n++) {
+  context.drawImage(cells, MARGIN, PAD, PLANE, PLANE);
+  drawPlaneAxes(context);
+  const data = dataOf(state);
+  const scale = (v: number) => ((v - DOMAIN[0]) / (DOMAIN[1] - DOMAIN[0])) * PLANE;
+  const sets = [data?.train, data?.test].map((set, held) => ({ set, held: held === 1 }));
+  for (const { set, held } of sets) {
+    if (!set) continue;
+    for (let n = 0; n < set.X.cols; n++) {
       context.beginPath();
-      context.arc(scale(data.X.data[n]), GRID * 4 - scale(data.X.data[data.X.cols + n]), 3, 0, 2 * Math.PI);
-      context.fillStyle = data.Y.data[n] > 0.5 ? '#1d4ed8' : '#c2410c';
+      context.arc(MARGIN + scale(set.X.data[n]), PAD + PLANE - scale(set.X.data[set.X.cols + n]), 3, 0, 2 * Math.PI);
+      const colour = set.Y.data[n] > 0.5 ? '#1d4ed8' : '#c2410c';
+      context.fillStyle = held ? 'white' : colour;
+      context.strokeStyle = held ? colour : 'white';
+      context.lineWidth = held ? 2 : 1;
       context.fill();
-      context.strokeStyle = 'white';
       context.stroke();
     }
   }
-  root.querySelector('#regions')?.addEventListener('change', (e) => update({ showRegions: (e.target as HTMLInputElement).checked }));
+  main.querySelector('#regions')?.addEventListener('change', (e) => update({ showRegions: (e.target as HTMLInputElement).checked }));
+  if (withNeurons) renderNeuronMaps(neurons, trace, GRID);
 }
 
-export function renderFunction(root: HTMLElement): void {
-  if (inputsOf(state.target) === 1) render1D(root);
-  else render2D(root);
+/** Tick marks and numbers along the plane's bottom (x₁) and left (x₂) edges. */
+function drawPlaneAxes(context: CanvasRenderingContext2D): void {
+  const scale = (v: number) => ((v - DOMAIN[0]) / (DOMAIN[1] - DOMAIN[0])) * PLANE;
+  context.fillStyle = '#4b5563';
+  context.strokeStyle = '#6b7280';
+  context.font = '11px system-ui, sans-serif';
+  for (const v of ticks(DOMAIN[0], DOMAIN[1], 6)) {
+    context.textAlign = 'center';
+    context.fillText(tickText(v), MARGIN + scale(v), PAD + PLANE + 14);
+    context.fillRect(MARGIN + scale(v), PAD + PLANE, 1, 4);
+    context.textAlign = 'right';
+    context.fillText(tickText(v), MARGIN - 6, PAD + PLANE - scale(v) + 4);
+    context.fillRect(MARGIN - 4, PAD + PLANE - scale(v), 4, 1);
+  }
+  context.textAlign = 'center';
+  context.fillText('x₁', MARGIN + PLANE / 2, PAD + PLANE + 28);
+  context.fillText('x₂', 10, PAD + PLANE / 2 - 12);
+}
+
+/**
+ * Redraws the function; the neurons' own plots too unless `withNeurons` is false (while training they
+ * follow every few frames, with the other slower views).
+ */
+export function renderFunction(root: HTMLElement, withNeurons = true): void {
+  let main = root.querySelector<HTMLElement>('#function-main');
+  let neurons = root.querySelector<HTMLElement>('#neurons');
+  const inputs = String(inputsOf(state.target));
+  if (!main || !neurons || root.dataset.inputs !== inputs) {
+    root.innerHTML = '<div id="function-main"></div><div id="neurons"></div>';
+    root.dataset.inputs = inputs;
+    main = root.querySelector<HTMLElement>('#function-main') as HTMLElement;
+    neurons = root.querySelector<HTMLElement>('#neurons') as HTMLElement;
+    withNeurons = true;
+  }
+  if (inputsOf(state.target) === 1) render1D(main, neurons, withNeurons);
+  else render2D(main, neurons, withNeurons);
 }

@@ -1,16 +1,22 @@
 /**
  * The playground: every view redraws from the one state after every change.
+ * A link's hash (see url.ts) sets the state first.
  */
+import { renderBackprop } from './backprop-view.js';
 import { renderControls, renderDiagram } from './build.js';
+import { renderDiagnosis } from './diagnosis.js';
 import { renderExport } from './export.js';
 import { renderFunction } from './function-view.js';
-import { type Redraw, onUpdate, update } from './state.js';
+import { dataOf } from './data.js';
+import { chosenSample } from './sample.js';
+import { type Redraw, onUpdate, state, update, useNetwork } from './state.js';
 import { renderStepper } from './stepper.js';
 import { frameTimes, refreshTraining, renderTraining, trainStep } from './training.js';
+import { hashToState, stateToHash } from './url.js';
 
 const byId = (id: string) => document.getElementById(id) as HTMLElement;
 
-/** While training, the diagram, stepper and export follow every SLOW_VIEW_EVERY-th frame (several times a second). */
+/** While training, the diagram, steppers, diagnosis and export follow every SLOW_VIEW_EVERY-th frame (several times a second). */
 const SLOW_VIEW_EVERY = 6;
 let trainingFrames = 0;
 
@@ -20,16 +26,37 @@ function renderAll(redraw: Redraw): void {
   if (redraw === 'all') renderControls(byId('controls'));
   if (slowViews) renderDiagram(byId('diagram'), byId('weight-editor'));
   if (slowViews) renderStepper(byId('stepper'));
-  renderFunction(byId('function-view'));
+  if (slowViews) renderBackprop(byId('back-stepper'));
+  renderFunction(byId('function-view'), slowViews);
+  if (slowViews) renderDiagnosis(byId('diagnosis'));
   if (redraw === 'all') renderTraining(byId('training'));
   else refreshTraining(byId('training'));
   if (slowViews) renderExport(byId('exporter'));
+  if (!state.training) history.replaceState(null, '', stateToHash()); // the address is always a link to this state
   lastRenderMs = performance.now() - started;
 }
 
 let lastRenderMs = 0;
 onUpdate(renderAll);
-update();
+
+/** Opens the state a link describes; what it could not read is said at the top of the page. */
+function start(): void {
+  const { change, net, problems } = hashToState(location.hash);
+  if (net) {
+    try {
+      useNetwork(net, change);
+    } catch (error) {
+      problems.push(`net: ${(error as Error).message}`);
+      update(change);
+    }
+  } else {
+    update(change);
+  }
+  const box = byId('link-problems');
+  box.hidden = problems.length === 0;
+  box.textContent = problems.length ? `This link has settings the page could not use (left at their defaults): ${problems.join('; ')}.` : '';
+}
+start();
 
 // For the page tests: how long the last full redraw took, and recent frame times while training.
 /** Milliseconds to redraw the function view (prediction, exact kinks, neuron lines) once. */
@@ -48,4 +75,34 @@ function timeTrainingFrame(): { train: number; redraw: number } {
   return { train: trained - started, redraw: performance.now() - trained };
 }
 
-Object.assign(window, { playground: { lastRenderMs: () => lastRenderMs, frameTimes, timeFunctionRedraw, timeTrainingFrame } });
+Object.assign(window, {
+  playground: {
+    lastRenderMs: () => lastRenderMs,
+    frameTimes,
+    timeFunctionRedraw,
+    timeTrainingFrame,
+    /** The page's network as JSON and the settings training uses (the tests compare them with Node). */
+    network: () => state.net.toJSON(),
+    settings: () => ({
+      learningRate: state.learningRate,
+      batchSize: state.batchSize,
+      l2: state.l2,
+      speed: state.speed,
+      epochs: state.losses.length,
+      target: state.target,
+      stepLayer: state.stepLayer,
+      backLayer: state.backLayer,
+      features: state.features,
+    }),
+    losses: () => ({ train: state.losses.slice(), test: state.testLosses.slice() }),
+    /** The sample the steppers follow (X: the network's input column) and the training data, as arrays. */
+    sample: () => {
+      const { X, Y } = chosenSample();
+      return { X: X.toArray(), Y: Y.toArray() };
+    },
+    trainingData: () => {
+      const data = dataOf(state);
+      return data && { X: data.train.X.toArray(), Y: data.train.Y.toArray(), testCount: data.test?.X.cols ?? 0 };
+    },
+  },
+});

@@ -1,11 +1,14 @@
 /**
- * "Step through the forward pass": one layer at a time, for one chosen sample,
- * the matrices of Zˡ = Wˡ·Aˡ⁻¹ + bˡ and Aˡ = g(Zˡ), named as the article names
- * them for its [1, 2, 2, 1] network.
+ * "Step through the forward pass": one layer at a time, for the chosen training
+ * sample, the matrices of Zˡ = Wˡ·Aˡ⁻¹ + bˡ and Aˡ = g(Zˡ), named as the article
+ * names them for its [1, 2, 2, 1] network. Each row is one neuron, marked with
+ * the neuron's colour.
  */
 import type { Matrix } from 'feedforward';
+import { neuronColour } from './colours.js';
 import { html, short } from './dom.js';
-import { inputsOf, sizesOf, state, update } from './state.js';
+import { chosenSample, listenToSample, sampleControl } from './sample.js';
+import { sizesOf, state, update } from './state.js';
 
 /** The article's names for the steps of its [1, 2, 2, 1] network. */
 const ARTICLE_NAMES: Record<number, { W: string; b: string; Z: string; A: string }> = {
@@ -14,40 +17,51 @@ const ARTICLE_NAMES: Record<number, { W: string; b: string; Z: string; A: string
   3: { W: 'w7', b: 'b5', Z: 'prediction', A: 'prediction' },
 };
 
-function isArticleNetwork(): boolean {
+export function isArticleNetwork(): boolean {
   return JSON.stringify(sizesOf(state)) === '[1,2,2,1]';
 }
 
-/** A small matrix as a table; each cell keeps its exact value in data-value for checking. */
-export function matrixTable(name: string, label: string, M: Matrix): string {
+/** The colours of layer l's neurons (l = 0: the inputs), one per row of its matrices. */
+export function rowColours(l: number): string[] {
+  const sizes = sizesOf(state);
+  return Array.from({ length: sizes[l] }, (_, i) => neuronColour(sizes, l, i + 1));
+}
+
+/** A number's exact text, −0 included (the backward pass makes −0 where ReLU is off). */
+const exact = (v: number) => (Object.is(v, -0) ? '-0' : String(v));
+
+/**
+ * A small matrix as a table; each cell keeps its exact value in data-value for checking. With `colours`, each
+ * row starts with its neuron's colour. At most `maxCols` columns are shown (the batch can be wide).
+ */
+export function matrixTable(name: string, label: string, M: Matrix, colours?: string[], maxCols = 8): string {
   const rows = M.toArray()
-    .map((row) => `<tr>${row.map((v) => `<td data-value="${v}" title="${v}">${short(v)}</td>`).join('')}</tr>`)
+    .map((row, i) => {
+      const who = colours ? `<th class="who" style="background:${colours[i]}"></th>` : '';
+      const cells = row.slice(0, maxCols).map((v) => `<td data-value="${exact(v)}" title="${exact(v)}">${short(v)}</td>`).join('');
+      return `<tr>${who}${cells}${row.length > maxCols ? '<td class="more">…</td>' : ''}</tr>`;
+    })
     .join('');
+  const shown = M.cols > maxCols ? `, first ${maxCols} columns` : '';
   return html`<figure class="matrix" data-name="${name}">
-      <figcaption>${label} <small>${M.rows}×${M.cols}</small></figcaption>
+      <figcaption>${label} <small>${M.rows}×${M.cols}${shown}</small></figcaption>
       <table>${rows}</table></figure>`;
 }
 
 export function renderStepper(root: HTMLElement): void {
   const layers = state.net.layers.length;
   const l = Math.min(state.stepLayer, layers);
-  const X = state.sample.map((v) => [v]); // one column: the chosen sample
-  const step = state.net.trace(X)[l - 1];
+  const sample = chosenSample();
+  const step = state.net.trace(sample.X)[l - 1];
   const activation = state.net.layers[l - 1].activation.name;
   const names = isArticleNetwork() ? ARTICLE_NAMES[l] : undefined;
   const named = (symbol: string, article?: string) => (article ? `${symbol} <em>(${article})</em>` : symbol);
-  const sampleInputs = state.sample
-    .map(
-      (v, n) => html`<label>x${inputsOf(state.target) > 1 ? n + 1 : ''}
-        <input class="sample" data-index="${n}" type="range" min="-3" max="3" step="0.05" value="${v}" />
-        <output>${short(v)}</output></label>`,
-    )
-    .join('');
   const buttons = state.net.layers
     .map((_, n) => `<button class="step-layer ${n + 1 === l ? 'current' : ''}" data-layer="${n + 1}">layer ${n + 1}</button>`)
     .join('');
+  const previousA = l === 1 ? 'X (the sample)' : named(`A<sup>${l - 1}</sup>`, names ? ARTICLE_NAMES[l - 1].A : undefined);
   root.innerHTML = html`
-    <div class="row">${sampleInputs}</div>
+    ${sampleControl(sample)}
     <div class="row" role="group" aria-label="layers">
       <button id="step-prev" ${l <= 1 ? 'disabled' : ''}>◀ previous</button>${buttons}
       <button id="step-next" ${l >= layers ? 'disabled' : ''}>next ▶</button></div>
@@ -55,27 +69,21 @@ export function renderStepper(root: HTMLElement): void {
       Z<sup>${l}</sup> = W<sup>${l}</sup>·A<sup>${l - 1}</sup> + b<sup>${l}</sup>, then
       A<sup>${l}</sup> = ${activation}(Z<sup>${l}</sup>)</p>
     <div class="matrices">
-      ${matrixTable('W', named(`W<sup>${l}</sup>`, names?.W), step.weights)}
+      ${matrixTable('W', named(`W<sup>${l}</sup>`, names?.W), step.weights, rowColours(l))}
       <span class="op">·</span>
-      ${matrixTable('A', l === 1 ? 'X (the sample)' : named(`A<sup>${l - 1}</sup>`, ARTICLE_NAMES[l - 1]?.A && names ? ARTICLE_NAMES[l - 1].A : undefined), step.input)}
+      ${matrixTable('A', previousA, step.input, rowColours(l - 1))}
       <span class="op">+</span>
-      ${matrixTable('b', named(`b<sup>${l}</sup>`, names?.b), step.biases)}
+      ${matrixTable('b', named(`b<sup>${l}</sup>`, names?.b), step.biases, rowColours(l))}
       <span class="op">=</span>
-      ${matrixTable('Z', named(`Z<sup>${l}</sup>`, names?.Z), step.z)}
+      ${matrixTable('Z', named(`Z<sup>${l}</sup>`, names?.Z), step.z, rowColours(l))}
       <span class="op">→ ${activation} →</span>
-      ${matrixTable('a', named(`A<sup>${l}</sup>`, names?.A), step.a)}
+      ${matrixTable('a', named(`A<sup>${l}</sup>`, names?.A), step.a, rowColours(l))}
     </div>`;
 
-  root.querySelectorAll<HTMLInputElement>('input.sample').forEach((input) =>
-    input.addEventListener('change', () => {
-      const sample = state.sample.slice();
-      sample[Number(input.dataset.index)] = Number(input.value);
-      update({ sample });
-    }),
-  );
+  listenToSample(root);
   root.querySelectorAll<HTMLButtonElement>('button.step-layer').forEach((button) =>
-    button.addEventListener('click', () => update({ stepLayer: Number(button.dataset.layer) })),
+    button.addEventListener('click', () => update({ stepLayer: Number(button.dataset.layer) }, 'weights')),
   );
-  root.querySelector('#step-prev')?.addEventListener('click', () => update({ stepLayer: l - 1 }));
-  root.querySelector('#step-next')?.addEventListener('click', () => update({ stepLayer: l + 1 }));
+  root.querySelector('#step-prev')?.addEventListener('click', () => update({ stepLayer: l - 1 }, 'weights'));
+  root.querySelector('#step-next')?.addEventListener('click', () => update({ stepLayer: l + 1 }, 'weights'));
 }

@@ -1,17 +1,33 @@
 /**
- * "Train it": pick a target, an optimizer, a learning rate and a batch size;
- * play, pause or take one step; the loss curve grows live and the kinks move.
+ * "Train it": the data (target, noise, held-out share, extra features), the
+ * optimizer, learning rate, batch size and L2; play at a chosen speed, pause,
+ * or take one step; the training and test losses grow live and the kinks move.
  *
- * Training runs in slices inside requestAnimationFrame: each frame trains for
- * about FRAME_BUDGET_MS and then lets the page draw, so it never freezes.
+ * Training runs inside requestAnimationFrame: at full speed each frame trains
+ * for about FRAME_BUDGET_MS and then lets the page draw, so it never freezes;
+ * at a set speed each frame trains the epochs that are due (a few a second in
+ * slow motion, so the eye can follow every kink).
  */
 import { type Network, type Optimizer, adam, momentum, sgd } from 'feedforward';
-import { html } from './dom.js';
 import { option } from './build.js';
-import { trainingData } from './data.js';
-import { type OptimizerName, TARGETS_1D, TARGETS_2D, inputsOf, resetNetwork, state, update } from './state.js';
+import { dataOf, withFeatures } from './data.js';
+import { html } from './dom.js';
+import { checkBox, type NumberRule, numberBox } from './inputs.js';
+import { lossCurve } from './loss-view.js';
+import { type Feature, type OptimizerName, TARGETS_1D, TARGETS_2D, inputsOf, resetNetwork, state, update } from './state.js';
 
 const FRAME_BUDGET_MS = 8;
+
+/** The noise each target starts with: none on the curves, a little on the classes (XOR's points would sit on 4 corners). */
+const NOISE: Record<typeof state.target, number> = { sine: 0, step: 0, abs: 0, points: 0, xor: 0.15, circles: 0.1, moons: 0.1, spiral: 0.1 };
+
+/** The speeds offered, in epochs per second (0: full speed, as many as fit in the frame budget). */
+export const SPEEDS: readonly { value: number; label: string }[] = [
+  { value: 1, label: '1 epoch/s' },
+  { value: 3, label: '3 epochs/s (slow motion)' },
+  { value: 20, label: '20 epochs/s' },
+  { value: 0, label: 'full speed' },
+];
 
 let optimizer: Optimizer | null = null;
 let optimizerKey = '';
@@ -31,37 +47,65 @@ function currentOptimizer(): Optimizer {
   return optimizer;
 }
 
-/** One training step (one epoch over the data in minibatches); returns the loss, or null with nothing to train on. */
+/** The loss the page trains with: mean squared error for curves, binary cross-entropy for classes. */
+export const lossName = () => (inputsOf(state.target) === 2 ? 'binaryCrossEntropy' : 'mse');
+
+/**
+ * One epoch over the training data in minibatches (net.fit with epochs: 1, l2 as set); records the
+ * training loss and, with held-out points, the test loss. Returns the training loss, or null with nothing to train on.
+ */
 export function trainStep(): number | null {
-  const data = trainingData(state);
+  const data = dataOf(state);
   if (!data) return null;
-  const history = state.net.fit(data.X, data.Y, {
+  const X = withFeatures(data.train.X, state.features);
+  const history = state.net.fit(X, data.train.Y, {
     epochs: 1,
     optimizer: currentOptimizer(),
-    loss: inputsOf(state.target) === 2 ? 'binaryCrossEntropy' : 'mse',
-    batchSize: Math.min(state.batchSize, data.X.cols),
+    loss: lossName(),
+    batchSize: Math.min(state.batchSize, X.cols),
+    l2: state.l2,
     seed: state.losses.length,
+    ...(data.test ? { validation: { X: withFeatures(data.test.X, state.features), Y: data.test.Y } } : {}),
   });
   const loss = history.loss[history.loss.length - 1];
   state.losses.push(loss);
+  if (history.validationLoss) state.testLosses.push(history.validationLoss[history.validationLoss.length - 1]);
   return loss;
 }
 
 let frames: number[] = [];
+let epochsDone = 0;
+let playedSince = 0;
 
-/** Trains until the frame budget is spent, redraws, and asks for the next frame while playing. */
+/** Trains what is due (a set speed) or until the frame budget is spent (full speed), redraws, and asks for the next frame. */
 function frame(time: number): void {
   if (!state.training) return;
   frames.push(time);
   if (frames.length > 600) frames = frames.slice(-300);
   const start = performance.now();
   try {
-    while (performance.now() - start < FRAME_BUDGET_MS) if (trainStep() === null) break;
+    if (state.speed > 0) {
+      const due = Math.floor(((time - playedSince) * state.speed) / 1000) - epochsDone;
+      for (let n = 0; n < due && performance.now() - start < FRAME_BUDGET_MS; n++) {
+        if (trainStep() === null) break;
+        epochsDone++;
+      }
+    } else {
+      while (performance.now() - start < FRAME_BUDGET_MS) if (trainStep() === null) break;
+    }
   } catch (error) {
     state.training = false;
     showError(error);
   }
   update({}, 'training');
+  requestAnimationFrame(frame);
+}
+
+/** Starts playing: the speed counts epochs from now. */
+function play(): void {
+  epochsDone = 0;
+  playedSince = performance.now();
+  update({ training: true });
   requestAnimationFrame(frame);
 }
 
@@ -75,71 +119,106 @@ function showError(error: unknown): void {
   if (box) box.textContent = String((error as Error).message ?? error);
 }
 
-function lossCurve(losses: number[]): string {
-  if (losses.length < 2) return '<svg id="loss-curve" viewBox="0 0 560 120" width="560" height="120"></svg>';
-  const logs = losses.map((l) => Math.log10(Math.max(l, 1e-12)));
-  const lo = Math.min(...logs);
-  const hi = Math.max(...logs, lo + 1e-9);
-  const points = logs.map((v, n) => `${(10 + (540 * n) / (logs.length - 1)).toFixed(1)},${(115 - (95 * (v - lo)) / (hi - lo)).toFixed(1)}`);
-  return `<svg id="loss-curve" viewBox="0 0 560 120" width="560" height="120" role="img" aria-label="loss per step, log scale">
-    <text x="12" y="12">loss (log scale): ${losses[0].toPrecision(3)} at step 1 → ${losses[losses.length - 1].toPrecision(3)} at step ${losses.length}</text>
-    <polyline class="loss" points="${points.join(' ')}" /></svg>`;
+/** The latest losses as text: "0.0123", and the ratio test/train when points are held out. */
+function lossText(): { train: string; test: string } {
+  const train = state.losses[state.losses.length - 1];
+  const test = state.testLosses[state.testLosses.length - 1];
+  return {
+    train: train === undefined ? '—' : train.toPrecision(3),
+    test: test === undefined ? '—' : `${test.toPrecision(3)} (${(test / train).toFixed(2)}× the training loss)`,
+  };
 }
 
 /** Only the numbers and the curve, redrawn while training so the buttons stay put under the mouse. */
 export function refreshTraining(root: HTMLElement): void {
-  const last = state.losses[state.losses.length - 1];
   const steps = root.querySelector('#steps');
   const loss = root.querySelector<HTMLOutputElement>('#loss');
-  if (!steps || !loss) {
+  const testLoss = root.querySelector<HTMLOutputElement>('#test-loss');
+  if (!steps || !loss || !testLoss) {
     renderTraining(root);
     return;
   }
+  const text = lossText();
   steps.textContent = String(state.losses.length);
-  loss.dataset.value = String(last ?? '');
-  loss.textContent = last === undefined ? '—' : last.toPrecision(3);
-  root.querySelector('#loss-curve')!.outerHTML = lossCurve(state.losses);
+  loss.dataset.value = String(state.losses[state.losses.length - 1] ?? '');
+  loss.textContent = text.train;
+  testLoss.dataset.value = String(state.testLosses[state.testLosses.length - 1] ?? '');
+  testLoss.textContent = text.test;
+  root.querySelector('#loss-curve')!.outerHTML = lossCurve(state.losses, state.testLosses);
 }
 
+const RULES = {
+  learningRate: { id: 'learning-rate', label: 'learning rate', says: 'a number > 0', test: (v) => v > 0, step: '0.001', min: '0' },
+  batchSize: { id: 'batch-size', label: 'batch size', says: 'a whole number ≥ 1', test: (v) => Number.isInteger(v) && v >= 1, step: '1', min: '1' },
+  l2: { id: 'l2', label: 'L2 λ', says: 'a number ≥ 0', test: (v) => v >= 0, step: '0.001', min: '0' },
+} satisfies Record<string, Omit<NumberRule, 'value'>>;
+
 export function renderTraining(root: HTMLElement): void {
-  const last = state.losses[state.losses.length - 1];
+  const text = lossText();
+  const noCurve = state.target === 'points';
+  const speed = SPEEDS.map((s) => `<option value="${s.value}" ${s.value === state.speed ? 'selected' : ''}>${s.label}</option>`).join('');
+  const feature = (f: Feature, label: string) =>
+    html`<label><input type="checkbox" class="feature" value="${f}" ${state.features.includes(f) ? 'checked' : ''} /> ${label}</label>`;
   root.innerHTML = html`
     <div class="row">
       <label>target <select id="target">
         <optgroup label="one input (a curve)">${option(TARGETS_1D, state.target)}</optgroup>
         <optgroup label="two inputs (classes)">${option(TARGETS_2D, state.target)}</optgroup></select></label>
+      <label>noise <input id="noise" type="range" min="0" max="0.5" step="0.05" value="${state.noise}" ${noCurve ? 'disabled' : ''} />
+        <output id="noise-value">${state.noise}</output></label>
+      <button id="regenerate" ${noCurve ? 'disabled' : ''}>regenerate</button>
+      <label>training share <input id="train-share" type="range" min="0.1" max="1" step="0.05" value="${state.trainShare}" ${noCurve ? 'disabled' : ''} />
+        <output id="train-share-value">${Math.round(state.trainShare * 100)}%</output></label>
+    </div>
+    <div class="row">features: ${feature('square', 'x²')} ${feature('sin', 'sin x')}
+      <span class="muted">(extra inputs beside x: with them the prediction bends smoothly in x, so it has no kinks to count)</span></div>
+    <div class="row">
       <label>optimizer <select id="optimizer">${option(['sgd', 'momentum', 'adam'], state.optimizer)}</select></label>
-      <label>learning rate <input id="learning-rate" type="number" min="0" step="0.001" value="${state.learningRate}" /></label>
-      <label>batch size <input id="batch-size" type="number" min="1" step="1" value="${state.batchSize}" /></label>
+      ${numberBox({ ...RULES.learningRate, value: state.learningRate })}
+      ${numberBox({ ...RULES.batchSize, value: state.batchSize })}
+      ${numberBox({ ...RULES.l2, value: state.l2 })}
     </div>
     <div class="row">
       <button id="play">${state.training ? 'pause' : 'play'}</button>
+      <label>speed <select id="speed">${speed}</select></label>
       <button id="step-once" ${state.training ? 'disabled' : ''}>one step</button>
       <button id="reset">reset weights</button>
-      <span>steps: <output id="steps">${state.losses.length}</output></span>
-      <span>loss: <output id="loss" data-value="${last ?? ''}">${last === undefined ? '—' : last.toPrecision(3)}</output></span>
     </div>
+    <div class="row">
+      <span>epochs: <output id="steps">${state.losses.length}</output></span>
+      <span>training loss: <output id="loss" data-value="${state.losses[state.losses.length - 1] ?? ''}">${text.train}</output></span>
+      <span>test loss: <output id="test-loss" data-value="${state.testLosses[state.testLosses.length - 1] ?? ''}">${text.test}</output></span>
+    </div>
+    <p class="legend"><span class="swatch loss-train"></span>training loss <span class="swatch loss-test"></span>test loss (held-out points, never trained on)</p>
     <p id="train-error" class="error" role="alert"></p>
-    ${lossCurve(state.losses)}`;
+    ${lossCurve(state.losses, state.testLosses)}`;
 
-  root.querySelector('#target')?.addEventListener('change', (e) =>
-    update({ target: (e.target as HTMLSelectElement).value as typeof state.target, training: false }),
+  const select = (id: string) => root.querySelector<HTMLSelectElement>(id)!;
+  select('#target').addEventListener('change', (e) => {
+    const target = (e.target as HTMLSelectElement).value as typeof state.target;
+    update({ target, noise: NOISE[target], training: false, sampleIndex: 0 });
+  });
+  select('#optimizer').addEventListener('change', (e) => update({ optimizer: (e.target as HTMLSelectElement).value as OptimizerName }));
+  select('#speed').addEventListener('change', (e) => {
+    state.speed = Number((e.target as HTMLSelectElement).value);
+    epochsDone = 0;
+    playedSince = performance.now();
+  });
+  root.querySelector('#noise')?.addEventListener('change', (e) => update({ noise: Number((e.target as HTMLInputElement).value) }));
+  root.querySelector('#train-share')?.addEventListener('change', (e) =>
+    update({ trainShare: Number((e.target as HTMLInputElement).value), sampleIndex: 0 }),
   );
-  root.querySelector('#optimizer')?.addEventListener('change', (e) =>
-    update({ optimizer: (e.target as HTMLSelectElement).value as OptimizerName }),
+  root.querySelector('#regenerate')?.addEventListener('click', () => update({ dataSeed: state.dataSeed + 1 }));
+  root.querySelectorAll<HTMLInputElement>('input.feature').forEach((box) =>
+    box.addEventListener('change', () => {
+      const features = Array.from(root.querySelectorAll<HTMLInputElement>('input.feature:checked'), (b) => b.value as Feature);
+      update({ features, training: false });
+    }),
   );
-  root.querySelector('#learning-rate')?.addEventListener('change', (e) => {
-    const value = Number((e.target as HTMLInputElement).value);
-    if (Number.isFinite(value) && value > 0) update({ learningRate: value });
-  });
-  root.querySelector('#batch-size')?.addEventListener('change', (e) => {
-    const value = Number((e.target as HTMLInputElement).value);
-    if (Number.isInteger(value) && value >= 1) update({ batchSize: value });
-  });
-  root.querySelector('#play')?.addEventListener('click', () => {
-    update({ training: !state.training });
-    if (state.training) requestAnimationFrame(frame);
-  });
+  checkBox(root, { ...RULES.learningRate, value: state.learningRate }, () => state.learningRate, (learningRate) => update({ learningRate }, 'weights'));
+  checkBox(root, { ...RULES.batchSize, value: state.batchSize }, () => state.batchSize, (batchSize) => update({ batchSize }, 'weights'));
+  checkBox(root, { ...RULES.l2, value: state.l2 }, () => state.l2, (l2) => update({ l2 }, 'weights'));
+  root.querySelector('#play')?.addEventListener('click', () => (state.training ? update({ training: false }) : play()));
   root.querySelector('#step-once')?.addEventListener('click', () => {
     try {
       trainStep();

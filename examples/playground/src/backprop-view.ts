@@ -1,0 +1,140 @@
+/**
+ * "Step through backpropagation": for the chosen training sample (or the whole
+ * training set as one batch), layer by layer from the output back, the
+ * matrices `net.backwardTrace` computes, each line with its chain-rule equation:
+ *
+ *   dAˡ = ∂ℓ/∂Aˡ          from the loss at the output, from layer l + 1 below it
+ *   dZˡ = dAˡ ⊙ g′(Zˡ)     (dZᴸ = Aᴸ − Y when a sigmoid output meets cross-entropy)
+ *   dWˡ = dZˡ·(Aˡ⁻¹)ᵀ / m
+ *   dbˡ = sumRows(dZˡ) / m
+ *   dAˡ⁻¹ = (Wˡ)ᵀ·dZˡ      handed to the layer before
+ *
+ * then the update of plain gradient descent, Wˡ − η·dWˡ and bˡ − η·dbˡ, which
+ * the "one step" button applies to every layer so the learner sees the weights move.
+ */
+import { type BackwardStep, type Matrix, scale, subtract, transpose } from 'feedforward';
+import { dataOf, withFeatures } from './data.js';
+import { html } from './dom.js';
+import { chosenSample, listenToSample, sampleControl } from './sample.js';
+import { matrixTable, rowColours } from './stepper.js';
+import { state, update } from './state.js';
+import { lossName } from './training.js';
+
+/** The X and Y backpropagated: the chosen sample (1 column), or the whole training set. */
+export function backpropData(): { X: Matrix; Y: Matrix } {
+  const data = dataOf(state);
+  if (state.backOn === 'batch' && data) return { X: withFeatures(data.train.X, state.features), Y: data.train.Y };
+  const { X, Y } = chosenSample();
+  return { X, Y };
+}
+
+/** Every layer's backward step, layer 1 first, as net.backwardTrace gives them. */
+function backward(): BackwardStep[] {
+  const { X, Y } = backpropData();
+  return state.net.backwardTrace(X, Y, { loss: lossName() });
+}
+
+/** Plain gradient descent on every layer: W ← W − η·dW, b ← b − η·db (the network's own arrays, so every view follows). */
+function gradientStep(steps: BackwardStep[]): void {
+  const eta = state.learningRate;
+  steps.forEach((step, l) => {
+    const { weights, biases } = state.net.layers[l];
+    weights.data.set(subtract(weights, scale(step.dW, eta)).data);
+    biases.data.set(subtract(biases, scale(step.db, eta)).data);
+  });
+}
+
+/** One line of the walk: its equation, then its matrices joined by the operators. */
+const line = (equation: string, parts: string) =>
+  html`<div class="back-line"><p class="equation">${equation}</p><div class="matrices">${parts}</div></div>`;
+
+export function renderBackprop(root: HTMLElement): void {
+  const layers = state.net.layers.length;
+  const l = Math.max(1, Math.min(state.backLayer, layers));
+  const steps = backward();
+  const step = steps[l - 1];
+  const m = step.z.cols;
+  const { activation } = state.net.layers[l - 1];
+  const W = state.net.layers[l - 1].weights;
+  const b = state.net.layers[l - 1].biases;
+  const own = rowColours(l);
+  const before = rowColours(l - 1);
+  const output = l === layers;
+  const paired = output && lossName() === 'binaryCrossEntropy' && activation.name === 'sigmoid';
+  const loss = lossName() === 'mse' ? 'ℓ = (ŷ − y)²' : 'ℓ = −y·log ŷ − (1 − y)·log(1 − ŷ)';
+  const sup = (s: string | number) => `<sup>${s}</sup>`;
+  const eta = state.learningRate;
+
+  const buttons = Array.from({ length: layers }, (_, n) => layers - n)
+    .map((k) => `<button class="back-layer ${k === l ? 'current' : ''}" data-layer="${k}">layer ${k}${k === layers ? ' (output)' : ''}</button>`)
+    .join('');
+  const dALine = output
+    ? line(
+        `dA${sup(l)} = ∂ℓ/∂A${sup(l)} for ${loss}: ${lossName() === 'mse' ? `2·(A${sup(l)} − Y)` : `(A${sup(l)} − Y) / (A${sup(l)}·(1 − A${sup(l)}))`}`,
+        `${matrixTable('A', `A${sup(l)} = ŷ`, step.a, own)}<span class="op">,</span>${matrixTable('Y', 'Y (target)', backpropData().Y)}
+         <span class="op">→</span>${matrixTable('dA', `dA${sup(l)}`, step.dA, own)}`,
+      )
+    : line(
+        `dA${sup(l)} = (W${sup(l + 1)})ᵀ·dZ${sup(l + 1)}: what layer ${l + 1} handed back`,
+        matrixTable('dA', `dA${sup(l)}`, step.dA, own),
+      );
+  const dZLine = paired
+    ? line(`dZ${sup(l)} = A${sup(l)} − Y (a sigmoid output with cross-entropy: the g′ cancels)`, matrixTable('dZ', `dZ${sup(l)}`, step.dZ, own))
+    : line(
+        `dZ${sup(l)} = dA${sup(l)} ⊙ ${activation.name}′(Z${sup(l)})${activation.name === 'relu' ? ': relu′ is 1 where z > 0 and 0 where ReLU cut z off' : ''}`,
+        `${matrixTable('dA-again', `dA${sup(l)}`, step.dA, own)}<span class="op">⊙ ${activation.name}′(</span>${matrixTable('Z', `Z${sup(l)}`, step.z, own)}
+         <span class="op">) =</span>${matrixTable('dZ', `dZ${sup(l)}`, step.dZ, own)}`,
+      );
+  const dWLine = line(
+    `dW${sup(l)} = dZ${sup(l)}·(A${sup(l - 1)})ᵀ / m, with m = ${m}`,
+    `${matrixTable('dZ-again', `dZ${sup(l)}`, step.dZ, own)}<span class="op">·</span>${matrixTable('A-prev-T', `(A${sup(l - 1)})ᵀ`, transpose(step.input))}
+     <span class="op">/ ${m} =</span>${matrixTable('dW', `dW${sup(l)}`, step.dW, own)}`,
+  );
+  const dbLine = line(`db${sup(l)} = sumRows(dZ${sup(l)}) / m`, matrixTable('db', `db${sup(l)}`, step.db, own));
+  const handBack =
+    l > 1
+      ? line(
+          `dA${sup(l - 1)} = (W${sup(l)})ᵀ·dZ${sup(l)}: handed back to layer ${l - 1}`,
+          `${matrixTable('W-T', `(W${sup(l)})ᵀ`, transpose(W), before)}<span class="op">·</span>${matrixTable('dZ-again2', `dZ${sup(l)}`, step.dZ, own)}
+           <span class="op">=</span>${matrixTable('dA-prev', `dA${sup(l - 1)}`, steps[l - 2].dA, before)}`,
+        )
+      : '';
+  const newW = subtract(W, scale(step.dW, eta));
+  const newB = subtract(b, scale(step.db, eta));
+  const updateLine = line(
+    `The update, plain gradient descent with η = ${eta}: W${sup(l)} − η·dW${sup(l)} and b${sup(l)} − η·db${sup(l)}`,
+    `${matrixTable('W', `W${sup(l)}`, W, own)}<span class="op">− ${eta}·</span>${matrixTable('dW-again', `dW${sup(l)}`, step.dW, own)}
+     <span class="op">=</span>${matrixTable('W-new', `new W${sup(l)}`, newW, own)}
+     ${matrixTable('b', `b${sup(l)}`, b, own)}<span class="op">− ${eta}·</span>${matrixTable('db-again', `db${sup(l)}`, step.db, own)}
+     <span class="op">=</span>${matrixTable('b-new', `new b${sup(l)}`, newB, own)}`,
+  );
+  const optimizerNote =
+    state.optimizer === 'sgd' && state.l2 === 0
+      ? 'Training (play) takes this same step on each minibatch.'
+      : `Training (play) uses ${state.optimizer}${state.l2 > 0 ? ` and L2 λ = ${state.l2}` : ''}, which changes this step; "one step" here takes the plain one.`;
+
+  root.innerHTML = html`
+    <div class="row">backpropagate
+      <label><input type="radio" name="back-on" value="sample" ${state.backOn === 'sample' ? 'checked' : ''} /> the chosen sample</label>
+      <label><input type="radio" name="back-on" value="batch" ${state.backOn === 'batch' ? 'checked' : ''} /> the whole training set (one batch)</label></div>
+    ${state.backOn === 'sample' ? sampleControl(chosenSample()) : ''}
+    <div class="row" role="group" aria-label="layers, from the output back">${buttons}
+      <button id="back-next" ${l <= 1 ? 'disabled' : ''}>back ▶</button></div>
+    <p>Layer <strong id="back-current">${l}</strong> of ${layers}, from the output back (m = ${m} sample${m === 1 ? '' : 's'}):</p>
+    ${dALine}${dZLine}${dWLine}${dbLine}${handBack}${updateLine}
+    <div class="row"><button id="back-step">one step: W ← W − η·dW, b ← b − η·db in every layer</button>
+      <span class="muted">${optimizerNote}</span></div>`;
+
+  listenToSample(root);
+  root.querySelectorAll<HTMLInputElement>('input[name="back-on"]').forEach((radio) =>
+    radio.addEventListener('change', () => update({ backOn: radio.value as 'sample' | 'batch' }, 'weights')),
+  );
+  root.querySelectorAll<HTMLButtonElement>('button.back-layer').forEach((button) =>
+    button.addEventListener('click', () => update({ backLayer: Number(button.dataset.layer) }, 'weights')),
+  );
+  root.querySelector('#back-next')?.addEventListener('click', () => update({ backLayer: l - 1 }, 'weights'));
+  root.querySelector('#back-step')?.addEventListener('click', () => {
+    gradientStep(steps);
+    update({}, 'weights');
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * The sample both steppers follow: one training point, chosen by its index,
+ * as the network sees it (the raw inputs, then the extra features), with its target.
+ */
+import { type Matrix, matrix } from 'feedforward';
+import { dataOf, featureNames, withFeatures } from './data.js';
+import { html, short } from './dom.js';
+import { inputsOf, state, update } from './state.js';
+
+export interface Sample {
+  /** Which training point (from 0), and how many there are (0 when there is no data yet). */
+  index: number;
+  count: number;
+  /** The raw inputs (1 or 2 numbers) and the network's input column X (raw + features, inputs × 1). */
+  raw: number[];
+  X: Matrix;
+  /** The target Y (1 × 1). */
+  Y: Matrix;
+}
+
+/** The chosen training sample; with no data yet (no clicked points) the input 1 with target 0. */
+export function chosenSample(): Sample {
+  const data = dataOf(state);
+  const inputs = inputsOf(state.target);
+  if (!data) {
+    const raw = inputs === 1 ? [1] : [0.5, -0.5];
+    return { index: 0, count: 0, raw, X: withFeatures(matrix(raw.map((v) => [v])), state.features), Y: matrix([[0]]) };
+  }
+  const { X, Y } = data.train;
+  const index = Math.min(state.sampleIndex, X.cols - 1);
+  const raw = Array.from({ length: X.rows }, (_, r) => X.get(r, index));
+  return {
+    index,
+    count: X.cols,
+    raw,
+    X: withFeatures(matrix(raw.map((v) => [v])), state.features),
+    Y: matrix([[Y.get(0, index)]]),
+  };
+}
+
+/** The slider that picks the sample, and what it is: "sample 3 of 60: x = 0.512, y = 0.490". */
+export function sampleControl(sample: Sample): string {
+  const names = featureNames(inputsOf(state.target), []);
+  const values = sample.raw.map((v, n) => `${names[n]} = ${short(v)}`).join(', ');
+  if (sample.count === 0) return html`<p class="muted">No training points yet: following ${values}, target 0.</p>`;
+  return html`<label class="row">training sample
+    <input class="sample-index" type="range" min="0" max="${sample.count - 1}" step="1" value="${sample.index}" />
+    <output class="sample-text">${sample.index + 1} of ${sample.count}: ${values}, target y = ${short(sample.Y.get(0, 0))}</output></label>`;
+}
+
+/** Listens to the sample slider inside root. */
+export function listenToSample(root: HTMLElement): void {
+  root.querySelectorAll<HTMLInputElement>('input.sample-index').forEach((input) =>
+    input.addEventListener('change', () => update({ sampleIndex: Number(input.value) }, 'weights')),
+  );
+}
