@@ -37,6 +37,15 @@ describe('fromRecords', () => {
     const data = fromRecords(penguins, { inputs: ['beak'], target: 'male' });
     expect([data.labels, data.Y.toArray()]).toEqual([['false', 'true'], [[0, 1, 0, 1], [1, 0, 1, 0]]]);
   });
+  it("task: 'classification' takes numbers as classes, sorted by value (9 before 10), named as text", () => {
+    const data = fromRecords([{ x: 1, digit: 10 }, { x: 2, digit: 9 }, { x: 3, digit: 10 }], { inputs: ['x'], target: 'digit', task: 'classification' });
+    expect([data.labels, data.targets, data.Y.toArray()]).toEqual([['9', '10'], ['10', '9', '10'], [[0, 1, 0], [1, 0, 1]]]);
+  });
+  it("task: 'regression' refuses a target that is not a number, naming the row", () => {
+    expectError(() => fromRecords([{ x: 1, y: 'a' }], { inputs: ['x'], target: 'y', task: 'regression' }), ValueError, 'fromRecords: row 1, column "y" is "a" but the column holds numbers (every value must be a finite number)');
+    expectError(() => fromRecords([{ x: 1, y: 1 }], { inputs: ['x'], target: 'y', task: 'sort' as never }), ValueError, "fromRecords: task is \"sort\" but it must be 'auto', 'classification' or 'regression'");
+    expectError(() => fromRecords([{ x: 1, y: 1 }, { x: 2, y: '1' }], { inputs: ['x'], target: 'y', task: 'classification' }), ValueError, 'fromRecords: column "y" holds "1" both as text and as a number or boolean but class names must be distinct as text');
+  });
   it('one-hot encodes a categorical input, one feature per category named column=category, sorted', () => {
     const data = fromRecords(penguins, { inputs: ['beak', 'island'], target: 'species' });
     expect(data.features).toEqual(['beak', 'island=Biscoe', 'island=Dream', 'island=Torgersen']);

@@ -26,10 +26,18 @@ export interface FromRecordsOptions {
   target: string;
   /** What a missing value (absent, null, '' or NaN) in those columns does: 'error' (the default) or 'drop' the record. */
   missing?: 'error' | 'drop';
+  /**
+   * 'auto' (the default): numbers in the target make a regression, text or booleans a classification.
+   * 'classification' also takes numbers as class names (a 0/1 column, digits 0–9: classes sorted by value).
+   */
+  task?: 'auto' | 'classification' | 'regression';
 }
 
 /** Every default of fromRecords (`inputs` and `target` are required). */
-export const FROM_RECORDS_DEFAULTS = Object.freeze({ missing: 'error' as 'error' | 'drop' });
+export const FROM_RECORDS_DEFAULTS = Object.freeze({
+  missing: 'error' as 'error' | 'drop',
+  task: 'auto' as 'auto' | 'classification' | 'regression',
+});
 
 /** What `fromRecords` returns: the matrices to train on and the names that give them meaning. */
 export interface RecordData {
@@ -71,6 +79,12 @@ export function fromRecords(records: readonly DataRecord[], options: FromRecords
   const missing = o.missing ?? FROM_RECORDS_DEFAULTS.missing;
   if (missing !== 'error' && missing !== 'drop') {
     throw new ValueError(`${where}: missing is ${describeValue(missing)} but it must be 'error' or 'drop'`);
+  }
+  const task = o.task ?? FROM_RECORDS_DEFAULTS.task;
+  if (task !== 'auto' && task !== 'classification' && task !== 'regression') {
+    throw new ValueError(
+      `${where}: task is ${describeValue(task)} but it must be 'auto', 'classification' or 'regression'`,
+    );
   }
   records.forEach((record: unknown, n) => {
     if (typeof record !== 'object' || record === null || Array.isArray(record)) {
@@ -123,20 +137,29 @@ export function fromRecords(records: readonly DataRecord[], options: FromRecords
   const X = new Matrix(rows.length, m);
   rows.forEach((row, i) => X.data.set(row, i * m));
 
-  // The target: numbers make a regression, text or booleans a classification.
+  // The target: numbers make a regression, text or booleans a classification (unless task says which).
   const values = kept.map((record) => record[target]);
   let Y: Matrix;
   let labels: string[] | undefined;
   let targets: (string | number)[];
-  if (values.some((v) => typeof v === 'number')) {
+  const regression = task === 'regression' || (task === 'auto' && values.some((v) => typeof v === 'number'));
+  if (regression) {
     targets = values.map((v, j) => {
       if (!isFiniteNumber(v)) throw badNumber(where, rowOf.get(kept[j])!, target, v);
       return v;
     });
     Y = new Matrix(1, m, Float64Array.from(targets as number[]));
   } else {
-    targets = values.map((v, j) => categoryName(v, where, rowOf.get(kept[j])!, target));
-    labels = sortLabels([...new Set(targets as string[])]);
+    // Class names are text; numbers given as classes are sorted by value first (9 before 10).
+    const classes = values.map((v, j) => (isFiniteNumber(v) ? v : categoryName(v, where, rowOf.get(kept[j])!, target)));
+    labels = sortLabels([...new Set(classes)]).map(String);
+    if (new Set(labels).size < labels.length) {
+      const clash = labels.find((label, i) => labels!.indexOf(label) !== i);
+      throw new ValueError(
+        `${where}: column ${JSON.stringify(target)} holds ${JSON.stringify(clash)} both as text and as a number or boolean but class names must be distinct as text`,
+      );
+    }
+    targets = classes.map(String);
     Y = oneHot(targets, labels);
   }
   return { X, Y, features, ...(labels && { labels }), targets, records: kept, dropped: records.length - m };
