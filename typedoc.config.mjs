@@ -16,6 +16,7 @@ export default {
   // sortEntryPoints: false keeps this order (and the entry points' order) as written.
   projectDocuments: [
     'docs/training.md',
+    'docs/real-data.md',
     'docs/kinks.md',
     'docs/plots.md',
     'docs/interop.md',

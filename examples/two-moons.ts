@@ -32,5 +32,5 @@ console.log('\nclass 1 (#) and class 0 (.) over x ∈ [−1.5, 2.5], y ∈ [−1
 for (let r = 0; r < 11; r++) {
   const y = 1.5 - (2.5 * r) / 10;
   const xs = Array.from({ length: 41 }, (_, c) => [-1.5 + c / 10, y]);
-  console.log((net.predict(xs) as number[]).map((p) => (p > 0.5 ? '#' : '.')).join(''));
+  console.log(net.predict<number>(xs).map((p) => (p > 0.5 ? '#' : '.')).join(''));
 }

@@ -61,6 +61,7 @@ export type { InitName } from './core/init.js';
 export { Network, NETWORK_DEFAULTS, FROM_WEIGHTS_DEFAULTS } from './core/network.js';
 export type { LayerInput, NetworkOptions, TraceStep } from './core/network.js';
 export { MAX_PARAMETERS } from './core/validate.js';
+export type { Classification } from './core/labels.js';
 export { articleNetwork, ARTICLE_LAYERS } from './core/article.js';
 export type { Layer, NetworkLayers, NetworkJSON, JSONNumber } from './core/types.js';
 
@@ -82,6 +83,21 @@ export type { Standardizer, StandardizerJSON } from './core/standardize.js';
 export type { NetworkStandardize } from './core/types.js';
 export { datasets, DATASET_DEFAULTS } from './train/datasets.js';
 export type { Dataset, DatasetOptions } from './train/datasets.js';
+
+// Real data: records in, honest splits, scores on held-out samples.
+export { fromRecords, oneHot, FROM_RECORDS_DEFAULTS } from './train/records.js';
+export type { DataRecord, FromRecordsOptions, RecordData } from './train/records.js';
+export { trainTestSplit, TRAIN_TEST_SPLIT_DEFAULTS } from './train/split.js';
+export type { SplitInput, SplitPart, TrainTestSplitOptions } from './train/split.js';
+export {
+  argmax,
+  accuracy,
+  confusionMatrix,
+  meanAbsoluteError,
+  rootMeanSquaredError,
+  r2,
+} from './train/metrics.js';
+export type { ConfusionMatrix, Label, Labels } from './train/metrics.js';
 
 // See inside: the exact kinks of a 1-input network, the linear map around any point.
 export { kinks, KINK_MERGE_GAP, KINKS_DEFAULTS } from './inspect/kinks.js';

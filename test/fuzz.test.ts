@@ -172,3 +172,30 @@ describe('the harness itself fails when it should', () => {
     expect(badResult({ a: [1, -0], b: 'text' })).toBe(undefined);
   });
 });
+
+describe('real data: records, splits, scores', () => {
+  // Records as files give them: a few columns holding numbers, text, booleans, null, NaN, or nothing.
+  const cell = fc.oneof(fc.double(), fc.integer(), fc.constantFrom('a', 'b', '', 'n/a'), fc.boolean(), fc.constant(null), fc.constant(undefined));
+  const records = fc.oneof(fc.array(fc.dictionary(fc.constantFrom('x', 'y', 'k'), cell), { maxLength: 8 }), arg.junk);
+  const recordOptions = fc.oneof(
+    fc.record({ inputs: fc.constantFrom(['x'], ['x', 'k'], ['k'], [], 'x'), target: fc.constantFrom('y', 'x', 'zz', 3), missing: fc.constantFrom('error', 'drop', 'skip', undefined), task: fc.constantFrom('auto', 'classification', 'regression', 'x', undefined) }, { requiredKeys: [] }),
+    arg.junk,
+  );
+  const labels = fc.oneof(fc.array(fc.oneof(fc.constantFrom('a', 'b', 'c'), fc.integer({ min: 0, max: 3 }), fc.boolean(), fc.double())), arg.any);
+  fuzz('fromRecords', ff.fromRecords, records, recordOptions);
+  fuzz('oneHot', ff.oneHot, labels, fc.oneof(fc.constant(undefined), labels));
+  fuzz('argmax', ff.argmax, arg.matrix);
+  fuzz('accuracy', ff.accuracy, labels, labels);
+  fuzz('confusionMatrix', (p, a, l) => ff.confusionMatrix(p, a, l).toString(), labels, labels, fc.oneof(fc.constant(undefined), labels));
+  fuzz('meanAbsoluteError', ff.meanAbsoluteError, arg.matrix, arg.matrix);
+  fuzz('rootMeanSquaredError', ff.rootMeanSquaredError, arg.matrix, arg.matrix);
+  fuzz('r2', ff.r2, arg.matrix, arg.matrix);
+  fuzz('trainTestSplit', (X, Y, o) => ff.trainTestSplit({ X, Y }, o), arg.matrix, arg.matrix, arg.options({ test: arg.number, seed: arg.seed, stratify: fc.boolean() }));
+  fuzz('Network#classify', (net, samples) => {
+    const n = net as Network;
+    if (['softmax', 'sigmoid'].includes(n.layers.at(-1)!.activation.name) && !(n.outputs > 1 && n.layers.at(-1)!.activation.name === 'sigmoid')) {
+      n.labels = Array.from({ length: n.outputs === 1 ? 2 : n.outputs }, (_, i) => `c${i}`);
+    }
+    return n.classify(samples);
+  }, arg.network, arg.any);
+});

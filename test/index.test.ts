@@ -8,6 +8,16 @@ import type {
   Activation,
   ActivationSpec,
   BiasInput,
+  Classification,
+  ConfusionMatrix,
+  DataRecord,
+  FromRecordsOptions,
+  Label,
+  Labels,
+  RecordData,
+  SplitInput,
+  SplitPart,
+  TrainTestSplitOptions,
   Engine,
   InitName,
   JSONNumber,
@@ -38,6 +48,7 @@ describe('src/index.ts', () => {
       'FORMULA_FUNCTIONS',
       'FORMULA_LIMITS',
       'FORMULA_MAX_NODES',
+      'FROM_RECORDS_DEFAULTS',
       'FROM_WEIGHTS_DEFAULTS',
       'GRADIENTS_DEFAULTS',
       'GRADIENT_CHECK_DEFAULTS',
@@ -54,20 +65,25 @@ describe('src/index.ts', () => {
       'SOURCE_DEFAULTS',
       'ShapeError',
       'TFJS_FILES_DEFAULTS',
+      'TRAIN_TEST_SPLIT_DEFAULTS',
       'ValueError',
+      'accuracy',
       'activation',
       'adam',
       'add',
       'applyWeights',
+      'argmax',
       'articleNetwork',
       'backwardTrace',
       'binaryCrossEntropy',
+      'confusionMatrix',
       'createRandom',
       'crossEntropy',
       'datasets',
       'diagnose',
       'formatShape',
       'formula',
+      'fromRecords',
       'fromTfjsModel',
       'getEngine',
       'gradientCheck',
@@ -83,16 +99,20 @@ describe('src/index.ts', () => {
       'loadMathjs',
       'map',
       'matrix',
+      'meanAbsoluteError',
       'momentum',
       'mse',
       'multiply',
       'numberSource',
+      'oneHot',
       'ones',
       'optimizerFromJSON',
+      'r2',
       'randomMatrix',
       'relativeError',
       'relu',
       'restoreTrainingState',
+      'rootMeanSquaredError',
       'scale',
       'setEngine',
       'sgd',
@@ -105,6 +125,7 @@ describe('src/index.ts', () => {
       'tanh',
       'toTfjsFiles',
       'toTfjsModel',
+      'trainTestSplit',
       'trainingState',
       'transpose',
       'twoNode',
@@ -140,6 +161,21 @@ describe('src/index.ts', () => {
       [1, 1],
       'string',
     ]);
+  });
+
+  it('exports the types of real data (tsc fails here if one disappears)', () => {
+    const record: DataRecord = { x: 1, kind: 'a' };
+    const options: FromRecordsOptions = { inputs: ['x'], target: 'kind' };
+    const data: RecordData = api.fromRecords([record, { x: 2, kind: 'b' }], options);
+    const split: TrainTestSplitOptions = { test: 0.5, seed: 1 };
+    const parts: { train: SplitPart<RecordData>; test: SplitPart<RecordData> } = api.trainTestSplit(data, split);
+    const input: SplitInput = { X: data.X, Y: data.Y };
+    const label: Label = parts.test.targets[0];
+    const labels: Labels = [label];
+    const cm: ConfusionMatrix = api.confusionMatrix(labels, labels);
+    const net = new api.Network({ layers: [1, 2], output: 'softmax', labels: data.labels, features: data.features });
+    const answer: Classification = net.classify({ x: 3 });
+    expect([input.X === data.X, cm.total, typeof answer.label]).toEqual([true, 1, 'string']);
   });
 
   it('loadMathjs resolves to mathjs (the library loads it only when asked)', async () => {

@@ -15,6 +15,7 @@ import {
   ValueError,
   applyWeights,
   sigmoid,
+  standardize,
   transpose,
 } from '../src/index.js';
 import { elementwiseActivation } from '../src/core/activations.js';
@@ -421,5 +422,111 @@ describe('a network holds at most MAX_PARAMETERS weights and biases, checked bef
     expect(() => Network.fromWeights([{ weights: W, biases: [0] }])).toThrow(
       'Network.fromWeights: the layers hold 33554433 weights and biases but a network may hold at most 33554432 (MAX_PARAMETERS, 2²⁵)',
     );
+  });
+});
+
+describe('a softmax over a single output', () => {
+  it('is refused by new Network, saying to use sigmoid for two classes or one output per class', () => {
+    expectError(() => new Network({ layers: [2, 4, 1], output: 'softmax' }), ValueError, "Network: output is softmax over 1 output but softmax needs at least 2 (the softmax of one number is always 1, so the loss is 0 and nothing is learned: for two classes use output 'sigmoid' with 1 output, or give one output per class)");
+  });
+  it('is refused by Network.fromWeights too, whether given as output or as the last layer’s activation', () => {
+    expect(() => Network.fromWeights([{ weights: [[1]], biases: [0] }], { output: 'softmax' })).toThrow('Network.fromWeights: output is softmax over 1 output but softmax needs at least 2');
+    expect(() => Network.fromWeights([{ weights: [[1]], biases: [0], activation: 'softmax' }])).toThrow('Network.fromWeights: output is softmax over 1 output');
+  });
+});
+
+describe('net.labels and net.features', () => {
+  const softmax3 = () => new Network({ layers: [2, 3], output: 'softmax', seed: 1 });
+  it('are undefined until given, to the constructor or by assignment', () => {
+    expect([softmax3().labels, softmax3().features]).toEqual([undefined, undefined]);
+    const net = new Network({ layers: [2, 3], output: 'softmax', labels: ['a', 'b', 'c'], features: ['x', 'y'] });
+    expect([net.labels, net.features]).toEqual([['a', 'b', 'c'], ['x', 'y']]);
+  });
+  it('keep a copy, frozen', () => {
+    const names = ['a', 'b', 'c'];
+    const net = softmax3();
+    net.labels = names;
+    names[0] = 'z';
+    expect(net.labels).toEqual(['a', 'b', 'c']);
+    expect(Object.isFrozen(net.labels)).toBe(true);
+  });
+  it('labels: one per softmax output, two for a single sigmoid output, none for a regression', () => {
+    const net = softmax3();
+    expectError(() => (net.labels = ['a', 'b']), ShapeError, 'Network.labels: labels has 2 names but the network has 3 outputs (one label per softmax output)');
+    const sigmoid = new Network({ layers: [2, 1], output: 'sigmoid' });
+    expectError(() => (sigmoid.labels = ['yes']), ShapeError, 'Network.labels: labels has 1 name but the network has 1 output (a sigmoid output p is the probability of the second of 2 labels)');
+    expectError(() => (new Network({ layers: [2, 1] }).labels = ['a', 'b']), ValueError, "Network.labels: labels name classes but the output is linear (a classifier's output is softmax, one output per class, or sigmoid, one output for two classes)");
+    expectError(() => (new Network({ layers: [2, 2], output: 'sigmoid' }).labels = ['a', 'b']), ValueError, 'Network.labels: labels name classes but the output is 2 sigmoids, 2 independent yes/no answers (for one class out of 2, use softmax)');
+  });
+  it('refuses names that repeat, are empty or are not strings; features must be one per input', () => {
+    const net = softmax3();
+    expectError(() => (net.labels = ['a', 'b', 'a']), ValueError, 'Network.labels: labels lists "a" twice (each name once)');
+    expectError(() => (net.labels = ['a', '', 'c']), ValueError, 'Network.labels: labels entry 2 is "" but names must be non-empty strings');
+    expectError(() => (net.labels = [1, 2, 3] as never), ValueError, 'Network.labels: labels entry 1 is 1 but names must be non-empty strings');
+    expectError(() => (net.labels = []), ValueError, 'Network.labels: labels is an array of 0 entries but it must be a non-empty list of names');
+    net.labels = ['a', 'b', 'c'];
+    net.labels = undefined; // removes them
+    expect(net.labels).toBeUndefined();
+    expectError(() => (net.features = ['x']), ShapeError, 'Network.features: features has 1 name but the network has 2 inputs (one name per input)');
+    expectError(() => new Network({ layers: [2, 3], output: 'softmax', features: ['x'] }), ShapeError, 'Network: features has 1 name but the network has 2 inputs (one name per input)');
+  });
+});
+
+describe('Network.classify', () => {
+  // softmax(W·x + b) with W = I, b = 0: the probabilities are softmax(x) of the input itself.
+  const identity = () => {
+    const net = Network.fromWeights([{ weights: [[1, 0, 0], [0, 1, 0], [0, 0, 1]], biases: [0, 0, 0] }], { output: 'softmax' });
+    net.labels = ['Adelie', 'Chinstrap', 'Gentoo'];
+    return net;
+  };
+  it('answers one row with its label, confidence and every probability, highest first', () => {
+    const answer = identity().classify([0, Math.log(3), 0]); // e^z = 1, 3, 1 → 0.2, 0.6, 0.2
+    expect(answer.label).toBe('Chinstrap');
+    expect(answer.confidence).toBeCloseTo(0.6, 15);
+    expect(Object.keys(answer.probabilities)).toEqual(['Chinstrap', 'Adelie', 'Gentoo']); // a tie keeps the labels' order
+    expect(answer.probabilities.Adelie).toBeCloseTo(0.2, 15);
+  });
+  it('answers a list of rows with one answer per row', () => {
+    const answers = identity().classify([[5, 0, 0], [0, 0, 5]]);
+    expect(answers.map((a) => a.label)).toEqual(['Adelie', 'Gentoo']);
+  });
+  it('reads records by net.features, raw values standardized as predict does', () => {
+    const net = identity();
+    net.features = ['a', 'b', 'c'];
+    net.standardize = { inputs: standardize([[0, 2], [0, 2], [0, 2]]) }; // μ = 1, σ = 1: x′ = x − 1
+    expect(net.classify({ a: 1, b: 1, c: 3, note: 'ignored' }).label).toBe('Gentoo'); // x′ = 0, 0, 2
+    expect(net.classify([{ a: 3, b: 1, c: 1 }, { a: 1, b: 3, c: 1 }]).map((x) => x.label)).toEqual(['Adelie', 'Chinstrap']);
+  });
+  it('reads a sigmoid output p as the probability of the second label, 1 − p of the first', () => {
+    const net = Network.fromWeights([{ weights: [[1]], biases: [0] }], { output: 'sigmoid' });
+    net.labels = ['no', 'yes'];
+    const answer = net.classify([Math.log(3)]); // σ(ln 3) = 3/4
+    expect([answer.label, Object.keys(answer.probabilities)]).toEqual(['yes', ['yes', 'no']]);
+    expect(Math.abs(answer.confidence - 0.75)).toBeLessThan(1e-15);
+    expect(Math.abs(answer.probabilities.no - 0.25)).toBeLessThan(1e-15);
+  });
+  it('refuses a network without labels, and records without features', () => {
+    expectError(() => new Network({ layers: [2, 3], output: 'softmax' }).classify([1, 2]), ValueError, 'Network.classify: the network has no labels but classify names classes (set net.labels = data.labels, or pass labels to new Network)');
+    expectError(() => identity().classify({ a: 1 }), ValueError, 'Network.classify: the samples are records but the network has no features to read them with (set net.features = data.features, or give rows of numbers)');
+    const named = identity();
+    named.features = ['a', 'b', 'c'];
+    expectError(() => named.classify([{ a: 1, b: 2, c: 3 }, [1, 2, 3]] as never), ValueError, 'Network.classify: sample 2 is an array of 3 entries but the samples before or after it are records (give all records or all rows of numbers)');
+    expect(() => named.classify([{ a: 1, b: 2, c: 3 }, { a: 1, b: 2 }])).toThrow('Network.classify: row 2 has no column "c"'); // rows count from 1 across the list
+    expectError(() => identity().classify([]), ValueError, 'Network.classify: samples is an empty list (give at least one)');
+    expectError(() => identity().classify([1, 2]), ShapeError, 'Network.classify: each sample has 2 features but the network has 3 inputs (one row per sample, one number per input)');
+  });
+  it('predict reads records too, by net.features', () => {
+    const net = Network.fromWeights([{ weights: [[1, 10]], biases: [0] }]);
+    net.features = ['x', 'colour=red'];
+    expect(net.predict([{ x: 2, colour: 'red' }, { x: 3, colour: 'red' }])).toEqual([12, 13]);
+    expectError(() => Network.fromWeights([{ weights: [[1]], biases: [0] }]).predict([{ x: 1 }]), ValueError, 'Network.predict: the samples are records but the network has no features to read them with (set net.features = data.features, or give rows of numbers)');
+  });
+  it('classifies the same, with the same labels and features, after a JSON round trip', () => {
+    const net = identity();
+    net.features = ['a', 'b', 'c'];
+    const copy = Network.fromJSON(JSON.stringify(net.toJSON()));
+    expect([copy.labels, copy.features]).toEqual([net.labels, net.features]);
+    const rows = [[0.3, -1, 2], [4, 0.1, 0]];
+    expect(copy.classify(rows)).toEqual(net.classify(rows));
   });
 });

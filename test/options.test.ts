@@ -6,6 +6,9 @@
  * The table below lists every public function and method that takes options;
  * the last two tests fail when a new one is not in it.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as api from '../src/index.js';
 import {
@@ -13,6 +16,11 @@ import {
   DATASET_DEFAULTS,
   FIT_DEFAULTS,
   FORMULA_DEFAULTS,
+  FROM_RECORDS_DEFAULTS,
+  TRAIN_TEST_SPLIT_DEFAULTS,
+  confusionMatrix,
+  fromRecords,
+  trainTestSplit,
   FROM_WEIGHTS_DEFAULTS,
   GRADIENTS_DEFAULTS,
   GRADIENT_CHECK_DEFAULTS,
@@ -77,6 +85,10 @@ const plane = () => new Network({ layers: [2, 2, 1], seed: 1 });
 const X = [[0, 1]];
 const Y = [[1, 3]];
 
+// A one-column CSV file for readCsv.
+const csvFile = join(mkdtempSync(join(tmpdir(), 'feedforward-options-')), 'a.csv');
+writeFileSync(csvFile, 'x\n1\n');
+
 const table: Row[] = [
   { call: 'randomMatrix', where: 'randomMatrix', defaults: RANDOM_MATRIX_DEFAULTS, valid: { seed: 1 }, run: (o) => randomMatrix(2, 2, o) },
   { call: 'Network', where: 'Network', defaults: NETWORK_DEFAULTS, required: ['layers'], valid: { layers: [1, 2, 1] }, run: (o) => new Network(o as never) },
@@ -108,6 +120,13 @@ const table: Row[] = [
   { call: 'plotTraining', where: 'plotTraining', defaults: PLOT_TRAINING_DEFAULTS, valid: { width: 200 }, run: (o) => plotTraining({ loss: [2, 1] }, o) },
   { call: 'plotDecisionSpec', where: 'plotDecision', defaults: PLOT_DECISION_DEFAULTS, required: ['domain'], valid: { domain: [-1, 1], resolution: 4 }, run: (o) => plotDecisionSpec(plane(), o as never) },
   { call: 'plotDecision', where: 'plotDecision', defaults: PLOT_DECISION_DEFAULTS, required: ['domain'], valid: { domain: [-1, 1], resolution: 4 }, run: (o) => plotDecision(plane(), o as never) },
+  { call: 'fromRecords', where: 'fromRecords', defaults: FROM_RECORDS_DEFAULTS, required: ['inputs', 'target'], valid: { inputs: ['x'], target: 'y' }, run: (o) => fromRecords([{ x: 1, y: 'a' }], o as never) },
+  { call: 'trainTestSplit', where: 'trainTestSplit', defaults: TRAIN_TEST_SPLIT_DEFAULTS, valid: { test: 0.5 }, run: (o) => trainTestSplit({ X: [[1, 2]], Y: [[1, 2]] }, o) },
+  { call: 'readCsv', where: 'readCsv', defaults: node.READ_CSV_DEFAULTS, valid: { numbers: false }, run: (o) => node.readCsv(csvFile, o) },
+  { call: 'plotConfusionSpec', where: 'plotConfusion', defaults: plot.PLOT_CONFUSION_DEFAULTS, valid: { cellSize: 40 }, run: (o) => plot.plotConfusionSpec(confusionMatrix(['a'], ['a']), o) },
+  { call: 'plotConfusion', where: 'plotConfusion', defaults: plot.PLOT_CONFUSION_DEFAULTS, valid: { title: 'x' }, run: (o) => plot.plotConfusion(confusionMatrix(['a'], ['a']), o) },
+  { call: 'plotPredictionsSpec', where: 'plotPredictions', defaults: plot.PLOT_PREDICTIONS_DEFAULTS, valid: { name: 'mpg' }, run: (o) => plot.plotPredictionsSpec([1, 2], [1, 3], o) },
+  { call: 'plotPredictions', where: 'plotPredictions', defaults: plot.PLOT_PREDICTIONS_DEFAULTS, valid: { size: 200 }, run: (o) => plot.plotPredictions([1, 2], [1, 3], o) },
   { call: 'asciiPlot', where: 'asciiPlot', defaults: ASCII_PLOT_DEFAULTS, required: ['domain'], valid: { domain: [-1, 1], width: 10 }, run: (o) => asciiPlot(line(), o as never) },
 ];
 

@@ -19,18 +19,24 @@ describe('src/plot/index.ts', () => {
   it('exports exactly these names, and each is defined', () => {
     expect(Object.keys(plot).sort()).toEqual([
       'ASCII_PLOT_DEFAULTS',
+      'PLOT_CONFUSION_DEFAULTS',
       'PLOT_DECISION_DEFAULTS',
       'PLOT_FUNCTION_DEFAULTS',
+      'PLOT_PREDICTIONS_DEFAULTS',
       'PLOT_TRAINING_DEFAULTS',
       'REGION_PALETTE',
       'VEGA_LITE_SCHEMA',
       'asciiPlot',
       'colourRegions',
       'onOffPatterns',
+      'plotConfusion',
+      'plotConfusionSpec',
       'plotDecision',
       'plotDecisionSpec',
       'plotFunction',
       'plotFunctionSpec',
+      'plotPredictions',
+      'plotPredictionsSpec',
       'plotTraining',
       'plotTrainingSpec',
       'renderSvg',
@@ -39,7 +45,7 @@ describe('src/plot/index.ts', () => {
   });
 
   it('pairs every SVG function with a Spec twin', () => {
-    for (const name of ['plotFunction', 'plotTraining', 'plotDecision'] as const) {
+    for (const name of ['plotFunction', 'plotTraining', 'plotDecision', 'plotConfusion', 'plotPredictions'] as const) {
       expect(typeof plot[name]).toBe('function');
       expect(typeof plot[`${name}Spec`]).toBe('function');
     }

@@ -142,12 +142,12 @@ describe('fromJSON: files that are not a network', () => {
   it('a missing format', () => {
     const json = validJSON();
     delete json.format;
-    expectError(() => Network.fromJSON(json as never), ValueError, `${where}: the field "format" is missing (a network JSON has format, version, layers, activations, weights, biases, standardize)`);
+    expectError(() => Network.fromJSON(json as never), ValueError, `${where}: the field "format" is missing (a network JSON has format, version, layers, activations, weights, biases, standardize, labels, features)`);
   });
   it('a missing field', () => {
     const json = validJSON();
     delete json.biases;
-    expectError(() => Network.fromJSON(json as never), ValueError, `${where}: the field "biases" is missing (a network JSON has format, version, layers, activations, weights, biases, standardize)`);
+    expectError(() => Network.fromJSON(json as never), ValueError, `${where}: the field "biases" is missing (a network JSON has format, version, layers, activations, weights, biases, standardize, labels, features)`);
   });
   it('the optional field standardize may be left out', () => {
     const json = validJSON();
@@ -155,10 +155,10 @@ describe('fromJSON: files that are not a network', () => {
     expect(Network.fromJSON(json as never).standardize).toBeUndefined();
   });
   it('an extra field, with a suggestion when it looks like a typo', () => {
-    expectError(() => Network.fromJSON({ ...validJSON(), bias: [] } as never), ValueError, `${where}: unknown field "bias" (did you mean "biases"?) (known: format, version, layers, activations, weights, biases, standardize)`);
+    expectError(() => Network.fromJSON({ ...validJSON(), bias: [] } as never), ValueError, `${where}: unknown field "bias" (did you mean "biases"?) (known: format, version, layers, activations, weights, biases, standardize, labels, features)`);
   });
   it('the list of known fields is one list (adding a field is one line)', () => {
-    expect(Object.keys(NETWORK_JSON_FIELDS)).toEqual(['format', 'version', 'layers', 'activations', 'weights', 'biases', 'standardize']);
+    expect(Object.keys(NETWORK_JSON_FIELDS)).toEqual(['format', 'version', 'layers', 'activations', 'weights', 'biases', 'standardize', 'labels', 'features']);
   });
 });
 
@@ -269,8 +269,30 @@ describe('fromJSON: shapes that disagree with the sizes', () => {
   it('softmax on a hidden layer', () => {
     expectError(() => Network.fromJSON({ ...validJSON(), activations: ['softmax', 'relu', 'linear'] } as never), ValueError, `${where}: layer 1: hidden activation is softmax but softmax is for the output layer only`);
   });
-  it('softmax on the output layer is fine', () => {
-    const json = { ...validJSON(), activations: ['relu', 'relu', 'softmax'] };
-    expect(Network.fromJSON(json as never).layers[2].activation.name).toBe('softmax');
+  it('softmax on the output layer is fine over 2 outputs, and refused over 1 (as new Network refuses it)', () => {
+    const json = JSON.parse(JSON.stringify(new Network({ layers: [1, 2, 2], output: 'softmax' }).toJSON()));
+    expect(Network.fromJSON(json).layers[1].activation.name).toBe('softmax');
+    const lone = { ...validJSON(), activations: ['relu', 'relu', 'softmax'] };
+    expect(() => Network.fromJSON(lone as never)).toThrow(/^Network.fromJSON: output is softmax over 1 output but softmax needs at least 2/);
+  });
+});
+
+describe('the optional fields labels and features', () => {
+  const classifier = () => new Network({ layers: [2, 3], output: 'softmax', seed: 1, labels: ['a', 'b', 'c'], features: ['x', 'colour=red'] });
+  it('are written when the network has them, after the other fields, and read back exactly', () => {
+    const json = classifier().toJSON();
+    expect(Object.keys(json)).toEqual(['format', 'version', 'layers', 'activations', 'weights', 'biases', 'labels', 'features']);
+    expect([json.labels, json.features]).toEqual([['a', 'b', 'c'], ['x', 'colour=red']]);
+    expect(Network.fromJSON(JSON.stringify(json)).toJSON()).toEqual(json);
+  });
+  it('are left out when the network has none (a file without them still reads)', () => {
+    expect(Object.keys(articleNet().toJSON())).not.toContain('labels');
+  });
+  it('are checked as the network checks them: one label per output, one feature per input, distinct names', () => {
+    const json = JSON.parse(JSON.stringify(classifier().toJSON()));
+    expectError(() => Network.fromJSON({ ...json, labels: ['a', 'b'] }), ShapeError, 'Network.fromJSON: labels has 2 names but the network has 3 outputs (one label per softmax output)');
+    expectError(() => Network.fromJSON({ ...json, features: ['x', 'x'] }), ValueError, 'Network.fromJSON: features lists "x" twice (each name once)');
+    expectError(() => Network.fromJSON({ ...json, labels: 'abc' }), ValueError, 'Network.fromJSON: labels is "abc" but it must be a non-empty list of names');
+    expectError(() => Network.fromJSON({ ...validJSON(), labels: ['a', 'b'] } as never), ValueError, "Network.fromJSON: labels name classes but the output is linear (a classifier's output is softmax, one output per class, or sigmoid, one output for two classes)");
   });
 });

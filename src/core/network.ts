@@ -19,6 +19,7 @@ import { type InitName, checkInit, initLayer } from './init.js';
 import { type BiasInput, weightedSums } from './steps.js';
 import { type MathjsMatrixLike, Matrix, type MatrixInput, toColumn, toMatrix, transpose } from './matrix.js';
 import { DEFAULT_SEED, type Seed, checkSeed, createRandom } from './random.js';
+import { type Classification, checkFeatures, checkLabels, classifyOutputs } from './labels.js';
 import { networkToJSON, readNetworkJSON, readStandardize } from './serialize.js';
 import { type Layer, type NetworkJSON, type NetworkStandardize, inputsOf, outputsOf, sizesOf } from './types.js';
 import { MAX_PARAMETERS, checkInputRows, checkKeys, checkLayerSizes, checkOptions, checkResult } from './validate.js';
@@ -26,6 +27,7 @@ import { MAX_PARAMETERS, checkInputRows, checkKeys, checkLayerSizes, checkOption
 // written in later chapters; only this class imports them (test/architecture.test.ts allows it alone).
 import { type BackwardStep, type Gradients, type LossOption, backwardTrace, gradients } from '../train/backprop.js';
 import { type FitOptions, type History, fitNetwork } from '../train/fit.js';
+import { type DataRecord, encodeRecords } from '../train/records.js';
 import { type SourceOptions, toFunction, toSource } from '../interop/source.js';
 
 /** One step of the forward pass, as `trace` reports it. */
@@ -56,6 +58,10 @@ export interface NetworkOptions {
   init?: InitName;
   /** Seed of the starting weights. Default 42. */
   seed?: Seed;
+  /** The class of each output, for `classify` (see `net.labels`). Default: none. */
+  labels?: readonly string[];
+  /** The name of each input, for `classify` on records (see `net.features`). Default: none. */
+  features?: readonly string[];
 }
 
 /** Every default of the constructor, written once. */
@@ -64,6 +70,8 @@ export const NETWORK_DEFAULTS = Object.freeze({
   output: 'linear',
   init: 'he',
   seed: DEFAULT_SEED,
+  labels: undefined, // no class names
+  features: undefined, // no input names
 } as const);
 
 /** A layer given by hand to `Network.fromWeights`. */
@@ -103,6 +111,39 @@ export class Network {
    */
   standardize: NetworkStandardize | undefined = undefined;
 
+  /** The checked labels and features behind the accessors (set by the constructor, assemble and fromJSON). */
+  private names: { labels?: readonly string[]; features?: readonly string[] } = {};
+
+  /**
+   * The class of each output, used by `classify` and saved by toJSON: one per softmax output, or two
+   * for a single sigmoid output (whose p is the second's probability). Checked when set; undefined when none.
+   * @example const net = new Network({ layers: [2, 3], output: 'softmax' });
+   * net.labels = ['Adelie', 'Chinstrap', 'Gentoo'];
+   * net.labels //=> ['Adelie', 'Chinstrap', 'Gentoo']
+   */
+  get labels(): readonly string[] | undefined {
+    return this.names.labels;
+  }
+  /** Sets the class names, checked against the output layer (a copy is kept, frozen); undefined removes them. */
+  set labels(value: readonly string[] | undefined) {
+    this.names.labels = value === undefined ? undefined : checkLabels(value, this.layers, 'Network.labels');
+  }
+
+  /**
+   * The name of each input (row of X), used by `classify` to read records and saved by toJSON; as
+   * `fromRecords` names them (`column` or `column=category`). Checked when set; undefined when none.
+   * @example const net = new Network({ layers: [2, 1] });
+   * net.features = ['width', 'height'];
+   * net.features //=> ['width', 'height']
+   */
+  get features(): readonly string[] | undefined {
+    return this.names.features;
+  }
+  /** Sets the input names, one per input (a copy is kept, frozen); undefined removes them. */
+  set features(value: readonly string[] | undefined) {
+    this.names.features = value === undefined ? undefined : checkFeatures(value, this.layers, 'Network.features');
+  }
+
   /**
    * A network with seeded starting weights. A network holds at most MAX_PARAMETERS
    * (2²⁵) weights and biases, checked before anything is allocated (here, in
@@ -132,7 +173,10 @@ export class Network {
         activation: l === sizes.length - 1 ? output : hidden,
       });
     }
+    checkOutput(layers, 'Network');
     this.layers = layers;
+    if (options.labels !== undefined) this.names.labels = checkLabels(options.labels, layers, 'Network');
+    if (options.features !== undefined) this.names.features = checkFeatures(options.features, layers, 'Network');
   }
 
   /**
@@ -175,6 +219,7 @@ export class Network {
       return { weights, biases, activation };
     });
     checkLayers(built, where);
+    checkOutput(built, where);
     return Network.assemble(built);
   }
 
@@ -183,6 +228,7 @@ export class Network {
     const net: Network = Object.create(Network.prototype);
     (net as { layers: readonly Layer[] }).layers = layers;
     net.standardize = undefined;
+    net.names = {};
     return net;
   }
 
@@ -235,12 +281,58 @@ export class Network {
    * Predictions for samples given the way data files hold them: ONE ROW PER
    * SAMPLE (unlike `forward`, whose X has one column per sample).
    * `samples` is a number[] (one input feature, one number per sample) or a
-   * number[][] (one row of features per sample). Returns one output per
-   * sample: a number when the network has one output, else an array.
+   * number[][] (one row of features per sample), or records (objects with the columns `net.features`
+   * names, raw as in the data file). Returns one output per sample: a number when the network has one
+   * output, else an array.
+   * The answer's type is `number | number[]` (the network's outputs are known only when it runs): say which
+   * you expect, `net.predict<number>(xs)`, or use `classify` for classes by name.
    * @example Network.fromWeights([{ weights: [[2]], biases: [1] }]).predict([0, 1, 2]) //=> [1, 3, 5]
    */
-  predict(samples: readonly number[] | readonly (readonly number[])[] | MatrixInput): number[] | number[][] {
-    const where = 'Network.predict';
+  predict<Answer extends number | number[] = number | number[]>(
+    samples: readonly number[] | readonly (readonly number[])[] | readonly DataRecord[] | MatrixInput,
+  ): Answer[] {
+    const Y = this.outputsFor(samples, 'Network.predict');
+    if (Y.rows === 1) return Array.from(Y.data) as Answer[];
+    return transpose(Y).toArray() as Answer[];
+  }
+
+  /**
+   * The class of each sample, by name: { label, confidence, probabilities } with the probabilities keyed
+   * by label, highest first. A row of numbers (one per input) or a record (an object with the columns
+   * `net.features` names, raw as in the data file) gives one answer; a list of them, one per sample.
+   * Inputs are standardized as `predict` does. Needs `net.labels` and a softmax or sigmoid output.
+   * @example const net = Network.fromWeights([{ weights: [[1]], biases: [0] }], { output: 'sigmoid' });
+   * net.labels = ['no', 'yes'];
+   * net.classify([0]) //=> { label: 'no', confidence: 0.5, probabilities: { no: 0.5, yes: 0.5 } }
+   */
+  classify(sample: readonly number[] | DataRecord): Classification;
+  classify(samples: readonly (readonly number[])[] | readonly DataRecord[]): Classification[];
+  classify(
+    input: readonly number[] | DataRecord | readonly (readonly number[])[] | readonly DataRecord[],
+  ): Classification | Classification[] {
+    const where = 'Network.classify';
+    if (this.names.labels === undefined) {
+      throw new ValueError(
+        `${where}: the network has no labels but classify names classes (set net.labels = data.labels, or pass labels to new Network)`,
+      );
+    }
+    checkLabels(this.names.labels, this.layers, where); // the output activation still suits them
+    const one = !Array.isArray(input) || (input.length > 0 && !input.some((s) => typeof s === 'object'));
+    const samples = (one ? [input] : input) as readonly unknown[];
+    if (samples.length === 0) throw new ValueError(`${where}: samples is an empty list (give at least one)`);
+    const answers = classifyOutputs(
+      this.outputsFor(samples as readonly (readonly number[])[], where),
+      this.names.labels,
+    );
+    return one ? answers[0] : answers;
+  }
+
+  /** predict's pass: samples as rows (or a flat list for one input) → standardized → forward → outputs × samples. */
+  private outputsFor(
+    samples: readonly number[] | readonly (readonly number[])[] | readonly DataRecord[] | MatrixInput,
+    where: string,
+  ): Matrix {
+    if (Array.isArray(samples) && samples.some(isRecord)) samples = this.readRecords(samples, where);
     if (
       typeof (samples as { size?: unknown } | null)?.size === 'function' &&
       (samples as MathjsMatrixLike).size().length === 1
@@ -268,8 +360,23 @@ export class Network {
     if (this.standardize?.inputs) X = this.standardize.inputs.apply(X); // x′ = (x − μ)/σ
     let Y = this.forward(X); // outputs × samples
     if (this.standardize?.outputs) Y = this.standardize.outputs.invert(Y); // y = y′·σ + μ
-    if (Y.rows === 1) return Array.from(Y.data);
-    return transpose(Y).toArray();
+    return Y;
+  }
+
+  /** Records (objects) as rows of numbers, by `net.features`; every sample must then be a record. */
+  private readRecords(samples: readonly unknown[], where: string): number[][] {
+    const n = samples.findIndex((sample) => !isRecord(sample));
+    if (n >= 0) {
+      throw new ValueError(
+        `${where}: sample ${n + 1} is ${describeValue(samples[n])} but the samples before or after it are records (give all records or all rows of numbers)`,
+      );
+    }
+    if (this.names.features === undefined) {
+      throw new ValueError(
+        `${where}: the samples are records but the network has no features to read them with (set net.features = data.features, or give rows of numbers)`,
+      );
+    }
+    return encodeRecords(samples as DataRecord[], this.names.features, where);
   }
 
   /**
@@ -277,7 +384,7 @@ export class Network {
    * `Network.fromJSON(net.toJSON())` computes bit-identical outputs.
    */
   toJSON(): NetworkJSON {
-    return networkToJSON(this.layers, this.standardize);
+    return networkToJSON(this.layers, this.standardize, { labels: this.names.labels, features: this.names.features });
   }
 
   /**
@@ -305,9 +412,13 @@ export class Network {
   static fromJSON(json: NetworkJSON | string): Network {
     const where = 'Network.fromJSON';
     const { layers, json: checked } = readNetworkJSON(json, where);
+    checkOutput(layers, where);
     const standardize = readStandardize(checked.standardize, layers, where);
+    const labels = checked.labels === undefined ? undefined : checkLabels(checked.labels, layers, where);
+    const features = checked.features === undefined ? undefined : checkFeatures(checked.features, layers, where);
     const net = Network.assemble(layers);
     net.standardize = standardize;
+    net.names = { labels, features };
     return net;
   }
 
@@ -369,6 +480,21 @@ function columns(X: Matrix, start: number, cols: number): Matrix {
 
 function copy(m: Matrix): Matrix {
   return new Matrix(m.rows, m.cols, m.data.slice());
+}
+
+/** A record: an object that is not an array (nor a matrix: Matrix and mathjs matrices are not plain samples lists). */
+function isRecord(sample: unknown): boolean {
+  return typeof sample === 'object' && sample !== null && !Array.isArray(sample);
+}
+
+/** Refuses a softmax over a single output: its one probability is always 1, so it would learn nothing. */
+function checkOutput(layers: readonly Layer[], where: string): void {
+  const last = layers[layers.length - 1];
+  if (last.activation.name === 'softmax' && last.weights.rows === 1) {
+    throw new ValueError(
+      `${where}: output is softmax over 1 output but softmax needs at least 2 (the softmax of one number is always 1, so the loss is 0 and nothing is learned: for two classes use output 'sigmoid' with 1 output, or give one output per class)`,
+    );
+  }
 }
 
 /** Checks that consecutive layers fit: each layer's weights have one column per neuron before it. */

@@ -38,6 +38,8 @@ export const NETWORK_JSON_FIELDS = Object.freeze({
   weights: 'required',
   biases: 'required',
   standardize: 'optional', // the statistics of standardize(), when predict uses them
+  labels: 'optional', // the class of each output (net.labels), checked by core/labels.ts
+  features: 'optional', // the name of each input (net.features), checked by core/labels.ts
 } as const satisfies Record<string, 'required' | 'optional'>);
 
 /**
@@ -52,7 +54,11 @@ export function writeNumber(x: number): JSONNumber {
  * The JSON form of a network's layers.
  * @example networkToJSON(Network.fromWeights([{ weights: [[2]], biases: [-0] }]).layers).biases //=> [['-0']]
  */
-export function networkToJSON(layers: readonly Layer[], standardize?: NetworkStandardize): NetworkJSON {
+export function networkToJSON(
+  layers: readonly Layer[],
+  standardize?: NetworkStandardize,
+  names: { labels?: readonly string[]; features?: readonly string[] } = {},
+): NetworkJSON {
   const { inputs, outputs } = standardize ?? {};
   return {
     format: NETWORK_JSON_FORMAT,
@@ -64,6 +70,8 @@ export function networkToJSON(layers: readonly Layer[], standardize?: NetworkSta
     ...((inputs || outputs) && {
       standardize: { ...(inputs && { inputs: inputs.toJSON() }), ...(outputs && { outputs: outputs.toJSON() }) },
     }),
+    ...(names.labels && { labels: names.labels.slice() }),
+    ...(names.features && { features: names.features.slice() }),
   };
 }
 

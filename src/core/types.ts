@@ -50,6 +50,10 @@ export interface NetworkJSON {
   biases: JSONNumber[][];
   /** The statistics `predict` standardizes inputs and un-standardizes outputs with (absent when none). */
   standardize?: { inputs?: StandardizerJSON; outputs?: StandardizerJSON };
+  /** The class of each output, as `net.labels` (absent when none). */
+  labels?: string[];
+  /** The name of each input, as `net.features` (absent when none). */
+  features?: string[];
 }
 
 /**

@@ -66,5 +66,9 @@ export async function loadNetwork(path: string): Promise<Network> {
   }
 }
 
+// CSV files in, as records for fromRecords.
+export { readCsv, READ_CSV_DEFAULTS } from './csv.js';
+export type { CsvValue, ReadCsvOptions } from './csv.js';
+
 // TensorFlow.js files (model.json + weights.bin), also Node-only.
 export { saveTfjsModel, loadTfjsModel } from './tfjs-files.js';

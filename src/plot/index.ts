@@ -19,6 +19,17 @@ export { plotDecision, plotDecisionSpec, PLOT_DECISION_DEFAULTS } from './decisi
 export { onOffPatterns, colourRegions, REGION_PALETTE } from './regions.js';
 export type { PlotDecisionOptions } from './decision.js';
 
+// Scores on held-out samples: a classifier's confusion matrix, a regression's predictions against the truth.
+export {
+  plotConfusion,
+  plotConfusionSpec,
+  plotPredictions,
+  plotPredictionsSpec,
+  PLOT_CONFUSION_DEFAULTS,
+  PLOT_PREDICTIONS_DEFAULTS,
+} from './evaluation.js';
+export type { PlotConfusionOptions, PlotPredictionsOptions } from './evaluation.js';
+
 // The terminal twin of plotFunction.
 export { asciiPlot, ASCII_PLOT_DEFAULTS } from './ascii.js';
 export type { AsciiPlotOptions } from './ascii.js';

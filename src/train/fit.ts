@@ -13,7 +13,7 @@
  * the weights (and the optimizer's memory) are put back as they were before
  * it, and fit stops with an error that says what happened and what to try.
  */
-import { ValueError, describeValue } from '../core/errors.js';
+import { ValueError, describeValue, plural } from '../core/errors.js';
 import { forwardBlock } from '../core/forward.js';
 import { Matrix, type MatrixInput } from '../core/matrix.js';
 import { DEFAULT_SEED, type Seed, checkSeed, createRandom } from '../core/random.js';
@@ -24,6 +24,7 @@ import { type LossOption, Workspace, backwardPass, checkData, chooseLoss, output
 import { type Loss, checkProbabilities, outputDelta } from './losses.js';
 import { OPTIMIZER_DEFAULTS, type Optimizer, type OptimizerName, resolveOptimizer } from './optimizers.js';
 import { createProgress } from './progress.js';
+import { holdOut, pickColumns } from './split.js';
 import { inputWarning, targetWarning, warnOnce } from './warnings.js';
 
 /** The options of `net.fit`; every default is in FIT_DEFAULTS. */
@@ -46,6 +47,11 @@ export interface FitOptions {
   seed?: Seed;
   /** Held-out data whose loss is measured after each epoch. */
   validation?: { X: MatrixInput; Y: MatrixInput };
+  /**
+   * Hold out this fraction of the samples (0 < f < 1, rounded up) as the validation data instead: chosen
+   * by a shuffle seeded with `seed`, before any training, and never trained on. Not with `validation`.
+   */
+  validationSplit?: number;
   /** Called after each epoch (epochs count from 1); returning false stops training. */
   // biome-ignore lint/suspicious/noConfusingVoidType: a callback returns nothing (void), or false to stop
   onEpoch?: (epoch: number, logs: { loss: number; validationLoss?: number }) => void | boolean;
@@ -78,6 +84,7 @@ export const FIT_DEFAULTS = Object.freeze({
   l2: 0,
   patience: undefined, // no early stopping
   validation: undefined, // no held-out data
+  validationSplit: undefined, // or hold out a fraction of X, Y
   onEpoch: undefined, // no callback
   progress: false,
   /** Where fit's plain-language warnings go: the console, unless you pass your own function. */
@@ -150,7 +157,8 @@ function readOptions(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, options
       throw new ValueError(`${where}: ${name} is ${describeValue(options[name])} but it must be true or false`);
     }
   }
-  const data = checkData(net, X, Y, where);
+  const seed = checkSeed(options.seed ?? FIT_DEFAULTS.seed, where);
+  const { data, validation } = splitData(net, X, Y, options, seed, where);
   const samples = data.X.cols;
   const loss = chooseLoss(options.loss ?? FIT_DEFAULTS.loss, net.layers[net.layers.length - 1].activation, where);
   checkProbabilities(loss, data.Y, where, 'Y'); // a cross-entropy's targets outside [0, 1] give a negative loss
@@ -169,29 +177,58 @@ function readOptions(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, options
   const learningRate =
     options.learningRate ?? (typeof options.optimizer === 'object' ? undefined : FIT_DEFAULTS.learningRate);
   const optimizer = resolveOptimizer(options.optimizer ?? FIT_DEFAULTS.optimizer, learningRate, where);
-  const seed = checkSeed(options.seed ?? FIT_DEFAULTS.seed, where);
   const l2 = options.l2 ?? FIT_DEFAULTS.l2;
   if (typeof l2 !== 'number' || !Number.isFinite(l2) || l2 < 0)
     throw new ValueError(`${where}: l2 is ${describeValue(l2)} but it must be a number ≥ 0`);
-  if (options.validation !== undefined && (typeof options.validation !== 'object' || options.validation === null)) {
-    throw new ValueError(
-      `${where}: validation is ${describeValue(options.validation)} but it must be held-out data { X, Y }`,
-    );
-  }
-  if (options.validation !== undefined) checkKeys(options.validation, ['X', 'Y'], `${where}: validation`, 'key'); // { X, y } is a typo
-  const validation =
-    options.validation === undefined
-      ? undefined
-      : checkData(net, options.validation.X, options.validation.Y, `${where}: validation`);
   const patience =
     options.patience === undefined ? undefined : checkWholeNumber(options.patience, where, 'patience', 1);
   if (patience !== undefined && validation === undefined)
     throw new ValueError(
-      `${where}: patience is ${patience} but no validation data was given (early stopping watches the validation loss)`,
+      `${where}: patience is ${patience} but no validation data was given (early stopping watches the validation loss: give validation or validationSplit)`,
     );
   const shuffle = (options.shuffle ?? FIT_DEFAULTS.shuffle) && batchSize < samples; // a full batch is the same sum in any order
   if (validation) checkProbabilities(loss, validation.Y, `${where}: validation`, 'Y');
   return { data, samples, loss, epochs, initialEpoch, batchSize, optimizer, seed, l2, validation, patience, shuffle };
+}
+
+/**
+ * The data to train on and the held-out data: `validation` as given, or the columns `validationSplit`
+ * sets aside (holdOut, split.ts), which are then left out of the training data.
+ */
+function splitData(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, options: FitOptions, seed: Seed, where: string) {
+  const data = checkData(net, X, Y, where);
+  const { validation, validationSplit } = options;
+  if (validation !== undefined && (typeof validation !== 'object' || validation === null)) {
+    throw new ValueError(`${where}: validation is ${describeValue(validation)} but it must be held-out data { X, Y }`);
+  }
+  if (validation !== undefined) {
+    checkKeys(validation, ['X', 'Y'], `${where}: validation`, 'key'); // { X, y } is a typo
+    if (validationSplit !== undefined) {
+      throw new ValueError(
+        `${where}: validation and validationSplit are both given but the held-out data is one or the other`,
+      );
+    }
+    return { data, validation: checkData(net, validation.X, validation.Y, `${where}: validation`) };
+  }
+  if (validationSplit === undefined) return { data, validation: undefined };
+  const fraction = checkNumber(validationSplit, where, 'validationSplit', {
+    test: (x) => x > 0 && x < 1,
+    says: 'a fraction between 0 and 1 (exclusive)',
+  });
+  const m = data.X.cols;
+  const held = holdOut(m, fraction, seed);
+  if (held.length >= m) {
+    throw new ValueError(
+      `${where}: validationSplit is ${fraction} of ${plural(m, 'sample')}, which leaves none to train on (give more samples or a smaller fraction)`,
+    );
+  }
+  const isHeld = new Uint8Array(m);
+  for (const j of held) isHeld[j] = 1;
+  const kept = Array.from({ length: m }, (_, j) => j).filter((j) => !isHeld[j]); // in their order
+  return {
+    data: { X: pickColumns(data.X, kept), Y: pickColumns(data.Y, kept) },
+    validation: { X: pickColumns(data.X, held), Y: pickColumns(data.Y, held) },
+  };
 }
 
 /**
