@@ -31,6 +31,12 @@
 // - matrix.ts loop bounds `< rows` / `< cols` / `< data.length` (→ <=) in elementwise,
 //   transpose, sumRows and randomMatrix: the extra pass writes past the end of a typed
 //   array, which does nothing (and randomMatrix's extra draw is never seen).
+// - losses.ts dA/dZ loops `n < A.length`, crossEntropy dZ's `i < rows` (→ <=): the extra pass
+//   writes past the end of a typed array, a no-op.
+// - losses.ts resolveLoss `typeof spec === 'object'` (→ true), `spec !== null` (→ true), their
+//   `&&` (→ ||): `Object.values(LOSSES).includes(spec)` is true only for the three loss objects.
+// - losses.ts the `makeLoss({ name, pairedWith, … })` literals (→ {} / ""): module-level, run once
+//   at import, so a per-test run never activates them (every loss test fails if they change).
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Network, binaryCrossEntropy, crossEntropy, mse } from '../src/index.js';
+import { resolveLoss } from '../src/train/losses.js';
 
 describe('mse', () => {
   it('is the mean of the squared differences over every entry', () => {
@@ -14,6 +15,11 @@ describe('mse', () => {
   });
   it('names both shapes when A and Y differ', () => {
     expect(() => mse.value([[1, 2]], [[1]])).toThrow(/mse: A is 1×2 but Y is 1×1 \(one target per prediction\)/);
+    expect(() => mse.value([[1], [2]], [[1]])).toThrow(/mse: A is 2×1 but Y is 1×1 \(one target per prediction\)/);
+  });
+  it('names A or Y when one is not a matrix', () => {
+    expect(() => mse.value(5 as never, [[1]])).toThrow(/^mse.value: A is 5 but a matrix must be/);
+    expect(() => mse.value([[1]], 'x' as never)).toThrow(/^mse.value: Y is "x" but a matrix must be/);
   });
 });
 
@@ -43,6 +49,11 @@ describe('crossEntropy', () => {
     const net = Network.fromWeights([{ weights: [[1000], [-1000]], biases: [0, 0] }], { output: 'softmax' });
     expect(net.gradients([[1]], [[0], [1]], { loss: 'crossEntropy' }).loss).toBe(2000);
   });
+  it('adds nothing for a class whose target is 0, even where logΣe^z − z overflows', () => {
+    // z = (1.7e308, −1.7e308), y = (1, 0): ℓ = logΣe^z − z₁ = 0; the second class's 1.7e308 − (−1.7e308) = ∞ is never multiplied by 0
+    const net = Network.fromWeights([{ weights: [[1.7e308], [-1.7e308]], biases: [0, 0] }], { output: 'softmax' });
+    expect(net.gradients([[1]], [[1], [0]], { loss: 'crossEntropy' }).loss).toBe(0);
+  });
   it('gives dZ = A − Y after a softmax: the backward trace shows it', () => {
     // z = (0, 0) → a = (0.5, 0.5); y = (1, 0) → dZ = (−0.5, 0.5)
     const net = Network.fromWeights([{ weights: [[0], [0]], biases: [0, 0] }], { output: 'softmax' });
@@ -51,6 +62,12 @@ describe('crossEntropy', () => {
 });
 
 describe('choosing a loss', () => {
+  it('resolveLoss takes a name or one of the losses themselves, nothing that merely looks like one', () => {
+    expect(resolveLoss('crossEntropy', 'fit')).toBe(crossEntropy);
+    expect(resolveLoss(binaryCrossEntropy, 'fit')).toBe(binaryCrossEntropy);
+    expect(() => resolveLoss({ name: 'mse' }, 'fit')).toThrow(/^fit: loss an object \(Object\) is unknown \(expected one of mse, binaryCrossEntropy, crossEntropy\)/);
+    expect(() => resolveLoss(['mse'], 'fit')).toThrow(/^fit: loss an array of 1 entry is unknown/); // an array whose text is 'mse' is not the name
+  });
   it("'auto' picks crossEntropy after softmax, binaryCrossEntropy after sigmoid, mse otherwise", () => {
     const X = [[1]];
     // The values tell which loss ran: z = 0 everywhere.
@@ -83,7 +100,14 @@ describe('a loss is never silently infinite or NaN', () => {
       'mse.value: the loss is about 1e+400, beyond the largest float64 (1.8e308): A and Y differ by more than 1e154',
     );
   });
+  it('mse whose squares overflow but whose mean does not: 2×2 entries, one 1.5e154 apart, give (1.5e154)²/4 = 5.625e307', () => {
+    // (1.5e154)² = 2.25e308 is beyond float64, so the plain sum is ∞; scaled by s = 1.5e154: (1² + 0 + 0 + 0)/4 · s² = 5.625e307
+    const value = mse.value([[1.5e154, 1e154], [0, 0]], [[0, 1e154], [0, 0]]);
+    expect(Math.abs(value / 5.625e307 - 1)).toBeLessThan(1e-15);
+  });
   it('mse.gradient refuses an entry beyond float64, naming it', () => {
+    // the entry at index 3 of a 2×2 matrix is row 2, column 2
+    expect(() => mse.gradient([[0, 0], [0, 1.7e308]], [[0, 0], [0, -1.7e308]])).toThrow(/^mse.gradient: ∂L\/∂A at row 2, column 2 is Infinity/);
     expect(() => mse.gradient([[1.7e308]], [[-1.7e308]])).toThrow(/^mse.gradient: ∂L\/∂A at row 1, column 1 is Infinity \(A = 1.7e\+308, Y = -1.7e\+308\), beyond float64/);
   });
   it.each([
