@@ -37,6 +37,10 @@
 //   `&&` (→ ||): `Object.values(LOSSES).includes(spec)` is true only for the three loss objects.
 // - losses.ts the `makeLoss({ name, pairedWith, … })` literals (→ {} / ""): module-level, run once
 //   at import, so a per-test run never activates them (every loss test fails if they change).
+// - gradient-check.ts `typeof epsilon !== 'number'` (→ false): Number.isFinite of a non-number is
+//   false, so the third test refuses it anyway. `let crossed = false` (→ true) and `let sides = []`
+//   (→ ["Stryker was here"]): both are set before L() first reads them. KINK_REASON's text (→ ""):
+//   module-level, run once at import (the test that matches its words fails if it changes).
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',

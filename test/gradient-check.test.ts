@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { elementwiseActivation } from '../src/core/activations.js';
 import { KINK_REASON } from '../src/train/gradient-check.js';
-import { Matrix, Network, activation, datasets as ds, gradientCheck, randomMatrix, relativeError } from '../src/index.js';
+import { Matrix, Network, ValueError, activation, datasets as ds, gradientCheck, randomMatrix, relativeError } from '../src/index.js';
 
 const HIDDEN = ['relu', 'leakyRelu', 'sigmoid', 'tanh', 'linear'] as const;
 const SHAPES = [
@@ -101,6 +101,18 @@ describe('gradientCheck', () => {
     const net = new Network({ layers: [1, 1], seed: 4 });
     expect(() => gradientCheck(net, [[1]], [[1]], { epsilon: 0 })).toThrow(/gradientCheck: epsilon is 0 but it must be a small number > 0/);
   });
+  it('refuses a floor that is not > 0, saying what it must be', () => {
+    const net = new Network({ layers: [1, 1], seed: 4 });
+    expect(() => gradientCheck(net, [[1]], [[1]], { floor: 0 })).toThrow(new ValueError('gradientCheck: floor is 0 but it must be a small number > 0, such as 1e-6'));
+    expect(gradientCheck(net, [[1]], [[1]], { floor: 1e-3 }).maxRelativeError).toBeLessThan(1e-6); // any floor > 0 is taken
+  });
+  it('refuses an epsilon so large that a nudged loss overflows, though the loss at θ is finite', () => {
+    // z = w·x = 1 at θ; at w + 2ε = 2e200 the squared error is 4e400 = ∞
+    const net = Network.fromWeights([{ weights: [[1]], biases: [0] }]);
+    expect(() => gradientCheck(net, [[1]], [[0]], { epsilon: 1e200 })).toThrow(
+      new ValueError('gradientCheck: a nudged loss is not finite (ε = 1e+200 is too large for these weights); try a smaller epsilon'),
+    );
+  });
 });
 
 describe('relativeError', () => {
@@ -138,6 +150,22 @@ describe('gradientCheck leaves out the entries whose nudges cross a kink, and sa
     }
     expect(worst).toBeGreaterThan(0.4);
   });
+  it('on ReLU as on leaky ReLU: z = 0.0005 crosses 0 only when the bias is nudged down by ε = 0.001', () => {
+    // layer 1: z = 1·0.0005 + 0; nudging w by ±2ε moves z by ±0.000001, nudging b by −ε moves it to −0.0005.
+    // Layer 2 is linear: its z may cross 0 (it does, nudged by −ε) without a kink.
+    const net = Network.fromWeights([{ weights: [[1]], biases: [0] }, { weights: [[1]], biases: [0] }], { hidden: 'relu' });
+    const check = gradientCheck(net, [[0.0005]], [[0]]);
+    expect(check.layers.map((layer) => layer.skipped)).toEqual([1, 0]); // layer 1's bias only
+    expect(check.skipped).toBe(1);
+    expect(check.skippedBecause).toBe(KINK_REASON);
+    expect(check.maxRelativeError).toBeLessThan(1e-6);
+  });
+  it('a z exactly 0 that no nudge moves is no crossing: only the entries that move it are left out', () => {
+    // layer 1: z = 1·1 − 1 = 0 exactly; nudging its w or b moves z to ±ε (crossed); nudging layer 2 leaves it 0.
+    const net = Network.fromWeights([{ weights: [[1]], biases: [-1] }, { weights: [[2]], biases: [0] }], { hidden: 'relu' });
+    const check = gradientCheck(net, [[1]], [[0]]);
+    expect(check.layers.map((layer) => layer.skipped)).toEqual([2, 0]);
+  });
   it('skips nothing on a smooth network (tanh): skipped is 0 and there is no reason', () => {
     const check = gradientCheck(new Network({ layers: [2, 3, 1], hidden: 'tanh', seed: 1 }), [[1], [2]], [[0.5]]);
     expect(check.skipped).toBe(0);
@@ -156,6 +184,9 @@ describe('relativeError is defined for every finite pair and refuses the rest', 
   });
   it.each([[NaN, 0, 'analytic is NaN'], [0, Infinity, 'numeric is Infinity'], [1, 1, 'floor is 0', 0]])('refuses (%s, %s): %s', (a, n, what, floor = 1e-6) => {
     expect(() => relativeError(a as number, n as number, floor as number)).toThrow(`relativeError: ${what} but it must be`);
+  });
+  it('says what a floor must be', () => {
+    expect(() => relativeError(1, 1, -1)).toThrow(new ValueError('relativeError: floor is -1 but it must be a small number > 0, such as 1e-6'));
   });
 });
 
