@@ -41,6 +41,12 @@
 //   false, so the third test refuses it anyway. `let crossed = false` (→ true) and `let sides = []`
 //   (→ ["Stryker was here"]): both are set before L() first reads them. KINK_REASON's text (→ ""):
 //   module-level, run once at import (the test that matches its words fails if it changes).
+// - source.ts num's `typeof x !== 'number'` (→ false): Number.isFinite of a non-number is false.
+//   `layer N's slope` (→ ""; l + 1 → l − 1): checkNetwork refuses a hand-made activation object
+//   before toSource reads a slope, so only a built-in leakyRelu's finite slope gets there.
+// - source.ts RESERVED, USED_BY_SOURCE, SOURCE_DEFAULTS and ACTIVATION_SOURCE (each string → ""):
+//   module-level, run once at import; the per-test run cannot activate them (codegen.test.ts's
+//   names and whole-text tests fail on each; see the report of the run with ignoreStatic off).
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',

@@ -65,6 +65,50 @@ describe('net.toSource(): the network as readable JavaScript', () => {
   });
 });
 
+describe('net.toSource(), the whole text', () => {
+  it('is, for one linear layer 1 → 1 (w = 2, b = 1), exactly this', () => {
+    const source = Network.fromWeights([{ weights: [[2]], biases: [1] }]).toSource();
+    expect(source).toBe(
+      [
+        'function feedforward(x) {',
+        '  // A feedforward network, layers [1, 1], written out by toSource().',
+        '  // x: one sample, a number (or an array of 1 number); returns a number.',
+        '  const dense = (a, W, b) => W.map((w, i) => { let z = b[i]; for (let k = 0; k < w.length; k++) z += w[k] * a[k]; return z; }); // z = W·a + b',
+        "  const finite = (v, what) => { if (typeof v === 'number' && Number.isFinite(v)) return v; throw new Error('feedforward: ' + what + ' is ' + (typeof v === 'string' ? JSON.stringify(v) : String(v)) + ' but it must be a finite number'); };",
+        "  let a = typeof x === 'number' ? [x] : x;",
+        "  if (!Array.isArray(a) && !ArrayBuffer.isView(a)) throw new Error('feedforward: x is ' + (x === null ? 'null' : typeof x) + ' but it must be a number or an array of 1 number');",
+        "  if (a.length !== 1) throw new Error('feedforward: x has ' + a.length + ' numbers but the network has 1 input');",
+        "  a = Array.from(a, (v, k) => finite(v, 'x[' + k + ']')); // as predict does: finite numbers only",
+        '  a = dense(a, [[2]], [1]); // layer 1: 1 → 1, linear',
+        "  a = a.map((v, i) => finite(v, 'output ' + (i + 1))); // past float64's ±1.8e308 is not an answer",
+        '  return a[0];',
+        '}',
+      ].join('\n'),
+    );
+  });
+  it('says, for 2 inputs and 3 outputs, how many numbers go in and come out', () => {
+    const net = new Network({ layers: [2, 4, 3], hidden: { name: 'leakyRelu', slope: 0.25 }, output: 'sigmoid', seed: 1 });
+    const lines = net.toSource().split('\n');
+    expect(lines[1]).toBe('  // A feedforward network, layers [2, 4, 3], written out by toSource().');
+    expect(lines[2]).toBe('  // x: one sample, an array of 2 numbers; returns an array of 3 numbers.');
+    expect(lines.filter((line) => line.startsWith('  const leakyRelu = ') || line.startsWith('  const sigmoid = '))).toHaveLength(2);
+    expect(lines.find((line) => line.includes('// layer 1'))).toMatch(/^ {2}a = leakyRelu\(dense\(a, .*\), 0\.25\); \/\/ layer 1: 2 → 4, leakyRelu$/);
+    expect(lines.at(-2)).toBe('  return a;');
+  });
+  it('refuses a name that is not a string, even one whose text is an identifier', () => {
+    expect(() => article.toSource({ name: ['f'] as never })).toThrow(
+      new ValueError('toSource: name is an array of 1 entry but it must be a JavaScript identifier, like "predict"'),
+    );
+  });
+  it('lists the names the generated code uses when refusing one of them', () => {
+    expect(() => article.toSource({ name: 'Math' })).toThrow(
+      new ValueError(
+        'toSource: name is "Math" but it must not be a reserved word or a name the generated code uses (x, a, dense, relu, leakyRelu, sigmoid, tanh, softmax, standardize, unstandardize, Math, Error, Array, ArrayBuffer, Number, String, JSON, finite)',
+      ),
+    );
+  });
+});
+
 describe('net.toFunction(): a standalone function of one sample', () => {
   it('computes the README network by hand: x = −2 gives 1.75', () => {
     // layer 1: relu(1·(−2) + 0, −1·(−2) + 0.5) = (0, 2.5); layer 2: relu(0 + 2.5 − 1, 0 − 2.5) = (1.5, 0)
@@ -120,6 +164,9 @@ describe('net.toFunction(): a standalone function of one sample', () => {
   it('says how many numbers a sample needs when it gets the wrong number', () => {
     const f = new Network({ layers: [3, 2, 1] }).toFunction();
     expect(() => f([1, 2])).toThrow(/feedforward: x has 2 numbers but the network has 3 inputs/);
+    // one input: a bare number will do
+    expect(() => article.toFunction()([1, 2])).toThrow(new Error('feedforward: x has 2 numbers but the network has 1 input'));
+    expect(() => article.toFunction()('ab' as never)).toThrow(new Error('feedforward: x is string but it must be a number or an array of 1 number'));
   });
 });
 
@@ -132,6 +179,27 @@ describe('generated code is safe whatever the network holds, and checks its inpu
       new ValueError('toSource: standardize.inputs.mean[0] is "(globalThis.pwned=\\"yes\\",0)" but every number written into source must be finite'),
     );
     expect((globalThis as { pwned?: string }).pwned).toBe(undefined);
+  });
+  it('refuses a standardizer whose mean is not a list, or whose lists do not fit the network, or with a σ ≤ 0', () => {
+    const one = (inputs: unknown, outputs?: unknown) => {
+      const odd = Network.fromWeights([{ weights: [[2, 1]], biases: [1] }]); // 2 inputs, 1 output
+      odd.standardize = { inputs, ...(outputs ? { outputs } : {}) } as never;
+      return () => odd.toSource();
+    };
+    expect(one({ mean: 'ab', std: [1, 1] })).toThrow(new ValueError('toSource: standardize.inputs.mean is "ab" but it must be a list of finite numbers'));
+    const rule = (has: string, which = 'inputs', size = 2) =>
+      new ValueError(`toSource: standardize.${which} has ${has} but the network has ${size} ${which} (one mean and one σ > 0 each)`);
+    expect(one({ mean: [0], std: [1, 1] })).toThrow(rule('1 means and 2 σ'));
+    expect(one({ mean: [0, 0], std: [1] })).toThrow(rule('2 means and 1 σ'));
+    expect(one({ mean: [0, 0], std: [1, 0] })).toThrow(rule('2 means and 2 σ'));
+    expect(one({ mean: [0, 0], std: [1, -1] })).toThrow(rule('2 means and 2 σ'));
+    expect(one({ mean: [0, 0], std: [1, 1] }, { mean: [0, 0], std: [1, 1] })).toThrow(rule('2 means and 2 σ', 'outputs', 1));
+    expect(one({ mean: [0, 0], std: [1, 0.5] })).not.toThrow();
+  });
+  it('names the layer of a bad bias', () => {
+    const net = Network.fromWeights([{ weights: [[1]], biases: [0] }, { weights: [[1]], biases: [0] }], { hidden: { name: 'leakyRelu', slope: 0.1 } });
+    net.layers[1].biases.data[0] = Infinity;
+    expect(() => net.toSource()).toThrow(new ValueError("toSource: layer 2's biases[0] is Infinity but every number written into source must be finite"));
   });
   it('refuses an infinite σ and a NaN weight set by hand', () => {
     const odd = Network.fromWeights([{ weights: [[2]], biases: [1] }]);
