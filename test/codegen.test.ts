@@ -100,6 +100,9 @@ describe('net.toSource(), the whole text', () => {
       new ValueError('toSource: name is an array of 1 entry but it must be a JavaScript identifier, like "predict"'),
     );
   });
+  it('toFunction names itself for an unknown option', () => {
+    expect(() => article.toFunction({ nme: 'f' } as never)).toThrow(new ValueError('toFunction: unknown option "nme" (did you mean "name"?) (known: name)'));
+  });
   it('lists the names the generated code uses when refusing one of them', () => {
     expect(() => article.toSource({ name: 'Math' })).toThrow(
       new ValueError(
