@@ -296,3 +296,41 @@ describe('the optional fields labels and features', () => {
     expectError(() => Network.fromJSON({ ...validJSON(), labels: ['a', 'b'] } as never), ValueError, "Network.fromJSON: labels name classes but the output is linear (a classifier's output is softmax, one output per class, or sigmoid, one output for two classes)");
   });
 });
+
+describe('fromJSON: the standardize field and the biases, field by field', () => {
+  const json = new Network({ layers: [2, 1], seed: 1 }).toJSON(); // 2 inputs, 1 output
+  const read = (patch: Record<string, unknown>) => () => Network.fromJSON({ ...json, ...patch });
+  it.each([
+    [5, '5'],
+    [null, 'null'],
+    [[], 'an array of 0 entries'],
+  ])('refuses standardize %j: it must be { inputs?, outputs? }', (value, shown) => {
+    expect(read({ standardize: value })).toThrow(new ValueError(`Network.fromJSON: standardize is ${shown} but must be { inputs?, outputs? }`));
+  });
+  it('names an unknown key inside standardize', () => {
+    expect(read({ standardize: { inputz: {} } })).toThrow(
+      new ValueError('Network.fromJSON: standardize: unknown field "inputz" (did you mean "inputs"?) (known: inputs, outputs)'),
+    );
+  });
+  it('reads a standardizer of the inputs alone, and one of the outputs alone', () => {
+    const inputs = { mean: [1, 2], std: [3, 4] };
+    expect(Network.fromJSON({ ...json, standardize: { inputs } }).toJSON().standardize).toEqual({ inputs });
+    const outputs = { mean: [5], std: [6] };
+    expect(Network.fromJSON({ ...json, standardize: { outputs } }).toJSON().standardize).toEqual({ outputs });
+  });
+  it('says how many features a standardizer has and how many inputs or outputs the network has', () => {
+    expect(read({ standardize: { inputs: { mean: [1], std: [1] } } })).toThrow(
+      new ShapeError('Network.fromJSON: standardize.inputs has 1 feature but the network has 2 inputs'),
+    );
+    expect(read({ standardize: { outputs: { mean: [1, 2], std: [1, 1] } } })).toThrow(
+      new ShapeError('Network.fromJSON: standardize.outputs has 2 features but the network has 1 output'),
+    );
+  });
+  it('refuses biases that are not a list, and too few biases, by name', () => {
+    const wide = new Network({ layers: [1, 2], seed: 1 }).toJSON(); // weights 2×1
+    expect(() => Network.fromJSON({ ...wide, biases: [5] })).toThrow(
+      new ShapeError('Network.fromJSON: layer 1 has weights 2×1 but its biases are 5 (one list of biases per layer)'),
+    );
+    expect(() => Network.fromJSON({ ...wide, biases: [[0]] })).toThrow(new ShapeError('Network.fromJSON: layer 1 has weights 2×1 but 1 bias (one bias per neuron)'));
+  });
+});
