@@ -47,6 +47,7 @@
 // - source.ts RESERVED, USED_BY_SOURCE, SOURCE_DEFAULTS and ACTIVATION_SOURCE (each string → ""):
 //   module-level, run once at import; the per-test run cannot activate them. stryker.static.mjs
 //   (ignoreStatic off, codegen.test.ts alone) kills every one of them: source.ts 98.1% there.
+// - serialize.ts NETWORK_JSON_FORMAT (→ ""): module-level, run once at import.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',

@@ -334,3 +334,14 @@ describe('fromJSON: the standardize field and the biases, field by field', () =>
     expect(() => Network.fromJSON({ ...wide, biases: [[0]] })).toThrow(new ShapeError('Network.fromJSON: layer 1 has weights 2×1 but 1 bias (one bias per neuron)'));
   });
 });
+
+describe('toJSON copies the names', () => {
+  it("gives labels and features as plain arrays of the JSON's own: editing them leaves the network as it was", () => {
+    const net = new Network({ layers: [2, 2], output: 'softmax', seed: 1, labels: ['no', 'yes'], features: ['height', 'weight'] });
+    const json = net.toJSON();
+    json.labels![0] = 'edited';
+    json.features![0] = 'edited';
+    expect(net.labels).toEqual(['no', 'yes']);
+    expect(net.features).toEqual(['height', 'weight']);
+  });
+});
