@@ -101,6 +101,36 @@ describe('fromTfjsModel: a malformed manifest is a ValueError naming the field',
   });
 });
 
+describe('fromTfjsModel: a model whose layers and weights disagree is refused, naming the layer', () => {
+  // [1, 2, 1], ReLU hidden: dense_1 (kernel [1,2], bias [2]) and dense_2 (kernel [2,1], bias [1])
+  const small = Network.fromWeights([{ weights: [[1], [2]], biases: [0, 1] }, { weights: [[1, 1]], biases: [0] }], { hidden: 'relu' });
+  const model = toTfjsModel(small);
+  // biome-ignore lint/suspicious/noExplicitAny: a model.json edited by hand, as a stranger's file would be
+  const edited = (change: (m: any) => void) => {
+    const m = JSON.parse(JSON.stringify({ ...model, weightData: undefined }));
+    change(m);
+    return () => fromTfjsModel({ ...m, weightData: model.weightData });
+  };
+  it.each([
+    ['a kernel under another name', (m: any) => { m.weightSpecs[2].name = 'dense_9/kernel'; }, 'layer 2 (dense_2) has no weight "dense_2/kernel" (the weights are dense_1/kernel, dense_1/bias, dense_9/kernel, dense_2/bias)'],
+    ['units that are not the kernel\'s', (m: any) => { m.modelTopology.config.layers[1].config.units = 3; }, 'layer 2 (dense_2) has a kernel of shape [2,1] but 3 units (a kernel is nIn × units)'],
+    ['a missing bias', (m: any) => { m.weightSpecs[1].name = 'dense_1/bia'; }, 'layer 1 (dense_1) has 2 units but its bias is missing (one bias per unit)'],
+    ['softmax on a hidden layer', (m: any) => { m.modelTopology.config.layers[0].config.activation = 'softmax'; }, 'layer 1 (dense_1) uses softmax, which feedforward allows on the output layer only'],
+    ['no list of layers', (m: any) => { m.modelTopology.config = {}; }, 'the Sequential model lists no layers'],
+    ['an empty list of layers', (m: any) => { m.modelTopology.config.layers = []; }, 'the Sequential model has no Dense layer'],
+    ['a Dense layer named ""', (m: any) => { m.modelTopology.config.layers[0].config.name = ''; }, 'model layer 1 (): config.name is "" but it must be the layer\'s name (its weights are "<name>/kernel")'],
+    ['a modelTopology of null', (m: any) => { m.modelTopology = null; }, "model is an object (Object) but it must be model.json's content (with a modelTopology)"],
+    ['a modelTopology of 5', (m: any) => { m.modelTopology = 5; }, "model is an object (Object) but it must be model.json's content (with a modelTopology)"],
+  ])('%s', (_, change, message) => {
+    expect(edited(change)).toThrow(`fromTfjsModel: ${message}`);
+  });
+  it('reads use_bias: false as biases of 0, whatever bias weights the file holds', () => {
+    const net2 = edited((m) => { m.modelTopology.config.layers[0].config.use_bias = false; })() as Network;
+    expect(net2.toJSON().biases).toEqual([[0, 0], [0]]);
+    expect(fromTfjsModel(model).toJSON().biases).toEqual([[0, 1], [0]]);
+  });
+});
+
 describe("fromTfjsModel reads a LeakyReLU's slope as Keras 2, TensorFlow.js and Keras 3 write it", () => {
   const leaky = Network.fromWeights([{ weights: [[1]], biases: [0] }, { weights: [[1]], biases: [0] }], { hidden: { name: 'leakyRelu', slope: 0.1 } });
   const { modelJson, weightsBin } = toTfjsFiles(leaky);
