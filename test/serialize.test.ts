@@ -328,7 +328,7 @@ describe('fromJSON: the standardize field and the biases, field by field', () =>
   });
   it('refuses biases that are not a list, and too few biases, by name', () => {
     const wide = new Network({ layers: [1, 2], seed: 1 }).toJSON(); // weights 2×1
-    expect(() => Network.fromJSON({ ...wide, biases: [5] })).toThrow(
+    expect(() => Network.fromJSON({ ...wide, biases: [5] as never })).toThrow(
       new ShapeError('Network.fromJSON: layer 1 has weights 2×1 but its biases are 5 (one list of biases per layer)'),
     );
     expect(() => Network.fromJSON({ ...wide, biases: [[0]] })).toThrow(new ShapeError('Network.fromJSON: layer 1 has weights 2×1 but 1 bias (one bias per neuron)'));
