@@ -22,21 +22,13 @@ import {
   tanh,
 } from '../src/index.js';
 import { affineInto } from '../src/core/affine.js';
+import { dim, entry, grid, networkAndX } from './helpers/arbitraries.js';
 import { callFrozen } from './helpers/frozen.js';
 import { expectSameBits, naiveAffine, productShapes, seeded } from './helpers/oracles.js';
 
 /** Fixed seed and bounded runs: the same cases on every machine, in seconds. */
 const RUNS = { seed: 42, numRuns: 100 };
 
-/** Entries small enough that sums of products never overflow. */
-const entry = fc.double({ min: -1e3, max: 1e3, noNaN: true });
-
-/** A rows × cols matrix as nested arrays. */
-const grid = (rows: number, cols: number) =>
-  fc.array(fc.array(entry, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
-
-/** Sizes 1–9: whole 2×4 tiles, an odd last row and 1–3 leftover columns all get used. */
-const dim = fc.integer({ min: 1, max: 9 });
 
 /** The forward pass as three plain loops, one entry at a time, in the article's order. */
 function naiveForward(net: Network, X: Matrix | number[][]): number[][] {
@@ -174,22 +166,8 @@ describe('Network.forward equals the naive loop bit for bit', () => {
   });
 
   it('on 40 random networks: 2–5 sizes of 1–6, any activation and init, 1–300 samples, X deep-frozen', () => {
-    const activation = fc.constantFrom('relu', 'leakyRelu', 'sigmoid', 'tanh', 'linear');
-    const net = fc
-      .record({
-        layers: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 2, maxLength: 5 }),
-        hidden: activation,
-        output: fc.constantFrom('relu', 'linear', 'sigmoid', 'softmax'),
-        init: fc.constantFrom('he', 'xavier', 'uniform'),
-        seed: fc.nat({ max: 2 ** 32 - 1 }),
-      })
-      // a softmax over one output is refused, so such a draw gets a second output
-      .map((o) => new Network((o.output === 'softmax' && o.layers.at(-1) === 1 ? { ...o, layers: [...o.layers.slice(0, -1), 2] } : o) as never));
-    const netAndX = net.chain((n) =>
-      fc.tuple(fc.constant(n), fc.integer({ min: 1, max: 300 }).chain((samples) => grid(n.inputs, samples))),
-    );
     fc.assert(
-      fc.property(netAndX, ([network, X]) => {
+      fc.property(networkAndX, ([network, X]) => {
         expectSameBits(callFrozen((x: number[][]) => network.forward(x), X), naiveForward(network, X));
       }),
       { ...RUNS, numRuns: 40 },

@@ -37,6 +37,7 @@ import {
   vstack,
   zeros,
 } from '../src/index.js';
+import { dim, entry, grid, networkAndX, randomNetwork } from './helpers/arbitraries.js';
 import { callFrozen } from './helpers/frozen.js';
 import { expectSameBits } from './helpers/oracles.js';
 
@@ -45,15 +46,6 @@ const RUNS = { seed: 42, numRuns: 100 };
 
 const EPSILON = Number.EPSILON; // 2⁻⁵², the gap between 1 and the next double
 
-/** Entries small enough that sums of products never overflow. */
-const entry = fc.double({ min: -1e3, max: 1e3, noNaN: true });
-
-/** A rows × cols matrix as nested arrays. */
-const grid = (rows: number, cols: number) =>
-  fc.array(fc.array(entry, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
-
-/** Sizes 1–9: whole 2×4 tiles of affineInto, an odd last row and leftover columns all get used. */
-const dim = fc.integer({ min: 1, max: 9 });
 
 /**
  * The generator as published, written independently with BigInt arithmetic
@@ -311,18 +303,8 @@ describe('activations', () => {
 });
 
 describe('the Network', () => {
-  const activation = fc.constantFrom('relu', 'leakyRelu', 'sigmoid', 'tanh', 'linear');
-  const net = fc
-    .record({
-      layers: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 2, maxLength: 5 }),
-      hidden: activation,
-      output: fc.constantFrom('relu', 'linear', 'sigmoid', 'softmax'),
-      init: fc.constantFrom('he', 'xavier', 'uniform'),
-      seed: fc.nat({ max: 2 ** 32 - 1 }),
-    })
-    .map((options) => new Network(withoutLoneSoftmax(options) as never));
-  /** X for a network: inputs × samples, 1 to 300 samples. */
-  const netAndX = net.chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 1, max: 300 }).chain((samples) => grid(n.inputs, samples))));
+  const net = randomNetwork;
+  const netAndX = networkAndX;
 
   it("trace's steps chain: each input is the last step's a, z = W·input + b, a = g(z), the last a = forward", () => {
     fc.assert(
@@ -519,7 +501,3 @@ describe('seeded randomness', () => {
   });
 });
 
-/** A softmax over one output is refused (Network's tests say so): such a draw gets a second output. */
-function withoutLoneSoftmax<O extends { layers: number[]; output: string }>(options: O): O {
-  return options.output === 'softmax' && options.layers.at(-1) === 1 ? { ...options, layers: [...options.layers.slice(0, -1), 2] } : options;
-}

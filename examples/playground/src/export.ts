@@ -56,7 +56,7 @@ export function renderExport(root: HTMLElement): void {
   root.innerHTML = html`
     <p>A link to this page as it is now (network, weights, target, settings and view):</p>
     <div class="row"><input id="share-link" readonly spellcheck="false" /><button id="copy-link">copy link</button></div>
-    <p>Paste this into a Node script (<code>npm install feedforward</code>, then <code>npx tsx script.ts</code>):</p>
+    <p>Paste this into a Node script (with feedforward installed from a clone or its <code>npm pack</code> tarball, as the README says; then <code>npx tsx script.ts</code>):</p>
     <textarea id="export-code" readonly rows="10" spellcheck="false"></textarea>
     <button id="copy">copy</button>
     <details><summary>net.toJSON()</summary><textarea id="export-json" readonly rows="6" spellcheck="false"></textarea></details>
