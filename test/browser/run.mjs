@@ -27,20 +27,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { exportSpecifiers, isNodeOnly } from '../../scripts/entries.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
-// Headless, and no background connections: this machine's network is closed.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const HAND_CHECKED = '1.5 1 1 -0.5 -1'; // README: "Check the first column by hand"
 
 const failures = [];
@@ -49,8 +39,8 @@ const check = (ok, message) => {
   if (!ok) failures.push(message);
 };
 
-if (!existsSync(CHROMIUM)) {
-  console.error(`test:browser: ${CHROMIUM} is missing (install it: apt-get update && apt-get install -y chromium)`);
+if (!existsSync(CHROMIUM_PATH)) {
+  console.error(`test:browser: ${CHROMIUM_PATH} is missing (install it: apt-get update && apt-get install -y chromium)`);
   process.exit(1);
 }
 
@@ -128,7 +118,7 @@ const server = createServer((request, response) => {
 await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
 const url = `http://127.0.0.1:${server.address().port}/`;
 
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage();
   const errors = [];
