@@ -184,6 +184,34 @@ describe('saveNetwork checks what it writes, keeps the mode, cleans up, follows 
     await saveNetwork(net, path);
     expect((await fs.readdir(folder)).sort()).toEqual(['model.json', 'model.json.1']);
   });
+  it('keeps the exact mode, whatever the umask: a 0666 model stays 0666 (a new file would get 0644 under umask 022)', async () => {
+    const path = join(folder, 'model.json');
+    await fs.writeFile(path, 'old');
+    await fs.chmod(path, 0o666);
+    await saveNetwork(net, path);
+    expect((await fs.stat(path)).mode & 0o777).toBe(0o666);
+  });
+  it("leaves alone the temporary files of a save that is still running in another process", async () => {
+    const path = join(folder, 'model.json');
+    const alive = `.model.json.${process.ppid}.0123456789ab.tmp`; // the process that started this test runs
+    await fs.writeFile(join(folder, alive), 'a save in progress');
+    await saveNetwork(net, path);
+    expect((await fs.readdir(folder)).sort()).toEqual([alive, 'model.json']);
+  });
+  it("counts a process it may not signal (EPERM: another user's) as running, and keeps its temporary file", async () => {
+    const path = join(folder, 'model.json');
+    const other = `.model.json.${2 ** 22 + 1}.0123456789ab.tmp`;
+    await fs.writeFile(join(folder, other), "another user's save");
+    const kill = vi.spyOn(process, 'kill').mockImplementation(() => {
+      throw Object.assign(new Error('kill EPERM'), { code: 'EPERM' });
+    });
+    try {
+      await saveNetwork(net, path);
+    } finally {
+      kill.mockRestore();
+    }
+    expect((await fs.readdir(folder)).sort()).toEqual([other, 'model.json']);
+  });
   it('saving through a symlink replaces the file it points to and keeps the link', async () => {
     const real = join(folder, 'real.json');
     const link = join(folder, 'link.json');

@@ -9,7 +9,7 @@ import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Network, ValueError } from '../src/index.js';
+import { Network, ShapeError, ValueError } from '../src/index.js';
 import { loadTfjsModel, saveTfjsModel } from '../src/interop/tfjs-files.js';
 import { fromTfjsModel } from '../src/interop/tfjs-read.js';
 import { toTfjsFiles, toTfjsModel } from '../src/interop/tfjs-write.js';
@@ -24,7 +24,7 @@ afterEach(async () => {
 
 const net = new Network({ layers: [1, 2, 1], seed: 3 });
 
-/** A model folder whose model.json names `paths` (the weights themselves are right, 9 float32 = 36 bytes). */
+/** A model folder whose model.json names `paths` (the weights themselves are right, 7 float32 = 28 bytes). */
 async function modelNaming(paths: string[]): Promise<string> {
   const { modelJson, weightsBin } = toTfjsFiles(net);
   await mkdir(join(folder, 'model'));
@@ -34,7 +34,7 @@ async function modelNaming(paths: string[]): Promise<string> {
 }
 
 describe('loadTfjsModel follows only plain file names beside model.json', () => {
-  it.each([['../secret.bin'], [join('..', 'secret.bin')], ['/etc/passwd'], ['sub/weights.bin'], ['..\\secret.bin'], ['C:secret.bin'], ['..'], ['']])(
+  it.each([['../secret.bin'], [join('..', 'secret.bin')], ['/etc/passwd'], ['sub/weights.bin'], ['..\\secret.bin'], ['C:secret.bin'], ['..'], ['.'], ['']])(
     'refuses the weight path %j before opening any file',
     async (path) => {
       const modelJson = await modelNaming([path]);
@@ -48,6 +48,13 @@ describe('loadTfjsModel follows only plain file names beside model.json', () => 
     const modelJson = await modelNaming(['weights.bin']);
     await symlink(join(folder, 'secret.bin'), join(folder, 'model', 'weights.bin'));
     await expect(loadTfjsModel(modelJson)).rejects.toThrow(/^loadTfjsModel: weight file ".*weights.bin" is a symlink, which is not followed/);
+  });
+  it.each([['[]', 'an array of 0 entries'], ['null', 'null'], ['5', '5']])('refuses a model.json holding %s, naming it', async (text, what) => {
+    await mkdir(join(folder, 'model'));
+    await writeFile(join(folder, 'model', 'model.json'), text);
+    await expect(loadTfjsModel(join(folder, 'model', 'model.json'))).rejects.toThrow(
+      new ValueError(`loadTfjsModel: model.json holds ${what} but it must be an object with a weightsManifest`),
+    );
   });
   it('reads a plain name beside it', async () => {
     const modelJson = await modelNaming(['w.bin']);
@@ -90,9 +97,60 @@ describe('fromTfjsModel: a malformed manifest is a ValueError naming the field',
     [[{ paths: ['w.bin'], weights: [{ ...spec, shape: undefined }] }], 'weightsManifest[0].weights[0].shape is undefined but it must be a list of whole numbers ≥ 0'],
     [[{ paths: ['w.bin'], weights: [{ ...spec, shape: [-1] }] }], 'weightsManifest[0].weights[0].shape is [-1] but it must be a list of whole numbers ≥ 0'],
     [[{ paths: ['w.bin'], weights: [{ ...spec, name: 7 }] }], 'weightsManifest[0].weights[0].name is 7 but it must be the weight\'s name, like "dense_1/kernel"'],
+    [[{ paths: ['w.bin'], weights: [[1]] }], 'weightsManifest[0].weights[0] is an array of 1 entry but it must be { name, shape, dtype }'],
+    [[{ paths: ['w.bin'], weights: [{ ...spec, name: '' }] }], 'weightsManifest[0].weights[0].name is "" but it must be the weight\'s name, like "dense_1/kernel"'],
+    [[{ paths: ['w.bin'], weights: [{ ...spec, shape: [1.5] }] }], 'weightsManifest[0].weights[0].shape is [1.5] but it must be a list of whole numbers ≥ 0'],
+    [[{ paths: ['w.bin'], weights: [] }, { paths: ['v.bin'], weights: [spec, 'x'] }], 'weightsManifest[1].weights[1] is "x" but it must be { name, shape, dtype }'],
+    [[{ paths: ['../w.bin'], weights: [spec] }], 'weightsManifest[0].paths[0] is "../w.bin" but it must be a plain file name beside model.json (no folders, no "..", no drive), like "weights.bin"'],
+    [undefined, 'the model lists no weights (no weightSpecs or weightsManifest)'],
+    [[['w.bin']], 'weightsManifest[0] is an array of 1 entry but it must be { paths, weights }'],
+    [[{ paths: ['w.bin'], weights: [{ ...spec, shape: [1, -1] }] }], 'weightsManifest[0].weights[0].shape is [1, -1] but it must be a list of whole numbers ≥ 0'],
     [[{ paths: ['w.bin'], weights: [{ ...spec, shape: [1e6, 1e6] }] }], 'weightsManifest[0].weights[0].shape is [1000000,1000000] (1000000000000 entries) but a weight may have at most 268435456'],
   ])('weightsManifest %j', (manifest, message) => {
     expect(() => fromTfjsModel(withManifest(manifest), weightsBin)).toThrow(new ValueError(`fromTfjsModel: ${message}`));
+  });
+  it('a weight of exactly 2²⁸ entries passes the size check and is then measured against the file (no gigabyte is allocated)', () => {
+    const manifest = [{ paths: ['w.bin'], weights: [{ ...spec, shape: [2 ** 28] }] }];
+    expect(() => fromTfjsModel(withManifest(manifest), weightsBin)).toThrow(
+      new ShapeError('fromTfjsModel: the weights file has 28 bytes but the model\'s weights need more (dense_1/kernel ends at byte 1073741824)'),
+    );
+  });
+  it('a weight of no entries (shape [0]) takes no bytes', () => {
+    const manifest = [{ ...modelJson.weightsManifest[0], weights: [{ name: 'empty', shape: [0], dtype: 'float32' }, ...modelJson.weightsManifest[0].weights] }];
+    expect(fromTfjsModel(withManifest(manifest), weightsBin).sizes).toEqual([1, 2, 1]);
+  });
+  it.each([
+    [5, 'weightSpecs is 5 but it must be a list of { name, shape, dtype }'],
+    [[null], 'weightSpecs[0] is null but it must be { name, shape, dtype }'],
+    [[{ name: 'a', shape: 'x' }], 'weightSpecs[0].shape is "x" but it must be a list of whole numbers ≥ 0'],
+  ])('artifacts with weightSpecs %j', (weightSpecs, message) => {
+    const artifacts = { modelTopology: modelJson.modelTopology, weightSpecs, weightData: weightsBin };
+    expect(() => fromTfjsModel(artifacts as never)).toThrow(new ValueError(`fromTfjsModel: ${message}`));
+  });
+  it('a weights file longer than the weights is refused, naming both lengths', () => {
+    const longer = new Uint8Array(weightsBin.length + 4);
+    longer.set(weightsBin);
+    expect(() => fromTfjsModel(modelJson, longer)).toThrow(
+      "fromTfjsModel: the weights file has 32 bytes but the model's weights take 28 (4 bytes per float32)",
+    );
+  });
+  it('a quantized weight is named and refused', () => {
+    const quantized = [{ ...modelJson.weightsManifest[0], weights: [{ ...spec, quantization: { dtype: 'uint8', scale: 1, min: 0 } }] }];
+    expect(() => fromTfjsModel(withManifest(quantized), weightsBin)).toThrow(
+      'fromTfjsModel: weight dense_1/kernel is quantized but only float32 weights can be read',
+    );
+  });
+  it.each([
+    ['a string', 'abc', 'the weights are "abc"'],
+    ['a list of numbers', [1, 2], 'the weights are an array of 2 entries'],
+    ['nothing', undefined, 'the weights are undefined'],
+  ])('weights given as %s are refused', (_, weights, what) => {
+    expect(() => fromTfjsModel(modelJson, weights as never)).toThrow(
+      `fromTfjsModel: ${what} but they must be the weights file's bytes (an ArrayBuffer or a Uint8Array)`,
+    );
+  });
+  it.each([[5, 'model is 5'], ['null', 'model is null']])('a model.json of %j is refused', (model, what) => {
+    expect(() => fromTfjsModel(model as never, weightsBin)).toThrow(`fromTfjsModel: ${what} but it must be model.json's content (with a modelTopology)`);
   });
   it('a Dense layer without units or name says so', () => {
     const topology = JSON.parse(JSON.stringify(modelJson.modelTopology));
@@ -119,6 +177,16 @@ describe('fromTfjsModel: a model whose layers and weights disagree is refused, n
     ['no list of layers', (m: any) => { m.modelTopology.config = {}; }, 'the Sequential model lists no layers'],
     ['an empty list of layers', (m: any) => { m.modelTopology.config.layers = []; }, 'the Sequential model has no Dense layer'],
     ['a Dense layer named ""', (m: any) => { m.modelTopology.config.layers[0].config.name = ''; }, 'model layer 1 (): config.name is "" but it must be the layer\'s name (its weights are "<name>/kernel")'],
+    ['a second kernel that does not take the first layer\'s units', (m: any) => { m.modelTopology.config.layers[0].config.units = 1; m.weightSpecs[0].shape = [1, 1]; m.weightSpecs[1].shape = [1]; m.weightSpecs.push({ name: 'pad', shape: [2], dtype: 'float32' }); }, 'layer 2 (dense_2) has a kernel 2×1 but layer 1 has 1 units'],
+    ['a LeakyReLU after a ReLU Dense (nothing to fold into)', (m: any) => { m.modelTopology.config.layers.splice(1, 0, { class_name: 'LeakyReLU', config: { name: 'leak' } }); }, 'model layer 2 (leak) is a "LeakyReLU" layer but feedforward reads only Dense layers (and an InputLayer, or a LeakyReLU or Activation layer right after a linear Dense)'],
+    ['an Activation layer first', (m: any) => { m.modelTopology.config.layers.unshift({ class_name: 'Activation', config: { activation: 'relu' } }); }, 'model layer 1 (Activation) is a "Activation" layer but feedforward reads only Dense layers'],
+    ['an activation that is not a name', (m: any) => { m.modelTopology.config.layers[0].config.activation = 5; }, 'model layer 1 (dense_1) has activation 5 but feedforward reads only relu, sigmoid, tanh, linear, softmax'],
+    ['a layer that is null', (m: any) => { m.modelTopology.config.layers.push(null); }, 'model layer 3 (undefined) is a undefined layer but feedforward reads only Dense layers'],
+    ['a Dense layer with no name at all', (m: any) => { delete m.modelTopology.config.layers[0].config.name; }, 'model layer 1 (Dense): config.name is undefined but it must be the layer\'s name'],
+    ['a Dense layer with 1.5 units', (m: any) => { m.modelTopology.config.layers[0].config.units = 1.5; }, 'model layer 1 (dense_1): config.units is 1.5 but it must be a whole number ≥ 1'],
+    ['a Dense layer with 0 units', (m: any) => { m.modelTopology.config.layers[0].config.units = 0; }, 'model layer 1 (dense_1): config.units is 0 but it must be a whole number ≥ 1'],
+    ['a bias of the wrong length', (m: any) => { m.weightSpecs[1].shape = [1]; m.weightSpecs.push({ name: 'pad', shape: [1], dtype: 'float32' }); }, 'layer 1 (dense_1) has 2 units but its bias is [1] (one bias per unit)'],
+    ['a kernel of three dimensions', (m: any) => { m.weightSpecs[0].shape = [1, 2, 1]; }, 'layer 1 (dense_1) has a kernel of shape [1,2,1] but 2 units (a kernel is nIn × units)'],
     ['a modelTopology of null', (m: any) => { m.modelTopology = null; }, "model is an object (Object) but it must be model.json's content (with a modelTopology)"],
     ['a modelTopology of 5', (m: any) => { m.modelTopology = 5; }, "model is an object (Object) but it must be model.json's content (with a modelTopology)"],
   ])('%s', (_, change, message) => {
@@ -128,6 +196,57 @@ describe('fromTfjsModel: a model whose layers and weights disagree is refused, n
     const net2 = edited((m) => { m.modelTopology.config.layers[0].config.use_bias = false; })() as Network;
     expect(net2.toJSON().biases).toEqual([[0, 0], [0]]);
     expect(fromTfjsModel(model).toJSON().biases).toEqual([[0, 1], [0]]);
+  });
+});
+
+describe('fromTfjsModel reads the forms Keras and TensorFlow.js write', () => {
+  // [2, 2, 1]: W¹ = [[1, 2], [3, 4]], b¹ = [0.5, -0.5], W² = [[1, -1]], b² = [0.25]; kernel = Wᵀ
+  const net = Network.fromWeights([{ weights: [[1, 2], [3, 4]], biases: [0.5, -0.5] }, { weights: [[1, -1]], biases: [0.25] }], { hidden: 'linear' });
+  const model = toTfjsModel(net);
+  const bytes = new Uint8Array(model.weightData);
+  // at x = (1, 1): a¹ = (1 + 2 + 0.5, 3 + 4 − 0.5) = (3.5, 6.5); ŷ = 3.5 − 6.5 + 0.25 = −2.75
+  const at11 = (read: Network) => read.predict([[1, 1]]);
+  it('reads the bytes as one buffer, a view into a larger buffer, or a list of buffers', () => {
+    const padded = new Uint8Array(bytes.length + 8);
+    padded.set(bytes, 8);
+    expect(at11(fromTfjsModel(model))).toEqual([-2.75]);
+    expect(at11(fromTfjsModel(model, padded.subarray(8)))).toEqual([-2.75]);
+    const parts = [bytes.slice(0, 12).buffer, bytes.slice(12).buffer];
+    expect(at11(fromTfjsModel({ ...model, weightData: parts }))).toEqual([-2.75]);
+    expect(at11(fromTfjsModel({ ...model, weightData: undefined }, parts))).toEqual([-2.75]);
+  });
+  it("reads Keras's model_config wrapper, and the older form whose config is the list of layers itself", () => {
+    const layers = (model.modelTopology as { config: { layers: unknown[] } }).config.layers;
+    const keras = { ...model, modelTopology: { keras_version: '2.15.0', backend: 'tensorflow', model_config: { class_name: 'Sequential', config: { layers } } } };
+    expect(at11(fromTfjsModel(keras))).toEqual([-2.75]);
+    const older = { ...model, modelTopology: { class_name: 'Sequential', config: layers } };
+    expect(at11(fromTfjsModel(older))).toEqual([-2.75]);
+  });
+  it('reads a weight without a dtype as float32, and a Dense layer without an activation as linear (the defaults of both)', () => {
+    const topology = JSON.parse(JSON.stringify(model.modelTopology));
+    for (const layer of topology.config.layers) delete layer.config.activation;
+    const specs = model.weightSpecs.map(({ name, shape }) => ({ name, shape }));
+    const read = fromTfjsModel({ ...model, modelTopology: topology, weightSpecs: specs });
+    expect(read.layers.map((layer) => layer.activation.name)).toEqual(['linear', 'linear']);
+    expect(at11(read)).toEqual([-2.75]);
+  });
+  it('refuses a list of weight buffers holding something else', () => {
+    expect(() => fromTfjsModel({ ...model, weightData: [bytes.buffer, 'x'] } as never)).toThrow(
+      "fromTfjsModel: the weights are an array of 2 entries but they must be the weights file's bytes (an ArrayBuffer or a Uint8Array)",
+    );
+  });
+  it('folds an Activation layer into the linear Dense before it', () => {
+    const topology = JSON.parse(JSON.stringify(model.modelTopology));
+    topology.config.layers.splice(1, 0, { class_name: 'Activation', config: { name: 'act', activation: 'relu' } });
+    const read = fromTfjsModel({ ...model, modelTopology: topology });
+    expect(read.layers.map((layer) => layer.activation.name)).toEqual(['relu', 'linear']);
+    expect(at11(read)).toEqual([-2.75]); // both a¹ are positive, so ReLU changes nothing here
+    expect(read.predict([[-1, -1]])).toEqual([0.25]); // z¹ = (−2.5, −7.5): ReLU gives (0, 0)
+  });
+  it('takes negative_slope over alpha when a LeakyReLU gives both', () => {
+    const topology = JSON.parse(JSON.stringify(model.modelTopology));
+    topology.config.layers.splice(1, 0, { class_name: 'LeakyReLU', config: { name: 'leak', alpha: 0.5, negative_slope: 0.1 } });
+    expect(fromTfjsModel({ ...model, modelTopology: topology }).layers[0].activation.slope).toBe(0.1);
   });
 });
 
@@ -149,7 +268,7 @@ describe("fromTfjsModel reads a LeakyReLU's slope as Keras 2, TensorFlow.js and 
   ])('config %j gives slope %d', (config, slope) => {
     expect(withLeaky(config).layers[0].activation.slope).toBe(slope);
   });
-  it.each([[{ alpha: 'abc' }, 'alpha is "abc"'], [{ negative_slope: null }, 'negative_slope is null'], [{ alpha: Infinity }, 'alpha is Infinity']])('refuses %j', (config, what) => {
+  it.each([[{ alpha: 'abc' }, 'alpha is "abc"'], [{ negative_slope: null }, 'negative_slope is null'], [{ alpha: Infinity }, 'alpha is Infinity'], [{ alpha: ' ' }, 'alpha is " "']])('refuses %j', (config, what) => {
     expect(() => withLeaky(config)).toThrow(new RegExp(`fromTfjsModel: model layer \\d \\(.*\\): config.${what.replace(/[()[\]]/g, '\\$&')} but it must be a finite number \\(the slope for z < 0\\)`));
   });
 });

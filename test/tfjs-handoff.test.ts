@@ -53,6 +53,45 @@ describe('toTfjsModel(net): a TensorFlow.js Layers model, without TensorFlow.js'
     ]);
   });
 
+  it('writes the whole model.json a Keras reader expects: a leakyRelu layer is a linear Dense then a LeakyReLU with its alpha; only the first layer declares the input shape', () => {
+    const net = Network.fromWeights([{ weights: [[1], [2]], biases: [0, 0] }, { weights: [[1, 1]], biases: [0] }], { hidden: { name: 'leakyRelu', slope: 0.25 }, output: 'sigmoid' });
+    const dense = (n: number, units: number, activation: string) => ({ name: `dense_${n}`, units, activation, use_bias: true, trainable: true, dtype: 'float32' });
+    const { weightData, ...model } = toTfjsModel(net);
+    expect(model).toEqual({
+      modelTopology: {
+        class_name: 'Sequential',
+        config: {
+          name: 'feedforward',
+          layers: [
+            { class_name: 'Dense', config: { ...dense(1, 2, 'linear'), batch_input_shape: [null, 1] } },
+            { class_name: 'LeakyReLU', config: { name: 'leaky_re_lu_1', alpha: 0.25, trainable: true, dtype: 'float32' } },
+            { class_name: 'Dense', config: dense(2, 1, 'sigmoid') },
+          ],
+        },
+        keras_version: 'tfjs-layers (written by feedforward)',
+        backend: 'tensor_flow.js',
+      },
+      weightSpecs: [
+        { name: 'dense_1/kernel', shape: [1, 2], dtype: 'float32' },
+        { name: 'dense_1/bias', shape: [2], dtype: 'float32' },
+        { name: 'dense_2/kernel', shape: [2, 1], dtype: 'float32' },
+        { name: 'dense_2/bias', shape: [1], dtype: 'float32' },
+      ],
+      format: 'layers-model',
+      generatedBy: 'feedforward',
+      convertedBy: null,
+    });
+    expect(Array.from(new Float32Array(weightData))).toEqual([1, 2, 0, 0, 1, 1, 0]);
+  });
+
+  it('folds output un-standardizing as W″ = diag(σ)·W and b″ = σ·b + μ, row by row (checked by hand on two outputs)', () => {
+    // W = [[1, 2], [3, 4]], b = [1, 1]; outputs μ = [10, 20], σ = [2, 3]:
+    // W″ = [[2, 4], [9, 12]], b″ = [2·1 + 10, 3·1 + 20] = [12, 23]; kernel = W″ᵀ, stored 2, 9, 4, 12
+    const net = Network.fromWeights([{ weights: [[1, 2], [3, 4]], biases: [1, 1] }]);
+    net.standardize = { outputs: standardize([[8, 12], [17, 23]]) }; // μ = [10, 20], σ = [2, 3] (population σ)
+    expect(Array.from(new Float32Array(toTfjsModel(net).weightData))).toEqual([2, 9, 4, 12, 12, 23]);
+  });
+
   const cases: [string, ActivationSpec, ActivationSpec, number[]][] = [
     ['relu hidden, linear output', 'relu', 'linear', [3, 8, 8, 2]],
     ['sigmoid hidden and output', 'sigmoid', 'sigmoid', [2, 6, 1]],
