@@ -15,6 +15,8 @@ export default mergeConfig(
   defineConfig({
     test: {
       env: { FEEDFORWARD_ENGINE: 'js' },
+      // A test file that a mutant stops from loading counts as one failed test (see the reporter).
+      reporters: ['default', './test/helpers/load-failure-reporter.ts'],
       exclude: [
         ...configDefaults.exclude,
         'test/doc-examples.test.ts',

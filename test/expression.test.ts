@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { elementwiseActivation, resolveActivation } from '../src/core/activations.js';
+import { derivative, treeSize } from '../src/core/derivative.js';
 import { FORMULA_FUNCTIONS, FORMULA_LIMITS } from '../src/core/expression.js';
 import { formulaMathjs } from '../src/core/mathjs-loader.js';
 import {
@@ -105,6 +106,25 @@ describe('activation: bad formulas get an error that names the problem', () => {
   });
   it("refuses a built-in activation's name, which would be confused with the built-in", () => {
     expect(() => activation('x', { name: 'relu' })).toThrow(/activation: name "relu" is a built-in activation's name/);
+  });
+  it('refuses a formula of blanks, and a name that is empty, blank or not a string', () => {
+    expect(() => activation('   ')).toThrow(new ValueError(`activation: the formula is "   " but it must be a non-empty string in x, like 'x / (1 + exp(-x))'`));
+    for (const [name, shown] of [['', '""'], ['  ', '"  "'], [5, '5']] as const) {
+      expect(() => activation('x', { name: name as string })).toThrow(new ValueError(`activation: name is ${shown} but it must be a non-empty string`));
+    }
+  });
+  it('trims the blanks around a formula: "  x^2 " is named and saved as "x^2"', () => {
+    const square = activation('  x^2 ');
+    expect([square.name, square.toJSON()]).toEqual(['x^2', { name: 'x^2', expression: 'x^2' }]);
+  });
+  it("checks g and g′ each time: sqrt's g(0) = 0 is fine but its g′(0) = 1/(2·√0) is Infinity, named as g′", () => {
+    const root = activation('sqrt(x)', { name: 'root' });
+    expect(root.f(0)).toBe(0);
+    expect(() => root.df(0)).toThrow(new ValueError('root: g′(0) is Infinity but an activation must give finite real numbers'));
+  });
+  it('says a NaN is a NaN, and a complex number is not a real number', () => {
+    expect(() => activation('sin(x) / x', { name: 'sinc' }).f(0)).toThrow(new ValueError('sinc: g(0) is NaN but an activation must give finite real numbers'));
+    expect(() => activation('sqrt(x)', { name: 'root' }).f(-4)).toThrow(new ValueError('root: g(-4) is 2i (not a real number) but an activation must give finite real numbers'));
   });
   it('throws instead of returning a complex number: sqrt(−1) = i', () => {
     expect(() => activation('sqrt(x)', { name: 'root' })([[-1]])).toThrow(
@@ -255,6 +275,9 @@ describe('a formula is scalar maths in x and nothing else (safe to paste from a 
     ['x.y', /has a property access "x.y" but/],
     ['x; x', /has several statements/],
     ['true', /has the value "true" but/],
+    ['0 < x < 1', /has a comparison "0 < x < 1" but/],
+    ['x[1]', /has a property access "x\[1\]" but/],
+    ['foo.sin(x)', /calls "foo.sin" but a formula may call only exp/], // a method, even one named like an allowed function
     ['5 cm', /has the free symbol cm but an activation's formula may use only x/],
     ['i * x', /has the free symbol i but/],
     ['log(x, 2)', /has log with 2 arguments in "log\(x, 2\)" \(each function takes one\) but/],
@@ -262,6 +285,20 @@ describe('a formula is scalar maths in x and nothing else (safe to paste from a 
   ])('refuses %s, naming the part that is not allowed', (formula, message) => {
     expect(() => activation(formula)).toThrow(ValueError);
     expect(() => activation(formula)).toThrow(message);
+  });
+
+  it('writes the whole rule in the message, and cuts what it quotes: the formula after 60 characters, the part after 40', () => {
+    const rule = `a formula may use only numbers, x, the constants e, E, pi, PI, tau, phi, + - * / ^ and the functions ${FORMULA_FUNCTIONS.join(', ')}`;
+    expect(() => activation('x!')).toThrow(new ValueError(`activation: "x!" has the operator ! in "x!" but ${rule}`));
+    const forty = `[${'y'.repeat(38)}]`; // a matrix of one symbol, 40 characters: quoted whole
+    expect(() => activation(forty)).toThrow(new ValueError(`activation: "${forty}" has a matrix "${forty}" but ${rule}`));
+    const sixty = `[${'y'.repeat(58)}]`; // 60 characters: the formula whole, the part cut after 40
+    expect(() => activation(sixty)).toThrow(new ValueError(`activation: "${sixty}" has a matrix "${sixty.slice(0, 40)}…" but ${rule}`));
+    const longer = `[${'y'.repeat(59)}]`; // 61 characters: the formula cut after 60
+    expect(() => activation(longer)).toThrow(new ValueError(`activation: "${longer.slice(0, 60)}…" has a matrix "${longer.slice(0, 40)}…" but ${rule}`));
+    expect(() => activation('a * x')).toThrow(
+      new ValueError(`activation: "a * x" has the free symbol a but an activation's formula may use only x (and the constants e, E, pi, PI, tau, phi)`),
+    );
   });
 
   it('evaluates with its own mathjs: a unit defined in the process-wide mathjs, or a formula tried on it, changes nothing either side', async () => {
@@ -389,10 +426,44 @@ describe('the derivative, written out: each rule of derivative.ts on its own', (
     ['x^x', 'x ^ x * (log(x) + x / x)'],
     ['x - -x', '2'],
     ['x + -x', '0'],
+    ['-cos(x)', 'sin(x)'], // −(−sin(x)) = sin(x)
+    ['x^2 + cos(x)', '2 * x - sin(x)'], // u + (−v) = u − v
+    ['sin(x) - 5', 'cos(x)'], // u − 0 = u
+    ['5 - sin(x)', '-cos(x)'], // 0 − v = −v
+    ['2 * (3 * x)', '6'], // 2 · 3, folded
+    ['(-x) * sin(x)', '-sin(x) - x * cos(x)'], // (−1)·v = −v, (−u)·v = −(u·v)
+    ['x + 5 / 2', '1'], // (5 / 2)′ = 0 / 2 = 0
+    ['sin(x) / 1', 'cos(x)'], // u / 1 = u
+    ['5 / sin(x)', '-(5 * cos(x) / sin(x) ^ 2)'], // (−u) / v = −(u / v)
+    ['sin(x)^1', 'cos(x)'], // 1 · u⁰ = 1
     ['sin(2)', '0'],
     ['exp(0*x)', '0'],
   ])("(%s)′ = %s", (formula, derivative) => {
     expect(activation(formula).derivativeExpression.toString()).toBe(derivative);
+  });
+});
+
+describe('derivative(g, maxNodes): the size budget, checked as each node is made', () => {
+  const parse = (formula: string) => formulaMathjs('test').parse(formula);
+  it('counts every node of a tree, brackets and what is inside them included: (x + 1) has 4', () => {
+    expect(treeSize(parse('(x + 1)'))).toBe(4); // ( ), +, x, 1
+    expect(treeSize(parse('sin((x))'))).toBe(3); // sin, ( ), x: the call's own brackets are not a node
+  });
+  it("builds (x²)′ = 2 * x, a tree of 3 nodes, with a budget of 3, and refuses it with 2", () => {
+    expect(derivative(parse('x^2'), 3, 'test', 'x^2').toString()).toBe('2 * x');
+    expect(() => derivative(parse('x^2'), 2, 'test', 'x^2')).toThrow(
+      new ValueError('test: the derivative of "x^2" grows past 2 nodes (FORMULA_LIMITS.derivativeNodes: a formula must have a derivative of readable size)'),
+    );
+  });
+  it('quotes a formula of up to 60 characters whole, and cuts a longer one', () => {
+    const base = `x * ${'x + '.repeat(13)}x`; // 4 + 52 + 1 = 57 characters, then 3 or 4 blanks: 60 or 61
+    const sixty = `${base}   `;
+    const sixtyOne = `${base}    `;
+    expect(() => derivative(parse(sixty), 2, 'test', sixty)).toThrow(`test: the derivative of "${base}   " grows past 2 nodes`);
+    expect(() => derivative(parse(sixtyOne), 2, 'test', sixtyOne)).toThrow(`test: the derivative of "${base}   …" grows past 2 nodes`);
+  });
+  it('names an operator it has no rule for (expression.ts refuses it before; this is the last guard)', () => {
+    expect(() => derivative(parse('x mod 2'), 100, 'test', 'x mod 2')).toThrow(new ValueError('test: "x mod 2" has OperatorNode mod, which has no derivative rule'));
   });
 });
 
@@ -407,13 +478,19 @@ describe('the limits, at their edges', () => {
     expect(() => activation(`${'['.repeat(101)}x${']'.repeat(101)}`)).toThrow(/is nested more than 100 levels deep \(FORMULA_LIMITS.depth\)/);
     expect(() => activation(`${'{a: '.repeat(101)}x${'}'.repeat(101)}`)).toThrow(/is nested more than 100 levels deep/);
   });
-  it('counts nesting, not brackets: 60 side-by-side (x) are 120 brackets but 1 level deep', () => {
-    expect(activation(Array(60).fill('(x)').join(' + ')).df(1)).toBe(60);
-    expect(activation(Array(60).fill('[x][1]').join(' + ').replace(/\[x\]\[1\]/g, '(x)')).f(1)).toBe(60);
+  it('counts nesting, not brackets: 11 bracketed sums of 10 (x) are 242 brackets but about 25 levels deep', () => {
+    // (a + b + c) is ((a + b) + c): a sum of n terms is n levels deep, so the terms come in groups of 10
+    const grouped = (term: string) => Array(11).fill(`(${Array(10).fill(term).join(' + ')})`).join(' + ');
+    expect(activation(grouped('(x)')).df(1)).toBe(110);
+    expect(() => activation(grouped('[1]'))).toThrow(/has a matrix "\[1\]" but/); // refused as a matrix, not as too deep
+    expect(() => activation(grouped('{a:1}'))).toThrow(/has an object "{\\"a\\": 1}" but/);
   });
   it(`takes a tree exactly FORMULA_LIMITS.depth (${FORMULA_LIMITS.depth}) levels deep, and refuses one level more`, () => {
     expect(activation(`${'-'.repeat(99)}x`).f(2)).toBe(-2); // 99 minus signs and x: 100 levels
     expect(() => activation(`${'-'.repeat(100)}x`)).toThrow(/is nested more than 100 levels deep/);
     expect(activation(`${'('.repeat(99)}x${')'.repeat(99)}`).f(3)).toBe(3); // 99 parentheses around x: 100 levels
+    expect(() => activation(`${'('.repeat(100)}x${')'.repeat(100)}`)).toThrow(/is nested more than 100 levels deep/); // 100 brackets, 101 levels
+    expect(activation(`${'sign('.repeat(99)}x${')'.repeat(99)}`).f(2)).toBe(1); // 99 calls around x: 100 levels
+    expect(() => activation(`${'sign('.repeat(100)}x${')'.repeat(100)}`)).toThrow(/is nested more than 100 levels deep/);
   });
 });

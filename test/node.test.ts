@@ -181,8 +181,10 @@ describe('saveNetwork checks what it writes, keeps the mode, cleans up, follows 
     const stale = `.model.json.${dead}.0123456789ab.tmp`;
     await fs.writeFile(join(folder, stale), 'half a model');
     await fs.writeFile(join(folder, 'model.json.1'), 'a backup of yours');
+    const lookalikes = [`x${stale}`, `${stale}.bak`]; // yours too: only the exact pattern is ours
+    for (const name of lookalikes) await fs.writeFile(join(folder, name), 'a file of yours');
     await saveNetwork(net, path);
-    expect((await fs.readdir(folder)).sort()).toEqual(['model.json', 'model.json.1']);
+    expect((await fs.readdir(folder)).sort()).toEqual([...lookalikes, 'model.json', 'model.json.1'].sort());
   });
   it('keeps the exact mode, whatever the umask: a 0666 model stays 0666 (a new file would get 0644 under umask 022)', async () => {
     const path = join(folder, 'model.json');

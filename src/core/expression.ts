@@ -163,7 +163,6 @@ const KINDS: Record<string, string> = {
   BlockNode: 'several statements',
   ConditionalNode: 'a condition',
   FunctionAssignmentNode: 'a function definition',
-  IndexNode: 'an index',
   ObjectNode: 'an object',
   RangeNode: 'a range',
   RelationalNode: 'a comparison',
@@ -201,7 +200,7 @@ function checkTree(root: MathNode, shown: string, where: string, tooDeep: string
         return;
       case 'OperatorNode':
         if (!OPERATORS.has(n.fn as string)) refuse(`the operator ${(n as { op?: string }).op} in ${text(node)}`);
-        for (const arg of n.args ?? []) walk(arg, depth + 1);
+        for (const arg of n.args as MathNode[]) walk(arg, depth + 1);
         return;
       case 'FunctionNode': {
         const fn = n.fn as Node;
@@ -211,7 +210,7 @@ function checkTree(root: MathNode, shown: string, where: string, tooDeep: string
             `${where}: ${shown} calls ${called ?? text(fn)} but a formula may call only ${FORMULA_FUNCTIONS.join(', ')} (FORMULA_FUNCTIONS)`,
           );
         }
-        const args = n.args ?? [];
+        const args = n.args as MathNode[];
         if (args.length !== 1)
           refuse(`${called} with ${args.length} arguments in ${text(node)} (each function takes one)`);
         walk(args[0], depth + 1);
@@ -236,7 +235,7 @@ function compile(code: EvalFunction, label: string): (z: number) => number {
   return (z: number): number => {
     scope.set('x', z);
     const value: unknown = code.evaluate(scope);
-    if (typeof value === 'number' && Number.isFinite(value)) return value;
+    if (Number.isFinite(value)) return value as number; // false for anything but a finite number
     const shown = typeof value === 'number' ? String(value) : `${String(value)} (not a real number)`;
     throw new ValueError(`${label}(${z}) is ${shown} but an activation must give finite real numbers`);
   };

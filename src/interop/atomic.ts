@@ -83,8 +83,8 @@ async function removeStaleTemps(folder: string): Promise<void> {
   for (const name of names) {
     const match = TEMP.exec(name);
     if (match === null) continue;
-    const pid = Number(match[2]);
-    if (pid !== process.pid && !running(pid)) await rm(join(folder, name), { force: true }).catch(() => {});
+    // Our own pid counts as running too, so a save never removes its own or a concurrent one's file.
+    if (!running(Number(match[2]))) await rm(join(folder, name)).catch(() => {}); // already gone: nothing to do
   }
 }
 

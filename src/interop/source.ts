@@ -125,12 +125,13 @@ export function toSource(net: NetworkLike, options: SourceOptions = {}): string 
   const { inputs, outputs } = net.standardize ?? {};
   /** A number to write into source: checked finite, whoever put it there (a hand-set weight, a hand-made standardizer). */
   const num = (x: unknown, what: string) => {
-    if (typeof x !== 'number' || !Number.isFinite(x)) {
+    if (!Number.isFinite(x)) {
+      // false for anything but a finite number: NaN, ±Infinity, a string such as '(globalThis.pwned = 1, 0)'
       throw new ValueError(
         `${where}: ${what} is ${describeValue(x)} but every number written into source must be finite`,
       );
     }
-    return numberSource(x);
+    return numberSource(x as number);
   };
   const list = (xs: ArrayLike<unknown>, what: string) => {
     if (!Array.isArray(xs) && !ArrayBuffer.isView(xs)) {

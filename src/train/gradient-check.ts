@@ -96,7 +96,7 @@ export function gradientCheck(
   options = checkOptions(options, GRADIENT_CHECK_DEFAULTS, where);
   const data = checkData(net, X, Y, where);
   const epsilon = options.epsilon ?? GRADIENT_CHECK_DEFAULTS.epsilon;
-  if (typeof epsilon !== 'number' || !(epsilon > 0) || !Number.isFinite(epsilon)) {
+  if (!Number.isFinite(epsilon) || epsilon <= 0) {
     throw new ValueError(
       `${where}: epsilon is ${describeValue(epsilon)} but it must be a small number > 0, such as 1e-3`,
     );
