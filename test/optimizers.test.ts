@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Matrix, Network, adam, momentum, optimizerFromJSON, sgd } from '../src/index.js';
+import { powerOf } from '../src/train/optimizers.js';
 import type { Optimizer } from '../src/index.js';
 
 /** A one-weight network w = 1, b = 0, and a step with gradients dW = g, db = 0. */
@@ -41,6 +42,13 @@ describe('adam', () => {
     step(optimizer, 1);
     step(optimizer, 1);
     expect(optimizer.state.steps).toBe(2);
+  });
+  it('computes βᵗ for the bias correction as a running product, one rounded multiplication per step, the same in every engine (β ** t is not: Chromium gives 0.9 ** 4 = 0.6561)', () => {
+    const power = powerOf(0.9);
+    expect(power(4)).toBe(((0.9 * 0.9) * 0.9) * 0.9);
+    expect(power(5)).toBe((((0.9 * 0.9) * 0.9) * 0.9) * 0.9); // one more factor
+    expect(power(2)).toBe(0.9 * 0.9); // a step undone (fit restores the state): counted again from β⁰
+    expect(power(0)).toBe(1);
   });
   it('has the defaults of tf.train.adam and PyTorch (ε as PyTorch)', () => {
     expect(adam().toJSON()).toMatchObject({ learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 });

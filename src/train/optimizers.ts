@@ -191,6 +191,24 @@ export function momentum(options?: { learningRate?: number; beta?: number }, sta
 }
 
 /**
+ * βᵗ as a running product β·β·…·β (t factors), cached so that each step costs
+ * one multiplication. Each product is one IEEE multiplication, rounded the same
+ * in every JavaScript engine; `β ** t` is not: Node 20 gives 0.9 ** 4 =
+ * 0.6561000000000001 and Chromium 0.6561, so Adam would train differently in the
+ * playground than in Node. tf.train.adam keeps the same running product.
+ * @example powerOf(0.9)(4) //=> 0.6561000000000001 (((0.9 · 0.9) · 0.9) · 0.9, each product rounded)
+ */
+export function powerOf(beta: number): (t: number) => number {
+  let t0 = 0;
+  let power = 1; // β⁰
+  return (t) => {
+    if (t < t0) [t0, power] = [0, 1]; // a step undone (fit restores the state): count again
+    for (; t0 < t; t0++) power *= beta;
+    return power;
+  };
+}
+
+/**
  * Adam (Kingma & Ba 2015) with bias correction, as tf.train.adam and PyTorch compute it.
  * Defaults: OPTIMIZER_DEFAULTS.adam (η = 0.01, β₁ = 0.9, β₂ = 0.999, ε = 1e-8).
  * @example adam({ learningRate: 0.001 }).toJSON().beta2 //=> 0.999
@@ -205,13 +223,14 @@ export function adam(
   const beta1 = checkNumber(given.beta1 ?? D.beta1, 'adam', 'beta1', fraction);
   const beta2 = checkNumber(given.beta2 ?? D.beta2, 'adam', 'beta2', fraction);
   const epsilon = checkNumber(given.epsilon ?? D.epsilon, 'adam', 'epsilon', positive);
+  const [beta1Power, beta2Power] = [powerOf(beta1), powerOf(beta2)];
   return makeOptimizer(
     { name: 'adam', learningRate: eta, beta1, beta2, epsilon },
     2,
     (theta, g, s) => {
       s.steps++; // t ← t + 1
-      const correction1 = 1 - beta1 ** s.steps; // 1 − β₁ᵗ
-      const correction2 = 1 - beta2 ** s.steps; // 1 − β₂ᵗ
+      const correction1 = 1 - beta1Power(s.steps); // 1 − β₁ᵗ
+      const correction2 = 1 - beta2Power(s.steps); // 1 − β₂ᵗ
       for (let p = 0; p < theta.length; p++) {
         const w = theta[p],
           dw = g[p],

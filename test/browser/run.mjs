@@ -151,7 +151,7 @@ try {
   const wide = new Network({ layers: [16, 64, 64, 1], seed: 42 });
   const X = randomMatrix(16, 300, { seed: 7 });
   const nodeForward = Array.from(wide.forward(X).data);
-  wide.fit(X, randomMatrix(1, 300, { seed: 8 }), { epochs: 2, batchSize: 32, optimizer: 'sgd', onWarning: () => {} });
+  wide.fit(X, randomMatrix(1, 300, { seed: 8 }), { epochs: 2, batchSize: 32, optimizer: 'adam', onWarning: () => {} });
   const nodeWeights = wide.layers.flatMap((layer) => [...layer.weights.data, ...layer.biases.data]);
   check(sameBits(wasm.forward, nodeForward) && sameBits(wasm.weights, nodeWeights), "the page's forward pass and training on WebAssembly equal Node's, bit for bit");
 
