@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Matrix, Network, adam, momentum, optimizerFromJSON, sgd } from '../src/index.js';
-import { powerOf } from '../src/train/optimizers.js';
+import { Matrix, Network, ValueError, adam, momentum, optimizerFromJSON, sgd } from '../src/index.js';
+import { powerOf, resolveOptimizer } from '../src/train/optimizers.js';
 import type { Optimizer } from '../src/index.js';
 
 /** A one-weight network w = 1, b = 0, and a step with gradients dW = g, db = 0. */
@@ -79,6 +79,18 @@ describe('saving an optimizer', () => {
     expect(Object.is(restored.state.slots[0][0], -0)).toBe(true);
     expect(restored.toJSON().slots).toEqual([['-0'], [0]]);
   });
+  it.each([
+    ['an older version', { version: 0 }, /optimizerFromJSON: got an object \(Object\) but expected the object an optimizer's toJSON\(\) returns/],
+    ['another format', { format: 'feedforward-network' }, /optimizerFromJSON: got an object \(Object\) but expected/],
+    ['steps of -1', { steps: -1 }, /optimizerFromJSON: steps is -1 but/],
+    ['slots that are not a list', { slots: 5 }, /^optimizerFromJSON: slots is 5 but must be a list of arrays$/],
+    ['a slot that is not a list', { slots: [[0], 'x'] }, /^optimizerFromJSON: slot 2 is "x" but must be an array of numbers$/],
+    ['a slot entry that is not a number', { slots: [[0], [0, 'y']] }, /^optimizerFromJSON: slot 2 entry 2 is "y" but/],
+    ['an unknown optimizer', { name: 'rmsprop' }, /^optimizerFromJSON: optimizer "rmsprop" is unknown \(expected 'sgd', 'momentum' or 'adam'\)$/],
+  ])('names what is wrong in a saved optimizer: %s', (_, change, message) => {
+    const json = { ...momentum().toJSON(), steps: 1, slots: [[0], [0]], ...change };
+    expect(() => optimizerFromJSON(json as never)).toThrow(message);
+  });
   it('says what it expected when the JSON is something else', () => {
     expect(() => optimizerFromJSON({ name: 'adam' } as never)).toThrow(/optimizerFromJSON: got an object \(Object\) but expected the object an optimizer's toJSON\(\) returns/);
   });
@@ -107,6 +119,41 @@ describe('optimizer settings', () => {
     expect(() => sgd().step(net.layers, [{}] as never)).toThrow(/sgd.step: the gradients of layer 1 are an object \(Object\) but must be \{ dW, db \} matrices/);
     expect(() => sgd().step(null as never, null as never)).toThrow(/sgd.step: got layers null and grads null but both must be lists/);
   });
+  it('names the layer whose gradients are not both matrices, or not shaped like its weights and biases', () => {
+    const { net } = oneWeight(); // W is 1×1, b is 1×1
+    const one = Matrix.from([[0]]);
+    expect(() => sgd().step(net.layers, [{ dW: one }] as never)).toThrow(/sgd.step: the gradients of layer 1 are an object \(Object\) but must be \{ dW, db \} matrices/);
+    expect(() => sgd().step(net.layers, [{ db: one }] as never)).toThrow(/sgd.step: the gradients of layer 1 are an object/);
+    for (const [dW, db] of [[Matrix.from([[0], [0]]), one], [Matrix.from([[0, 0]]), one], [one, Matrix.from([[0], [0]])]]) {
+      expect(() => sgd().step(net.layers, [{ dW, db }])).toThrow("sgd.step: layer 1's gradients do not have the shapes of its weights and biases");
+    }
+    expect(() => sgd().step(net.layers, null as never)).toThrow(/sgd.step: got layers an array of 1 entry and grads null but both must be lists/);
+  });
+  it('refuses saved moments of the right count but the wrong lengths', () => {
+    const net = new Network({ layers: [2, 3, 1], seed: 1 }); // W¹ 3×2 (6), b¹ 3, W² 1×3 (3), b² 1
+    const zeros = net.layers.map((l) => ({ dW: new Matrix(l.weights.rows, l.weights.cols), db: new Matrix(l.biases.rows, 1) }));
+    const swapped = momentum({}, { steps: 1, slots: [3, 6, 3, 1].map((n) => new Float64Array(n)) }); // W¹'s and b¹'s swapped
+    expect(() => swapped.step(net.layers, zeros)).toThrow(/momentum.step: the saved state has 4 arrays that do not fit this network \(it needs 4/);
+  });
+  it('refuses saved moments that fit only the first layers (2 arrays where 4 are needed)', () => {
+    const net = new Network({ layers: [2, 3, 1], seed: 1 });
+    const zeros = net.layers.map((l) => ({ dW: new Matrix(l.weights.rows, l.weights.cols), db: new Matrix(l.biases.rows, 1) }));
+    const short = momentum({}, { steps: 1, slots: [new Float64Array(6), new Float64Array(3)] }); // W¹ and b¹ only
+    expect(() => short.step(net.layers, zeros)).toThrow(/momentum.step: the saved state has 2 arrays that do not fit this network \(it needs 4/);
+  });
+  it('resolveOptimizer names an optimizer it does not know', () => {
+    expect(() => resolveOptimizer('rmsprop', undefined, 'test')).toThrow(
+      new ValueError(`test: optimizer "rmsprop" is unknown (expected 'sgd', 'momentum', 'adam', or an optimizer object)`),
+    );
+    expect(() => resolveOptimizer('toString', undefined, 'test')).toThrow(/test: optimizer "toString" is unknown/); // not an own name
+  });
+  it('sgd keeps no moments: after two steps its state is { steps: 2, slots: [] }', () => {
+    const optimizer = sgd();
+    const { step } = oneWeight();
+    step(optimizer, 1);
+    step(optimizer, 1);
+    expect(optimizer.state).toEqual({ steps: 2, slots: [] });
+  });
   it('names the layer count when the gradients do not match the network', () => {
     const { net } = oneWeight();
     expect(() => sgd().step(net.layers, [])).toThrow(/sgd.step: the network has 1 layer but 0 gradients came/);
@@ -122,5 +169,24 @@ describe('a hand-made optimizer is checked at the door', () => {
     expect(() => net.fit([[1]], [[1]], { optimizer: { step: () => {}, toJSON: () => ({}), learningRate: 0.1, state: { steps: 0 } } as never })).toThrow(
       'Network.fit: the optimizer object lacks state.slots (a list of Float64Arrays)',
     );
+  });
+  it.each([
+    [{ learningRate: 0 }, 'learningRate (a number > 0)'],
+    [{ learningRate: Infinity }, 'learningRate (a number > 0)'],
+    [{ learningRate: '0.1' }, 'learningRate (a number > 0)'],
+    [{ step: 'go' }, 'step()'],
+    [{ state: null }, 'state ({ steps, slots })'],
+    [{ state: { steps: -1, slots: [] } }, 'state.steps (a whole number)'],
+    [{ state: { steps: 1.5, slots: [] } }, 'state.steps (a whole number)'],
+  ])('names what is wrong with %j, when the rest is right', (change, what) => {
+    const net = new Network({ layers: [1, 1], seed: 1 });
+    const optimizer = { ...sgd(), ...change };
+    expect(() => net.fit([[1]], [[1]], { optimizer } as never)).toThrow(
+      `Network.fit: the optimizer object lacks ${what} (make one with sgd(), momentum() or adam())`,
+    );
+  });
+  it('takes a hand-made object that has everything, such as a copy of a built-in', () => {
+    const net = new Network({ layers: [1, 1], seed: 1 });
+    expect(() => net.fit([[1]], [[1]], { optimizer: { ...sgd() }, epochs: 1 })).not.toThrow();
   });
 });

@@ -281,8 +281,7 @@ export function checkOptimizerObject(spec: object, where: string): Optimizer {
   const missing: string[] = [];
   if (typeof o.step !== 'function') missing.push('step()');
   if (typeof o.toJSON !== 'function') missing.push('toJSON()');
-  if (typeof o.learningRate !== 'number' || !(o.learningRate > 0) || !Number.isFinite(o.learningRate))
-    missing.push('learningRate (a number > 0)');
+  if (!Number.isFinite(o.learningRate) || (o.learningRate as number) <= 0) missing.push('learningRate (a number > 0)');
   if (typeof state !== 'object' || state === null) missing.push('state ({ steps, slots })');
   else {
     if (!Number.isInteger(state.steps) || (state.steps as number) < 0) missing.push('state.steps (a whole number)');
