@@ -384,21 +384,28 @@ export function map(A: MatrixInput, f: (x: number, i: number, j: number) => numb
   return out;
 }
 
+/** vstack's or hstack's parts as matrices, at least one, all with the same number of `size` (columns or rows). */
+function stackable(parts: MatrixInput[], where: string, size: 'rows' | 'cols', why: string): Matrix[] {
+  if (parts.length === 0) throw new ShapeError(`${where}: no matrices were given but it needs at least one`);
+  const ms = parts.map((p, n) => toMatrix(p, where, `matrix ${n + 1}`));
+  const unit = size === 'rows' ? 'row' : 'column';
+  ms.forEach((m, n) => {
+    if (m[size] !== ms[0][size]) {
+      throw new ShapeError(
+        `${where}: matrix 1 has ${plural(ms[0][size], unit)} but matrix ${n + 1} has ${m[size]} (${why})`,
+      );
+    }
+  });
+  return ms;
+}
+
 /**
  * The matrices stacked top to bottom, numpy's `vstack`: all need the same number of columns.
  * @example vstack([[1, 2]], [[3, 4]]).toArray() //=> [[1, 2], [3, 4]]
  */
 export function vstack(...parts: MatrixInput[]): Matrix {
-  if (parts.length === 0) throw new ShapeError('vstack: no matrices were given but it needs at least one');
-  const ms = parts.map((p, n) => toMatrix(p, 'vstack', `matrix ${n + 1}`));
+  const ms = stackable(parts, 'vstack', 'cols', 'stacked rows need the same number of columns');
   const cols = ms[0].cols;
-  ms.forEach((m, n) => {
-    if (m.cols !== cols) {
-      throw new ShapeError(
-        `vstack: matrix 1 has ${plural(cols, 'column')} but matrix ${n + 1} has ${m.cols} (stacked rows need the same number of columns)`,
-      );
-    }
-  });
   const out = new Matrix(
     ms.reduce((sum, m) => sum + m.rows, 0),
     cols,
@@ -416,16 +423,8 @@ export function vstack(...parts: MatrixInput[]): Matrix {
  * @example hstack([[1], [2]], [[3], [4]]).toArray() //=> [[1, 3], [2, 4]]
  */
 export function hstack(...parts: MatrixInput[]): Matrix {
-  if (parts.length === 0) throw new ShapeError('hstack: no matrices were given but it needs at least one');
-  const ms = parts.map((p, n) => toMatrix(p, 'hstack', `matrix ${n + 1}`));
+  const ms = stackable(parts, 'hstack', 'rows', 'side-by-side columns need the same number of rows');
   const rows = ms[0].rows;
-  ms.forEach((m, n) => {
-    if (m.rows !== rows) {
-      throw new ShapeError(
-        `hstack: matrix 1 has ${plural(rows, 'row')} but matrix ${n + 1} has ${m.rows} (side-by-side columns need the same number of rows)`,
-      );
-    }
-  });
   const cols = ms.reduce((sum, m) => sum + m.cols, 0);
   const out = new Matrix(rows, cols);
   let offset = 0;
