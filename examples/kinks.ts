@@ -11,7 +11,7 @@ const DOMAIN: [number, number] = [-3, 3];
 const round = (x: number, digits = 4) => Number(x.toFixed(digits));
 
 // 1. The article's network: one input, two hidden layers of two ReLU neurons, one output,
-//    with the hand-picked weights of src/core/article.ts (the demo's and the playground's network).
+//    with the hand-picked weights of src/network/article.ts (the demo's and the playground's network).
 const net = articleNetwork();
 const result = kinks(net, { domain: DOMAIN });
 

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Network, accuracy, confusionMatrix, fromRecords, standardize, trainTestSplit } from '../src/index.js';
-import { loadNetwork, saveNetwork } from '../src/interop/node.js';
+import { loadNetwork, saveNetwork } from '../src/node.js';
 import { plotConfusion } from '../src/plot/index.js';
 
 const penguins = JSON.parse(readFileSync('node_modules/vega-datasets/data/penguins.json', 'utf8'));

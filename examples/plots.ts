@@ -28,7 +28,7 @@ const write = (name: string, svg: string) => {
 };
 
 // The article's network: 1 input, two hidden layers of two ReLU neurons, 1 output, with the
-// hand-picked weights of src/core/article.ts (the demo's, kinks.ts's and the playground's network).
+// hand-picked weights of src/network/article.ts (the demo's, kinks.ts's and the playground's network).
 const article = articleNetwork();
 const domain = [-3, 3] as const;
 console.log(`The article's network, articleNetwork(), layers [1, 2, 2, 1], x in [${domain.join(', ')}]:\n`);

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Network, accuracy, confusionMatrix, fromRecords, standardize, trainTestSplit } from '../src/index.js';
-import { loadNetwork, readCsv, saveNetwork } from '../src/interop/node.js';
+import { loadNetwork, readCsv, saveNetwork } from '../src/node.js';
 import { plotConfusion } from '../src/plot/index.js';
 
 const days = await readCsv('node_modules/vega-datasets/data/seattle-weather.csv');

@@ -18,5 +18,5 @@ export const sourceEntries = [
   ...readFileSync(new URL('tsup.config.ts', root), 'utf8').matchAll(/'(src\/[^']+\.ts)'/g),
 ].map((match) => match[1]);
 
-/** Entry points for Node only, by name: `feedforward/node` (src/interop/node.ts); every other one must run in a browser. */
+/** Entry points for Node only, by name: `feedforward/node` (src/node.ts); every other one must run in a browser. */
 export const isNodeOnly = (entry) => /(^|\/)node(\/index)?(\.ts)?$/.test(entry);

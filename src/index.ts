@@ -58,12 +58,16 @@ export { INIT_LIMITS } from './core/init.js';
 export type { InitName } from './core/init.js';
 
 // The network: the article's steps nested to any depth.
-export { Network, NETWORK_DEFAULTS, FROM_WEIGHTS_DEFAULTS } from './core/network.js';
-export type { LayerInput, NetworkOptions, TraceStep } from './core/network.js';
+export { Network } from './network/network.js';
+export { NETWORK_DEFAULTS, FROM_WEIGHTS_DEFAULTS } from './network/options.js';
+export type { NetworkOptions } from './network/options.js';
+export type { Samples } from './network/samples.js';
+export type { LayerInput } from './core/layers.js';
+export type { TraceStep } from './core/forward.js';
 export { MAX_PARAMETERS } from './core/validate.js';
 export type { Classification } from './core/labels.js';
-export { articleNetwork, ARTICLE_LAYERS } from './core/article.js';
-export type { Layer, NetworkLayers, NetworkJSON, JSONNumber } from './core/types.js';
+export { articleNetwork, ARTICLE_LAYERS } from './network/article.js';
+export type { Layer, NetworkLayers, NetworkParts, NetworkJSON, JSONNumber } from './core/types.js';
 
 // Training: losses, backpropagation, gradient checking, optimizers, fit, and the helpers learners need.
 export { mse, binaryCrossEntropy, crossEntropy, LOSSES } from './train/losses.js';
@@ -76,7 +80,8 @@ export { sgd, momentum, adam, optimizerFromJSON, OPTIMIZER_DEFAULTS } from './tr
 export type { Optimizer, OptimizerJSON, OptimizerName, OptimizerState } from './train/optimizers.js';
 export { FIT_DEFAULTS, DivergenceError } from './train/fit.js';
 export type { FitOptions, History } from './train/fit.js';
-export { trainingState, restoreTrainingState } from './train/training-state.js';
+export { trainingState } from './train/training-state.js';
+export { restoreTrainingState } from './network/readers.js';
 export type { TrainingStateJSON } from './train/training-state.js';
 export { standardize, standardizerFromJSON } from './core/standardize.js';
 export type { Standardizer, StandardizerJSON } from './core/standardize.js';
@@ -115,7 +120,7 @@ export type { ExpressionActivation } from './core/activations.js';
 export { EXPRESSION_CONSTANTS, FORMULA_FUNCTIONS, FORMULA_LIMITS } from './core/expression.js';
 export type { ExpressionOptions } from './core/expression.js';
 export { toTfjsModel, toTfjsFiles, TFJS_FILES_DEFAULTS } from './interop/tfjs-write.js';
-export { fromTfjsModel } from './interop/tfjs-read.js';
+export { fromTfjsModel } from './network/readers.js';
 export type {
   TfjsArtifacts,
   TfjsModelJSON,

@@ -5,7 +5,7 @@
  * then by a Network, which must all agree bit for bit.
  *
  * The article draws its weights at random; the walk-through below uses the small
- * round numbers of articleNetwork() instead (src/core/article.ts), so that every
+ * round numbers of articleNetwork() instead (src/network/article.ts), so that every
  * value and every kink can be found by hand. The identities are then checked again
  * with seeded random weights.
  */

@@ -38,7 +38,7 @@ describe('the library bundles for a browser', () => {
     const inputs = await bundle(`
       import { Network } from './src/index.ts';
       console.log(new Network({ layers: [1, 2, 1] }).forward([[0.5]]).toString());`);
-    expect(inputs).toContain('src/core/network.ts');
+    expect(inputs).toContain('src/network/network.ts');
     expect(inputs.filter((input) => input.includes('node_modules/mathjs/'))).toEqual([]);
   });
   it('a page that calls loadMathjs() does bundle mathjs (so the test above can fail)', async () => {

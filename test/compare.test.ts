@@ -27,7 +27,7 @@ describe('the side-by-side count (docs/real-data.md)', () => {
 
   it("shows examples/compare/feedforward.ts as the chapter's first snippet, with the package's import names", () => {
     const snippet = /```ts\n([\s\S]*?)```/.exec(chapter)![1];
-    const asFile = snippet.replace("from 'feedforward'", "from '../../src/index.js'").replace("from 'feedforward/node'", "from '../../src/interop/node.js'");
+    const asFile = snippet.replace("from 'feedforward'", "from '../../src/index.js'").replace("from 'feedforward/node'", "from '../../src/node.js'");
     // the chapter's copy shows what it prints in the comment lines under each console.log; the file does not
     const kept: string[] = [];
     let afterLog = false;

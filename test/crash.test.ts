@@ -10,8 +10,8 @@ import { mkdtemp, readdir, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadNetwork, loadTfjsModel, saveNetwork, saveTfjsModel } from '../src/interop/node.js';
-import { fromTfjsModel } from '../src/interop/tfjs-read.js';
+import { loadNetwork, loadTfjsModel, saveNetwork, saveTfjsModel } from '../src/node.js';
+import { fromTfjsModel } from '../src/network/readers.js';
 import { toTfjsFiles } from '../src/interop/tfjs-write.js';
 import { crashNets } from './children/save-loop.js';
 

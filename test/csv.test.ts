@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ValueError, fromRecords } from '../src/index.js';
-import { readCsv } from '../src/interop/node.js';
+import { readCsv } from '../src/node.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'feedforward-csv-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

@@ -12,6 +12,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { sourceEntries } from '../scripts/entries.mjs';
 import * as api from '../src/index.js';
+import * as node from '../src/node.js';
 import { type Example, examplesIn, runExample } from './helpers/doc-examples.js';
 
 const srcDir = join(__dirname, '..', 'src');
@@ -21,14 +22,14 @@ const srcFiles = (dir: string): string[] =>
     return statSync(path).isDirectory() ? srcFiles(path) : path.endsWith('.ts') ? [path] : [];
   });
 
-/** Runs an example with its module's exports and the public API in scope, in an empty folder (files it writes land there). */
+/** Runs an example with its module's exports and the public API (feedforward and feedforward/node) in scope, in an empty folder (files it writes land there). */
 async function run(example: Example): Promise<void> {
   const module = await import(join(srcDir, example.file));
   const cwd = process.cwd();
   const folder = mkdtempSync(join(tmpdir(), 'feedforward-example-'));
   process.chdir(folder);
   try {
-    expect(await runExample(example.code, { ...api, ...module })).toEqual([]);
+    expect(await runExample(example.code, { ...api, ...node, ...module })).toEqual([]);
   } finally {
     process.chdir(cwd);
     rmSync(folder, { recursive: true, force: true });

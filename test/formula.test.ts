@@ -1,6 +1,6 @@
 import * as math from 'mathjs';
 import { describe, expect, it } from 'vitest';
-import { Network } from '../src/core/network.js';
+import { Network } from '../src/network/network.js';
 import { formula } from '../src/inspect/formula.js';
 
 describe('formula: the network written out', () => {

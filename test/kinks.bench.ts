@@ -4,7 +4,7 @@
  */
 import { bench, describe } from 'vitest';
 import { Matrix } from '../src/core/matrix.js';
-import { Network } from '../src/core/network.js';
+import { Network } from '../src/network/network.js';
 import { kinks } from '../src/inspect/kinks.js';
 import { linearRegion } from '../src/inspect/linear-region.js';
 

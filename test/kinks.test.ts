@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Matrix } from '../src/core/matrix.js';
-import { Network } from '../src/core/network.js';
+import { Network } from '../src/network/network.js';
 import { leakyReluWithSlope } from '../src/core/activations.js';
 import { createRandom } from '../src/core/random.js';
 import { KINKS_DEFAULTS, kinks } from '../src/inspect/kinks.js';

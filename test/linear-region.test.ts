@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Matrix, multiply, add } from '../src/core/matrix.js';
-import { Network } from '../src/core/network.js';
+import { Network } from '../src/network/network.js';
 import { createRandom } from '../src/core/random.js';
 import { kinks } from '../src/inspect/kinks.js';
 import { linearRegion } from '../src/inspect/linear-region.js';

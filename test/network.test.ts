@@ -7,6 +7,7 @@
 import * as math from 'mathjs';
 import { describe, expect, it, vi } from 'vitest';
 import {
+  type Classification,
   MAX_PARAMETERS,
   Matrix,
   NETWORK_DEFAULTS,
@@ -319,9 +320,9 @@ describe('Network.predict (one row per sample)', () => {
     ]);
   });
 
-  it('refuses a flat list for a network with several inputs, saying how to give the samples', () => {
+  it('refuses a flat list that is neither one sample nor one number per sample, saying how to give the samples', () => {
     expect(() => new Network({ layers: [2, 1] }).predict([1, 2, 3])).toThrow(
-      'Network.predict: samples is a flat list of 3 numbers but the network has 2 inputs (a flat list is one input feature per sample; give one row per sample: [[x1, …, x2], …])',
+      'Network.predict: samples is a flat list of 3 numbers but the network has 2 inputs (a flat list is one sample, one number per input, or one number per sample when the network has 1 input; for several samples give one row per sample: [[x1, …, x2], …])',
     );
   });
 
@@ -329,7 +330,7 @@ describe('Network.predict (one row per sample)', () => {
     expect(() => new Network({ layers: [2, 1] }).predict([[1, 2, 3]])).toThrow(
       'Network.predict: each sample has 3 features but the network has 2 inputs (one row per sample, one number per input)',
     );
-    expect(() => small().predict([])).toThrow('Network.predict: samples is empty but a matrix needs at least one row');
+    expect(() => small().predict([])).toThrow('Network.predict: samples is an empty list (give at least one)');
     expectError(() => new Network({ layers: [2, 1] }).predict([[1, 2], [3]]), ShapeError, 'Network.predict: samples row 2 has 1 entry but row 1 has 2 (every row needs the same length)');
     expectError(() => small().predict([1, 'two' as never]), ValueError, 'Network.predict: samples has "two" at row 1, column 2 but entries must be finite numbers');
   });
@@ -480,7 +481,7 @@ describe('Network.classify', () => {
     return net;
   };
   it('answers one row with its label, confidence and every probability, highest first', () => {
-    const answer = identity().classify([0, Math.log(3), 0]); // e^z = 1, 3, 1 → 0.2, 0.6, 0.2
+    const answer = identity().classify([0, Math.log(3), 0]) as Classification; // one sample of 3 inputs; e^z = 1, 3, 1 → 0.2, 0.6, 0.2
     expect(answer.label).toBe('Chinstrap');
     expect(answer.confidence).toBeCloseTo(0.6, 15);
     expect(Object.keys(answer.probabilities)).toEqual(['Chinstrap', 'Adelie', 'Gentoo']); // a tie keeps the labels' order
@@ -500,7 +501,7 @@ describe('Network.classify', () => {
   it('reads a sigmoid output p as the probability of the second label, 1 − p of the first', () => {
     const net = Network.fromWeights([{ weights: [[1]], biases: [0] }], { output: 'sigmoid' });
     net.labels = ['no', 'yes'];
-    const answer = net.classify([Math.log(3)]); // σ(ln 3) = 3/4
+    const answer = net.classify([Math.log(3)]) as Classification; // one sample: σ(ln 3) = 3/4
     expect([answer.label, Object.keys(answer.probabilities)]).toEqual(['yes', ['yes', 'no']]);
     expect(Math.abs(answer.confidence - 0.75)).toBeLessThan(1e-15);
     expect(Math.abs(answer.probabilities.no - 0.25)).toBeLessThan(1e-15);
@@ -513,7 +514,8 @@ describe('Network.classify', () => {
     expectError(() => named.classify([{ a: 1, b: 2, c: 3 }, [1, 2, 3]] as never), ValueError, 'Network.classify: sample 2 is an array of 3 entries but the samples before or after it are records (give all records or all rows of numbers)');
     expect(() => named.classify([{ a: 1, b: 2, c: 3 }, { a: 1, b: 2 }])).toThrow('Network.classify: row 2 has no column "c"'); // rows count from 1 across the list
     expectError(() => identity().classify([]), ValueError, 'Network.classify: samples is an empty list (give at least one)');
-    expectError(() => identity().classify([1, 2]), ShapeError, 'Network.classify: each sample has 2 features but the network has 3 inputs (one row per sample, one number per input)');
+    expectError(() => identity().classify([1, 2]), ShapeError, 'Network.classify: samples is a flat list of 2 numbers but the network has 3 inputs (a flat list is one sample, one number per input, or one number per sample when the network has 1 input; for several samples give one row per sample: [[x1, …, x3], …])');
+    expectError(() => identity().classify([[1, 2]]), ShapeError, 'Network.classify: each sample has 2 features but the network has 3 inputs (one row per sample, one number per input)');
   });
   it('predict reads records too, by net.features', () => {
     const net = Network.fromWeights([{ weights: [[1, 10]], biases: [0] }]);

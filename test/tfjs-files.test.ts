@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Network, ShapeError, ValueError } from '../src/index.js';
-import { loadTfjsModel, saveTfjsModel } from '../src/interop/tfjs-files.js';
-import { fromTfjsModel } from '../src/interop/tfjs-read.js';
+import { loadTfjsModel, saveTfjsModel } from '../src/node.js';
+import { fromTfjsModel } from '../src/network/readers.js';
 import { toTfjsFiles, toTfjsModel } from '../src/interop/tfjs-write.js';
 
 let folder: string;

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ActivationSpec, Network, activation, createRandom, standardize, transpose } from '../src/index.js';
-import { fromTfjsModel } from '../src/interop/tfjs-read.js';
+import { fromTfjsModel } from '../src/network/readers.js';
 import { toTfjsFiles, toTfjsModel } from '../src/interop/tfjs-write.js';
-import { loadTfjsModel, saveTfjsModel } from '../src/interop/tfjs-files.js';
+import { loadTfjsModel, saveTfjsModel } from '../src/node.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu'); // TensorFlow.js's pure-JavaScript backend: the same numbers on every machine

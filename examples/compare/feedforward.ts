@@ -1,7 +1,7 @@
 // An ES module ("type": "module" in package.json): it awaits at the top level.
 import { readFileSync } from 'node:fs';
 import { Network, accuracy, confusionMatrix, fromRecords, standardize, trainTestSplit } from '../../src/index.js';
-import { loadNetwork, saveNetwork } from '../../src/interop/node.js';
+import { loadNetwork, saveNetwork } from '../../src/node.js';
 
 const penguins = JSON.parse(readFileSync('node_modules/vega-datasets/data/penguins.json', 'utf8'));
 const data = fromRecords(penguins, { inputs: ['Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)'], target: 'Species', missing: 'drop' });

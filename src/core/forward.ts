@@ -12,12 +12,71 @@
  * the layers inside the module's memory (wasm.ts), copying in only X's block
  * and out only the output's, where every hidden layer is ReLU or linear.
  */
-import { linear, relu } from './activations.js';
+import { activate, linear, relu } from './activations.js';
 import { affineInto, wasmFor } from './affine.js';
-import { Matrix } from './matrix.js';
+import { ValueError } from './errors.js';
+import { Matrix, matrix } from './matrix.js';
+import { weightedSums } from './steps.js';
 import type { Layer } from './types.js';
-import { allFinite } from './validate.js';
+import { allFinite, checkResult } from './validate.js';
 import { type ChainLayer, forwardChainWasm } from './wasm.js';
+
+/** One step of the forward pass, as `trace` reports it. */
+export interface TraceStep {
+  /** The layer's number, counting from 1 as the article's diagram does (the inputs are layer 0). */
+  layer: number;
+  /** Aˡ⁻¹, the activations coming in: nIn × samples (the inputs X for layer 1). */
+  input: Matrix;
+  /** Wˡ: nOut × nIn. */
+  weights: Matrix;
+  /** bˡ: nOut × 1. */
+  biases: Matrix;
+  /** Zˡ = Wˡ·Aˡ⁻¹ + bˡ: nOut × samples. */
+  z: Matrix;
+  /** Aˡ = g(Zˡ): nOut × samples. */
+  a: Matrix;
+}
+
+/**
+ * The forward pass as the article writes it, one layer at a time, keeping every
+ * step: `net.trace` runs it on X, and `forward` runs it again on a block of columns
+ * whose output was not finite. A Z or A that is not finite is an error naming
+ * the layer and the sample (`firstCol`: the block's first column in X).
+ * X: inputs × samples, already checked (finite, one row per input).
+ * @example traceLayers(articleNetwork().layers, Matrix.from([[0]]), 'trace').map((step) => step.a.get(0, 0)) //=> [1, 0, 1]   (x = 0: a₁ = 1; a₃ = relu(1 + 1 − 2.5) = 0; ŷ = 0 − 0 + 1)
+ */
+export function traceLayers(layers: readonly Layer[], X: Matrix, where: string, firstCol = 0): TraceStep[] {
+  let A = X; // A⁰ = X   (inputs × samples)
+  return layers.map(({ weights: W, biases: b, activation: g }, l) => {
+    const input = A;
+    const Z = weightedSums(A, W, b); // Zˡ = Wˡ·Aˡ⁻¹ + bˡ   (nOut × samples)
+    checkResult(Z.data, Z.cols, where, `layer ${l + 1}'s Z = W·A + b`, firstCol);
+    A = activate(g, Z); // Aˡ = g(Zˡ)   (nOut × samples)
+    checkResult(A.data, A.cols, where, `layer ${l + 1}'s A = ${g.name}(Z)`, firstCol);
+    return { layer: l + 1, input, weights: matrix(W), biases: matrix(b), z: Z, a: A };
+  });
+}
+
+/**
+ * The forward pass of `net.forward`: X (inputs × samples, already checked) → the last layer's A
+ * (outputs × samples), bit for bit what `traceLayers` computes, but fast (`forwardInBlocks`).
+ * An output that is not finite is an error naming the first layer whose Z or A is not.
+ * @example forward(articleNetwork().layers, Matrix.from([[-3, 0, 3]]), 'forward').toArray() //=> [[2.5, 1, -1]]
+ */
+export function forward(layers: readonly Layer[], X: Matrix, where: string): Matrix {
+  return forwardInBlocks(layers, X, (start, cols) => {
+    traceLayers(layers, columns(X, start, cols), where, start); // throws, naming the layer and the sample
+    throw new ValueError(`${where}: the output is not finite`); // unreachable: traceLayers threw
+  });
+}
+
+/** Columns start … start + cols − 1 of X, as a new matrix. */
+function columns(X: Matrix, start: number, cols: number): Matrix {
+  const block = new Matrix(X.rows, cols);
+  for (let i = 0; i < X.rows; i++)
+    block.data.set(X.data.subarray(i * X.cols + start, i * X.cols + start + cols), i * cols);
+  return block;
+}
 
 /**
  * Numbers in one layer's block of Z in `forward` (128 KB of float64): small

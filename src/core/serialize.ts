@@ -1,5 +1,6 @@
 /**
- * A network as JSON, and back: `net.toJSON()` and `Network.fromJSON(json)`.
+ * A network as JSON, and back: `net.toJSON()` and `Network.fromJSON(json)`, on the
+ * network as plain data (NetworkParts).
  *
  * The JSON holds the layer sizes, one activation per weight layer and every
  * weight and bias, written so that reading it back gives bit-identical numbers:
@@ -14,9 +15,11 @@
  */
 import { type Activation, resolveActivation, resolveHiddenActivation } from './activations.js';
 import { ShapeError, ValueError, describeValue, formatShape, plural } from './errors.js';
+import { checkFeatures, checkLabels } from './labels.js';
+import { checkOutput } from './layers.js';
 import { Matrix } from './matrix.js';
 import { type StandardizerJSON, standardizerFromJSON } from './standardize.js';
-import type { JSONNumber, Layer, NetworkJSON, NetworkStandardize } from './types.js';
+import type { JSONNumber, Layer, NetworkJSON, NetworkParts, NetworkStandardize } from './types.js';
 import { checkKeys, checkLayerSizes, isFiniteNumber } from './validate.js';
 
 /** The `format` every network JSON carries. */
@@ -51,14 +54,10 @@ export function writeNumber(x: number): JSONNumber {
 }
 
 /**
- * The JSON form of a network's layers.
- * @example networkToJSON(Network.fromWeights([{ weights: [[2]], biases: [-0] }]).layers).biases //=> [['-0']]
+ * The JSON form of a network: `net.toJSON()`.
+ * @example networkToJSON(Network.fromWeights([{ weights: [[2]], biases: [-0] }])).biases //=> [['-0']]
  */
-export function networkToJSON(
-  layers: readonly Layer[],
-  standardize?: NetworkStandardize,
-  names: { labels?: readonly string[]; features?: readonly string[] } = {},
-): NetworkJSON {
+export function networkToJSON({ layers, standardize, labels, features }: NetworkParts): NetworkJSON {
   const { inputs, outputs } = standardize ?? {};
   return {
     format: NETWORK_JSON_FORMAT,
@@ -70,8 +69,24 @@ export function networkToJSON(
     ...((inputs || outputs) && {
       standardize: { ...(inputs && { inputs: inputs.toJSON() }), ...(outputs && { outputs: outputs.toJSON() }) },
     }),
-    ...(names.labels && { labels: names.labels.slice() }),
-    ...(names.features && { features: names.features.slice() }),
+    ...(labels && { labels: labels.slice() }),
+    ...(features && { features: features.slice() }),
+  };
+}
+
+/**
+ * The network a JSON (object or text) describes, every field checked before anything is built:
+ * `Network.fromJSON`'s reading, whose example shows the round trip.
+ * @example readNetwork('{"format":"feedforward-network","version":1,"layers":[1,1],"activations":["linear"],"weights":[[[2]]],"biases":[[1]]}', 'fromJSON').layers[0].weights.toArray() //=> [[2]]
+ */
+export function readNetwork(json: unknown, where: string): NetworkParts {
+  const { layers, json: checked } = readNetworkJSON(json, where);
+  checkOutput(layers, where);
+  return {
+    layers,
+    standardize: readStandardize(checked.standardize, layers, where),
+    labels: checked.labels === undefined ? undefined : checkLabels(checked.labels, layers, where),
+    features: checked.features === undefined ? undefined : checkFeatures(checked.features, layers, where),
   };
 }
 
@@ -79,11 +94,7 @@ export function networkToJSON(
  * The optional `standardize` field: one mean and σ per input (and per output), checked against the layers.
  * Absent (undefined) when the network was saved without standardizers.
  */
-export function readStandardize(
-  value: unknown,
-  layers: readonly Layer[],
-  where: string,
-): NetworkStandardize | undefined {
+function readStandardize(value: unknown, layers: readonly Layer[], where: string): NetworkStandardize | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ValueError(`${where}: standardize is ${describeValue(value)} but must be { inputs?, outputs? }`);
@@ -108,10 +119,9 @@ export function readStandardize(
 
 /**
  * The layers a network JSON (object or text) describes, checked field by field
- * before anything is built, and the checked object itself (for extra fields).
- * Used by `Network.fromJSON`, whose example shows the round trip.
+ * before anything is built, and the checked object itself (for the optional fields).
  */
-export function readNetworkJSON(json: unknown, where: string): { layers: Layer[]; json: Record<string, unknown> } {
+function readNetworkJSON(json: unknown, where: string): { layers: Layer[]; json: Record<string, unknown> } {
   const data: unknown = typeof json === 'string' ? parseJSON(json, where) : json;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new ValueError(

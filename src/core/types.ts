@@ -1,9 +1,9 @@
 /**
  * What a network is, as plain data: the types every chapter shares.
  *
- * A leaf module: it imports only types, so training, inspection and interop
- * can speak about layers and their JSON without importing the `Network`
- * class, which is the façade built on top of them (core/network.ts).
+ * A leaf module: it imports only types, so training, inspection, interop and
+ * plots can speak about layers and their JSON without importing the `Network`
+ * class, which is the façade built on top of them (src/network/).
  */
 import type { Activation, ActivationSpec } from './activations.js';
 import type { Matrix } from './matrix.js';
@@ -25,6 +25,19 @@ export interface Layer {
  */
 export interface NetworkLayers {
   readonly layers: readonly Layer[];
+}
+
+/**
+ * Everything a network holds, as plain data: its layers, the standardizers `predict` applies,
+ * and the names of its outputs and inputs. What the readers (JSON, TensorFlow.js files, saved
+ * training) return, what the writers read, and what a `Network` wraps. A `Network` is one.
+ */
+export interface NetworkParts extends NetworkLayers {
+  readonly standardize?: NetworkStandardize;
+  /** The class of each output (see `net.labels`). */
+  readonly labels?: readonly string[];
+  /** The name of each input (see `net.features`). */
+  readonly features?: readonly string[];
 }
 
 /** The standardizers `predict` applies to raw samples: inputs before the forward pass, outputs inverted after it. */

@@ -277,10 +277,11 @@ export function checkResult(data: Float64Array, cols: number, where: string, wha
 
 /**
  * Throws unless `net` is a network: an object whose `layers` is a non-empty
- * list of { weights, biases, activation } with float64 matrices, and which has
- * the `forward`, `trace` and `toJSON` methods of a Network. Duck-typed rather than `instanceof`:
- * the ESM and CommonJS builds each have their own Network class, and a network
- * made by one must work with the other. Returns `net`, as the caller typed it.
+ * list of { weights, biases, activation } with float64 matrices, which is all
+ * the chapters read of it (a `Network`, or the same as plain data). Duck-typed
+ * rather than `instanceof`: the ESM and CommonJS builds each have their own
+ * Network class, and a network made by one must work with the other. Returns
+ * `net`, as the caller typed it.
  * @example checkNetwork({ layers: [] }, 'kinks') // throws: kinks: net is an object (Object) but it must be a Network (its layers are an empty list)
  */
 export function checkNetwork<N>(net: N, where: string): N {
@@ -293,7 +294,7 @@ export function checkNetwork<N>(net: N, where: string): N {
 /** What keeps `net` from being a network, in a few words, or undefined when nothing does. */
 function networkProblem(net: unknown): string | undefined {
   if (typeof net !== 'object' || net === null) return 'made by new Network(…) or Network.fromWeights(…)';
-  const { layers, forward, trace, toJSON } = net as Record<string, unknown>;
+  const { layers } = net as Record<string, unknown>;
   if (!Array.isArray(layers)) return 'it has no list of layers';
   if (layers.length === 0) return 'its layers are an empty list';
   const isMatrix = (m: unknown) => (m as { data?: unknown } | null)?.data instanceof Float64Array;
@@ -301,8 +302,5 @@ function networkProblem(net: unknown): string | undefined {
     (layer) => !isMatrix(layer?.weights) || !isMatrix(layer?.biases) || typeof layer?.activation !== 'function',
   );
   if (bad >= 0) return `layer ${bad + 1} is not { weights, biases, activation }`;
-  if (typeof forward !== 'function' || typeof trace !== 'function' || typeof toJSON !== 'function') {
-    return 'it lacks the forward, trace and toJSON methods of a Network';
-  }
   return undefined;
 }

@@ -15,7 +15,8 @@
 import type { Activation } from '../core/activations.js';
 import { plural } from '../core/errors.js';
 import { type MatrixInput, toMatrix } from '../core/matrix.js';
-import type { Network } from '../core/network.js';
+import { traceLayers } from '../core/forward.js';
+import { type NetworkLayers, inputsOf } from '../core/types.js';
 import { checkInputRows, checkNetwork } from '../core/validate.js';
 import { bends } from './linear-region.js';
 
@@ -68,13 +69,13 @@ export const DIAGNOSE_LIMITS = Object.freeze({
  * data, saturated sigmoid/tanh neurons, and exploding or vanishing activations.
  * @example diagnose(Network.fromWeights([{ weights: [[1]], biases: [-5] }, { weights: [[1]], biases: [0] }]), [[0, 1, 2]]).findings[0].kind //=> 'dead'   (z = x − 5 < 0 for x ≤ 2)
  */
-export function diagnose(net: Network, X: MatrixInput): Diagnosis {
+export function diagnose(net: NetworkLayers, X: MatrixInput): Diagnosis {
   const where = 'diagnose';
   checkNetwork(net, where);
   const x = toMatrix(X, where, 'X');
-  checkInputRows(x.rows, net.inputs, where);
+  checkInputRows(x.rows, inputsOf(net), where);
   const samples = x.cols;
-  const steps = net.trace(x);
+  const steps = traceLayers(net.layers, x, where);
   const findings: Finding[] = [];
   const last = steps.length - 1;
   steps.forEach((step, l) => {

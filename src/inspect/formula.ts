@@ -11,7 +11,7 @@ import type { MathJsInstance, MathNode } from 'mathjs';
 import type { Activation } from '../core/activations.js';
 import { ValueError, describeValue } from '../core/errors.js';
 import { mathjs } from '../core/mathjs-loader.js';
-import type { Network } from '../core/network.js';
+import { type NetworkLayers, inputsOf, sizesOf } from '../core/types.js';
 import { checkNetwork, checkOptions } from '../core/validate.js';
 
 /** The network as a formula in its inputs: x (one input) or x1, x2, … (several). */
@@ -56,13 +56,13 @@ function exactMathjs(): MathJsInstance {
  * net: any network without softmax → a formula in x (1 input) or x1 … xn.
  * @example formula(Network.fromWeights([{ weights: [[2]], biases: [-1] }, { weights: [[3]], biases: [0.5] }])).toString() //=> '3 * max(0, 2 * x - 1) + 0.5'
  */
-export function formula(net: Network): Formula {
+export function formula(net: NetworkLayers): Formula {
   const where = 'formula';
   checkNetwork(net, where);
   net.layers.forEach((layer, l) => writeActivation(layer.activation, l, where)); // check every layer first
   checkSize(net, where);
   const math = exactMathjs();
-  const variables = net.inputs === 1 ? ['x'] : Array.from({ length: net.inputs }, (_, j) => `x${j + 1}`);
+  const variables = inputsOf(net) === 1 ? ['x'] : Array.from({ length: inputsOf(net) }, (_, j) => `x${j + 1}`);
 
   let A: MathNode[] = variables.map((name) => new math.SymbolNode(name)); // A⁰ = the inputs
   net.layers.forEach((layer, l) => {
@@ -171,8 +171,8 @@ function writeActivation(activation: Activation, l: number, where: string): Writ
 }
 
 /** Refuses networks whose written-out formula would exceed FORMULA_MAX_NODES. */
-function checkSize(net: Network, where: string): void {
-  let sizes = Array.from({ length: net.inputs }, () => 1); // nodes in each aⱼ's expression
+function checkSize(net: NetworkLayers, where: string): void {
+  let sizes = Array.from({ length: inputsOf(net) }, () => 1); // nodes in each aⱼ's expression
   for (const layer of net.layers) {
     const copies = layer.activation.name === 'leakyRelu' ? 2 : 1; // max(α·z, z) writes z twice
     const z = sizes.reduce((sum, size) => sum + size + 2, 2);
@@ -181,7 +181,7 @@ function checkSize(net: Network, where: string): void {
   const total = sizes.reduce((sum, size) => sum + size, 0);
   if (total > FORMULA_MAX_NODES) {
     throw new ValueError(
-      `${where}: layers ${JSON.stringify(net.sizes)} would write out ${total.toExponential(1)} terms but formula stops at ${FORMULA_MAX_NODES} (each layer repeats the whole formula of the layer before once per neuron; use kinks or linearRegion for large networks)`,
+      `${where}: layers ${JSON.stringify(sizesOf(net))} would write out ${total.toExponential(1)} terms but formula stops at ${FORMULA_MAX_NODES} (each layer repeats the whole formula of the layer before once per neuron; use kinks or linearRegion for large networks)`,
     );
   }
 }

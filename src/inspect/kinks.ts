@@ -11,7 +11,7 @@
  * this yields the output as exact linear pieces.
  */
 import { ShapeError, ValueError, describeValue, plural } from '../core/errors.js';
-import type { Network } from '../core/network.js';
+import { type NetworkLayers, inputsOf, outputsOf } from '../core/types.js';
 import type { Layer } from '../core/types.js';
 import { checkOptions, checkWholeNumber } from '../core/validate.js';
 import { bends, checkPiecewiseLinear } from './linear-region.js';
@@ -86,12 +86,12 @@ interface Segment {
  * net: layers [1, …, 1], activations relu / leakyRelu / linear → pieces in x.
  * @example kinks(Network.fromWeights([{ weights: [[1], [1]], biases: [-1, -2] }, { weights: [[1, 1]], biases: [0] }]), { domain: [0, 3] }).breakpoints //=> [1, 2]
  */
-export function kinks(net: Network, options: KinksOptions): Kinks {
+export function kinks(net: NetworkLayers, options: KinksOptions): Kinks {
   const where = 'kinks';
   checkPiecewiseLinear(net, where);
-  if (net.inputs !== 1 || net.outputs !== 1) {
+  if (inputsOf(net) !== 1 || outputsOf(net) !== 1) {
     throw new ShapeError(
-      `${where}: the network has ${plural(net.inputs, 'input')} and ${plural(net.outputs, 'output')} but kinks follows one input x to one output (layers [1, …, 1]; for several inputs or outputs use linearRegion(net, x) for the linear map around a point)`,
+      `${where}: the network has ${plural(inputsOf(net), 'input')} and ${plural(outputsOf(net), 'output')} but kinks follows one input x to one output (layers [1, …, 1]; for several inputs or outputs use linearRegion(net, x) for the linear map around a point)`,
     );
   }
   const checked = checkOptions(options, KINKS_DEFAULTS, where, ['domain']);
@@ -205,7 +205,7 @@ function switches(segments: Segment[], layer: number, nOut: number): NeuronKinks
  * standard bound); `size` is that Σ|terms| along every path, and n the total
  * fan-in. Slopes closer than this bound are indistinguishable from equal.
  */
-function mergeEqualSlopes(segments: Segment[], net: Network): Piece[] {
+function mergeEqualSlopes(segments: Segment[], net: NetworkLayers): Piece[] {
   const n = net.layers.reduce((sum, layer) => sum + layer.weights.cols + 1, 0);
   const tolerance = 2 * n * Number.EPSILON;
   const pieces: Piece[] = [];

@@ -14,7 +14,7 @@
 import type { Activation } from '../core/activations.js';
 import { ValueError } from '../core/errors.js';
 import { Matrix, type MatrixInput, toColumn } from '../core/matrix.js';
-import type { Network } from '../core/network.js';
+import { type NetworkLayers, inputsOf, outputsOf } from '../core/types.js';
 import { checkInputRows, checkNetwork } from '../core/validate.js';
 
 /** The affine map a network computes on the region around a point. */
@@ -34,7 +34,7 @@ export interface LinearRegion {
  * linear): then the network is one linear map per region, with exact kinks.
  * @example isPiecewiseLinear(new Network({ layers: [1, 2, 1], hidden: 'tanh' })) //=> false
  */
-export function isPiecewiseLinear(net: Network): boolean {
+export function isPiecewiseLinear(net: NetworkLayers): boolean {
   return net.layers.every((layer) => layer.activation.piecewiseLinear);
 }
 
@@ -42,7 +42,7 @@ export function isPiecewiseLinear(net: Network): boolean {
  * Checks that `net` is a Network whose every activation is piecewise linear
  * (relu, leakyRelu, linear), naming the first one that is not.
  */
-export function checkPiecewiseLinear(net: Network, where: string): Network {
+export function checkPiecewiseLinear(net: NetworkLayers, where: string): NetworkLayers {
   checkNetwork(net, where);
   if (isPiecewiseLinear(net)) return net;
   const l = net.layers.findIndex((layer) => !layer.activation.piecewiseLinear);
@@ -59,12 +59,12 @@ export function checkPiecewiseLinear(net: Network, where: string): Network {
  * A neuron with z exactly 0 counts as off (relu′(0) = 0), as in training.
  * @example linearRegion(Network.fromWeights([{ weights: [[2]], biases: [-1] }, { weights: [[3]], biases: [0] }]), 1).W_eff.toArray() //=> [[6]]   (relu(2·1 − 1) is on: 3·2)
  */
-export function linearRegion(net: Network, x: number | readonly number[] | MatrixInput): LinearRegion {
+export function linearRegion(net: NetworkLayers, x: number | readonly number[] | MatrixInput): LinearRegion {
   const where = 'linearRegion';
   checkPiecewiseLinear(net, where);
   const point = toColumn(x, where, 'x'); // inputs × 1
-  checkInputRows(point.rows, net.inputs, where, 'x');
-  const nIn = net.inputs;
+  checkInputRows(point.rows, inputsOf(net), where, 'x');
+  const nIn = inputsOf(net);
   // Before any layer the map is the identity, A⁰ = I·x + 0: written as null (not an nIn × nIn matrix,
   // so memory grows with the inputs, not their square), so layer 1's z has slopes W¹ itself.
   let Weff: Float64Array | null = null; // rows × nIn
@@ -112,8 +112,8 @@ export function linearRegion(net: Network, x: number | readonly number[] | Matri
   });
   return {
     pattern,
-    W_eff: new Matrix(net.outputs, nIn, Weff as unknown as Float64Array),
-    b_eff: new Matrix(net.outputs, 1, beff),
+    W_eff: new Matrix(outputsOf(net), nIn, Weff as unknown as Float64Array),
+    b_eff: new Matrix(outputsOf(net), 1, beff),
     radius,
   };
 }

@@ -19,10 +19,10 @@ import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { mkdir, open, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Network } from '../core/network.js';
+import type { NetworkParts } from '../core/types.js';
 import { parseJSON } from '../core/serialize.js';
 import { fileError, writeAtomic } from './atomic.js';
-import { fromTfjsModel, manifestPaths } from './tfjs-read.js';
+import { manifestPaths, readTfjsModel } from './tfjs-read.js';
 import { type TfjsModelJSON, toTfjsFiles } from './tfjs-write.js';
 
 /** The weight files saveTfjsModel writes (and so may remove): weights.bin (older versions) or weights.<hash>.bin. */
@@ -37,13 +37,13 @@ const ORPHAN_AGE_MS = 10 * 60 * 1000;
  * a pair, after checking that `loadTfjsModel` would read them back. Resolves to the two paths.
  * @example await saveTfjsModel(new Network({ layers: [1, 2, 1], seed: 1 }), 'my-model') //=> { modelJson: 'my-model/model.json', weights: 'my-model/weights.…bin' }
  */
-export async function saveTfjsModel(net: Network, dir: string): Promise<{ modelJson: string; weights: string }> {
+export async function saveTfjsModel(net: NetworkParts, dir: string): Promise<{ modelJson: string; weights: string }> {
   const where = 'saveTfjsModel';
   const bytes = toTfjsFiles(net).weightsBin;
   const name = `weights.${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.bin`;
   const { modelJson, weightsBin } = toTfjsFiles(net, { weightsPath: name });
   try {
-    fromTfjsModel(modelJson, weightsBin); // the reader's rules: files that would not load are never written
+    readTfjsModel(modelJson, weightsBin, where); // the reader's rules: files that would not load are never written
   } catch (error) {
     (error as Error).message =
       `${where}: the model would not load back, so nothing was written (${(error as Error).message})`;
@@ -79,14 +79,13 @@ async function removeOldWeights(dir: string, before: string[], keep: string): Pr
 }
 
 /**
- * Reads a TensorFlow.js sequential Dense model from its `model.json` path into a
- * Network. The weight files it lists must be plain file names beside it (no
- * folders, no `..`), and are not followed if they are symlinks.
+ * The layers of a TensorFlow.js sequential Dense model read from its `model.json` path, as plain
+ * data (`loadTfjsModel` wraps them in a Network). The weight files it lists must be plain file names
+ * beside it (no folders, no `..`), and are not followed if they are symlinks.
  * @example await saveTfjsModel(new Network({ layers: [1, 2, 1] }), 'my-model');
- * (await loadTfjsModel('my-model/model.json')).sizes //=> [1, 2, 1]
+ * (await readTfjsFiles('my-model/model.json', 'loadTfjsModel')).layers.length //=> 2
  */
-export async function loadTfjsModel(modelJsonPath: string): Promise<Network> {
-  const where = 'loadTfjsModel';
+export async function readTfjsFiles(modelJsonPath: string, where: string): Promise<NetworkParts> {
   let text: string;
   try {
     text = await readFile(modelJsonPath, 'utf8');
@@ -97,7 +96,7 @@ export async function loadTfjsModel(modelJsonPath: string): Promise<Network> {
   const paths = manifestPaths(json, where); // every name checked before any file is opened
   const parts: Uint8Array[] = [];
   for (const name of paths) parts.push(await readBeside(dirname(modelJsonPath), name, where));
-  return fromTfjsModel(json, Buffer.concat(parts));
+  return readTfjsModel(json, Buffer.concat(parts), where);
 }
 
 /** A weight file's bytes, refusing a symlink (O_NOFOLLOW; Windows has no such flag and follows). */

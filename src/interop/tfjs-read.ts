@@ -3,11 +3,12 @@
  * Network. Each Dense layer's kernel (nIn × nOut) becomes Wˡ = kernelᵀ
  * (nOut × nIn), its bias bˡ; float32 weights become float64 exactly.
  */
-import { type Activation, leakyReluWithSlope, resolveActivation } from '../core/activations.js';
+import { type Activation, leakyReluWithSlope, linear, relu, resolveActivation } from '../core/activations.js';
 import { ShapeError, ValueError, describeValue, formatShape } from '../core/errors.js';
 import { Matrix } from '../core/matrix.js';
-import { Network } from '../core/network.js';
+import { layersFromWeights } from '../core/layers.js';
 import { parseJSON } from '../core/serialize.js';
+import type { NetworkParts } from '../core/types.js';
 import {
   KERAS_ACTIVATIONS,
   type TfjsArtifacts,
@@ -27,15 +28,12 @@ export type TfjsModelInput =
   | { modelTopology?: unknown; weightSpecs?: unknown; weightsManifest?: unknown; weightData?: unknown };
 
 /**
- * A Network from a TensorFlow.js sequential model of Dense layers: the contents
- * of `model.json` (or its text) and its weights file, or the artifacts a
- * `model.save(tf.io.withSaveHandler(…))` hands over. Wˡ = kernelᵀ (nOut × nIn), bˡ = bias.
- * Reads Dense layers with relu, sigmoid, tanh, linear or softmax, and a LeakyReLU
- * or Activation layer right after a linear Dense; anything else is named in an error.
- * @example fromTfjsModel(toTfjsModel(new Network({ layers: [1, 2, 1] }))).sizes //=> [1, 2, 1]
+ * The layers of a TensorFlow.js sequential model of Dense layers, as plain data (`fromTfjsModel`
+ * wraps them in a Network): the contents of `model.json` (or its text) and its weights file, or the
+ * artifacts a `model.save(tf.io.withSaveHandler(…))` hands over. Wˡ = kernelᵀ (nOut × nIn), bˡ = bias.
+ * @example readTfjsModel(toTfjsModel(new Network({ layers: [1, 2, 1] })), undefined, 'fromTfjsModel').layers.length //=> 2
  */
-export function fromTfjsModel(model: TfjsModelInput, weights?: TfjsWeightData): Network {
-  const where = 'fromTfjsModel';
+export function readTfjsModel(model: TfjsModelInput, weights: TfjsWeightData | undefined, where: string): NetworkParts {
   const json = (typeof model === 'string' ? parseJSON(model, where) : model) as Partial<TfjsModelJSON & TfjsArtifacts>;
   if (
     typeof json !== 'object' ||
@@ -85,7 +83,7 @@ export function fromTfjsModel(model: TfjsModelInput, weights?: TfjsWeightData): 
     }
     return { weights: W, biases: Array.from(bias?.values ?? new Float64Array(nOut)), activation };
   });
-  return Network.fromWeights(layers);
+  return { layers: layersFromWeights(layers, relu, linear, where) }; // every layer names its activation
 }
 
 /** One Dense layer to build: its name (for its weights), units, activation and whether it has a bias. */

@@ -16,7 +16,7 @@
  */
 import type { Activation } from '../core/activations.js';
 import { ValueError, describeValue } from '../core/errors.js';
-import type { Network } from '../core/network.js';
+import type { NetworkParts } from '../core/types.js';
 import { checkNetwork, checkOptions } from '../core/validate.js';
 
 /** One weight tensor in the binary block: its name, shape and number type. */
@@ -77,7 +77,7 @@ const GENERATED_BY = 'feedforward';
  * Layer l becomes Dense(units = nOut) with kernel = (Wˡ)ᵀ (nIn × nOut) and bias = bˡ, in float32.
  * @example toTfjsModel(new Network({ layers: [1, 2, 1] })).weightSpecs[0] //=> { name: 'dense_1/kernel', shape: [1, 2], dtype: 'float32' }
  */
-export function toTfjsModel(net: Network): TfjsArtifacts {
+export function toTfjsModel(net: NetworkParts): TfjsArtifacts {
   const where = 'toTfjsModel';
   checkNetwork(net, where);
   const layers: TfjsLayerJSON[] = [];
@@ -167,7 +167,7 @@ export const TFJS_FILES_DEFAULTS = Object.freeze({ weightsPath: 'weights.bin' })
  * @example toTfjsFiles(new Network({ layers: [1, 2, 1] })).modelJson.weightsManifest[0].paths //=> ['weights.bin']
  */
 export function toTfjsFiles(
-  net: Network,
+  net: NetworkParts,
   options: { weightsPath?: string } = {},
 ): { modelJson: TfjsModelJSON; weightsBin: Uint8Array } {
   const where = 'toTfjsFiles';
@@ -201,7 +201,7 @@ interface FoldedLayer {
  *   inputs:  W·((x − μ)/σ) + b = W′·x + b′,  W′[i][k] = W[i][k]/σₖ,  b′ᵢ = bᵢ − Σₖ W[i][k]·μₖ/σₖ
  *   outputs: (W·a + b)·σ + μ = W″·a + b″,   W″[i][k] = σᵢ·W[i][k],  b″ᵢ = σᵢ·bᵢ + μᵢ  (linear output only)
  */
-function foldStandardize(net: Network, where: string): FoldedLayer[] {
+function foldStandardize(net: NetworkParts, where: string): FoldedLayer[] {
   const layers = net.layers.map(({ weights, biases, activation }) => ({
     W: { rows: weights.rows, cols: weights.cols, data: weights.data.slice() },
     b: biases.data.slice(),

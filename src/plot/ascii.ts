@@ -5,7 +5,9 @@
  */
 import { plot } from 'asciichart';
 import { ValueError, describeValue } from '../core/errors.js';
-import type { Network } from '../core/network.js';
+import { forward } from '../core/forward.js';
+import { Matrix } from '../core/matrix.js';
+import type { NetworkLayers } from '../core/types.js';
 import { checkOptions } from '../core/validate.js';
 import { kinks as findKinks } from '../inspect/kinks.js';
 import { isPiecewiseLinear } from '../inspect/linear-region.js';
@@ -49,7 +51,7 @@ const LABEL_WIDTH = 9;
  * //            -1                            2
  * //            ▲ 2 kinks at x = 0, 1
  */
-export function asciiPlot(net: Network, options: AsciiPlotOptions): string {
+export function asciiPlot(net: NetworkLayers, options: AsciiPlotOptions): string {
   const where = 'asciiPlot';
   checkNetworkShape(net, where, { inputs: 1, outputs: 1, hint: 'asciiPlot draws ŷ(x) for one input and one output' });
   if (typeof options !== 'object' || options === null) {
@@ -67,7 +69,7 @@ export function asciiPlot(net: Network, options: AsciiPlotOptions): string {
 
   const [lo, hi] = domain;
   const xs = linspace(lo, hi, width);
-  let yHat = Array.from(net.forward([xs]).data); // 1 × width → width numbers
+  let yHat = Array.from(forward(net.layers, Matrix.from([xs]), where).data); // 1 × width → width numbers
   // Nearly flat (a spread below 1e-9 of the values' size): drawn flat, since asciichart would need
   // height / spread rows per unit and, for a spread near 1e-300, never return.
   const [min, max] = [Math.min(...yHat), Math.max(...yHat)];

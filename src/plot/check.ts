@@ -4,7 +4,7 @@
  * (or a rectangle of the plane) that is finite and not empty.
  */
 import { ShapeError, ValueError, describeValue, plural } from '../core/errors.js';
-import type { Network } from '../core/network.js';
+import { type NetworkLayers, inputsOf, outputsOf, sizesOf } from '../core/types.js';
 import { checkNetwork } from '../core/validate.js';
 
 /** An interval of x: [lo, hi] with lo < hi. */
@@ -23,17 +23,17 @@ export function checkNetworkShape(
   net: unknown,
   where: string,
   need: { inputs?: number; outputs?: number; hint?: string },
-): Network {
-  const network = checkNetwork(net as Network, where);
+): NetworkLayers {
+  const network = checkNetwork(net as NetworkLayers, where);
   const hint = need.hint ? `; ${need.hint}` : '';
-  if (need.inputs !== undefined && network.inputs !== need.inputs) {
+  if (need.inputs !== undefined && inputsOf(network) !== need.inputs) {
     throw new ShapeError(
-      `${where}: the network has ${plural(network.inputs, 'input')} but ${where} draws networks of ${plural(need.inputs, 'input')} (${layersLabel(network)}${hint})`,
+      `${where}: the network has ${plural(inputsOf(network), 'input')} but ${where} draws networks of ${plural(need.inputs, 'input')} (${layersLabel(network)}${hint})`,
     );
   }
-  if (need.outputs !== undefined && network.outputs !== need.outputs) {
+  if (need.outputs !== undefined && outputsOf(network) !== need.outputs) {
     throw new ShapeError(
-      `${where}: the network has ${plural(network.outputs, 'output')} but ${where} draws networks of ${plural(need.outputs, 'output')} (${layersLabel(network)}${hint})`,
+      `${where}: the network has ${plural(outputsOf(network), 'output')} but ${where} draws networks of ${plural(need.outputs, 'output')} (${layersLabel(network)}${hint})`,
     );
   }
   return network;
@@ -119,8 +119,8 @@ export function formatNumber(x: number): string {
 }
 
 /** The architecture as subtitles print it. @example layersLabel(new Network({ layers: [1, 2, 1] })) //=> 'layers [1, 2, 1]' */
-export function layersLabel(net: Network): string {
-  return `layers [${net.sizes.join(', ')}]`;
+export function layersLabel(net: NetworkLayers): string {
+  return `layers [${sizesOf(net).join(', ')}]`;
 }
 
 /**

@@ -9,8 +9,9 @@
  * linear regions.
  */
 import { ShapeError, ValueError, describeValue, formatShape, plural } from '../core/errors.js';
-import { type Matrix, type MatrixInput, toMatrix } from '../core/matrix.js';
-import type { Network } from '../core/network.js';
+import { Matrix, type MatrixInput, toMatrix } from '../core/matrix.js';
+import { traceLayers } from '../core/forward.js';
+import { type NetworkLayers, outputsOf } from '../core/types.js';
 import { checkOptions } from '../core/validate.js';
 import {
   type Domain,
@@ -62,16 +63,16 @@ export const PLOT_DECISION_DEFAULTS = Object.freeze({
  * the argmax class (several outputs), or the on/off pattern (`regions: true`).
  * @example plotDecisionSpec(new Network({ layers: [2, 3, 1] }), { domain: [-1, 1], resolution: 10 }).layer[0].data.values.length //=> 100
  */
-export function plotDecisionSpec(net: Network, options: PlotDecisionOptions): VegaLiteSpec {
+export function plotDecisionSpec(net: NetworkLayers, options: PlotDecisionOptions): VegaLiteSpec {
   const where = 'plotDecision';
   checkNetworkShape(net, where, { inputs: 2, hint: 'use plotFunction for a network of 1 input' });
   const o = readOptions(options, where);
   if (o.regions) checkRegions(net, where);
   const points = o.data === undefined ? undefined : checkData(net, o.data, where);
-  const classes = net.outputs > 1;
+  const classes = outputsOf(net) > 1;
 
   const centres = squareCentres(o.domain, o.resolution); // 2 × resolution²
-  const steps = net.trace(centres);
+  const steps = traceLayers(net.layers, Matrix.from(centres), where);
   const Y = steps[steps.length - 1].a; // outputs × resolution²
   const patterns = o.regions ? onOffPatterns(steps) : [];
   const colours = centres[0].map((_, k) =>
@@ -91,7 +92,7 @@ export function plotDecisionSpec(net: Network, options: PlotDecisionOptions): Ve
     title: 'x₂',
     scale: { domain: o.domain[1], nice: false, zero: false },
   };
-  const classNames = Array.from({ length: net.outputs }, (_, i) => `class ${i + 1}`);
+  const classNames = Array.from({ length: outputsOf(net) }, (_, i) => `class ${i + 1}`);
   const labels = points?.map((p) => p.label).filter((l) => l !== undefined) ?? [];
   const binary = labels.length > 0 && labels.every((l) => l === 0 || l === 1);
   const sigmoid = net.layers[net.layers.length - 1].activation.name === 'sigmoid';
@@ -139,7 +140,7 @@ export function plotDecisionSpec(net: Network, options: PlotDecisionOptions): Ve
 }
 
 /** Linear regions need piecewise-linear hidden layers: throws naming the first that is not. */
-function checkRegions(net: Network, where: string): void {
+function checkRegions(net: NetworkLayers, where: string): void {
   const smooth = net.layers.slice(0, -1).findIndex((layer) => !layer.activation.piecewiseLinear);
   if (smooth >= 0) {
     throw new ValueError(
@@ -245,7 +246,7 @@ function dataLayer(
  * A two-input network's prediction (or linear regions) over the plane as an SVG string, data points on top.
  * @example await plotDecision(new Network({ layers: [2, 4, 1] }), { domain: [-2, 2], data: { X: [[0, 1], [1, 0]], Y: [[1, 0]] }, regions: true }) //=> '<svg xmlns="http://www.w3.org/2000/svg" …</svg>'
  */
-export async function plotDecision(net: Network, options: PlotDecisionOptions): Promise<string> {
+export async function plotDecision(net: NetworkLayers, options: PlotDecisionOptions): Promise<string> {
   const svg = await renderSvg(plotDecisionSpec(net, options), 'plotDecision');
   // Squares meet at fractional pixels; crisp edges keep anti-aliasing from drawing a pale seam between them.
   return svg.replace('class="mark-rect role-mark plane_marks"', '$& shape-rendering="crispEdges"');
@@ -289,7 +290,7 @@ function readOptions(options: PlotDecisionOptions, where: string): Checked {
 }
 
 /** The data points as rows for the plot: X must be 2 × samples; Y, if given, outputs × samples. */
-function checkData(net: Network, data: { X: MatrixInput; Y?: MatrixInput }, where: string) {
+function checkData(net: NetworkLayers, data: { X: MatrixInput; Y?: MatrixInput }, where: string) {
   if (typeof data !== 'object' || data === null) {
     throw new ValueError(
       `${where}: data is ${describeValue(data)} but it must be { X, Y } (X: 2 × samples, Y: outputs × samples)`,
@@ -302,9 +303,9 @@ function checkData(net: Network, data: { X: MatrixInput; Y?: MatrixInput }, wher
     );
   }
   const Y = data.Y === undefined ? undefined : toMatrix(data.Y, where, 'data.Y');
-  if (Y !== undefined && (Y.rows !== net.outputs || Y.cols !== X.cols)) {
+  if (Y !== undefined && (Y.rows !== outputsOf(net) || Y.cols !== X.cols)) {
     throw new ShapeError(
-      `${where}: data.Y is ${formatShape(Y.rows, Y.cols)} but it must be ${formatShape(net.outputs, X.cols)} (one row per output of the network, one column per sample of data.X)`,
+      `${where}: data.Y is ${formatShape(Y.rows, Y.cols)} but it must be ${formatShape(outputsOf(net), X.cols)} (one row per output of the network, one column per sample of data.X)`,
     );
   }
   return Array.from({ length: X.cols }, (_, j) => {

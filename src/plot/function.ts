@@ -4,8 +4,9 @@
  * layer, each neuron's own kinked line aˡ(x) with the points where it switches.
  */
 import { ShapeError, ValueError, describeValue, formatShape } from '../core/errors.js';
-import { type MatrixInput, toMatrix } from '../core/matrix.js';
-import type { Network } from '../core/network.js';
+import { Matrix, type MatrixInput, toMatrix } from '../core/matrix.js';
+import { type TraceStep, traceLayers } from '../core/forward.js';
+import type { NetworkLayers } from '../core/types.js';
 import { checkOptions } from '../core/validate.js';
 import { kinks as findKinks } from '../inspect/kinks.js';
 import { isPiecewiseLinear } from '../inspect/linear-region.js';
@@ -64,7 +65,7 @@ const KINK_COLOR = '#d62728';
  * net: 1 input, 1 output → a spec (plain JSON) to render with vega or vega-embed.
  * @example plotFunctionSpec(new Network({ layers: [1, 2, 2, 1] }), { domain: [-2, 2] }).vconcat[0].layer.map((l) => l.name) //=> ['kink_rules', 'prediction', 'kinks']
  */
-export function plotFunctionSpec(net: Network, options: PlotFunctionOptions): VegaLiteSpec {
+export function plotFunctionSpec(net: NetworkLayers, options: PlotFunctionOptions): VegaLiteSpec {
   const where = 'plotFunction';
   const o = readOptions(net, options, where);
   const [lo, hi] = o.domain;
@@ -81,7 +82,7 @@ export function plotFunctionSpec(net: Network, options: PlotFunctionOptions): Ve
   const xs = [
     ...new Set([...linspace(lo, hi, o.samples), ...breakpoints, ...switches.flatMap((n) => n.breakpoints)].map(json)),
   ].sort((a, b) => a - b);
-  const steps = net.trace([xs]); // one entry per layer: z, a are nOut × xs.length
+  const steps = traceLayers(net.layers, Matrix.from([xs]), where); // one entry per layer: z, a are nOut × xs.length
   const yHat = steps[steps.length - 1].a;
   const at = new Map(xs.map((x, j) => [x, j]));
 
@@ -175,7 +176,7 @@ export function plotFunctionSpec(net: Network, options: PlotFunctionOptions): Ve
  * inside the group of class `kinks_marks`), optionally each hidden neuron's aˡ(x) beneath.
  * @example await plotFunction(new Network({ layers: [1, 2, 2, 1] }), { domain: [-2, 2], neurons: true }) //=> '<svg xmlns="http://www.w3.org/2000/svg" …</svg>'
  */
-export async function plotFunction(net: Network, options: PlotFunctionOptions): Promise<string> {
+export async function plotFunction(net: NetworkLayers, options: PlotFunctionOptions): Promise<string> {
   return renderSvg(plotFunctionSpec(net, options), 'plotFunction');
 }
 
@@ -202,7 +203,7 @@ function checkData(data: { X: MatrixInput; Y: MatrixInput }, where: string) {
   }));
 }
 
-function readOptions(net: Network, options: PlotFunctionOptions, where: string): Checked {
+function readOptions(net: NetworkLayers, options: PlotFunctionOptions, where: string): Checked {
   checkNetworkShape(net, where, { inputs: 1, outputs: 1, hint: 'use plotDecision for a network of 2 inputs' });
   if (typeof options !== 'object' || options === null) {
     throw new ValueError(
@@ -225,8 +226,8 @@ function readOptions(net: Network, options: PlotFunctionOptions, where: string):
 
 /** One panel per hidden layer: aˡ(x) of each of its neurons, with a ring where each one switches on or off. */
 function neuronPanels(
-  net: Network,
-  steps: ReturnType<Network['trace']>,
+  net: NetworkLayers,
+  steps: TraceStep[],
   xs: number[],
   at: Map<number, number>,
   switches: { layer: number; node: number; breakpoints: number[] }[],

@@ -21,7 +21,8 @@
 import { ValueError, describeValue } from '../core/errors.js';
 import { forwardBlock } from '../core/forward.js';
 import { Matrix, type MatrixInput } from '../core/matrix.js';
-import { Network } from '../core/network.js';
+import { copyLayers } from '../core/layers.js';
+import { type NetworkLayers, sizesOf } from '../core/types.js';
 import { checkNumber, checkOptions } from '../core/validate.js';
 import { type LossOption, Workspace, chooseLoss, checkData, gradientsAt, outputLayer } from './backprop.js';
 import { outputDelta } from './losses.js';
@@ -87,7 +88,7 @@ export function relativeError(
  * @example gradientCheck(new Network({ layers: [2, 3, 1], hidden: 'tanh' }), [[1], [2]], [[0.5]]).maxRelativeError < 1e-6 //=> true
  */
 export function gradientCheck(
-  net: Network,
+  net: NetworkLayers,
   X: MatrixInput,
   Y: MatrixInput,
   options: { loss?: LossOption; epsilon?: number; floor?: number } = {},
@@ -110,12 +111,10 @@ export function gradientCheck(
   // Throws unless the loss and every dW, db are finite; L() at θ below repeats the same pass on the same weights.
   const analytic = gradientsAt(net, data.X, data.Y, { loss }, where);
 
-  // A copy (fromWeights copies), with the same activation objects: the caller's network never moves.
-  const nudged = Network.fromWeights(
-    net.layers.map(({ weights, biases, activation }) => ({ weights, biases, activation })),
-  );
+  // A copy, with the same activation objects: the caller's network never moves.
+  const nudged = { layers: copyLayers(net.layers) };
   const m = data.X.cols;
-  const ws = new Workspace(nudged.sizes, m);
+  const ws = new Workspace(sizesOf(nudged), m);
   // The layers whose activation has a kink at z = 0, and which side of 0 each of their z is on at θ.
   const kinked = nudged.layers.flatMap((layer, l) =>
     layer.activation.name === 'relu' || layer.activation.name === 'leakyRelu' ? [l] : [],

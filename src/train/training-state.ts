@@ -7,9 +7,8 @@
  * early stopping's count of epochs without improvement is not saved.)
  */
 import { ValueError, describeValue } from '../core/errors.js';
-import { Network } from '../core/network.js';
-import { parseJSON } from '../core/serialize.js';
-import type { NetworkJSON } from '../core/types.js';
+import { networkToJSON, parseJSON, readNetwork } from '../core/serialize.js';
+import type { NetworkJSON, NetworkParts } from '../core/types.js';
 import { checkNetwork } from '../core/validate.js';
 import { type Optimizer, type OptimizerJSON, optimizerFromJSON } from './optimizers.js';
 
@@ -27,7 +26,7 @@ export interface TrainingStateJSON {
  * Everything needed to continue training later, as JSON-ready data.
  * @example trainingState(new Network({ layers: [1, 2, 1] }), adam(), 5).epoch //=> 5
  */
-export function trainingState(net: Network, optimizer: Optimizer, epoch: number): TrainingStateJSON {
+export function trainingState(net: NetworkParts, optimizer: Optimizer, epoch: number): TrainingStateJSON {
   checkNetwork(net, 'trainingState');
   if (typeof optimizer !== 'object' || optimizer === null || typeof optimizer.toJSON !== 'function') {
     throw new ValueError(
@@ -39,20 +38,25 @@ export function trainingState(net: Network, optimizer: Optimizer, epoch: number)
       `trainingState: epoch is ${describeValue(epoch)} but it must be the whole number of epochs done (≥ 0)`,
     );
   }
-  return { format: 'feedforward-training', version: 1, epoch, network: net.toJSON(), optimizer: optimizer.toJSON() };
+  return {
+    format: 'feedforward-training',
+    version: 1,
+    epoch,
+    network: networkToJSON(net),
+    optimizer: optimizer.toJSON(),
+  };
 }
 
 /**
- * The network, optimizer and epoch a `trainingState` saved (or its JSON text).
+ * The network (as plain data), optimizer and epoch a `trainingState` saved (or its JSON text):
+ * what `restoreTrainingState` returns, with the network wrapped in a Network.
  * @example const text = JSON.stringify(trainingState(new Network({ layers: [1, 2, 1] }), sgd({ learningRate: 0.1 }), 3));
- * restoreTrainingState(text).epoch //=> 3
+ * readTrainingState(text, 'restoreTrainingState').epoch //=> 3
  */
-export function restoreTrainingState(json: TrainingStateJSON | string): {
-  network: Network;
-  optimizer: Optimizer;
-  epoch: number;
-} {
-  const where = 'restoreTrainingState';
+export function readTrainingState(
+  json: TrainingStateJSON | string,
+  where: string,
+): { network: NetworkParts; optimizer: Optimizer; epoch: number } {
   const data: unknown = typeof json === 'string' ? parseJSON(json, where) : json;
   const state = data as Partial<TrainingStateJSON> | null;
   if (typeof state !== 'object' || state === null || state.format !== 'feedforward-training' || state.version !== 1) {
@@ -64,7 +68,7 @@ export function restoreTrainingState(json: TrainingStateJSON | string): {
     throw new ValueError(`${where}: epoch is ${describeValue(state.epoch)} but it must be a whole number ≥ 0`);
   }
   return {
-    network: Network.fromJSON(state.network as NetworkJSON),
+    network: readNetwork(state.network as NetworkJSON, 'Network.fromJSON'),
     optimizer: optimizerFromJSON(state.optimizer as OptimizerJSON),
     epoch: state.epoch as number,
   };

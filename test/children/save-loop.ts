@@ -4,7 +4,7 @@
  * at some point of some save. Usage: save-loop.ts network|tfjs <path>.
  */
 import { Network } from '../../src/index.js';
-import { saveNetwork, saveTfjsModel } from '../../src/interop/node.js';
+import { saveNetwork, saveTfjsModel } from '../../src/node.js';
 
 export const crashNets = () => [0, 1].map((seed) => new Network({ layers: [20, 150, 150, 5], seed }));
 

@@ -85,7 +85,7 @@ export function withSources(code: string, root: string): string {
   const entries: Record<string, string> = {
     feedforward: 'src/index.ts',
     'feedforward/plot': 'src/plot/index.ts',
-    'feedforward/node': 'src/interop/node.ts',
+    'feedforward/node': 'src/node.ts',
   };
   return code.replace(/(from\s+|import\s*\(\s*)(['"])(feedforward(?:\/\w+)?)\2/g, (_whole, before, quote, spec) => {
     const path = entries[spec];

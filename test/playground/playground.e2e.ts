@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Network, articleNetwork, kinks, sgd } from '../../src/index.js';
-import { saveNetwork } from '../../src/interop/node.js';
+import { saveNetwork } from '../../src/node.js';
 import { type OpenPlayground, openPlayground, shownMatrix } from './page.js';
 
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));

@@ -143,7 +143,7 @@ export const articleForwardExercise: Exercise = {
   before: (module) => {
     for (const [name, value] of Object.entries(ARTICLE)) {
       if (module[name] !== undefined && !same(toRows(module[name]), toRows(value))) {
-        return `your ${name} is ${JSON.stringify(module[name])} but the article's is ${JSON.stringify(value)} (src/core/article.ts, ARTICLE_LAYERS): put the weights back`;
+        return `your ${name} is ${JSON.stringify(module[name])} but the article's is ${JSON.stringify(value)} (src/network/article.ts, ARTICLE_LAYERS): put the weights back`;
       }
     }
     return undefined;

@@ -1,7 +1,7 @@
 /**
- * Saving and loading networks as files, in Node: `import { saveNetwork,
- * loadNetwork } from 'feedforward/node'`. A separate entry point, so that the
- * core ('feedforward') imports nothing from Node and runs in browsers.
+ * A network as a JSON file, in Node: `saveNetwork` here, and the reading that
+ * `loadNetwork` (feedforward/node) wraps in a Network. Node-only, so the core
+ * entry ('feedforward') imports nothing from Node and runs in browsers.
  *
  * Saving is atomic (see atomic.ts): the JSON goes to a temporary file in the
  * same folder, is flushed to disk (fsync), gets the old file's mode, and is
@@ -12,10 +12,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { ValueError, describeValue } from '../core/errors.js';
-import { Network } from '../core/network.js';
+import { networkToJSON, readNetwork } from '../core/serialize.js';
+import type { NetworkParts } from '../core/types.js';
 import { checkNetwork } from '../core/validate.js';
 import { fileError, writeAtomic } from './atomic.js';
 
+/** A path given by the user, checked to be a non-empty string. */
 function checkPath(path: unknown, where: string): string {
   if (typeof path !== 'string' || path.length === 0) {
     throw new ValueError(`${where}: path is ${describeValue(path)} but it must be a file name such as "model.json"`);
@@ -28,13 +30,13 @@ function checkPath(path: unknown, where: string): string {
  * after checking that `loadNetwork` would read it back.
  * @example await saveNetwork(new Network({ layers: [1, 2, 1] }), 'model.json') //=> undefined (model.json written)
  */
-export async function saveNetwork(net: Network, path: string): Promise<void> {
+export async function saveNetwork(net: NetworkParts, path: string): Promise<void> {
   const where = 'saveNetwork';
   checkNetwork(net, where);
   checkPath(path, where);
-  const text = JSON.stringify(net.toJSON()); // everything that can throw runs before the disk is touched
+  const text = JSON.stringify(networkToJSON(net)); // everything that can throw runs before the disk is touched
   try {
-    Network.fromJSON(text); // the reader's rules: a file that would not load is never written
+    readNetwork(text, 'Network.fromJSON'); // the reader's rules: a file that would not load is never written
   } catch (error) {
     (error as Error).message =
       `${where}: the network would not load back, so nothing was written (${(error as Error).message})`;
@@ -44,12 +46,12 @@ export async function saveNetwork(net: Network, path: string): Promise<void> {
 }
 
 /**
- * Reads a network that `saveNetwork` wrote, checking the file as untrusted input (see Network.fromJSON).
+ * The network a `saveNetwork` file holds, as plain data (`loadNetwork` wraps it in a Network),
+ * the file checked as untrusted input (see Network.fromJSON).
  * @example await saveNetwork(new Network({ layers: [1, 2, 1] }), 'model.json');
- * (await loadNetwork('model.json')).sizes //=> [1, 2, 1]
+ * (await readNetworkFile('model.json', 'loadNetwork')).layers.length //=> 2
  */
-export async function loadNetwork(path: string): Promise<Network> {
-  const where = 'loadNetwork';
+export async function readNetworkFile(path: string, where: string): Promise<NetworkParts> {
   checkPath(path, where);
   let text: string;
   try {
@@ -58,17 +60,10 @@ export async function loadNetwork(path: string): Promise<Network> {
     throw fileError(where, 'read', path, error);
   }
   try {
-    return Network.fromJSON(text);
+    return readNetwork(text, 'Network.fromJSON');
   } catch (error) {
     // The same error, with the file named: "loadNetwork: model.json: Network.fromJSON: version is 2 but …".
     (error as Error).message = `${where}: ${path}: ${(error as Error).message}`;
     throw error;
   }
 }
-
-// CSV files in, as records for fromRecords.
-export { readCsv, READ_CSV_DEFAULTS } from './csv.js';
-export type { CsvValue, ReadCsvOptions } from './csv.js';
-
-// TensorFlow.js files (model.json + weights.bin), also Node-only.
-export { saveTfjsModel, loadTfjsModel } from './tfjs-files.js';

@@ -15,8 +15,8 @@
  * switches at x = −1, but there neither a₃ nor a₄ is on to pass the bend on.)
  * Every hidden neuron is on somewhere in [−3, 3]: none is dead.
  */
+import type { LayerInput } from '../core/layers.js';
 import { Network } from './network.js';
-import type { LayerInput } from './network.js';
 
 /** The article network's weights and biases, layer by layer (read them with the module comment above). */
 export const ARTICLE_LAYERS: readonly LayerInput[] = Object.freeze([
