@@ -113,4 +113,15 @@ describe('gradients are finite or refused', () => {
     const net = Network.fromWeights([{ weights: [[0]], biases: [1e154] }]);
     expect(() => net.gradients([[1e160]], [[0]])).toThrow(/^Network.gradients: layer 1's dW has Infinity at row 1, column 1 but results must be finite/);
   });
+  it('backwardTrace refuses the same numbers as gradients, with the same messages', () => {
+    // dW = 2e314 as above: a matrix helper of the textbook pass meets it, and the fast path names the layer.
+    expect(() => Network.fromWeights([{ weights: [[0]], biases: [1e154] }]).backwardTrace([[1e160]], [[0]])).toThrow(
+      /^Network.backwardTrace: layer 1's dW has Infinity at row 1, column 1 but results must be finite/,
+    );
+    // z − y = 1e200: ℓ = 1e400 is past float64, though dW = 2·1e200·1e−200 = 2 and db = 2e200 are finite.
+    const far = Network.fromWeights([{ weights: [[1]], biases: [1e200] }]);
+    for (const call of ['gradients', 'backwardTrace'] as const) {
+      expect(() => far[call]([[1e-200]], [[0]])).toThrow(`Network.${call}: the loss is Infinity at these X and Y`);
+    }
+  });
 });

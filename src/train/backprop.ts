@@ -12,9 +12,11 @@
  * dZ and dA hold each sample's own derivative (column j is ∂ℓⱼ/∂Z); the 1/m
  * of the mean loss enters once, at dW and db.
  *
- * The same two loops serve `gradients`, `backwardTrace` and `fit`, over
- * buffers allocated once (a Workspace) and reused for every minibatch; the
+ * This file is the fast path: the same two loops serve `gradients` and `fit`,
+ * over buffers allocated once (a Workspace) and reused for every minibatch; the
  * forward one is `Network.forward`'s own (core/forward.ts), keeping every Zˡ and Aˡ.
+ * The loop to read is backward.ts, the same equations on whole matrices, one per
+ * line: `backwardTrace` runs it, and its tests prove it gives these loops' bits.
  */
 import type { Activation } from '../core/activations.js';
 import { affineInto } from '../core/affine.js';
@@ -24,7 +26,18 @@ import { Matrix, type MatrixInput, allocate, toMatrix } from '../core/matrix.js'
 import { type Layer, type NetworkLayers, inputsOf, outputsOf, sizesOf } from '../core/types.js';
 import { checkInputRows, checkNetwork, checkOptions, checkResult } from '../core/validate.js';
 import { divideInPlace, sumRowsInto, transposeInto } from './backprop-loops.js';
-import { type Loss, type OutputLayer, checkPairing, checkProbabilities, outputDelta, resolveLoss } from './losses.js';
+import { type BackwardStep, backward } from './backward.js';
+import {
+  type Loss,
+  type OutputLayer,
+  checkPairing,
+  checkProbabilities,
+  outputDelta,
+  resolveLoss,
+  summedLoss,
+} from './losses.js';
+
+export type { BackwardStep } from './backward.js';
 
 /** Which loss to use: a name, a Loss, or 'auto' (the default). */
 export type LossOption = 'auto' | 'mse' | 'binaryCrossEntropy' | 'crossEntropy' | Loss;
@@ -42,26 +55,6 @@ export interface LayerGradients {
 export interface Gradients {
   loss: number;
   layers: LayerGradients[];
-}
-
-/** One layer of `backwardTrace`: the forward values and every derivative the backward pass computed. */
-export interface BackwardStep {
-  /** The layer's number, counting from 1 (the inputs are layer 0). */
-  layer: number;
-  /** Aˡ⁻¹: nIn × m. */
-  input: Matrix;
-  /** Zˡ: nOut × m. */
-  z: Matrix;
-  /** Aˡ: nOut × m. */
-  a: Matrix;
-  /** dAˡ = ∂ℓ/∂Aˡ per sample: nOut × m. */
-  dA: Matrix;
-  /** dZˡ = ∂ℓ/∂Zˡ per sample: nOut × m. */
-  dZ: Matrix;
-  /** dWˡ = dZˡ·(Aˡ⁻¹)ᵀ / m: nOut × nIn. */
-  dW: Matrix;
-  /** dbˡ = sumRows(dZˡ) / m: nOut × 1. */
-  db: Matrix;
 }
 
 /**
@@ -206,8 +199,8 @@ export function backwardPass(
   return lossSum;
 }
 
-/** Runs both passes over all of X and Y, for `gradients` and `backwardTrace`. */
-function runBoth(
+/** The checks of `gradients` and `backwardTrace`: options, X and Y against the network, and the loss they name. */
+function checkCall(
   net: NetworkLayers,
   X: MatrixInput,
   Y: MatrixInput,
@@ -218,16 +211,32 @@ function runBoth(
   const data = checkData(net, X, Y, where);
   const output = net.layers[net.layers.length - 1].activation;
   const loss = chooseLoss(options.loss ?? GRADIENTS_DEFAULTS.loss, output, where);
+  checkProbabilities(loss, data.Y, where, 'Y'); // a cross-entropy of targets outside [0, 1] is no loss
+  return { ...data, loss };
+}
+
+/** Throws unless the summed loss Σⱼ ℓⱼ over m samples is finite. */
+function checkLoss(lossSum: number, m: number, where: string): void {
+  if (Number.isFinite(lossSum)) return;
+  throw new ValueError(
+    `${where}: the loss is ${lossSum / m} at these X and Y (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)`,
+  );
+}
+
+/** Runs both fast passes over all of X and Y, for `gradients`. */
+function runBoth(
+  net: NetworkLayers,
+  X: MatrixInput,
+  Y: MatrixInput,
+  settings: { loss?: LossOption } | undefined,
+  where: string,
+) {
+  const data = checkCall(net, X, Y, settings, where);
   const m = data.X.cols;
   const ws = new Workspace(sizesOf(net), m);
   forwardBlock(net.layers, data.X.data, m, 0, m, ws.layers); // every Zˡ and Aˡ, kept in ws
-  checkProbabilities(loss, data.Y, where, 'Y'); // a cross-entropy of targets outside [0, 1] is no loss
-  const lossSum = backwardPass(net.layers, ws, data.X.data, data.Y.data, m, loss);
-  if (!Number.isFinite(lossSum)) {
-    throw new ValueError(
-      `${where}: the loss is ${lossSum / m} at these X and Y (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)`,
-    );
-  }
+  const lossSum = backwardPass(net.layers, ws, data.X.data, data.Y.data, m, data.loss);
+  checkLoss(lossSum, m, where);
   net.layers.forEach((layer, l) => {
     checkResult(
       ws.layers[l].dW.subarray(0, layer.weights.data.length),
@@ -237,7 +246,7 @@ function runBoth(
     );
     checkResult(ws.layers[l].db.subarray(0, layer.biases.data.length), 1, where, `layer ${l + 1}'s db`);
   });
-  return { ...data, loss, m, ws, value: lossSum / m };
+  return { ws, value: lossSum / m };
 }
 
 /**
@@ -279,7 +288,8 @@ export function gradientsAt(
 
 /**
  * Every value of one forward and backward pass, layer by layer (layers count from 1):
- * Aˡ⁻¹, Zˡ, Aˡ, dAˡ, dZˡ, dWˡ, dbˡ. The dW and db equal `gradients`'s.
+ * Aˡ⁻¹, Zˡ, Aˡ, dAˡ, dZˡ, dWˡ, dbˡ, computed by the textbook pass of backward.ts,
+ * one equation per line. The dW and db equal `gradients`'s, bit for bit.
  * @example backwardTrace(Network.fromWeights([{ weights: [[2]], biases: [0] }]), [[1]], [[1]], { loss: 'mse' })[0].dZ.toArray()
  * //=> [[2]]   (dℓ/dz = 2·(z − y) = 2·(2 − 1))
  */
@@ -289,26 +299,23 @@ export function backwardTrace(
   Y: MatrixInput,
   options: { loss?: LossOption } = {},
 ): BackwardStep[] {
-  const { X: x, Y: y, loss, m, ws } = runBoth(net, X, Y, options, 'Network.backwardTrace');
-  const last = net.layers.length - 1;
-  const top = ws.layers[last];
-  if (loss.pairedWith === net.layers[last].activation.name) {
-    // The paired shortcut went straight to dZᴸ; compute dAᴸ too, for the reader.
-    loss.dA(view(top.A, outputsOf(net), m), y.data, view(top.dA, outputsOf(net), m), outputsOf(net), m);
+  const where = 'Network.backwardTrace';
+  const { X: x, Y: y, loss } = checkCall(net, X, Y, options, where);
+  let steps: BackwardStep[];
+  try {
+    steps = backward(net.layers, x, y, loss);
+  } catch (error) {
+    // A matrix helper refused a number that is not finite. The fast path computes the same numbers
+    // and names the layer (or the loss) in its error, as `forward` re-runs `trace` to explain an overflow.
+    if (error instanceof ValueError) gradientsAt(net, x, y, options, where);
+    throw error;
   }
-  const copy = (buffer: Float64Array, rows: number, cols: number) =>
-    new Matrix(rows, cols, buffer.slice(0, rows * cols));
-  return net.layers.map(({ weights: W }, l) => {
-    const buf = ws.layers[l];
-    return {
-      layer: l + 1,
-      input: l === 0 ? copy(x.data, W.cols, m) : copy(ws.layers[l - 1].A, W.cols, m),
-      z: copy(buf.Z, W.rows, m),
-      a: copy(buf.A, W.rows, m),
-      dA: copy(buf.dA, W.rows, m),
-      dZ: copy(buf.dZ, W.rows, m),
-      dW: copy(buf.dW, W.rows, W.cols),
-      db: copy(buf.db, W.rows, 1),
-    };
-  });
+  const { activation, weights } = net.layers[net.layers.length - 1];
+  const { z, a } = steps[steps.length - 1];
+  checkLoss(
+    summedLoss(loss, { activation, Z: z.data, A: a.data, rows: weights.rows, cols: x.cols }, y.data),
+    x.cols,
+    where,
+  );
+  return steps;
 }

@@ -255,11 +255,33 @@ export interface OutputLayer {
  */
 export function outputDelta(loss: Loss, top: OutputLayer, Y: Float64Array): number {
   const { activation, Z, A, dA, dZ, rows, cols } = top;
-  if (loss.pairedWith === activation.name && loss.sumFromZ && loss.dZ) {
-    loss.dZ(A, Y, dZ, rows, cols);
-    return loss.sumFromZ(Z, Y, rows, cols);
+  if (isPaired(loss, activation)) loss.dZ(A, Y, dZ, rows, cols);
+  else {
+    loss.dA(A, Y, dA, rows, cols);
+    activation.backward(Z, A, dA, dZ, rows, cols); // dZ = dA ⊙ g′(Z)
   }
-  loss.dA(A, Y, dA, rows, cols);
-  activation.backward(Z, A, dA, dZ, rows, cols); // dZ = dA ⊙ g′(Z)
-  return loss.sum(A, Y, rows, cols);
+  return summedLoss(loss, top, Y);
+}
+
+/**
+ * Whether the loss takes the paired shortcut after this output activation (crossEntropy after softmax,
+ * binaryCrossEntropy after sigmoid): ℓ computed from Z, and dZ = dℓ/dZ straight from A and Y.
+ * @example isPaired(crossEntropy, softmax) //=> true
+ */
+export function isPaired(loss: Loss, output: Activation): loss is Loss & Required<Pick<Loss, 'sumFromZ' | 'dZ'>> {
+  return loss.pairedWith === output.name && loss.sumFromZ !== undefined && loss.dZ !== undefined;
+}
+
+/**
+ * The summed loss Σⱼ ℓⱼ of the output layer's rows × cols against targets Y: from Z when the loss is paired
+ * with the output activation (finite where log(A) would not be), from A otherwise.
+ * @example summedLoss(mse, { activation: linear, Z: Float64Array.of(3, 1), A: Float64Array.of(3, 1), rows: 1, cols: 2 }, Float64Array.of(1, 1)) //=> 4   ((3 − 1)² + 0²)
+ */
+export function summedLoss(
+  loss: Loss,
+  top: Pick<OutputLayer, 'activation' | 'Z' | 'A' | 'rows' | 'cols'>,
+  Y: Float64Array,
+): number {
+  const { activation, Z, A, rows, cols } = top;
+  return isPaired(loss, activation) ? loss.sumFromZ(Z, Y, rows, cols) : loss.sum(A, Y, rows, cols);
 }

@@ -88,7 +88,7 @@ export const backwardStepExercise: Exercise = {
       ? `By hand: dZ[${i}][${j}] = dA[${i}][${j}]·g′(Z[${i}][${j}]) = ${num(dA[i][j])}·${Z[i][j] > 0 ? 1 : 0} (z = ${num(Z[i][j])})`
       : 'Check the equation in the task comment, and the shapes: each gradient has the shape of what it is the gradient of',
   built: () =>
-    "one layer of backpropagation: the chain rule through ReLU (dZ), to the layer's weights and biases (dW, db), and back to the layer before (dAprev). backwardTrace runs this step for every layer from the output back (src/train/backprop.ts), with the same names.",
+    "one layer of backpropagation: the chain rule through ReLU (dZ), to the layer's weights and biases (dW, db), and back to the layer before (dAprev). backwardTrace runs this step for every layer from the output back (src/train/backward.ts), with the same names.",
   uses: [],
 };
 

@@ -1,4 +1,9 @@
-/** Exercise 5, a worked solution: one line per equation, with the library's matrix helpers. */
+/**
+ * Exercise 5, a worked solution: one line per equation, with the library's matrix helpers.
+ * The library's own backward pass, src/train/backward.ts, runs these lines for every layer from the
+ * output back (backwardTrace shows its values); it divides by m where this scales by 1/m, which can
+ * differ in the last bit, so that it matches the fast path of gradients and fit exactly.
+ */
 import { hadamard, map, multiply, scale, sumRows, transpose } from '../../../src/index.js';
 
 export function backwardStep(
