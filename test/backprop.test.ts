@@ -99,6 +99,15 @@ describe('backwardTrace', () => {
     const net = Network.fromWeights([{ weights: [[0], [0]], biases: [0, 0] }], { output: 'softmax' });
     expect(net.backwardTrace([[1]], [[1], [0]])[0].dA.toArray()).toEqual([[-2], [0]]);
   });
+  it('refuses to show an output dA that has no value (a sigmoid saturated at exactly its target), which gradients does not need', () => {
+    // σ(1000) rounds to exactly 1 and the target is 1: binaryCrossEntropy's dℓ/da = (a − y)/(a(1 − a)) is 0/0,
+    // while dZ = a − y = 0, so the gradients are exact (and zero).
+    const net = Network.fromWeights([{ weights: [[1000]], biases: [0] }], { output: 'sigmoid' });
+    expect(net.gradients([[1]], [[1]]).layers[0].dW.toArray()).toEqual([[0]]);
+    expect(() => net.backwardTrace([[1]], [[1]])).toThrow(
+      "Network.backwardTrace: the output's dA = ∂ℓ/∂A is NaN at row 1, column 1 (A = 1, Y = 1: binaryCrossEntropy's dℓ/dA has no value where the output is saturated at exactly 0 or 1; dZ = A − Y is still exact there, so net.gradients works)",
+    );
+  });
 });
 
 describe('gradients are finite or refused', () => {

@@ -311,11 +311,25 @@ export function backwardTrace(
     throw error;
   }
   const { activation, weights } = net.layers[net.layers.length - 1];
-  const { z, a } = steps[steps.length - 1];
+  const { z, a, dA } = steps[steps.length - 1];
   checkLoss(
     summedLoss(loss, { activation, Z: z.data, A: a.data, rows: weights.rows, cols: x.cols }, y.data),
     x.cols,
     where,
   );
+  checkOutputDA(dA, a, y, loss, where);
   return steps;
+}
+
+/**
+ * With a paired loss, dZᴸ = A − Y comes straight from the loss and the output's dAᴸ is shown but never
+ * used; it alone can be undefined (binaryCrossEntropy's dℓ/da = (a − y)/(a(1 − a)) is 0/0 at a = y = 1),
+ * so it is checked here rather than shown as NaN.
+ */
+function checkOutputDA(dA: Matrix, A: Matrix, Y: Matrix, loss: Loss, where: string): void {
+  const n = dA.data.findIndex((v) => !Number.isFinite(v));
+  if (n < 0) return;
+  throw new ValueError(
+    `${where}: the output's dA = ∂ℓ/∂A is ${dA.data[n]} at row ${Math.floor(n / dA.cols) + 1}, column ${(n % dA.cols) + 1} (A = ${A.data[n]}, Y = ${Y.data[n]}: ${loss.name}'s dℓ/dA has no value where the output is saturated at exactly 0 or 1; dZ = A − Y is still exact there, so net.gradients works)`,
+  );
 }

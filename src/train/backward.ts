@@ -20,9 +20,9 @@
  * each entry in one fixed order), and dW and db are divided by m, as the fast
  * path does, not scaled by 1/m (x / 3 and x·(1/3) differ in the last bit a third of the time).
  */
-import { type Activation, activate, softmax } from '../core/activations.js';
+import { type Activation, softmax } from '../core/activations.js';
+import { traceLayers } from '../core/forward.js';
 import { Matrix, hadamard, map, multiply, subtract, sumRows, transpose } from '../core/matrix.js';
-import { weightedSums } from '../core/steps.js';
 import type { Layer } from '../core/types.js';
 import { type Loss, isPaired } from './losses.js';
 
@@ -54,22 +54,16 @@ export interface BackwardStep {
  * //=> [[-8, 0], [8, 0]]   (layer 2 at x = 3: dZ = (−2, 2), its input A¹ = (4, 0), m = 1)
  */
 export function backward(layers: readonly Layer[], X: Matrix, Y: Matrix, loss: Loss): BackwardStep[] {
-  // The forward pass, as `trace` runs it, keeping every layer's input, Z and A.
-  let A = X; // A⁰ = X   (inputs × m)
-  const forward = layers.map(({ weights: W, biases: b, activation: g }) => {
-    const input = A;
-    const Z = weightedSums(input, W, b); // Zˡ = Wˡ·Aˡ⁻¹ + bˡ   (nOut × m)
-    A = activate(g, Z); // Aˡ = g(Zˡ)   (nOut × m)
-    return { input, Z, A };
-  });
+  // The forward pass, as `trace` runs it, keeping every layer's input Aˡ⁻¹, Zˡ and Aˡ.
+  const forward = traceLayers(layers, X, 'Network.backwardTrace');
 
   const L = layers.length;
   const m = X.cols;
   const steps: BackwardStep[] = [];
-  let dA = fromLoss(loss.dA, A, Y); // dAᴸ = ∂ℓ/∂Aᴸ   (outputs × m)
+  let dA = fromLoss(loss.dA, forward[L - 1].a, Y); // dAᴸ = ∂ℓ/∂Aᴸ   (outputs × m)
   for (let l = L; l >= 1; l--) {
     const { weights: W, activation: g } = layers[l - 1]; // arrays count from 0, layers from 1
-    const { input, Z, A } = forward[l - 1];
+    const { input, z: Z, a: A } = forward[l - 1];
     const dZ =
       l === L && isPaired(loss, g)
         ? fromLoss(loss.dZ, A, Y) // dZᴸ = A − Y (divided by n for binaryCrossEntropy), straight from the loss
