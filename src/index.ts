@@ -4,7 +4,7 @@
  */
 
 // Errors: every message names the place, what it has and what came.
-export { ShapeError, ValueError, formatShape } from './core/errors.js';
+export { ShapeError, ValueError } from './core/errors.js';
 
 // Matrix helpers: float64, row-major; one row per neuron, one column per sample.
 export {
@@ -33,7 +33,7 @@ export { setEngine, getEngine } from './core/affine.js';
 export type { Engine } from './core/affine.js';
 
 // Seeded randomness: the same seed gives the same numbers on every machine.
-export { createRandom, DEFAULT_SEED } from './core/random.js';
+export { createRandom } from './core/random.js';
 export type { Random, Seed } from './core/random.js';
 
 // The article's steps: inputs times weights plus biases, ReLU, a two-neuron layer.
@@ -50,8 +50,9 @@ export {
   linear,
   softmax,
   DEFAULT_LEAKY_SLOPE,
+  elementwiseActivation,
 } from './core/activations.js';
-export type { Activation, ActivationSpec } from './core/activations.js';
+export type { Activation, ActivationSpec, ElementwiseDefinition } from './core/activations.js';
 
 // Weight initialisation.
 export { INIT_LIMITS } from './core/init.js';
@@ -70,11 +71,11 @@ export { articleNetwork, ARTICLE_LAYERS } from './network/article.js';
 export type { Layer, NetworkLayers, NetworkParts, NetworkJSON, JSONNumber } from './core/types.js';
 
 // Training: losses, backpropagation, gradient checking, optimizers, fit, and the helpers learners need.
-export { mse, binaryCrossEntropy, crossEntropy, LOSSES } from './train/losses.js';
+export { mse, binaryCrossEntropy, crossEntropy } from './train/losses.js';
 export type { Loss, LossName } from './train/losses.js';
 export { gradients, backwardTrace, GRADIENTS_DEFAULTS } from './train/backprop.js';
 export type { Gradients, LayerGradients, BackwardStep, LossOption } from './train/backprop.js';
-export { gradientCheck, relativeError, GRADIENT_CHECK_DEFAULTS } from './train/gradient-check.js';
+export { gradientCheck, GRADIENT_CHECK_DEFAULTS } from './train/gradient-check.js';
 export type { GradientCheck, LayerCheck } from './train/gradient-check.js';
 export { sgd, momentum, adam, optimizerFromJSON, OPTIMIZER_DEFAULTS } from './train/optimizers.js';
 export type { Optimizer, OptimizerJSON, OptimizerName, OptimizerState } from './train/optimizers.js';
@@ -105,11 +106,11 @@ export {
 export type { ConfusionMatrix, Label, Labels } from './train/metrics.js';
 
 // See inside: the exact kinks of a 1-input network, the linear map around any point.
-export { kinks, KINK_MERGE_GAP, KINKS_DEFAULTS } from './inspect/kinks.js';
+export { kinks, KINKS_DEFAULTS } from './inspect/kinks.js';
 export type { Kinks, KinksOptions, Piece, NeuronKinks } from './inspect/kinks.js';
 export { linearRegion, isPiecewiseLinear } from './inspect/linear-region.js';
 export type { LinearRegion } from './inspect/linear-region.js';
-export { formula, FORMULA_MAX_NODES, FORMULA_DEFAULTS } from './inspect/formula.js';
+export { formula, FORMULA_DEFAULTS } from './inspect/formula.js';
 export type { Formula } from './inspect/formula.js';
 export { diagnose, DIAGNOSE_LIMITS } from './inspect/diagnose.js';
 export type { Diagnosis, Finding, FindingKind } from './inspect/diagnose.js';
@@ -117,7 +118,15 @@ export type { Diagnosis, Finding, FindingKind } from './inspect/diagnose.js';
 // Interop: activations from a mathjs formula, a hand-off to TensorFlow.js, a network as plain code.
 export { activation, ACTIVATION_DEFAULTS } from './core/activations.js';
 export type { ExpressionActivation } from './core/activations.js';
-export { EXPRESSION_CONSTANTS, FORMULA_FUNCTIONS, FORMULA_LIMITS } from './core/expression.js';
+export {
+  ACTIVATION_FORMULA_CONSTANTS,
+  ACTIVATION_FORMULA_FUNCTIONS,
+  ACTIVATION_FORMULA_LIMITS,
+  // The old names of the three above, deprecated, for this version only:
+  EXPRESSION_CONSTANTS,
+  FORMULA_FUNCTIONS,
+  FORMULA_LIMITS,
+} from './core/expression.js';
 export type { ExpressionOptions } from './core/expression.js';
 export { toTfjsModel, toTfjsFiles, TFJS_FILES_DEFAULTS } from './interop/tfjs-write.js';
 export { fromTfjsModel } from './network/readers.js';
@@ -129,5 +138,5 @@ export type {
   TfjsLayerJSON,
 } from './interop/tfjs-write.js';
 export type { TfjsModelInput, TfjsWeightData } from './interop/tfjs-read.js';
-export { SOURCE_DEFAULTS, numberSource } from './interop/source.js';
+export { SOURCE_DEFAULTS } from './interop/source.js';
 export type { SourceOptions } from './interop/source.js';

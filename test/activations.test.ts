@@ -11,6 +11,8 @@ import {
   Network,
   ShapeError,
   ValueError,
+  elementwiseActivation,
+  gradientCheck,
   hadamard,
   leakyRelu,
   leakyReluWithSlope,
@@ -262,5 +264,56 @@ describe('a hand-made activation is checked at the door', () => {
     const { derivative, f, df, applyInPlace, backward, piecewiseLinear, outputOnly } = relu;
     const mine = Object.assign(named('myRelu', (Z: never) => relu(Z)), { derivative, f, df, applyInPlace, backward, piecewiseLinear, outputOnly, toJSON: () => 'relu' });
     expect(new Network({ layers: [1, 2, 1], hidden: mine as never, seed: 1 }).layers[0].activation.name).toBe('myRelu');
+  });
+});
+
+describe('elementwiseActivation: your own activation from g(z) and g′(z)', () => {
+  // softplus: g(z) = ln(1 + eᶻ), g′(z) = σ(z) = 1 / (1 + e⁻ᶻ)
+  const softplus = () =>
+    elementwiseActivation({ name: 'softplus', f: (z) => Math.log1p(Math.exp(z)), df: (z) => 1 / (1 + Math.exp(-z)) });
+
+  it('applies g entry by entry and gives g′ by derivative: softplus(0) = ln 2, softplus′(0) = 1/2', () => {
+    expect(softplus()([[0]]).toArray()).toEqual([[Math.LN2]]);
+    expect(softplus().derivative([[0, 0]]).toArray()).toEqual([[0.5, 0.5]]);
+    expect([softplus().name, softplus().piecewiseLinear, softplus().outputOnly]).toEqual(['softplus', false, false]);
+  });
+
+  it('trains in a network, and gradientCheck agrees with its g′ (a wrong g′ is caught)', () => {
+    const X = [[-1, 0.5, 2]];
+    const Y = [[0.2, 0.4, 0.9]];
+    const net = new Network({ layers: [1, 3, 1], hidden: softplus(), seed: 3 });
+    expect(gradientCheck(net, X, Y).maxRelativeError).toBeLessThan(1e-6);
+    const wrong = elementwiseActivation({ name: 'wrongSoftplus', f: (z) => Math.log1p(Math.exp(z)), df: () => 1 });
+    expect(gradientCheck(new Network({ layers: [1, 3, 1], hidden: wrong, seed: 3 }), X, Y).maxRelativeError).toBeGreaterThan(0.01);
+  });
+
+  it('marks a piecewise-linear g when told, so kinks can follow it', () => {
+    const clip = elementwiseActivation({ name: 'clip', f: (z) => Math.min(Math.max(z, 0), 1), df: (z) => (z > 0 && z < 1 ? 1 : 0), piecewiseLinear: true });
+    expect(clip.piecewiseLinear).toBe(true);
+    expect(clip([[-1, 0.5, 3]]).toArray()).toEqual([[0, 0.5, 1]]);
+  });
+
+  it("refuses a built-in's name, which saving would silently swap for the built-in", () => {
+    expectError(
+      () => elementwiseActivation({ name: 'relu', f: (z) => Math.min(Math.max(z, 0), 1), df: () => 1 }),
+      ValueError,
+      'elementwiseActivation: name "relu" is a built-in activation\'s name but yours needs its own (the built-in would take its place when the network is saved)',
+    );
+  });
+
+  it('names what is wrong with a definition', () => {
+    const f = (z: number) => z;
+    expectError(() => elementwiseActivation(null as never), ValueError, 'elementwiseActivation: the definition is null but it must be { name, f, df }');
+    expectError(() => elementwiseActivation({ name: ' ', f, df: f }), ValueError, 'elementwiseActivation: name is " " but it must be a non-empty string, such as "softplus"');
+    expectError(() => elementwiseActivation({ name: 'g', f: 'z' as never, df: f }), ValueError, 'elementwiseActivation: f is "z" but it must be a function of one number');
+    expectError(() => elementwiseActivation({ name: 'g', f, df: undefined as never }), ValueError, 'elementwiseActivation: df is undefined but it must be a function of one number');
+    expectError(() => elementwiseActivation({ name: 'g', f, df: f, piecewiseLinear: 1 as never }), ValueError, 'elementwiseActivation: piecewiseLinear is 1 but it must be true or false');
+    expect(() => elementwiseActivation({ name: 'g', f, df: f, derivative: f } as never)).toThrow(/elementwiseActivation: .*derivative/);
+  });
+
+  it('cannot be saved: JSON holds its name, which fromJSON cannot turn back into code', () => {
+    const net = new Network({ layers: [1, 2, 1], hidden: softplus() });
+    expect(net.toJSON().activations[0]).toBe('softplus');
+    expect(() => Network.fromJSON(net.toJSON())).toThrow(/activation "softplus" is unknown/);
   });
 });

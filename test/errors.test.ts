@@ -5,7 +5,8 @@
  * random, network, serialize, …); the option checks are gathered at the end.
  */
 import { describe, expect, it } from 'vitest';
-import { Network, ShapeError, ValueError, activation, formatShape, matrix, ones, randomMatrix, zeros } from '../src/index.js';
+import { formatShape } from '../src/core/errors.js';
+import { Network, ShapeError, ValueError, activation, matrix, ones, randomMatrix, zeros } from '../src/index.js';
 import { expectError } from './helpers/errors.js';
 
 describe('ShapeError and ValueError', () => {

@@ -1,7 +1,8 @@
+import * as api from '../src/index.js';
 import { describe, expect, it } from 'vitest';
 import { elementwiseActivation, resolveActivation } from '../src/core/activations.js';
 import { derivative, treeSize } from '../src/core/derivative.js';
-import { FORMULA_FUNCTIONS, FORMULA_LIMITS } from '../src/core/expression.js';
+import { ACTIVATION_FORMULA_FUNCTIONS, ACTIVATION_FORMULA_LIMITS } from '../src/core/expression.js';
 import { formulaMathjs } from '../src/core/mathjs-loader.js';
 import {
   Matrix,
@@ -94,8 +95,8 @@ describe('activation: bad formulas get an error that names the problem', () => {
       /activation: "a \* x \+ b" has the free symbols a, b but an activation's formula may use only x/,
     );
   });
-  it('names a function that is not one of FORMULA_FUNCTIONS, whether mathjs has it or not', () => {
-    expect(() => activation('swoosh(x)')).toThrow(/activation: "swoosh\(x\)" calls swoosh but a formula may call only exp, expm1, log, .*, atanh \(FORMULA_FUNCTIONS\)/);
+  it('names a function that is not one of ACTIVATION_FORMULA_FUNCTIONS, whether mathjs has it or not', () => {
+    expect(() => activation('swoosh(x)')).toThrow(/activation: "swoosh\(x\)" calls swoosh but a formula may call only exp, expm1, log, .*, atanh \(ACTIVATION_FORMULA_FUNCTIONS\)/);
     expect(() => activation('max(0, x)')).toThrow(/activation: "max\(0, x\)" calls max but a formula may call only exp/);
   });
   it('says when the formula does not parse', () => {
@@ -288,7 +289,7 @@ describe('a formula is scalar maths in x and nothing else (safe to paste from a 
   });
 
   it('writes the whole rule in the message, and cuts what it quotes: the formula after 60 characters, the part after 40', () => {
-    const rule = `a formula may use only numbers, x, the constants e, E, pi, PI, tau, phi, + - * / ^ and the functions ${FORMULA_FUNCTIONS.join(', ')}`;
+    const rule = `a formula may use only numbers, x, the constants e, E, pi, PI, tau, phi, + - * / ^ and the functions ${ACTIVATION_FORMULA_FUNCTIONS.join(', ')}`;
     expect(() => activation('x!')).toThrow(new ValueError(`activation: "x!" has the operator ! in "x!" but ${rule}`));
     const forty = `[${'y'.repeat(38)}]`; // a matrix of one symbol, 40 characters: quoted whole
     expect(() => activation(forty)).toThrow(new ValueError(`activation: "${forty}" has a matrix "${forty}" but ${rule}`));
@@ -309,10 +310,10 @@ describe('a formula is scalar maths in x and nothing else (safe to paste from a 
     expect(formulaMathjs('test')).not.toBe(shared);
   });
 
-  it('derives every function of FORMULA_FUNCTIONS correctly: g′ matches a centred difference at points inside its domain', () => {
-    expect(FORMULA_FUNCTIONS).toHaveLength(22);
+  it('derives every function of ACTIVATION_FORMULA_FUNCTIONS correctly: g′ matches a centred difference at points inside its domain', () => {
+    expect(ACTIVATION_FORMULA_FUNCTIONS).toHaveLength(22);
     const h = 1e-6;
-    for (const name of FORMULA_FUNCTIONS) {
+    for (const name of ACTIVATION_FORMULA_FUNCTIONS) {
       const inner = name === 'acosh' ? '0.5 * x + 1.5' : '0.5 * x + 0.1'; // acosh needs u > 1; the rest take u ∈ [0.2, 0.5]
       const g = activation(`${name}(${inner}) * x`);
       for (const x of [0.2, 0.5, 0.8]) {
@@ -330,22 +331,22 @@ describe('a formula is scalar maths in x and nothing else (safe to paste from a 
     expect(activation('-(-x)').derivativeExpression.toString()).toBe('1');
   });
 
-  it(`refuses a formula longer than FORMULA_LIMITS.length (${FORMULA_LIMITS.length} characters): 3000 unary minus signs overflowed the stack`, () => {
+  it(`refuses a formula longer than ACTIVATION_FORMULA_LIMITS.length (${ACTIVATION_FORMULA_LIMITS.length} characters): 3000 unary minus signs overflowed the stack`, () => {
     expect(() => activation(`${'-'.repeat(3000)}x`)).toThrow(
-      'activation: the formula has 3001 characters but a formula may have at most 1000 (FORMULA_LIMITS.length)',
+      'activation: the formula has 3001 characters but a formula may have at most 1000 (ACTIVATION_FORMULA_LIMITS.length)',
     );
   });
 
-  it(`refuses a formula nested more than FORMULA_LIMITS.depth (${FORMULA_LIMITS.depth}) levels, by brackets or by operators`, () => {
-    expect(() => activation(`${'('.repeat(101)}x${')'.repeat(101)}`)).toThrow(/activation: "\(+…" is nested more than 100 levels deep \(FORMULA_LIMITS.depth\)/);
+  it(`refuses a formula nested more than ACTIVATION_FORMULA_LIMITS.depth (${ACTIVATION_FORMULA_LIMITS.depth}) levels, by brackets or by operators`, () => {
+    expect(() => activation(`${'('.repeat(101)}x${')'.repeat(101)}`)).toThrow(/activation: "\(+…" is nested more than 100 levels deep \(ACTIVATION_FORMULA_LIMITS.depth\)/);
     expect(() => activation(`${'-'.repeat(101)}x`)).toThrow(/is nested more than 100 levels deep/);
     expect(activation(`${'-'.repeat(98)}x`).f(2)).toBe(2); // 98 minus signs: within the limit, and −(−x) 49 times is x
   });
 
-  it(`refuses a formula whose derivative grows past FORMULA_LIMITS.derivativeNodes (${FORMULA_LIMITS.derivativeNodes}): the product rule on 60 factors`, () => {
+  it(`refuses a formula whose derivative grows past ACTIVATION_FORMULA_LIMITS.derivativeNodes (${ACTIVATION_FORMULA_LIMITS.derivativeNodes}): the product rule on 60 factors`, () => {
     // (f₁·…·fₙ)′ has n terms of n factors each: about 2·60² nodes
     expect(() => activation(Array(60).fill('cos(x)').join(' * '))).toThrow(
-      /activation: the derivative of "cos\(x\) \* .*…" grows past 5000 nodes \(FORMULA_LIMITS.derivativeNodes/,
+      /activation: the derivative of "cos\(x\) \* .*…" grows past 5000 nodes \(ACTIVATION_FORMULA_LIMITS.derivativeNodes/,
     );
   });
 
@@ -376,7 +377,7 @@ describe('a formula is scalar maths in x and nothing else (safe to paste from a 
 });
 
 describe('the derivative, written out: each rule of derivative.ts on its own', () => {
-  // f′ for each function of FORMULA_FUNCTIONS, as a table of derivatives prints it
+  // f′ for each function of ACTIVATION_FORMULA_FUNCTIONS, as a table of derivatives prints it
   it.each([
     ['exp(x)', 'exp(x)'],
     ['expm1(x)', 'exp(x)'],
@@ -452,7 +453,7 @@ describe('derivative(g, maxNodes): the size budget, checked as each node is made
   it("builds (x²)′ = 2 * x, a tree of 3 nodes, with a budget of 3, and refuses it with 2", () => {
     expect(derivative(parse('x^2'), 3, 'test', 'x^2').toString()).toBe('2 * x');
     expect(() => derivative(parse('x^2'), 2, 'test', 'x^2')).toThrow(
-      new ValueError('test: the derivative of "x^2" grows past 2 nodes (FORMULA_LIMITS.derivativeNodes: a formula must have a derivative of readable size)'),
+      new ValueError('test: the derivative of "x^2" grows past 2 nodes (ACTIVATION_FORMULA_LIMITS.derivativeNodes: a formula must have a derivative of readable size)'),
     );
   });
   it('quotes a formula of up to 60 characters whole, and cuts a longer one', () => {
@@ -468,14 +469,14 @@ describe('derivative(g, maxNodes): the size budget, checked as each node is made
 });
 
 describe('the limits, at their edges', () => {
-  it('takes a formula of exactly FORMULA_LIMITS.length characters, and refuses one more', () => {
+  it('takes a formula of exactly ACTIVATION_FORMULA_LIMITS.length characters, and refuses one more', () => {
     const exact = `x${' '.repeat(996)}+ 1`; // spaces count: 1 + 996 + 3 = 1000 characters
     expect(exact.length).toBe(1000);
     expect(() => activation(exact)).not.toThrow();
-    expect(() => activation(` ${exact}`)).toThrow('activation: the formula has 1001 characters but a formula may have at most 1000 (FORMULA_LIMITS.length)');
+    expect(() => activation(` ${exact}`)).toThrow('activation: the formula has 1001 characters but a formula may have at most 1000 (ACTIVATION_FORMULA_LIMITS.length)');
   });
   it('counts brackets of every kind before parsing: 101 nested [ or { are refused as too deep, not parsed', () => {
-    expect(() => activation(`${'['.repeat(101)}x${']'.repeat(101)}`)).toThrow(/is nested more than 100 levels deep \(FORMULA_LIMITS.depth\)/);
+    expect(() => activation(`${'['.repeat(101)}x${']'.repeat(101)}`)).toThrow(/is nested more than 100 levels deep \(ACTIVATION_FORMULA_LIMITS.depth\)/);
     expect(() => activation(`${'{a: '.repeat(101)}x${'}'.repeat(101)}`)).toThrow(/is nested more than 100 levels deep/);
   });
   it('counts nesting, not brackets: 11 bracketed sums of 10 (x) are 242 brackets but about 25 levels deep', () => {
@@ -485,12 +486,20 @@ describe('the limits, at their edges', () => {
     expect(() => activation(grouped('[1]'))).toThrow(/has a matrix "\[1\]" but/); // refused as a matrix, not as too deep
     expect(() => activation(grouped('{a:1}'))).toThrow(/has an object "{\\"a\\": 1}" but/);
   });
-  it(`takes a tree exactly FORMULA_LIMITS.depth (${FORMULA_LIMITS.depth}) levels deep, and refuses one level more`, () => {
+  it(`takes a tree exactly ACTIVATION_FORMULA_LIMITS.depth (${ACTIVATION_FORMULA_LIMITS.depth}) levels deep, and refuses one level more`, () => {
     expect(activation(`${'-'.repeat(99)}x`).f(2)).toBe(-2); // 99 minus signs and x: 100 levels
     expect(() => activation(`${'-'.repeat(100)}x`)).toThrow(/is nested more than 100 levels deep/);
     expect(activation(`${'('.repeat(99)}x${')'.repeat(99)}`).f(3)).toBe(3); // 99 parentheses around x: 100 levels
     expect(() => activation(`${'('.repeat(100)}x${')'.repeat(100)}`)).toThrow(/is nested more than 100 levels deep/); // 100 brackets, 101 levels
     expect(activation(`${'sign('.repeat(99)}x${')'.repeat(99)}`).f(2)).toBe(1); // 99 calls around x: 100 levels
     expect(() => activation(`${'sign('.repeat(100)}x${')'.repeat(100)}`)).toThrow(/is nested more than 100 levels deep/);
+  });
+});
+
+describe('the old names of the formula constants', () => {
+  it('still export EXPRESSION_CONSTANTS, FORMULA_FUNCTIONS and FORMULA_LIMITS, the same objects as the ACTIVATION_FORMULA_ names (deprecated, for this version)', () => {
+    expect(api.EXPRESSION_CONSTANTS).toBe(api.ACTIVATION_FORMULA_CONSTANTS);
+    expect(api.FORMULA_FUNCTIONS).toBe(api.ACTIVATION_FORMULA_FUNCTIONS);
+    expect(api.FORMULA_LIMITS).toBe(api.ACTIVATION_FORMULA_LIMITS);
   });
 });

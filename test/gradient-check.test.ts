@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { elementwiseActivation } from '../src/core/activations.js';
-import { KINK_REASON } from '../src/train/gradient-check.js';
-import { Matrix, Network, ValueError, activation, datasets as ds, gradientCheck, randomMatrix, relativeError } from '../src/index.js';
+import { KINK_REASON, relativeError } from '../src/train/gradient-check.js';
+import { Matrix, Network, ValueError, activation, datasets as ds, gradientCheck, randomMatrix } from '../src/index.js';
 
 const HIDDEN = ['relu', 'leakyRelu', 'sigmoid', 'tanh', 'linear'] as const;
 const SHAPES = [
@@ -81,7 +81,7 @@ describe('gradientCheck', () => {
     expect(gradientCheck(net, randomMatrix(2, 4, { seed: 1 }), [[0.5, -1, 2, 0]]).maxRelativeError).toBeLessThan(1e-6);
   });
   it('catches a wrong derivative: tanh with g′ = 1 − tanh instead of 1 − tanh²', () => {
-    const wrongTanh = elementwiseActivation({ name: 'tanh', f: Math.tanh, df: (z) => 1 - Math.tanh(z) });
+    const wrongTanh = elementwiseActivation({ name: 'wrongTanh', f: Math.tanh, df: (z) => 1 - Math.tanh(z) });
     const net = Network.fromWeights(
       [
         { weights: [[0.5, -0.3], [0.8, 0.2]], biases: [0.1, -0.2] },

@@ -17,14 +17,14 @@ describe('linearRegion: a hand-checkable [2, 2, 1] network', () => {
   it('gives both neurons on and y = −x₁ + 5x₂ − 1 at (2, 1)', () => {
     const region = linearRegion(net, [2, 1]);
     expect(region.pattern).toEqual([[true, true]]);
-    expect(region.W_eff.toArray()).toEqual([[-1, 5]]);
-    expect(region.b_eff.toArray()).toEqual([[-1]]);
+    expect(region.effectiveWeights.toArray()).toEqual([[-1, 5]]);
+    expect(region.effectiveBiases.toArray()).toEqual([[-1]]);
   });
   it('gives the second neuron off and y = 2x₁ + 2x₂ − 1 at (0, 2)', () => {
     const region = linearRegion(net, [0, 2]);
     expect(region.pattern).toEqual([[true, false]]);
-    expect(region.W_eff.toArray()).toEqual([[2, 2]]);
-    expect(region.b_eff.toArray()).toEqual([[-1]]);
+    expect(region.effectiveWeights.toArray()).toEqual([[2, 2]]);
+    expect(region.effectiveBiases.toArray()).toEqual([[-1]]);
   });
   it('reports the distance to the nearest switch: at (2, 1) the line x₁ = x₂ is 1/√2 away', () => {
     // z₁ = 0 is the line x₁ + x₂ = 1, at distance |2 + 1 − 1|/√2 = √2; z₂ = 0 is x₁ = x₂, at |2 − 1|/√2.
@@ -37,8 +37,8 @@ describe('linearRegion: a hand-checkable [2, 2, 1] network', () => {
       { hidden: { name: 'leakyRelu', slope: 0.1 } },
     );
     const region = linearRegion(leaky, [0, 2]);
-    expect(region.W_eff.row(0).map((w) => Number(w.toFixed(12)))).toEqual([1.7, 2.3]);
-    expect(region.b_eff.toArray()).toEqual([[-1]]);
+    expect(region.effectiveWeights.row(0).map((w) => Number(w.toFixed(12)))).toEqual([1.7, 2.3]);
+    expect(region.effectiveBiases.toArray()).toEqual([[-1]]);
   });
 });
 
@@ -63,7 +63,7 @@ describe('linearRegion: the affine map matches the network', () => {
           const p = x.map((v, j) => (k === 0 ? v : v + (0.99 * region.radius * d[j]) / norm));
           const column = new Matrix(p.length, 1, Float64Array.from(p));
           const want = net.forward(column);
-          const got = add(multiply(region.W_eff, column), region.b_eff);
+          const got = add(multiply(region.effectiveWeights, column), region.effectiveBiases);
           for (let i = 0; i < want.rows; i++) expect(Math.abs(got.data[i] - want.data[i])).toBeLessThan(1e-9);
           expect(linearRegion(net, p).pattern).toEqual(region.pattern);
         }
@@ -90,8 +90,8 @@ describe('linearRegion: for one input, the slope of the kinks piece around x', (
         const x = -3 + (6 * (k + 0.5)) / 200;
         const piece = pieces.find((p) => p.from <= x && x <= p.to)!;
         const region = linearRegion(net, x);
-        expect(Math.abs(region.W_eff.get(0, 0) - piece.slope)).toBeLessThan(1e-12);
-        expect(Math.abs(region.b_eff.get(0, 0) - piece.intercept)).toBeLessThan(1e-12);
+        expect(Math.abs(region.effectiveWeights.get(0, 0) - piece.slope)).toBeLessThan(1e-12);
+        expect(Math.abs(region.effectiveBiases.get(0, 0) - piece.intercept)).toBeLessThan(1e-12);
       }
     });
   }
@@ -136,7 +136,15 @@ describe('linearRegion at the edges: huge inputs, many inputs', () => {
     const net = Network.fromWeights([{ weights: W, biases: [0] }, { weights: [[1]], biases: [0] }]);
     const x = new Array(n).fill(1);
     const region = linearRegion(net, x);
-    expect(region.W_eff.shape).toEqual([1, n]);
+    expect(region.effectiveWeights.shape).toEqual([1, n]);
     expect(region.radius).toBeCloseTo(n / Math.sqrt(n), 6); // z = Σx = 200,000 at distance z/‖∇z‖ = n/√n from the kink
+  });
+});
+
+describe('linearRegion: the old field names', () => {
+  it('still gives W_eff and b_eff, the same matrices as effectiveWeights and effectiveBiases (deprecated, for this version)', () => {
+    const region = linearRegion(Network.fromWeights([{ weights: [[2]], biases: [-1] }]), 1);
+    expect(region.W_eff).toBe(region.effectiveWeights);
+    expect(region.b_eff).toBe(region.effectiveBiases);
   });
 });

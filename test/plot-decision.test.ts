@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Network, createRandom, linearRegion } from '../src/index.js';
-import { PLOT_DECISION_DEFAULTS, colourRegions, onOffPatterns, plotDecision, plotDecisionSpec, renderSvg } from '../src/plot/index.js';
+import { PLOT_DECISION_DEFAULTS, plotDecision, plotDecisionSpec, renderSvg } from '../src/plot/index.js';
+import { colourRegions, onOffPatterns } from '../src/plot/regions.js';
 import { marks, parseSvg, texts } from './helpers/svg.js';
 
 // biome-ignore lint: a spec is loose JSON

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Network, kinks } from '../src/index.js';
-import { PLOT_FUNCTION_DEFAULTS, VEGA_LITE_SCHEMA, plotFunction, plotFunctionSpec } from '../src/plot/index.js';
+import { PLOT_FUNCTION_DEFAULTS, plotFunction, plotFunctionSpec } from '../src/plot/index.js';
+import { VEGA_LITE_SCHEMA } from '../src/plot/render.js';
 import { marks, parseSvg, texts, translation } from './helpers/svg.js';
 
 // ŷ = relu(x) − 2·relu(x − 1): slope 0 left of 0, 1 on [0, 1], −1 right of 1, so two kinks, at 0 and 1.

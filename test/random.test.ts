@@ -3,7 +3,8 @@
  * on every machine.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEED, ValueError, createRandom } from '../src/index.js';
+import { DEFAULT_SEED } from '../src/core/random.js';
+import { ValueError, createRandom } from '../src/index.js';
 import { expectError } from './helpers/errors.js';
 import { deepFreeze } from './helpers/frozen.js';
 

@@ -47,6 +47,7 @@ export interface Activation {
   toJSON(): ActivationSpec;
 }
 
+/** Everything an activation is made of: g and g′ side by side, and how the library runs and saves it. */
 interface ActivationParts {
   name: string;
   f: (z: number) => number;
@@ -57,11 +58,66 @@ interface ActivationParts {
   spec?: ActivationSpec;
 }
 
+/** What `elementwiseActivation` takes: a name, g and g′ for one number, and whether g is piecewise linear. */
+export interface ElementwiseDefinition {
+  /** The activation's name, in messages and in `toJSON()`; not a built-in's name. */
+  name: string;
+  /** g(z) for one number. */
+  f: (z: number) => number;
+  /** g′(z) for one number: the derivative backpropagation multiplies by. */
+  df: (z: number) => number;
+  /** True when g is made of straight pieces (as relu), so kinks and linearRegion can follow it. Default false. */
+  piecewiseLinear?: boolean;
+}
+
+/** The keys of an ElementwiseDefinition (any other key is a typo and an error). */
+const DEFINITION_KEYS = ['name', 'f', 'df', 'piecewiseLinear'] as const;
+
 /**
- * An activation applied entry by entry, from g and g′ side by side.
- * Expression activations (made from a mathjs formula) are built with this too.
+ * Your own activation, applied entry by entry: g and its derivative g′ as functions of one number.
+ * It works wherever a built-in does, on hidden or output layers, forward and backward:
+ * Z: any shape → g(Z), the same shape. JSON cannot hold code: `toJSON` writes only its name, which
+ * `Network.fromJSON` cannot turn back into g, so `saveNetwork` refuses a network that uses it (for a
+ * network you can save, write g as a formula: `activation('log(1 + exp(x))', { name: 'softplus' })`).
+ * @example const softplus = elementwiseActivation({ name: 'softplus', f: (z) => Math.log1p(Math.exp(z)), df: (z) => 1 / (1 + Math.exp(-z)) });
+ * softplus.derivative([[0]]).toArray() //=> [[0.5]]   (g′(0) = 1 / (1 + e⁰))
  */
-export function elementwiseActivation(parts: ActivationParts): Activation {
+export function elementwiseActivation(definition: ElementwiseDefinition): Activation {
+  const where = 'elementwiseActivation';
+  if (typeof definition !== 'object' || definition === null || Array.isArray(definition)) {
+    throw new ValueError(`${where}: the definition is ${describeValue(definition)} but it must be { name, f, df }`);
+  }
+  checkKeys(definition, DEFINITION_KEYS, where, 'key');
+  const { name, f, df, piecewiseLinear } = definition;
+  if (typeof name !== 'string' || name.trim() === '') {
+    throw new ValueError(
+      `${where}: name is ${describeValue(name)} but it must be a non-empty string, such as "softplus"`,
+    );
+  }
+  if (Object.hasOwn(ACTIVATIONS, name)) {
+    throw new ValueError(
+      `${where}: name ${JSON.stringify(name)} is a built-in activation's name but yours needs its own (the built-in would take its place when the network is saved)`,
+    );
+  }
+  for (const [key, value] of [
+    ['f', f],
+    ['df', df],
+  ] as const) {
+    if (typeof value !== 'function') {
+      throw new ValueError(`${where}: ${key} is ${describeValue(value)} but it must be a function of one number`);
+    }
+  }
+  if (piecewiseLinear !== undefined && typeof piecewiseLinear !== 'boolean') {
+    throw new ValueError(`${where}: piecewiseLinear is ${describeValue(piecewiseLinear)} but it must be true or false`);
+  }
+  return activationFrom({ name, f, df, piecewiseLinear });
+}
+
+/**
+ * An activation applied entry by entry, from g and g′ side by side: how the built-ins,
+ * `elementwiseActivation` and expression activations (made from a mathjs formula) are built.
+ */
+function activationFrom(parts: ActivationParts): Activation {
   const { name, f, df } = parts;
   const apply =
     parts.applyInPlace ??
@@ -117,7 +173,7 @@ export function activate(g: Activation, Z: Matrix): Matrix {
  * ReLU, the article's activation: g(z) = max(0, z), g′(z) = 1 if z > 0 else 0.
  * @example relu([[-1, 2]]).toArray() //=> [[0, 2]]
  */
-export const relu: Activation = elementwiseActivation({
+export const relu: Activation = activationFrom({
   name: 'relu',
   f: (z) => (z > 0 ? z : 0),
   df: (z) => (z > 0 ? 1 : 0),
@@ -140,7 +196,7 @@ export function leakyReluWithSlope(slope: number): Activation {
   if (!isFiniteNumber(slope)) {
     throw new ValueError(`leakyRelu: slope is ${describeValue(slope)} but it must be a finite number`);
   }
-  return elementwiseActivation({
+  return activationFrom({
     name: 'leakyRelu',
     f: (z) => (z > 0 ? z : slope * z),
     df: (z) => (z > 0 ? 1 : slope),
@@ -160,7 +216,7 @@ export const leakyRelu: Activation = leakyReluWithSlope(DEFAULT_LEAKY_SLOPE);
  * The logistic sigmoid: g(z) = 1 / (1 + e⁻ᶻ), g′(z) = g(z)·(1 − g(z)).
  * @example sigmoid([[0]]).toArray() //=> [[0.5]]
  */
-export const sigmoid: Activation = elementwiseActivation({
+export const sigmoid: Activation = activationFrom({
   name: 'sigmoid',
   // For z < 0, eᶻ / (1 + eᶻ) is the same number without overflowing e⁻ᶻ.
   // Stryker disable next-line EqualityOperator: equivalent (see stryker.config.mjs)
@@ -176,7 +232,7 @@ export const sigmoid: Activation = elementwiseActivation({
  * The hyperbolic tangent: g(z) = tanh z, g′(z) = 1 − tanh² z.
  * @example tanh([[0]]).toArray() //=> [[0]]
  */
-export const tanh: Activation = elementwiseActivation({
+export const tanh: Activation = activationFrom({
   name: 'tanh',
   f: Math.tanh,
   df: (z) => 1 - Math.tanh(z) ** 2,
@@ -186,7 +242,7 @@ export const tanh: Activation = elementwiseActivation({
  * The identity: g(z) = z, g′(z) = 1. The usual output of a regression network.
  * @example linear([[-3]]).toArray() //=> [[-3]]
  */
-export const linear: Activation = elementwiseActivation({
+export const linear: Activation = activationFrom({
   name: 'linear',
   f: (z) => z,
   df: () => 1,
@@ -305,7 +361,7 @@ export function resolveActivation(spec: unknown, where: string): Activation {
 export interface ExpressionActivation extends Activation {
   /** g(x) as mathjs parsed it: `.toString()` gives the formula, `.toTex()` its TeX. */
   readonly expression: ExpressionParts['expression'];
-  /** g′(x) derived by the textbook rules (see FORMULA_LIMITS): `.toString()`, `.toTex()`. */
+  /** g′(x) derived by the textbook rules (see ACTIVATION_FORMULA_LIMITS): `.toString()`, `.toTex()`. */
   readonly derivativeExpression: ExpressionParts['derivativeExpression'];
   /** "silu(x) = x / (1 + exp(-x))" ("g(x) = …" when it has no name). */
   toString(): string;
@@ -320,8 +376,8 @@ export const ACTIVATION_DEFAULTS = Object.freeze({ name: undefined });
 
 /**
  * An activation from a formula in x: g(x) as written, g′(x) derived
- * symbolically. The formula may use only numbers, x, EXPRESSION_CONSTANTS,
- * + − * / ^ and FORMULA_FUNCTIONS, within FORMULA_LIMITS. It works wherever a built-in does (hidden or output
+ * symbolically. The formula may use only numbers, x, ACTIVATION_FORMULA_CONSTANTS,
+ * + − * / ^ and ACTIVATION_FORMULA_FUNCTIONS, within ACTIVATION_FORMULA_LIMITS. It works wherever a built-in does (hidden or output
  * layer, forward and backward), and JSON stores it as { name, expression }.
  * Z: any shape → g(Z): the same shape, entry by entry. Loads mathjs on first use.
  * @example activation('x / (1 + exp(-x))', { name: 'silu' }).derivative([[0]]).toArray() //=> [[0.5]]
@@ -340,7 +396,7 @@ function expressionActivation(expression: unknown, options: ExpressionOptions, w
   const parts = expressionParts(expression, options, where);
   const { expression: g, derivativeExpression: dg } = parts;
   const label = options.name ?? 'g'; // an unnamed formula prints as g(x) = …
-  return Object.defineProperties(elementwiseActivation(parts), {
+  return Object.defineProperties(activationFrom(parts), {
     expression: { value: g, enumerable: true },
     derivativeExpression: { value: dg, enumerable: true },
     toString: { value: () => `${label}(x) = ${g.toString()}` },

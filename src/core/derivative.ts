@@ -1,7 +1,7 @@
 /**
  * g′(x) from g(x), by the rules of a calculus textbook, for the formulas that
  * expression.ts accepts (numbers, x, constants, + − · / ^ and the functions of
- * FORMULA_FUNCTIONS):
+ * ACTIVATION_FORMULA_FUNCTIONS):
  *
  *   (u + v)′ = u′ + v′        (u·v)′ = u′·v + u·v′       (u / v)′ = (u′·v − u·v′) / v²
  *   (uᶜ)′ = c·uᶜ⁻¹·u′         (cᵛ)′ = cᵛ·log(c)·v′       (uᵛ)′ = uᵛ·(v′·log(u) + v·u′ / u)
@@ -60,7 +60,7 @@ export function derivative(g: MathNode, maxNodes: number, where: string, formula
     const size = treeSize(node);
     if (size > maxNodes) {
       throw new ValueError(
-        `${where}: the derivative of ${JSON.stringify(formula.length > 60 ? `${formula.slice(0, 60)}…` : formula)} grows past ${maxNodes} nodes (FORMULA_LIMITS.derivativeNodes: a formula must have a derivative of readable size)`,
+        `${where}: the derivative of ${JSON.stringify(formula.length > 60 ? `${formula.slice(0, 60)}…` : formula)} grows past ${maxNodes} nodes (ACTIVATION_FORMULA_LIMITS.derivativeNodes: a formula must have a derivative of readable size)`,
       );
     }
     return node;

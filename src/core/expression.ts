@@ -5,11 +5,11 @@
  *
  * A formula is scalar maths in x and nothing else. mathjs parses it once into
  * an expression tree; the tree is walked and every node must be a number, x,
- * one of EXPRESSION_CONSTANTS, + − · / ^ (unary minus too), or a call of one of
- * FORMULA_FUNCTIONS with one argument. Anything else mathjs would run (its
+ * one of ACTIVATION_FORMULA_CONSTANTS, + − · / ^ (unary minus too), or a call of one of
+ * ACTIVATION_FORMULA_FUNCTIONS with one argument. Anything else mathjs would run (its
  * `evaluate`, `parse`, `simplify`, `createUnit`, an assignment, a function
  * definition `f(x) = …`, a matrix, a string, a unit) is refused before anything
- * is evaluated, naming the part. FORMULA_LIMITS bounds the text, the tree's
+ * is evaluated, naming the part. ACTIVATION_FORMULA_LIMITS bounds the text, the tree's
  * depth and the derivative's size (derivative.ts builds g′ by the textbook
  * rules, checking its size as it grows), so every formula is answered in
  * milliseconds. Both trees are compiled by the library's own mathjs instance
@@ -27,11 +27,11 @@ import { derivative } from './derivative.js';
 import { ValueError, describeValue } from './errors.js';
 import { formulaMathjs } from './mathjs-loader.js';
 
-/** The constants a formula may use besides x (mathjs's names for them). */
-export const EXPRESSION_CONSTANTS: readonly string[] = Object.freeze(['e', 'E', 'pi', 'PI', 'tau', 'phi']);
+/** The constants an activation's formula (`activation('…')`) may use besides x (mathjs's names for them). */
+export const ACTIVATION_FORMULA_CONSTANTS: readonly string[] = Object.freeze(['e', 'E', 'pi', 'PI', 'tau', 'phi']);
 
-/** The functions a formula may call, each with one argument (log is the natural logarithm). */
-export const FORMULA_FUNCTIONS: readonly string[] = Object.freeze([
+/** The functions an activation's formula (`activation('…')`) may call, each with one argument (log is the natural logarithm). */
+export const ACTIVATION_FORMULA_FUNCTIONS: readonly string[] = Object.freeze([
   'exp',
   'expm1',
   'log',
@@ -57,13 +57,20 @@ export const FORMULA_FUNCTIONS: readonly string[] = Object.freeze([
 ]);
 
 /**
- * How big a formula may be: `length` characters of text, `depth` levels of
+ * How big an activation's formula (`activation('…')`) may be: `length` characters of text, `depth` levels of
  * nesting in its tree (each operator, call or parenthesis is a level), and
  * `derivativeNodes` nodes in the tree of its derivative. Enough for any
  * activation in a textbook (silu's derivative has 21 nodes), small enough that
  * every formula is parsed, derived and compiled in milliseconds.
  */
-export const FORMULA_LIMITS = Object.freeze({ length: 1000, depth: 100, derivativeNodes: 5000 });
+export const ACTIVATION_FORMULA_LIMITS = Object.freeze({ length: 1000, depth: 100, derivativeNodes: 5000 });
+
+/** @deprecated The old name of ACTIVATION_FORMULA_CONSTANTS (the formulas are `activation`'s, not `formula()`'s); removed in the next version. */
+export const EXPRESSION_CONSTANTS = ACTIVATION_FORMULA_CONSTANTS;
+/** @deprecated The old name of ACTIVATION_FORMULA_FUNCTIONS (the formulas are `activation`'s, not `formula()`'s); removed in the next version. */
+export const FORMULA_FUNCTIONS = ACTIVATION_FORMULA_FUNCTIONS;
+/** @deprecated The old name of ACTIVATION_FORMULA_LIMITS (the limits are `activation`'s, not `formula()`'s); removed in the next version. */
+export const FORMULA_LIMITS = ACTIVATION_FORMULA_LIMITS;
 
 /** Options of `activation(expression, options)`. */
 export interface ExpressionOptions {
@@ -88,7 +95,7 @@ export interface ExpressionParts {
 
 /**
  * Parses `text` as g(x), checks that it is scalar maths in x within
- * FORMULA_LIMITS, derives g′(x) and compiles both. `where` starts every error message.
+ * ACTIVATION_FORMULA_LIMITS, derives g′(x) and compiles both. `where` starts every error message.
  * @example expressionParts('x^2', {}, 'activation').derivativeExpression.toString() //=> '2 * x'
  */
 export function expressionParts(text: unknown, options: ExpressionOptions, where: string): ExpressionParts {
@@ -101,15 +108,15 @@ export function expressionParts(text: unknown, options: ExpressionOptions, where
   if (typeof name !== 'string' || name.trim() === '') {
     throw new ValueError(`${where}: name is ${describeValue(name)} but it must be a non-empty string`);
   }
-  if (text.length > FORMULA_LIMITS.length) {
+  if (text.length > ACTIVATION_FORMULA_LIMITS.length) {
     throw new ValueError(
-      `${where}: the formula has ${text.length} characters but a formula may have at most ${FORMULA_LIMITS.length} (FORMULA_LIMITS.length)`,
+      `${where}: the formula has ${text.length} characters but a formula may have at most ${ACTIVATION_FORMULA_LIMITS.length} (ACTIVATION_FORMULA_LIMITS.length)`,
     );
   }
   const formula = text.trim();
   const shown = JSON.stringify(formula.length > 60 ? `${formula.slice(0, 60)}…` : formula);
-  const tooDeep = `${shown} is nested more than ${FORMULA_LIMITS.depth} levels deep (FORMULA_LIMITS.depth)`;
-  if (bracketDepth(formula) > FORMULA_LIMITS.depth) throw new ValueError(`${where}: ${tooDeep}`);
+  const tooDeep = `${shown} is nested more than ${ACTIVATION_FORMULA_LIMITS.depth} levels deep (ACTIVATION_FORMULA_LIMITS.depth)`;
+  if (bracketDepth(formula) > ACTIVATION_FORMULA_LIMITS.depth) throw new ValueError(`${where}: ${tooDeep}`);
   const math = formulaMathjs(where);
 
   let expression: MathNode;
@@ -120,7 +127,7 @@ export function expressionParts(text: unknown, options: ExpressionOptions, where
     throw new ValueError(`${where}: mathjs cannot parse ${shown} (${(error as Error).message})`);
   }
   checkTree(expression, shown, where, tooDeep);
-  const derivativeExpression = derivative(expression, FORMULA_LIMITS.derivativeNodes, where, formula);
+  const derivativeExpression = derivative(expression, ACTIVATION_FORMULA_LIMITS.derivativeNodes, where, formula);
 
   return {
     name,
@@ -171,10 +178,10 @@ const KINDS: Record<string, string> = {
 /**
  * Throws unless every node is a finite number, x, a constant, an allowed
  * operator or a call of an allowed function with one argument, within
- * FORMULA_LIMITS.depth; free symbols are collected and named together.
+ * ACTIVATION_FORMULA_LIMITS.depth; free symbols are collected and named together.
  */
 function checkTree(root: MathNode, shown: string, where: string, tooDeep: string): void {
-  const allowed = `a formula may use only numbers, x, the constants ${EXPRESSION_CONSTANTS.join(', ')}, + - * / ^ and the functions ${FORMULA_FUNCTIONS.join(', ')}`;
+  const allowed = `a formula may use only numbers, x, the constants ${ACTIVATION_FORMULA_CONSTANTS.join(', ')}, + - * / ^ and the functions ${ACTIVATION_FORMULA_FUNCTIONS.join(', ')}`;
   const refuse = (part: string) => {
     throw new ValueError(`${where}: ${shown} has ${part} but ${allowed}`);
   };
@@ -184,7 +191,7 @@ function checkTree(root: MathNode, shown: string, where: string, tooDeep: string
   };
   const free = new Set<string>();
   const walk = (node: MathNode, depth: number): void => {
-    if (depth > FORMULA_LIMITS.depth) throw new ValueError(`${where}: ${tooDeep}`);
+    if (depth > ACTIVATION_FORMULA_LIMITS.depth) throw new ValueError(`${where}: ${tooDeep}`);
     const n = node as Node;
     switch (n.type) {
       case 'ConstantNode':
@@ -193,7 +200,7 @@ function checkTree(root: MathNode, shown: string, where: string, tooDeep: string
         if (!Number.isFinite(n.value)) refuse(`the number ${text(node)}, which is not a finite float64`);
         return;
       case 'SymbolNode':
-        if (n.name !== 'x' && !EXPRESSION_CONSTANTS.includes(n.name as string)) free.add(n.name as string);
+        if (n.name !== 'x' && !ACTIVATION_FORMULA_CONSTANTS.includes(n.name as string)) free.add(n.name as string);
         return;
       case 'ParenthesisNode':
         walk(n.content as MathNode, depth + 1);
@@ -205,9 +212,9 @@ function checkTree(root: MathNode, shown: string, where: string, tooDeep: string
       case 'FunctionNode': {
         const fn = n.fn as Node;
         const called = fn.type === 'SymbolNode' ? (fn.name as string) : undefined;
-        if (called === undefined || !FORMULA_FUNCTIONS.includes(called)) {
+        if (called === undefined || !ACTIVATION_FORMULA_FUNCTIONS.includes(called)) {
           throw new ValueError(
-            `${where}: ${shown} calls ${called ?? text(fn)} but a formula may call only ${FORMULA_FUNCTIONS.join(', ')} (FORMULA_FUNCTIONS)`,
+            `${where}: ${shown} calls ${called ?? text(fn)} but a formula may call only ${ACTIVATION_FORMULA_FUNCTIONS.join(', ')} (ACTIVATION_FORMULA_FUNCTIONS)`,
           );
         }
         const args = n.args as MathNode[];
@@ -224,7 +231,7 @@ function checkTree(root: MathNode, shown: string, where: string, tooDeep: string
   if (free.size > 0) {
     const list = [...free].join(', ');
     throw new ValueError(
-      `${where}: ${shown} has the free ${free.size === 1 ? 'symbol' : 'symbols'} ${list} but an activation's formula may use only x (and the constants ${EXPRESSION_CONSTANTS.join(', ')})`,
+      `${where}: ${shown} has the free ${free.size === 1 ? 'symbol' : 'symbols'} ${list} but an activation's formula may use only x (and the constants ${ACTIVATION_FORMULA_CONSTANTS.join(', ')})`,
     );
   }
 }

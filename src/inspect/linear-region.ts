@@ -21,9 +21,13 @@ import { checkInputRows, checkNetwork } from '../core/validate.js';
 export interface LinearRegion {
   /** One list per hidden layer, one entry per neuron: true when its z > 0 at x (the neuron is on). */
   pattern: boolean[][];
-  /** outputs × inputs: the slopes of the output with respect to each input on this region. */
+  /** W_eff, outputs × inputs: the slopes of the output with respect to each input on this region. */
+  effectiveWeights: Matrix;
+  /** b_eff, outputs × 1: the output at x = 0 if the region reached it. */
+  effectiveBiases: Matrix;
+  /** @deprecated The old name of `effectiveWeights` (the same matrix); removed in the next version. */
   W_eff: Matrix;
-  /** outputs × 1: the output at x = 0 if the region reached it. */
+  /** @deprecated The old name of `effectiveBiases` (the same matrix); removed in the next version. */
   b_eff: Matrix;
   /** Distance from x to the nearest place where a neuron switches: inside this ball the map holds. */
   radius: number;
@@ -55,9 +59,10 @@ export function checkPiecewiseLinear(net: NetworkLayers, where: string): Network
  * The on/off pattern of every hidden neuron at input x, and the affine map
  * the network computes on the region of inputs sharing that pattern:
  * forward(x′) = W_eff·x′ + b_eff for every x′ within `radius` of x.
- * x: inputs numbers (a number for a one-input network) → W_eff: outputs × inputs, b_eff: outputs × 1.
+ * x: inputs numbers (a number for a one-input network) → effectiveWeights (W_eff): outputs × inputs,
+ * effectiveBiases (b_eff): outputs × 1.
  * A neuron with z exactly 0 counts as off (relu′(0) = 0), as in training.
- * @example linearRegion(Network.fromWeights([{ weights: [[2]], biases: [-1] }, { weights: [[3]], biases: [0] }]), 1).W_eff.toArray() //=> [[6]]   (relu(2·1 − 1) is on: 3·2)
+ * @example linearRegion(Network.fromWeights([{ weights: [[2]], biases: [-1] }, { weights: [[3]], biases: [0] }]), 1).effectiveWeights.toArray() //=> [[6]]   (relu(2·1 − 1) is on: 3·2)
  */
 export function linearRegion(net: NetworkLayers, x: number | readonly number[] | MatrixInput): LinearRegion {
   const where = 'linearRegion';
@@ -110,12 +115,9 @@ export function linearRegion(net: NetworkLayers, x: number | readonly number[] |
     beff = nextB;
     A = nextA;
   });
-  return {
-    pattern,
-    W_eff: new Matrix(outputsOf(net), nIn, Weff as unknown as Float64Array),
-    b_eff: new Matrix(outputsOf(net), 1, beff),
-    radius,
-  };
+  const effectiveWeights = new Matrix(outputsOf(net), nIn, Weff as unknown as Float64Array);
+  const effectiveBiases = new Matrix(outputsOf(net), 1, beff);
+  return { pattern, effectiveWeights, effectiveBiases, W_eff: effectiveWeights, b_eff: effectiveBiases, radius };
 }
 
 /** True when the activation's slope differs on the two sides of z = 0 (relu, leakyRelu with slope ≠ 1). */

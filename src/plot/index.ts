@@ -16,7 +16,6 @@ export type { PlotTrainingOptions, TrainingHistory } from './training.js';
 
 // Two inputs: the prediction over the plane, or its linear regions.
 export { plotDecision, plotDecisionSpec, PLOT_DECISION_DEFAULTS } from './decision.js';
-export { onOffPatterns, colourRegions, REGION_PALETTE } from './regions.js';
 export type { PlotDecisionOptions } from './decision.js';
 
 // Scores on held-out samples: a classifier's confusion matrix, a regression's predictions against the truth.
@@ -35,6 +34,6 @@ export { asciiPlot, ASCII_PLOT_DEFAULTS } from './ascii.js';
 export type { AsciiPlotOptions } from './ascii.js';
 
 // Rendering any Vega-Lite spec, e.g. one of the above after you changed it.
-export { renderSvg, VEGA_LITE_SCHEMA } from './render.js';
+export { renderSvg } from './render.js';
 export type { VegaLiteSpec } from './render.js';
 export type { Domain, PlaneDomain } from './check.js';

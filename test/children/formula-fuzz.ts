@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import * as shared from 'mathjs';
-import { FORMULA_FUNCTIONS, ValueError, activation } from '../../src/index.js';
+import { ACTIVATION_FORMULA_FUNCTIONS, ValueError, activation } from '../../src/index.js';
 
 const SEED = Number(process.argv[2] ?? 20261130);
 const RUNS = Number(process.argv[3] ?? 400);
@@ -43,7 +43,7 @@ const tree: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
     tie('node').map((a) => `-(${a})`),
     tie('node').map((a) => `(${a})`),
     tie('node').map((a) => `${a}!`),
-    fc.tuple(fc.constantFrom(...FORMULA_FUNCTIONS, ...hostileFunctions), fc.array(tie('node'), { minLength: 0, maxLength: 3 })).map(([f, args]) => `${f}(${args.join(', ')})`),
+    fc.tuple(fc.constantFrom(...ACTIVATION_FORMULA_FUNCTIONS, ...hostileFunctions), fc.array(tie('node'), { minLength: 0, maxLength: 3 })).map(([f, args]) => `${f}(${args.join(', ')})`),
     fc.tuple(fc.constantFrom('a', 'f(x)', 'x', 'pi'), tie('node')).map(([left, right]) => `${left} = ${right}`),
     fc.tuple(tie('node'), tie('node'), tie('node')).map(([a, b, c]) => `${a} ? ${b} : ${c}`),
   ),

@@ -4,10 +4,13 @@
  * state, and the import of a network's JSON (from net.toJSON() or the file
  * saveNetwork writes), so one network goes from Node to the page and back.
  */
-import { Network, numberSource } from 'feedforward';
+import { Network } from 'feedforward';
 import { html } from './dom.js';
 import { state, useNetwork } from './state.js';
 import { stateToHash } from './url.js';
+
+/** A weight as source text: the shortest decimal that reads back as the same double, −0 kept. */
+const numberSource = (x: number): string => (Object.is(x, -0) ? '-0' : String(x));
 
 /** TypeScript source that rebuilds `state.net` and prints a prediction. */
 export function exportCode(): string {
