@@ -18,8 +18,16 @@ import { crashNets } from './children/save-loop.js';
 const KILLS = 12;
 const root = join(__dirname, '..');
 
-/** Starts the saving child, waits for its first complete save, lets it run `ms` more, and kills it. */
-async function saveAndKill(kind: 'network' | 'tfjs', path: string, ms: number): Promise<void> {
+/**
+ * Where kill k lands: right after the child's save 2 (network B) or save 3 (network A), then
+ * 0, 1/6, …, 5/6 of the time that save took. Counted in saves and in fractions of a save,
+ * not in milliseconds, so the kills spread over a save on a fast machine and on a loaded one,
+ * and land after saves of both kinds.
+ */
+const kills = Array.from({ length: KILLS }, (_, k) => ({ after: 2 + (k % 2), fraction: Math.floor(k / 2) / 6 }));
+
+/** Starts the saving child, waits for the end of its save `after`, lets it run `fraction` of that save's time more, and kills it. */
+async function saveAndKill(kind: 'network' | 'tfjs', path: string, { after, fraction }: (typeof kills)[number]): Promise<void> {
   const child: ChildProcess = spawn(process.execPath, ['--max-old-space-size=256', '--import', 'tsx', join(root, 'test/children/save-loop.ts'), kind, path], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -27,14 +35,20 @@ async function saveAndKill(kind: 'network' | 'tfjs', path: string, ms: number): 
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr += d));
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  const ready = new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (d: Buffer) => String(d).includes('ready') && resolve());
-    child.on('exit', () => reject(new Error(`the saving child exited before its first save: ${stderr}`)));
+  const savedAt: number[] = []; // savedAt[n]: when "saved n" came
+  let stdout = '';
+  const saved = new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (d: Buffer) => {
+      stdout += d;
+      for (const [, n] of stdout.matchAll(/saved (\d+)\n/g)) savedAt[Number(n)] ??= performance.now();
+      if (savedAt[after] !== undefined) resolve();
+    });
+    child.on('exit', () => reject(new Error(`the saving child exited before its save ${after}: ${stderr}`)));
   });
   const guard = setTimeout(() => child.kill('SIGKILL'), 60_000); // the suite always finishes
   try {
-    await ready;
-    await new Promise((resolve) => setTimeout(resolve, ms));
+    await saved;
+    await new Promise((resolve) => setTimeout(resolve, fraction * (savedAt[after] - savedAt[after - 1])));
   } finally {
     child.kill('SIGKILL');
     await exited;
@@ -51,21 +65,19 @@ afterAll(async () => {
 });
 
 const [a, b] = crashNets();
-// Kill moments spread over a few saves (each save of these 26,000 weights takes some ms).
-const moments = Array.from({ length: KILLS }, (_, k) => 5 + k * 23);
 
 describe('a save killed at any moment leaves the old model or the new one', () => {
   it(`saveNetwork, killed ${KILLS} times: the file always loads as network A or network B`, async () => {
     const path = join(folder, 'model.json');
     const seen = new Set<string>();
-    for (const ms of moments) {
-      await saveAndKill('network', path, ms);
+    for (const kill of kills) {
+      await saveAndKill('network', path, kill);
       const back = JSON.stringify((await loadNetwork(path)).toJSON());
       const which = back === JSON.stringify(a.toJSON()) ? 'A' : back === JSON.stringify(b.toJSON()) ? 'B' : 'a mix';
       expect(which).not.toBe('a mix');
       seen.add(which);
     }
-    expect(seen.size).toBe(2); // the kills did land between saves of both kinds
+    expect(seen.size).toBe(2); // the kills did land after saves of both kinds
     // Temporary files of the killed saves (their processes are gone) are removed by the next save.
     await saveNetwork(a, path);
     expect((await readdir(folder)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
@@ -79,8 +91,8 @@ describe('a save killed at any moment leaves the old model or the new one', () =
     };
     const [wantA, wantB] = [asFloat32(a), asFloat32(b)];
     const seen = new Set<string>();
-    for (const ms of moments) {
-      await saveAndKill('tfjs', dir, ms);
+    for (const kill of kills) {
+      await saveAndKill('tfjs', dir, kill);
       const back = JSON.stringify((await loadTfjsModel(join(dir, 'model.json'))).toJSON());
       const which = back === wantA ? 'A' : back === wantB ? 'B' : 'a mix';
       expect(which).not.toBe('a mix');

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as ff from '../src/index.js';
 import { Matrix, Network } from '../src/index.js';
 import { relativeError } from '../src/train/gradient-check.js';
-import { type EntryPoint, FUZZ_SEED, arg, badResult, fuzz, fuzzProperty } from './fuzz/harness.js';
+import { type EntryPoint, FUZZ_SEED, type FuzzOptions, SLOW_CPU_MS, arg, badResult, fuzz, fuzzProperty } from './fuzz/harness.js';
 import { inChild } from './helpers/child.js';
 
 describe('matrix helpers', () => {
@@ -125,7 +125,7 @@ describe('training, inspection and interop (the modules merged after the core)',
 });
 
 describe('formulas from strangers (activation), in a child with a time and heap limit', () => {
-  it('answers 400 random expression trees and hostile strings each within a second, by an activation or a ValueError, and leaves the process-wide mathjs unchanged', () => {
+  it('answers 400 random expression trees and hostile strings each within a second of CPU time, by an activation or a ValueError, and leaves the process-wide mathjs unchanged', () => {
     // fixed seed; the child prints one line of JSON (see test/children/formula-fuzz.ts)
     const run = inChild('test/children/formula-fuzz.ts', { args: [String(FUZZ_SEED), '400'], timeoutMs: 120_000, heapMb: 256 });
     expect(run.timedOut, 'the child hung').toBe(false);
@@ -141,16 +141,16 @@ describe('formulas from strangers (activation), in a child with a time and heap 
 
 describe('the harness itself fails when it should', () => {
   /** The reason the property failed (fast-check keeps it as the error's cause), or 'passed'. */
-  const failure = (call: EntryPoint): string => {
+  const failure = (call: EntryPoint, options: FuzzOptions = {}): string => {
     try {
-      fc.assert(fuzzProperty(call, [arg.matrix]), { seed: FUZZ_SEED, numRuns: 50 });
+      fc.assert(fuzzProperty(call, [arg.matrix], options), { seed: FUZZ_SEED, numRuns: 50 });
       return 'passed';
     } catch (error) {
       return String((error as Error).cause);
     }
   };
-  const run = (call: EntryPoint) => () => {
-    throw new Error(failure(call));
+  const run = (call: EntryPoint, options: FuzzOptions = {}) => () => {
+    throw new Error(failure(call, options));
   };
   it('a function that behaves passes', () => {
     expect(failure((m: unknown) => ff.transpose(m as never))).toBe('passed');
@@ -166,6 +166,20 @@ describe('the harness itself fails when it should', () => {
   });
   it('a write into a frozen array argument throws a TypeError, which fails the property', () => {
     expect(run((m: unknown) => Array.isArray(m) && m.push(1))).toThrow(/threw TypeError/);
+  });
+  it(`a call that uses too much CPU time fails the property, however busy the machine (SLOW_CPU_MS = ${SLOW_CPU_MS}; 20 ms here)`, () => {
+    const cpuMs = (since: NodeJS.CpuUsage) => {
+      const { user, system } = process.cpuUsage(since);
+      return (user + system) / 1000;
+    };
+    let spun = false; // once: the shrinking that follows a failure need not spin again
+    const spin = () => {
+      const start = process.cpuUsage();
+      while (!spun && cpuMs(start) < 25); // a hang that ends: 25 ms of CPU, however long that takes on the clock
+      spun = true;
+    };
+    expect(run(spin, { slowCpuMs: 20 })).toThrow(/a call used too much CPU time/);
+    expect(failure(() => undefined, { slowCpuMs: 20 })).toBe('passed');
   });
   it('badResult names what is not finite, inside objects and arrays too', () => {
     expect(badResult([{ z: 1 }, { z: Infinity }])).toBe('the number Infinity');

@@ -3,7 +3,9 @@
  * `import 'feedforward'` stays cheap (mathjs alone takes longer to load than
  * the rest of the library).
  *
- * In Node it is loaded on first use, synchronously. In a browser bundle, call
+ * In Node (20.16 or newer, as package.json's `engines` says) it is loaded on
+ * first use, synchronously: mathjs ships CommonJS, and process.getBuiltinModule
+ * gives a `require` to load it with. In a browser bundle, or an older Node, call
  * `await loadMathjs()` once before using `toMathjs()` or expression activations.
  */
 import type * as MathJs from 'mathjs';

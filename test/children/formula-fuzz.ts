@@ -3,10 +3,10 @@
  * limit: fast-check (fixed seed) draws random expression trees (allowed and
  * forbidden operators, functions and symbols, nested deep) and hostile strings
  * (mathjs calls, assignments, long repetitions, deep brackets, random text),
- * and every one must be answered within ANSWER_MS by an activation (whose g
+ * and every one must be answered within ANSWER_CPU_MS of CPU time by an activation (whose g
  * and g′ at 0.5 are numbers or ValueErrors) or by a ValueError. Afterwards the
  * process-wide mathjs must compute what it computed before. Prints one line of
- * JSON: { runs, accepted, refused, slowest, failures, mathjsUnchanged }.
+ * JSON: { runs, accepted, refused, slowestCpuMs, failures, mathjsUnchanged }.
  */
 import fc from 'fast-check';
 import * as shared from 'mathjs';
@@ -14,7 +14,8 @@ import { ACTIVATION_FORMULA_FUNCTIONS, ValueError, activation } from '../../src/
 
 const SEED = Number(process.argv[2] ?? 20261130);
 const RUNS = Number(process.argv[3] ?? 400);
-const ANSWER_MS = 1000;
+/** CPU time (ms) a formula may take, not wall time: a loaded machine makes an answer wait, not work more. The slowest takes about 10 ms. */
+const ANSWER_CPU_MS = 1000;
 
 const fingerprint = () =>
   JSON.stringify([
@@ -70,7 +71,7 @@ let slowest = 0;
 const failures: string[] = [];
 fc.assert(
   fc.property(hostile, (formula) => {
-    const start = performance.now();
+    const start = process.cpuUsage();
     try {
       const g = activation(formula);
       for (const h of [g.f, g.df]) {
@@ -86,12 +87,13 @@ fc.assert(
       if (!(error instanceof ValueError)) failures.push(`${JSON.stringify(formula).slice(0, 80)}: ${String(error).slice(0, 200)}`);
       refused++;
     }
-    const ms = performance.now() - start;
+    const { user, system } = process.cpuUsage(start);
+    const ms = (user + system) / 1000;
     slowest = Math.max(slowest, ms);
-    if (ms > ANSWER_MS) failures.push(`${JSON.stringify(formula).slice(0, 80)} took ${ms.toFixed(0)} ms`);
+    if (ms > ANSWER_CPU_MS) failures.push(`${JSON.stringify(formula).slice(0, 80)} took ${ms.toFixed(0)} ms of CPU`);
     return true;
   }),
   { seed: SEED, numRuns: RUNS },
 );
-const slowestMs = Math.round(slowest);
-console.log(JSON.stringify({ runs: RUNS, accepted, refused, slowestMs, failures: failures.slice(0, 20), mathjsUnchanged: fingerprint() === before }));
+const slowestCpuMs = Math.round(slowest);
+console.log(JSON.stringify({ runs: RUNS, accepted, refused, slowestCpuMs, failures: failures.slice(0, 20), mathjsUnchanged: fingerprint() === before }));

@@ -1,7 +1,7 @@
 /**
- * For the crash tests (test/crash.test.ts): saves network A once, prints
- * "ready", then saves B, A, B, … forever, until the test kills it (SIGKILL)
- * at some point of some save. Usage: save-loop.ts network|tfjs <path>.
+ * For the crash tests (test/crash.test.ts): saves network A, B, A, B, … forever,
+ * printing "saved n" after save n (odd n: A, even n: B), until the test kills it
+ * (SIGKILL) at some point of some save. Usage: save-loop.ts network|tfjs <path>.
  */
 import { Network } from '../../src/index.js';
 import { saveNetwork, saveTfjsModel } from '../../src/node.js';
@@ -12,7 +12,8 @@ if (process.argv[1]?.endsWith('save-loop.ts')) {
   const [kind, path] = process.argv.slice(2);
   const save = (net: Network) => (kind === 'tfjs' ? saveTfjsModel(net, path) : saveNetwork(net, path));
   const [a, b] = crashNets();
-  await save(a);
-  process.stdout.write('ready\n');
-  for (let n = 0; ; n++) await save(n % 2 === 0 ? b : a);
+  for (let n = 1; ; n++) {
+    await save(n % 2 === 1 ? a : b);
+    process.stdout.write(`saved ${n}\n`);
+  }
 }
