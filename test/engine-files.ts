@@ -11,10 +11,10 @@
  * cannot follow a process, so these are read as if the test imported them.
  */
 export const ENGINE_NEUTRAL: Readonly<Record<string, readonly string[]>> = {
-  'test/activations.test.ts': [],
   'test/architecture.test.ts': [],
   'test/browser-bundle.test.ts': [],
   'test/compare.test.ts': [],
+  'test/contributing.test.ts': [],
   'test/crash.test.ts': ['test/children/save-loop.ts'],
   'test/csv.test.ts': [],
   'test/datasets.test.ts': [],
