@@ -78,7 +78,7 @@ describe('pairs that do not compare: a ValueError saying what each side is', () 
 describe('what is not a list of classes', () => {
   it('fractions: probabilities or net.predict’s outputs, not classes', () => {
     const net = Network.fromWeights([{ weights: [[1]], biases: [0] }], { output: 'sigmoid' });
-    expectError(() => accuracy(net.predict([-1, 2]), [0, 1]), ValueError,
+    expectError(() => accuracy(net.predict<number>([-1, 2]), [0, 1]), ValueError,
       'accuracy: predicted entry 1 is 0.2689414213699951, a fraction, but classes written as numbers are whole numbers (probabilities and net.predict\'s outputs are not classes: give net.classify\'s answers, or the outputs as a classes × samples Matrix)');
   });
   it('a list of lists: net.predict’s answers for several outputs, one row per sample', () => {

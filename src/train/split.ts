@@ -169,7 +169,9 @@ export function stratifyClasses(
     const name =
       Array.isArray(data.labels) && data.labels.length === count.length
         ? JSON.stringify(data.labels[c])
-        : `${c} (row ${c + 1} of Y)`;
+        : Y.rows === 1
+          ? `${c} (the ${c}s of Y)`
+          : `${c} (row ${c + 1} of Y)`;
     throw new ValueError(
       `${where}: class ${name} has ${plural(count[c], 'sample')} but stratifying needs at least ${least} of each class (${why}): gather more samples of it, leave it out, or set stratify: false`,
     );

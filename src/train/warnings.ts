@@ -33,7 +33,16 @@ const OUTPUT_RANGES: Readonly<Record<string, readonly [number, number]>> = {
  */
 export const STANDARDIZED_LIMITS = Object.freeze({ mean: 3, std: 5, shift: 3, spread: 10, samples: 5 });
 
-const round = (x: number) => Number(x.toPrecision(3));
+/**
+ * x to 3 significant digits of the larger of |x| and |beside|, so a mean of 1.2e-15 beside a standard
+ * deviation of 1 prints as 0 (its float noise), and 3953.7 as 3950.
+ */
+function round(x: number, beside = x): number {
+  const size = Math.max(Math.abs(x), Math.abs(beside));
+  if (size === 0 || !Number.isFinite(size)) return x;
+  const step = 10 ** (Math.floor(Math.log10(size)) - 2);
+  return Number((Math.round(x / step) * step).toPrecision(3)) || 0; // || 0: no −0
+}
 
 /**
  * A sentence if some target lies outside what the output activation can produce, else undefined.
@@ -66,7 +75,7 @@ export function inputWarning(X: Matrix, where: string, features?: readonly strin
     const { mu: mean, sigma: std } = rowMeanAndStd(X, i);
     if (Math.abs(mean) > STANDARDIZED_LIMITS.mean || std > STANDARDIZED_LIMITS.std) {
       return (
-        `${where}: ${featureName(i, features)} (row ${i + 1} of X) has mean ${round(mean)} and standard deviation ${round(std)}, ` +
+        `${where}: ${featureName(i, features)} (row ${i + 1} of X) has mean ${round(mean, std)} and standard deviation ${round(std)}, ` +
         `far from standardized (mean 0, standard deviation 1), which makes training slow or unstable ` +
         `(pass standardize: 'inputs' to fit: it standardizes X with the training samples' μ and σ and keeps them in the network, so predict takes raw samples too)`
       );
@@ -85,7 +94,7 @@ export function targetScaleWarning(Y: Matrix, where: string): string | undefined
     const { mu: mean, sigma: std } = rowMeanAndStd(Y, i);
     if (Math.abs(mean) > STANDARDIZED_LIMITS.mean || std > STANDARDIZED_LIMITS.std) {
       return (
-        `${where}: the target (row ${i + 1} of Y) has mean ${round(mean)} and standard deviation ${round(std)}, ` +
+        `${where}: the target (row ${i + 1} of Y) has mean ${round(mean, std)} and standard deviation ${round(std)}, ` +
         `far from standardized, and nothing scales it, so the output layer must learn weights in the target's units: ` +
         `training is slow and stops short of a good fit (pass standardize: 'both' to fit: the network learns (y − μ)/σ and predict answers in Y's units)`
       );
@@ -125,8 +134,8 @@ export function samplesWarning(net: NetworkParts, X: Matrix, where: string): str
     const wide = sigma / s > STANDARDIZED_LIMITS.spread;
     const narrow = sigma / s < 1 / STANDARDIZED_LIMITS.spread && looksStandardized(mu, sigma);
     if (!shifted && !wide && !narrow) continue;
-    const has = `${where}: ${featureName(i, net.features)} has mean ${round(mu)} and standard deviation ${round(sigma)}`;
-    const expects = `mean ${round(m)} and standard deviation ${round(s)}`;
+    const has = `${where}: ${featureName(i, net.features)} has mean ${round(mu, sigma)} and standard deviation ${round(sigma)}`;
+    const expects = `mean ${round(m, s)} and standard deviation ${round(s)}`;
     if (stored !== undefined) {
       return looksStandardized(mu, sigma)
         ? `${has} but net.standardize.inputs expects raw values with ${expects}: the samples look standardized already (give raw samples: the network standardizes them itself)`
