@@ -17,28 +17,16 @@ import { ValueError, describeValue } from '../core/errors.js';
 import { forwardBlock } from '../core/forward.js';
 import { Matrix, type MatrixInput } from '../core/matrix.js';
 import { DEFAULT_SEED, type Seed, checkSeed, createRandom } from '../core/random.js';
-import { type Layer, type NetworkLayers, inputsOf, outputsOf, sizesOf } from '../core/types.js';
+import { type NetworkLayers, inputsOf, outputsOf, sizesOf } from '../core/types.js';
 import { allFinite, checkNumber, checkOptions, checkWholeNumber } from '../core/validate.js';
 import { gatherColumns } from './backprop-loops.js';
 import { type LossOption, Workspace, backwardPass, chooseLoss, outputLayer } from './backprop.js';
-import {
-  type ClassWeights,
-  type StandardizeOption,
-  type Trainable,
-  type TrainingData,
-  trainingData,
-} from './fit-data.js';
+import { type ClassWeights, type StandardizeOption, type Trainable, trainingData } from './fit-data.js';
 import { type Loss, checkProbabilities, outputDelta } from './losses.js';
 import { OPTIMIZER_DEFAULTS, type Optimizer, type OptimizerName, resolveOptimizer } from './optimizers.js';
 import { createProgress } from './progress.js';
-import {
-  inputWarning,
-  rememberTraining,
-  samplesWarning,
-  targetScaleWarning,
-  targetWarning,
-  warnOnce,
-} from './warnings.js';
+import { Checkpoint, EarlyStopping } from './checkpoint.js';
+import { fitWarnings, rememberTraining } from './warnings.js';
 
 /** The options of `net.fit`; every default is in FIT_DEFAULTS. */
 export interface FitOptions {
@@ -136,37 +124,6 @@ export class DivergenceError extends Error {
   }
 }
 
-/** Copies of the weights and the optimizer's state, reused from step to step, to undo a failed step. */
-class Checkpoint {
-  private weights: Float64Array[] = [];
-  private slots: Float64Array[] = [];
-  private steps = 0;
-  save(layers: readonly Layer[], optimizer: Optimizer): void {
-    const arrays = layers.flatMap((layer) => [layer.weights.data, layer.biases.data]);
-    this.weights = sized(this.weights, arrays);
-    this.slots = sized(this.slots, optimizer.state.slots);
-    copyAll(arrays, this.weights);
-    copyAll(optimizer.state.slots, this.slots);
-    this.steps = optimizer.state.steps;
-  }
-  restore(layers: readonly Layer[], optimizer: Optimizer): void {
-    const arrays = layers.flatMap((layer) => [layer.weights.data, layer.biases.data]);
-    copyAll(this.weights, arrays);
-    optimizer.state.slots.length = this.slots.length; // a first step's fresh moments are dropped again
-    copyAll(this.slots, optimizer.state.slots);
-    optimizer.state.steps = this.steps;
-  }
-}
-
-/** `targets` again if its arrays already have the lengths of `like`'s, else new arrays that do. */
-function sized(targets: Float64Array[], like: Float64Array[]): Float64Array[] {
-  return like.map((a, n) => (targets[n]?.length === a.length ? targets[n] : new Float64Array(a.length)));
-}
-
-function copyAll(from: Float64Array[], to: Float64Array[]): void {
-  from.forEach((a, n) => to[n].set(a));
-}
-
 /** The mean loss of the network on X, Y (computed stably from Z, as training does). */
 function meanLoss(net: NetworkLayers, ws: Workspace, X: Matrix, Y: Matrix, loss: Loss): number {
   forwardBlock(net.layers, X.data, X.cols, 0, X.cols, ws.layers);
@@ -258,7 +215,7 @@ export function fitNetwork(net: Trainable, X: MatrixInput, Y: MatrixInput, optio
   const early = patience === undefined ? undefined : new EarlyStopping(patience);
   const history: History = { loss: [], ...(validation ? { validationLoss: [] } : {}) };
   const progress = options.progress ? createProgress(epochs, initialEpoch, where) : undefined;
-  warnAbout(net, prepared, options.onWarning ?? FIT_DEFAULTS.onWarning, where);
+  fitWarnings(net, prepared, options.onWarning ?? FIT_DEFAULTS.onWarning, where);
   if (prepared.measured) net.standardize = prepared.standardize; // predict applies what training applies
   rememberTraining(net, prepared.rawX);
   try {
@@ -292,28 +249,6 @@ export function fitNetwork(net: Trainable, X: MatrixInput, Y: MatrixInput, optio
 }
 
 type Settings = ReturnType<typeof readOptions>;
-
-/**
- * fit's warnings, each said once per network: targets the output cannot produce; then, for the inputs,
- * samples unlike those the network's own standardizer (or last training) expects, or, with no
- * standardizer at all, inputs far from standardized; and a regression target that nothing scales.
- */
-function warnAbout(net: Trainable, prepared: TrainingData, warn: (message: string) => void, where: string): void {
-  const { data, standardize, measured, rawX } = prepared;
-  const output = net.layers[net.layers.length - 1].activation;
-  warnOnce(net, 'targets', targetWarning(data.Y, output, where), warn);
-  if (!measured) {
-    const unlike = samplesWarning(net, rawX, where); // net.standardize is the one training applies here
-    warnOnce(
-      net,
-      'inputs',
-      unlike ?? (standardize?.inputs ? undefined : inputWarning(data.X, where, net.features)),
-      warn,
-    );
-  }
-  if (output.name === 'linear' && !standardize?.outputs)
-    warnOnce(net, 'target scale', targetScaleWarning(data.Y, where), warn);
-}
 
 /**
  * One training step on `cols` samples (x: inputs × cols, y: outputs × cols): forward, backward, l2, then
@@ -399,31 +334,4 @@ function createMinibatches(net: NetworkLayers, settings: Settings, where: string
       yield { x: Xb.subarray(0, inputsOf(net) * cols), y: Yb.subarray(0, outputsOf(net) * cols), w, cols };
     }
   };
-}
-
-/** Early stopping: remembers the weights of the best validation loss, and says when `patience` epochs passed without a better one. */
-class EarlyStopping {
-  private best = { loss: Infinity, weights: [] as Float64Array[] };
-  private sinceBest = 0;
-  constructor(private readonly patience: number) {}
-  /** Records this epoch's validation loss; true when training should stop. */
-  stops(validationLoss: number, layers: readonly Layer[]): boolean {
-    if (validationLoss < this.best.loss) {
-      this.best = {
-        loss: validationLoss,
-        weights: layers.flatMap((layer) => [layer.weights.data.slice(), layer.biases.data.slice()]),
-      };
-      this.sinceBest = 0;
-      return false;
-    }
-    return ++this.sinceBest >= this.patience;
-  }
-  /** Puts the best weights back (early stopping keeps the best). */
-  keepBest(layers: readonly Layer[]): void {
-    if (this.best.weights.length > 0)
-      copyAll(
-        this.best.weights,
-        layers.flatMap((layer) => [layer.weights.data, layer.biases.data]),
-      );
-  }
 }

@@ -17,6 +17,7 @@ import type { Activation } from '../core/activations.js';
 import type { Matrix } from '../core/matrix.js';
 import { type Standardizer, rowMeanAndStd } from '../core/standardize.js';
 import type { NetworkParts } from '../core/types.js';
+import type { Trainable, TrainingData } from './fit-data.js';
 
 /** The range each bounded output activation can produce. */
 const OUTPUT_RANGES: Readonly<Record<string, readonly [number, number]>> = {
@@ -109,7 +110,7 @@ const trainedOn = new WeakMap<object, { mean: number[]; std: number[] }>();
 /**
  * Remembers the μ and σ of each feature of X, the raw samples `fit` trained `net` on, so that later
  * samples can be compared with them (`samplesWarning`). Kept for this process only, never saved.
- * @example rememberTraining(net, Matrix.from([[1, 3]])) //=> undefined   (μ 2, σ 1 remembered)
+ * @example rememberTraining(new Network({ layers: [1, 1] }), Matrix.from([[1, 3]])) //=> undefined   (μ 2, σ 1 remembered)
  */
 export function rememberTraining(net: object, X: Matrix): void {
   const stats = Array.from({ length: X.rows }, (_, i) => rowMeanAndStd(X, i));
@@ -121,7 +122,7 @@ export function rememberTraining(net: object, X: Matrix): void {
  * the first feature that is far off, else undefined. Expected: net.standardize.inputs' μ and σ, or
  * the training statistics `rememberTraining` kept; with neither, or fewer than
  * STANDARDIZED_LIMITS.samples samples, nothing is checked.
- * @example samplesWarning({ layers, standardize: { inputs: standardize([[100, 300]]) } }, Matrix.from([[-1, 1, -1, 1, 0]]), 'predict') //=> 'predict: input feature 1 has mean 0 and standard deviation 0.894 but …'
+ * @example samplesWarning({ layers: new Network({ layers: [1, 1] }).layers, standardize: { inputs: standardize([[100, 300]]) } }, Matrix.from([[-1, 1, -1, 1, 0]]), 'predict') //=> 'predict: input feature 1 has mean 0 and standard deviation 0.894 but …'
  */
 export function samplesWarning(net: NetworkParts, X: Matrix, where: string): string | undefined {
   const stored: Standardizer | undefined = net.standardize?.inputs;
@@ -156,6 +157,33 @@ function looksStandardized(mean: number, std: number): boolean {
 /** 'feature "Body Mass (g)"' when the network names its inputs, else 'input feature 4'. */
 function featureName(i: number, features?: readonly string[]): string {
   return features?.[i] === undefined ? `input feature ${i + 1}` : `feature ${JSON.stringify(features[i])}`;
+}
+
+/**
+ * fit's warnings, each said once per network: targets the output cannot produce; then, for the inputs,
+ * samples unlike those the network's own standardizer (or last training) expects, or, with no
+ * standardizer at all, inputs far from standardized; and a regression target that nothing scales.
+ */
+export function fitWarnings(
+  net: Trainable,
+  prepared: TrainingData,
+  warn: (message: string) => void,
+  where: string,
+): void {
+  const { data, standardize, measured, rawX } = prepared;
+  const output = net.layers[net.layers.length - 1].activation;
+  warnOnce(net, 'targets', targetWarning(data.Y, output, where), warn);
+  if (!measured) {
+    const unlike = samplesWarning(net, rawX, where); // net.standardize is the one training applies here
+    warnOnce(
+      net,
+      'inputs',
+      unlike ?? (standardize?.inputs ? undefined : inputWarning(data.X, where, net.features)),
+      warn,
+    );
+  }
+  if (output.name === 'linear' && !standardize?.outputs)
+    warnOnce(net, 'target scale', targetScaleWarning(data.Y, where), warn);
 }
 
 const warned = new WeakMap<object, Set<string>>();
