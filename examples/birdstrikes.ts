@@ -12,7 +12,7 @@ const strikes = (await readCsv('node_modules/vega-datasets/data/birdstrikes.csv'
   ...strike,
   damage: strike['Effect Amount of damage'] === 'None' ? 'none' : 'some', // None, Minor, Medium, Substantial, … → two classes
 }));
-const inputs = ['Wildlife Size', 'Phase of flight', 'Time of day', 'Speed IAS in knots', 'Aircraft Airline Operator'];
+const inputs = ['Wildlife Size', 'Phase of flight', 'Time of day', 'Speed IAS in knots'];
 const data = fromRecords(strikes, { inputs, target: 'damage', missing: 'drop' });
 console.log(`${data.X.cols} strikes with a known speed (${data.dropped} dropped), ${data.X.rows} features`);
 

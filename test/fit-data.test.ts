@@ -180,16 +180,16 @@ describe("fit's classWeights option", () => {
     const batched = new Network({ layers: [1, 1], output: 'sigmoid', seed: 1 });
     expect(batched.fit(X, [[0, 0, 0, 0, 1, 1]], { epochs: 2, batchSize: 4, classWeights: { 1: 3 }, ...quiet }).loss).toHaveLength(2); // without labels, classes are '0', '1'
   });
-  it('leaves the validation loss unweighted (as Keras): the plain mean over the held-out samples', () => {
+  it('weighs the validation loss the same way (the training counts’ weights), so early stopping watches what training minimizes', () => {
     const net = classifier();
     const history = net.fit(X, Y, { epochs: 3, classWeights: 'balanced', validation: { X, Y }, ...quiet });
-    const plain = lossesOf(net).reduce((s, l) => s + l, 0) / 6;
-    expect(Math.abs((history.validationLoss?.at(-1) ?? NaN) - plain)).toBeLessThan(1e-15);
+    const weighted = lossesOf(net).reduce((sum, l, j) => sum + (j < 4 ? 0.75 : 1.5) * l, 0) / 6; // after training
+    expect(Math.abs((history.validationLoss?.at(-1) ?? NaN) - weighted)).toBeLessThan(1e-15);
   });
   it('refuses an unknown class (suggesting the nearest), a negative weight, all weights 0, targets that are not classes, and what is not a weight per class', () => {
     expectError(() => classifier().fit(X, Y, { classWeights: { bb: 2 } }), ValueError, 'Network.fit: classWeights: unknown class "bb" (did you mean "b"?) (known: a, b)');
     expectError(() => classifier().fit(X, Y, { classWeights: { a: -1 } }), ValueError, 'Network.fit: classWeights: "a" is -1 but it must be a weight ≥ 0');
-    expectError(() => classifier().fit(X, Y, { classWeights: { a: 0, b: 0 } }), ValueError, 'Network.fit: classWeights give every training sample the weight 0, so there is nothing to learn');
+    expectError(() => classifier().fit(X, Y, { classWeights: { a: 0, b: 0 } }), ValueError, 'Network.fit: classWeights give every sample the weight 0, so there is nothing to learn');
     expectError(() => classifier().fit(X, Y, { classWeights: 'even' as never }), ValueError, 'Network.fit: classWeights is "even" but it must be \'balanced\' or a weight per class, such as { "a": 1, "b": 1 }');
     expectError(() => new Network({ layers: [1, 1], seed: 1 }).fit(X, [[0.5, 1, 2, 3, 4, 5]], { classWeights: 'balanced', ...quiet }), ValueError,
       'Network.fit: classWeights weigh classes but Y is neither one-hot nor one row of 0s and 1s (class weights need classes: one row per class with a single 1 per column, or a 0/1 target for a sigmoid)');

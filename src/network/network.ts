@@ -58,9 +58,9 @@ export class Network implements NetworkParts {
   readonly layers: readonly Layer[];
 
   /**
-   * Standardizers used by `predict` (only): raw samples are standardized with
-   * `inputs` before the forward pass and predictions mapped back with `outputs.invert`.
-   * Saved by toJSON. `forward`, `trace` and `fit` take the numbers as given.
+   * Standardizers for raw samples: `predict` and `classify` standardize them with `inputs` before the
+   * forward pass and map predictions back with `outputs.invert`; `fit` applies both to its raw X and Y.
+   * Set by fit's `standardize` option (or by hand); saved by toJSON. `forward` and `trace` take the numbers as given.
    */
   standardize: NetworkStandardize | undefined = undefined;
 

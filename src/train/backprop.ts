@@ -159,10 +159,10 @@ export function outputLayer(layers: readonly Layer[], ws: Workspace, cols: numbe
 }
 
 /**
- * Weighs each sample: column j of dZᴸ times wⱼ (ℓⱼ depends on column j alone, so this is ∂(wⱼ·ℓⱼ)/∂Zᴸ),
+ * Weighs each sample (fit's classWeights): column j of dZᴸ times wⱼ (ℓⱼ depends on column j alone, so this is ∂(wⱼ·ℓⱼ)/∂Zᴸ),
  * and returns Σⱼ wⱼ·ℓⱼ, each ℓⱼ measured on its own column as the unweighted sum measures them all.
  */
-function weighSamples(loss: Loss, top: OutputLayer, Y: Float64Array, w: Float64Array): number {
+export function weighSamples(loss: Loss, top: OutputLayer, Y: Float64Array, w: Float64Array): number {
   const { rows, cols, dZ } = top;
   const one = { activation: top.activation, Z: new Float64Array(rows), A: new Float64Array(rows), rows, cols: 1 };
   const y = new Float64Array(rows);

@@ -43,8 +43,8 @@ interface DataOptions {
 export interface TrainingData {
   /** The training samples, standardized as the network will standardize them. */
   data: { X: Matrix; Y: Matrix };
-  /** The held-out samples, standardized the same way (undefined when none). */
-  validation?: { X: Matrix; Y: Matrix };
+  /** The held-out samples, standardized the same way, and weighted by class as the training samples (undefined when none). */
+  validation?: { X: Matrix; Y: Matrix; weights?: Float64Array };
   /** The raw training inputs (to remember what the network was trained on). */
   rawX: Matrix;
   /** The standardizer to keep on the network once training starts (undefined: none). */
@@ -73,11 +73,16 @@ export function trainingData(
     X: standardize?.inputs ? standardize.inputs.apply(part.X) : part.X, // x′ = (x − μ)/σ
     Y: standardize?.outputs ? standardize.outputs.apply(part.Y) : part.Y, // y′ = (y − μ)/σ
   });
-  const weights =
-    options.classWeights === undefined ? undefined : sampleWeights(net, data.Y, options.classWeights, where);
+  const weightOf =
+    options.classWeights === undefined ? undefined : classWeightsOf(net, data.Y, options.classWeights, where);
+  const weights = weightOf && sampleWeights(data.Y, weightOf, where, 'learn');
+  const validationWeights =
+    weightOf && validation && sampleWeights(validation.Y, weightOf, `${where}: validation`, 'measure');
   return {
     data: scaled(data),
-    ...(validation && { validation: scaled(validation) }),
+    ...(validation && {
+      validation: { ...scaled(validation), ...(validationWeights && { weights: validationWeights }) },
+    }),
     rawX: data.X,
     standardize,
     measured,
@@ -165,47 +170,54 @@ function splitData(
 }
 
 /**
- * Each training sample's weight in the loss, from its class (the row of the 1 in a one-hot Y, or the 0
- * or 1 of a single row): 'balanced' gives class c the weight n / (k·count_c), scikit-learn's formula (n
- * samples, k classes present), so every class weighs as much in all as the others; a record gives each
- * class named in it its weight, and 1 to the others. Classes are named by net.labels (or '0', '1', …).
+ * The weight of each class (in the order of Y's rows; a single 0/1 row has classes 0 and 1): 'balanced'
+ * gives class c the weight n / (k·count_c), scikit-learn's formula (n training samples, k classes present),
+ * so every class weighs as much in all as the others; a record gives each class named in it its weight,
+ * and 1 to the others. Classes are named by net.labels (or '0', '1', …).
  */
-function sampleWeights(net: Trainable, Y: Matrix, option: unknown, where: string): Float64Array {
+function classWeightsOf(net: Trainable, Y: Matrix, option: unknown, where: string): number[] {
+  const classes = classesOfY(Y, where);
+  const k = Math.max(Y.rows, 2);
+  const names = net.labels?.length === k ? net.labels : Array.from({ length: k }, (_, c) => String(c));
+  if (option === 'balanced') {
+    const count = new Array<number>(k).fill(0);
+    for (const c of classes) count[c]++;
+    const present = count.filter((n) => n > 0).length;
+    return count.map((n) => (n > 0 ? classes.length / (present * n) : 0)); // n / (k·count_c)
+  }
+  if (typeof option !== 'object' || option === null || Array.isArray(option)) {
+    throw new ValueError(
+      `${where}: classWeights is ${describeValue(option)} but it must be 'balanced' or a weight per class, such as { ${names.map((name) => `${JSON.stringify(name)}: 1`).join(', ')} }`,
+    );
+  }
+  checkKeys(option, names, `${where}: classWeights`, 'class');
+  const given = option as Record<string, unknown>;
+  return names.map((name) =>
+    given[name] === undefined
+      ? 1
+      : checkNumber(given[name], `${where}: classWeights`, JSON.stringify(name), {
+          test: (w) => w >= 0,
+          says: 'a weight ≥ 0',
+        }),
+  );
+}
+
+/** Each sample's class, or an error: class weights need one-hot Y or a single row of 0s and 1s. */
+function classesOfY(Y: Matrix, where: string): number[] {
   const classes = classesOf(Y);
   if (classes === undefined) {
     throw new ValueError(
       `${where}: classWeights weigh classes but Y is neither one-hot nor one row of 0s and 1s (class weights need classes: one row per class with a single 1 per column, or a 0/1 target for a sigmoid)`,
     );
   }
-  const k = Math.max(Y.rows, 2);
-  const names = net.labels?.length === k ? net.labels : Array.from({ length: k }, (_, c) => String(c));
-  const count = new Array<number>(k).fill(0);
-  for (const c of classes) count[c]++;
-  let weightOf: number[];
-  if (option === 'balanced') {
-    const present = count.filter((n) => n > 0).length;
-    weightOf = count.map((n) => (n > 0 ? classes.length / (present * n) : 0)); // n / (k·count_c)
-  } else if (typeof option === 'object' && option !== null && !Array.isArray(option)) {
-    checkKeys(option, names, `${where}: classWeights`, 'class');
-    const given = option as Record<string, unknown>;
-    weightOf = names.map((name) =>
-      given[name] === undefined
-        ? 1
-        : checkNumber(given[name], `${where}: classWeights`, JSON.stringify(name), {
-            test: (w) => w >= 0,
-            says: 'a weight ≥ 0',
-          }),
-    );
-  } else {
-    throw new ValueError(
-      `${where}: classWeights is ${describeValue(option)} but it must be 'balanced' or a weight per class, such as { ${names.map((name) => `${JSON.stringify(name)}: 1`).join(', ')} }`,
-    );
-  }
-  const weights = Float64Array.from(classes, (c) => weightOf[c]);
+  return classes;
+}
+
+/** Each sample's weight in the loss: its class's weight (`purpose`: what an all-zero weighting leaves nothing to do). */
+function sampleWeights(Y: Matrix, weightOf: readonly number[], where: string, purpose: string): Float64Array {
+  const weights = Float64Array.from(classesOfY(Y, where), (c) => weightOf[c]);
   if (!weights.some((w) => w > 0)) {
-    throw new ValueError(
-      `${where}: classWeights give every training sample the weight 0, so there is nothing to learn`,
-    );
+    throw new ValueError(`${where}: classWeights give every sample the weight 0, so there is nothing to ${purpose}`);
   }
   return weights;
 }

@@ -20,7 +20,7 @@ import { DEFAULT_SEED, type Seed, checkSeed, createRandom } from '../core/random
 import { type NetworkLayers, inputsOf, outputsOf, sizesOf } from '../core/types.js';
 import { allFinite, checkNumber, checkOptions, checkWholeNumber } from '../core/validate.js';
 import { gatherColumns } from './backprop-loops.js';
-import { type LossOption, Workspace, backwardPass, chooseLoss, outputLayer } from './backprop.js';
+import { type LossOption, Workspace, backwardPass, chooseLoss, outputLayer, weighSamples } from './backprop.js';
 import { type ClassWeights, type StandardizeOption, type Trainable, trainingData } from './fit-data.js';
 import { type Loss, checkProbabilities, outputDelta } from './losses.js';
 import { OPTIMIZER_DEFAULTS, type Optimizer, type OptimizerName, resolveOptimizer } from './optimizers.js';
@@ -76,7 +76,7 @@ export interface FitOptions {
    * Weigh each training sample's loss by its class: 'balanced' gives class c the weight n / (k·count_c)
    * (scikit-learn's formula: a rare class weighs as much in all as a common one); { benign: 1, malignant: 3 }
    * names classes by net.labels (or '0', '1', … without labels), and an unnamed class weighs 1.
-   * The validation loss stays unweighted.
+   * The validation loss is weighted the same way, so early stopping watches what training minimizes.
    */
   classWeights?: ClassWeights;
 }
@@ -124,11 +124,19 @@ export class DivergenceError extends Error {
   }
 }
 
-/** The mean loss of the network on X, Y (computed stably from Z, as training does). */
-function meanLoss(net: NetworkLayers, ws: Workspace, X: Matrix, Y: Matrix, loss: Loss): number {
+/** The mean loss of the network on X, Y (computed stably from Z, as training does), each sample weighted by w if given. */
+function meanLoss(
+  net: NetworkLayers,
+  ws: Workspace,
+  data: { X: Matrix; Y: Matrix; weights?: Float64Array },
+  loss: Loss,
+): number {
+  const { X, Y, weights } = data;
   forwardBlock(net.layers, X.data, X.cols, 0, X.cols, ws.layers);
   // outputDelta also writes a dZ we do not need: one extra pass, and the same loss as training's.
-  return outputDelta(loss, outputLayer(net.layers, ws, X.cols), Y.data) / X.cols;
+  const top = outputLayer(net.layers, ws, X.cols);
+  const sum = outputDelta(loss, top, Y.data);
+  return (weights ? weighSamples(loss, top, Y.data, weights) : sum) / X.cols; // (1/m)·Σⱼ wⱼ·ℓⱼ
 }
 
 /** fit's options, checked and with their defaults filled in (nothing is changed yet). */
@@ -225,7 +233,7 @@ export function fitNetwork(net: Trainable, X: MatrixInput, Y: MatrixInput, optio
       history.loss.push(epochLoss / samples);
       let validationLoss: number | undefined;
       if (validation && validationWs) {
-        validationLoss = meanLoss(net, validationWs, validation.X, validation.Y, loss);
+        validationLoss = meanLoss(net, validationWs, validation, loss);
         if (!Number.isFinite(validationLoss)) {
           throw new DivergenceError(
             `${where}: the validation loss became ${validationLoss} in epoch ${epoch} (the validation data drives the outputs beyond float64); the network keeps this epoch's weights`,
