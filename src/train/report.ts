@@ -20,8 +20,11 @@ import { alignedTable, countPairs } from './metrics.js';
 
 /** Precision, recall, F1 and support of one class, or their average. */
 export interface ClassScores {
+  /** Of the samples predicted as the class, the share that are: right / predicted (0 when none is predicted). */
   readonly precision: number;
+  /** Of the samples of the class, the share found: right / support (0 when there are none). */
   readonly recall: number;
+  /** The harmonic mean of precision and recall: 2·p·r / (p + r) (0 when both are 0). */
   readonly f1: number;
   /** The number of samples whose actual class this is (for an average: every sample). */
   readonly support: number;
