@@ -24,7 +24,7 @@ const { train, test } = trainTestSplit(data, { test: 0.2, seed: 7, stratify: tru
 const net = Network.for(data, { hidden: [8], seed: 3 });
 // Centimetres are standardized with the training flowers' statistics; the network keeps them for classify.
 const history = net.fit(train.X, train.Y, { epochs: 300, learningRate: 0.02, validationSplit: 0.2, patience: 20, standardize: 'inputs' });
-console.log('feature means (cm):', net.standardize!.inputs!.mean.map((x) => x.toFixed(2)).join(', '));
+console.log('feature means (cm):', (net.standardize?.inputs?.mean ?? []).map((x) => x.toFixed(2)).join(', ')); // kept in the network
 const last = history.loss.length;
 for (const epoch of [1, 10, 50, last]) {
   console.log(`epoch ${String(epoch).padStart(3)}: loss ${history.loss[epoch - 1].toFixed(4)}, validation loss ${history.validationLoss![epoch - 1].toFixed(4)}`);
