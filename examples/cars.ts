@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Network, fromRecords, meanAbsoluteError, r2, rootMeanSquaredError, standardize, trainTestSplit } from '../src/index.js';
+import { Network, fromRecords, meanAbsoluteError, r2, rootMeanSquaredError, trainTestSplit } from '../src/index.js';
 import { loadNetwork, saveNetwork } from '../src/node.js';
 import { plotPredictions } from '../src/plot/index.js';
 
@@ -18,16 +18,9 @@ const data = fromRecords(cars, { inputs, target: 'Miles_per_Gallon', missing: 'd
 console.log(`${cars.length} cars, ${data.dropped} dropped for a missing value; features: ${data.features.join(', ')}`);
 
 const { train, test } = trainTestSplit(data, { test: 0.2, seed: 2 });
+const net = Network.for(data, { hidden: [16], seed: 2 }); // no labels: a regression, one linear output
 // Inputs and the target are both standardized with the training cars' statistics; predict maps back to mpg.
-const inputScaler = standardize(train.X);
-const targetScaler = standardize(train.Y);
-const net = new Network({ layers: [data.X.rows, 16, 1], features: data.features, seed: 2 });
-net.standardize = { inputs: inputScaler, outputs: targetScaler };
-const history = net.fit(inputScaler.apply(train.X), targetScaler.apply(train.Y), {
-  epochs: 500,
-  validationSplit: 0.2,
-  patience: 30,
-});
+const history = net.fit(train.X, train.Y, { epochs: 500, validationSplit: 0.2, patience: 30, standardize: 'both' });
 console.log(`trained ${history.loss.length} epochs`);
 
 // predict reads the held-out cars' raw records by net.features, and answers in mpg.

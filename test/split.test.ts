@@ -42,7 +42,7 @@ describe('trainTestSplit', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 8, maxLength: 120 }), fc.double({ min: 0.1, max: 0.5, noNaN: true }), fc.nat(), (classes, test, seed) => {
         const present = [...new Set(classes)];
-        fc.pre(present.length >= 2);
+        fc.pre(present.length >= 2 && present.every((c) => classes.filter((k) => k === c).length >= 2)); // one member is refused
         const Y = oneHot(classes, [0, 1, 2, 3]);
         const { train, test: held } = trainTestSplit(numbered(classes.length, Y), { test, seed, stratify: true });
         const m = classes.length;
@@ -58,6 +58,14 @@ describe('trainTestSplit', () => {
       }),
       { numRuns: 200, seed: 2 },
     );
+  });
+  it('stratify refuses a class with one sample, which cannot be in both parts (as scikit-learn), naming it', () => {
+    const data = fromRecords([{ x: 1, kind: 'a' }, { x: 2, kind: 'a' }, { x: 3, kind: 'b' }, { x: 4, kind: 'a' }], { inputs: ['x'], target: 'kind' });
+    expectError(() => trainTestSplit(data, { test: 0.5, stratify: true }), ValueError,
+      'trainTestSplit: class "b" has 1 sample but stratifying needs at least 2 of each class (one for each part): gather more samples of it, leave it out, or set stratify: false');
+    expectError(() => trainTestSplit(numbered(3, Matrix.from([[1, 0, 0]])), { test: 0.5, stratify: true }), ValueError,
+      'trainTestSplit: class 1 (the 1s of Y) has 1 sample but stratifying needs at least 2 of each class (one for each part): gather more samples of it, leave it out, or set stratify: false');
+    expect(trainTestSplit(data, { test: 0.5 }).test.X.cols).toBe(2); // unstratified, it splits
   });
   it('stratifies a 0/1 target (one row, for a sigmoid) by its two classes', () => {
     const Y = Matrix.from([[1, 1, 0, 0, 0, 0, 0, 0, 0, 0]]);

@@ -177,7 +177,7 @@ describe('warnings', () => {
     net.fit([[0, 1]], [[0, 5]], { epochs: 1, loss: 'mse', onWarning });
     net.fit([[0, 1]], [[0, 5]], { epochs: 1, loss: 'mse', onWarning });
     expect(warnings).toEqual([
-      'Network.fit: the targets Y go from 0 to 5 but a sigmoid output only produces numbers between 0 and 1, so the network can never reach them (rescale the targets, e.g. with standardize(Y), or use a linear output)',
+      'Network.fit: the targets Y go from 0 to 5 but a sigmoid output only produces numbers between 0 and 1, so the network can never reach them (rescale the targets, e.g. with fit\'s standardize: \'both\', or use a linear output)',
     ]);
   });
   it('warns when an input feature is far from standardized, naming it', () => {

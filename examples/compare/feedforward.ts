@@ -1,15 +1,13 @@
 // An ES module ("type": "module" in package.json): it awaits at the top level.
 import { readFileSync } from 'node:fs';
-import { Network, accuracy, confusionMatrix, fromRecords, standardize, trainTestSplit } from '../../src/index.js';
+import { Network, accuracy, confusionMatrix, fromRecords, trainTestSplit } from '../../src/index.js';
 import { loadNetwork, saveNetwork } from '../../src/node.js';
 
 const penguins = JSON.parse(readFileSync('node_modules/vega-datasets/data/penguins.json', 'utf8'));
 const data = fromRecords(penguins, { inputs: ['Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)'], target: 'Species', missing: 'drop' });
 const { train, test } = trainTestSplit(data, { test: 0.2, seed: 1, stratify: true });
-const scaler = standardize(train.X);
-const net = new Network({ layers: [4, 8, 3], output: 'softmax', labels: data.labels, features: data.features, seed: 1 });
-net.standardize = { inputs: scaler };
-net.fit(scaler.apply(train.X), train.Y, { epochs: 300, validationSplit: 0.2, patience: 20 });
+const net = Network.for(data, { hidden: [8], seed: 1 });
+net.fit(train.X, train.Y, { epochs: 300, validationSplit: 0.2, patience: 20, standardize: 'inputs' });
 const answers = net.classify(test.records);
 console.log(`held-out accuracy: ${accuracy(answers, test.targets).toFixed(3)} (${data.dropped} rows dropped)`);
 console.log(confusionMatrix(answers, test.targets).toString());

@@ -167,3 +167,18 @@ function wrapRow(words: string[]): string {
   });
   return `[${(text + line).slice(indent.length)}]`;
 }
+
+/** The characters a terminal acts on rather than shows: C0 controls, DEL, C1 controls, and the bidirectional marks. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's whole job
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text as a table printed to a terminal shows it: every control character written as an escape
+ * (\n, \t, \u001b, …), so a class name read from a file cannot clear the screen, recolour the text,
+ * start a new row or reverse the order of what follows (the bidirectional marks of "Trojan Source").
+ * @example printable('a\nb\u001b[31m') //=> 'a\\nb\\u001b[31m'
+ */
+export function printable(text: string): string {
+  return text.replace(CONTROL, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -40,6 +40,7 @@ import { type SourceOptions, toFunction, toSource } from '../interop/source.js';
 import { type BackwardStep, type Gradients, type LossOption, backwardTrace, gradients } from '../train/backprop.js';
 import { type FitOptions, type History, fitNetwork } from '../train/fit.js';
 import type { DataRecord } from '../train/records.js';
+import { type NetworkData, type NetworkForOptions, optionsFor } from './for-data.js';
 import { FROM_WEIGHTS_DEFAULTS, NETWORK_DEFAULTS, type NetworkOptions } from './options.js';
 import { type Samples, predictOutputs, readSamples } from './samples.js';
 
@@ -57,9 +58,9 @@ export class Network implements NetworkParts {
   readonly layers: readonly Layer[];
 
   /**
-   * Standardizers used by `predict` (only): raw samples are standardized with
-   * `inputs` before the forward pass and predictions mapped back with `outputs.invert`.
-   * Saved by toJSON. `forward`, `trace` and `fit` take the numbers as given.
+   * Standardizers for raw samples: `predict` and `classify` standardize them with `inputs` before the
+   * forward pass and map predictions back with `outputs.invert`; `fit` applies both to its raw X and Y.
+   * Set by fit's `standardize` option (or by hand); saved by toJSON. `forward` and `trace` take the numbers as given.
    */
   standardize: NetworkStandardize | undefined = undefined;
 
@@ -120,6 +121,15 @@ export class Network implements NetworkParts {
     this.layers = layers;
     if (options.labels !== undefined) this.names.labels = checkLabels(options.labels, layers, where);
     if (options.features !== undefined) this.names.features = checkFeatures(options.features, layers, where);
+  }
+
+  /**
+   * A network shaped by its data (fromRecords' result, or any { X, Y, labels?, features? }): layers
+   * [inputs, …hidden, outputs], softmax/sigmoid output with labels, linear without; see network/for-data.ts.
+   * @example Network.for({ X: [[1, 2]], Y: [[3, 5]] }, { hidden: [4] }).sizes //=> [1, 4, 1]
+   */
+  static for(data: NetworkData, options?: NetworkForOptions): Network {
+    return new Network(optionsFor(data, options));
   }
 
   /**
@@ -237,7 +247,7 @@ export class Network implements NetworkParts {
     }
     checkLabels(labels, this.layers, where); // the output activation still suits them
     const { X, single } = readSamples(samples, this, where);
-    const answers = classifyOutputs(predictOutputs(this, X), labels);
+    const answers = classifyOutputs(predictOutputs(this, X, where), labels);
     return single ? answers[0] : answers;
   }
 

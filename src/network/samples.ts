@@ -19,6 +19,7 @@ import { forward } from '../core/forward.js';
 import { type MathjsMatrixLike, type Matrix, type MatrixInput, toMatrix, transpose } from '../core/matrix.js';
 import { type NetworkParts, inputsOf } from '../core/types.js';
 import { type DataRecord, encodeRecords } from '../train/records.js';
+import { samplesWarning, warnOnce } from '../train/warnings.js';
 
 /** What `predict` and `classify` take: rows of numbers, records, or a flat list (see above). */
 export type Samples = readonly number[] | readonly (readonly number[])[] | readonly DataRecord[] | MatrixInput;
@@ -63,9 +64,12 @@ export function readSamples(
 /**
  * The network's outputs for X (inputs × samples) as `predict` computes them: the inputs standardized
  * with `standardize.inputs`, the forward pass, the outputs mapped back with `standardize.outputs`.
+ * Samples unlike those the network expects (already standardized X for a network that standardizes
+ * itself, raw X for one trained on standardized numbers) get a warning on the console, once per network.
  * @example predictOutputs(articleNetwork(), Matrix.from([[-3, 0, 3]])).toArray() //=> [[2.5, 1, -1]]
  */
-export function predictOutputs(net: NetworkParts, X: Matrix): Matrix {
+export function predictOutputs(net: NetworkParts, X: Matrix, where = 'Network.predict'): Matrix {
+  warnOnce(net, 'samples', samplesWarning(net, X, where), (message) => console.warn(message));
   const { inputs, outputs } = net.standardize ?? {};
   const x = inputs ? inputs.apply(X) : X; // x′ = (x − μ)/σ
   const Y = forward(net.layers, x, 'Network.forward'); // outputs × samples

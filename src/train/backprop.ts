@@ -159,9 +159,30 @@ export function outputLayer(layers: readonly Layer[], ws: Workspace, cols: numbe
 }
 
 /**
+ * Weighs each sample (fit's classWeights): column j of dZᴸ times wⱼ (ℓⱼ depends on column j alone, so this is ∂(wⱼ·ℓⱼ)/∂Zᴸ),
+ * and returns Σⱼ wⱼ·ℓⱼ, each ℓⱼ measured on its own column as the unweighted sum measures them all.
+ */
+export function weighSamples(loss: Loss, top: OutputLayer, Y: Float64Array, w: Float64Array): number {
+  const { rows, cols, dZ } = top;
+  const one = { activation: top.activation, Z: new Float64Array(rows), A: new Float64Array(rows), rows, cols: 1 };
+  const y = new Float64Array(rows);
+  let sum = 0;
+  for (let j = 0; j < cols; j++) {
+    for (let i = 0; i < rows; i++) {
+      dZ[i * cols + j] *= w[j];
+      one.Z[i] = top.Z[i * cols + j];
+      one.A[i] = top.A[i * cols + j];
+      y[i] = Y[i * cols + j];
+    }
+    sum += w[j] * summedLoss(loss, one, y); // wⱼ·ℓⱼ
+  }
+  return sum;
+}
+
+/**
  * The backward pass after `forwardBlock` (core/forward.ts) on the same X: fills every dZˡ, dAˡ⁻¹,
- * dWˡ and dbˡ of the workspace and returns the summed loss Σⱼ ℓⱼ.
- * X: nIn × cols and Y: nOut × cols, contiguous.
+ * dWˡ and dbˡ of the workspace and returns the summed loss Σⱼ ℓⱼ; with `weights` (one per sample, fit's
+ * classWeights), Σⱼ wⱼ·ℓⱼ, and each column of dZᴸ is multiplied by its wⱼ. X: nIn × cols and Y: nOut × cols, contiguous.
  * Used as `backwardPass(net.layers, ws, X.data, Y.data, X.cols, mse) / X.cols`, the mean loss (ws then holds every dW, db).
  */
 export function backwardPass(
@@ -171,10 +192,13 @@ export function backwardPass(
   Y: Float64Array,
   cols: number,
   loss: Loss,
+  weights?: Float64Array,
 ): number {
   const m = cols;
   const last = layers.length - 1;
-  const lossSum = outputDelta(loss, outputLayer(layers, ws, m), Y); // dZᴸ
+  const top = outputLayer(layers, ws, m);
+  let lossSum = outputDelta(loss, top, Y); // dZᴸ
+  if (weights) lossSum = weighSamples(loss, top, Y, weights); // dZᴸ's column j ×wⱼ; Σⱼ wⱼ·ℓⱼ
   for (let l = last; l >= 0; l--) {
     const { weights: W } = layers[l];
     const { rows: nOut, cols: nIn } = W;

@@ -13,19 +13,20 @@
  * the weights (and the optimizer's memory) are put back as they were before
  * it, and fit stops with an error that says what happened and what to try.
  */
-import { ValueError, describeValue, plural } from '../core/errors.js';
+import { ValueError, describeValue } from '../core/errors.js';
 import { forwardBlock } from '../core/forward.js';
 import { Matrix, type MatrixInput } from '../core/matrix.js';
 import { DEFAULT_SEED, type Seed, checkSeed, createRandom } from '../core/random.js';
-import { type Layer, type NetworkLayers, inputsOf, outputsOf, sizesOf } from '../core/types.js';
-import { allFinite, checkKeys, checkNumber, checkOptions, checkWholeNumber } from '../core/validate.js';
+import { type NetworkLayers, inputsOf, outputsOf, sizesOf } from '../core/types.js';
+import { allFinite, checkNumber, checkOptions, checkWholeNumber } from '../core/validate.js';
 import { gatherColumns } from './backprop-loops.js';
-import { type LossOption, Workspace, backwardPass, checkData, chooseLoss, outputLayer } from './backprop.js';
+import { type LossOption, Workspace, backwardPass, chooseLoss, outputLayer, weighSamples } from './backprop.js';
+import { type ClassWeights, type StandardizeOption, type Trainable, trainingData } from './fit-data.js';
 import { type Loss, checkProbabilities, outputDelta } from './losses.js';
 import { OPTIMIZER_DEFAULTS, type Optimizer, type OptimizerName, resolveOptimizer } from './optimizers.js';
 import { createProgress } from './progress.js';
-import { holdOut, pickColumns } from './split.js';
-import { inputWarning, targetWarning, warnOnce } from './warnings.js';
+import { Checkpoint, EarlyStopping } from './checkpoint.js';
+import { fitWarnings, rememberTraining } from './warnings.js';
 
 /** The options of `net.fit`; every default is in FIT_DEFAULTS. */
 export interface FitOptions {
@@ -63,6 +64,21 @@ export interface FitOptions {
   progress?: boolean;
   /** Where fit's warnings go. */
   onWarning?: (message: string) => void;
+  /**
+   * 'inputs': standardize each input feature, x′ = (x − μ)/σ, with μ and σ of the training samples only
+   * (after validationSplit has set its share aside), keep that standardizer in the network
+   * (net.standardize.inputs) and train on x′; 'both': the regression target too (net.standardize.outputs:
+   * the network learns y′ = (y − μ)/σ and predict answers in Y's units); false: no standardizer. Left out:
+   * the network's own standardizer, if it has one, is applied. X, Y and validation are always given raw.
+   */
+  standardize?: StandardizeOption;
+  /**
+   * Weigh each training sample's loss by its class: 'balanced' gives class c the weight n / (k·count_c)
+   * (scikit-learn's formula: a rare class weighs as much in all as a common one); { benign: 1, malignant: 3 }
+   * names classes by net.labels (or '0', '1', … without labels), and an unnamed class weighs 1.
+   * The validation loss is weighted the same way, so early stopping watches what training minimizes.
+   */
+  classWeights?: ClassWeights;
 }
 
 /** What fit returns: the loss of every epoch, and the validation loss when validation data was given. */
@@ -89,6 +105,8 @@ export const FIT_DEFAULTS = Object.freeze({
   progress: false,
   /** Where fit's plain-language warnings go: the console, unless you pass your own function. */
   onWarning: (message: string) => console.warn(message),
+  standardize: undefined, // the network's own net.standardize, if any
+  classWeights: undefined, // every sample weighs 1
 } as const);
 
 /**
@@ -106,46 +124,23 @@ export class DivergenceError extends Error {
   }
 }
 
-/** Copies of the weights and the optimizer's state, reused from step to step, to undo a failed step. */
-class Checkpoint {
-  private weights: Float64Array[] = [];
-  private slots: Float64Array[] = [];
-  private steps = 0;
-  save(layers: readonly Layer[], optimizer: Optimizer): void {
-    const arrays = layers.flatMap((layer) => [layer.weights.data, layer.biases.data]);
-    this.weights = sized(this.weights, arrays);
-    this.slots = sized(this.slots, optimizer.state.slots);
-    copyAll(arrays, this.weights);
-    copyAll(optimizer.state.slots, this.slots);
-    this.steps = optimizer.state.steps;
-  }
-  restore(layers: readonly Layer[], optimizer: Optimizer): void {
-    const arrays = layers.flatMap((layer) => [layer.weights.data, layer.biases.data]);
-    copyAll(this.weights, arrays);
-    optimizer.state.slots.length = this.slots.length; // a first step's fresh moments are dropped again
-    copyAll(this.slots, optimizer.state.slots);
-    optimizer.state.steps = this.steps;
-  }
-}
-
-/** `targets` again if its arrays already have the lengths of `like`'s, else new arrays that do. */
-function sized(targets: Float64Array[], like: Float64Array[]): Float64Array[] {
-  return like.map((a, n) => (targets[n]?.length === a.length ? targets[n] : new Float64Array(a.length)));
-}
-
-function copyAll(from: Float64Array[], to: Float64Array[]): void {
-  from.forEach((a, n) => to[n].set(a));
-}
-
-/** The mean loss of the network on X, Y (computed stably from Z, as training does). */
-function meanLoss(net: NetworkLayers, ws: Workspace, X: Matrix, Y: Matrix, loss: Loss): number {
+/** The mean loss of the network on X, Y (computed stably from Z, as training does), each sample weighted by w if given. */
+function meanLoss(
+  net: NetworkLayers,
+  ws: Workspace,
+  data: { X: Matrix; Y: Matrix; weights?: Float64Array },
+  loss: Loss,
+): number {
+  const { X, Y, weights } = data;
   forwardBlock(net.layers, X.data, X.cols, 0, X.cols, ws.layers);
   // outputDelta also writes a dZ we do not need: one extra pass, and the same loss as training's.
-  return outputDelta(loss, outputLayer(net.layers, ws, X.cols), Y.data) / X.cols;
+  const top = outputLayer(net.layers, ws, X.cols);
+  const sum = outputDelta(loss, top, Y.data);
+  return (weights ? weighSamples(loss, top, Y.data, weights) : sum) / X.cols; // (1/m)·Σⱼ wⱼ·ℓⱼ
 }
 
 /** fit's options, checked and with their defaults filled in (nothing is changed yet). */
-function readOptions(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, options: FitOptions, where: string) {
+function readOptions(net: Trainable, X: MatrixInput, Y: MatrixInput, options: FitOptions, where: string) {
   checkOptions(options, FIT_DEFAULTS, where);
   for (const name of ['onEpoch', 'onWarning'] as const) {
     if (options[name] !== undefined && typeof options[name] !== 'function') {
@@ -158,7 +153,8 @@ function readOptions(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, options
     }
   }
   const seed = checkSeed(options.seed ?? FIT_DEFAULTS.seed, where);
-  const { data, validation } = splitData(net, X, Y, options, seed, where);
+  const prepared = trainingData(net, X, Y, options, seed, where);
+  const { data, validation } = prepared;
   const samples = data.X.cols;
   const loss = chooseLoss(options.loss ?? FIT_DEFAULTS.loss, net.layers[net.layers.length - 1].activation, where);
   checkProbabilities(loss, data.Y, where, 'Y'); // a cross-entropy's targets outside [0, 1] give a negative loss
@@ -188,64 +184,38 @@ function readOptions(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, options
     );
   const shuffle = (options.shuffle ?? FIT_DEFAULTS.shuffle) && batchSize < samples; // a full batch is the same sum in any order
   if (validation) checkProbabilities(loss, validation.Y, `${where}: validation`, 'Y');
-  return { data, samples, loss, epochs, initialEpoch, batchSize, optimizer, seed, l2, validation, patience, shuffle };
-}
-
-/**
- * The data to train on and the held-out data: `validation` as given, or the columns `validationSplit`
- * sets aside (holdOut, split.ts), which are then left out of the training data.
- */
-function splitData(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, options: FitOptions, seed: Seed, where: string) {
-  const data = checkData(net, X, Y, where);
-  const { validation, validationSplit } = options;
-  if (validation !== undefined && (typeof validation !== 'object' || validation === null)) {
-    throw new ValueError(`${where}: validation is ${describeValue(validation)} but it must be held-out data { X, Y }`);
-  }
-  if (validation !== undefined) {
-    checkKeys(validation, ['X', 'Y'], `${where}: validation`, 'key'); // { X, y } is a typo
-    if (validationSplit !== undefined) {
-      throw new ValueError(
-        `${where}: validation and validationSplit are both given but the held-out data is one or the other`,
-      );
-    }
-    return { data, validation: checkData(net, validation.X, validation.Y, `${where}: validation`) };
-  }
-  if (validationSplit === undefined) return { data, validation: undefined };
-  const fraction = checkNumber(validationSplit, where, 'validationSplit', {
-    test: (x) => x > 0 && x < 1,
-    says: 'a fraction between 0 and 1 (exclusive)',
-  });
-  const m = data.X.cols;
-  const held = holdOut(m, fraction, seed);
-  if (held.length >= m) {
-    throw new ValueError(
-      `${where}: validationSplit is ${fraction} of ${plural(m, 'sample')}, which leaves none to train on (give more samples or a smaller fraction)`,
-    );
-  }
-  const isHeld = new Uint8Array(m);
-  for (const j of held) isHeld[j] = 1;
-  const kept = Array.from({ length: m }, (_, j) => j).filter((j) => !isHeld[j]); // in their order
+  const { weights } = prepared;
   return {
-    data: { X: pickColumns(data.X, kept), Y: pickColumns(data.Y, kept) },
-    validation: { X: pickColumns(data.X, held), Y: pickColumns(data.Y, held) },
+    data,
+    samples,
+    loss,
+    epochs,
+    initialEpoch,
+    batchSize,
+    optimizer,
+    seed,
+    l2,
+    validation,
+    patience,
+    shuffle,
+    weights,
+    prepared,
   };
 }
 
 /**
- * Trains the network on X (inputs × samples) and Y (outputs × samples), changing only its weights and biases.
+ * Trains the network on X (inputs × samples) and Y (outputs × samples), both raw, changing only its weights
+ * and biases, and its standardizer when the standardize option asks for one (net.standardize, set when training starts).
  * Defaults: FIT_DEFAULTS (100 epochs of adam at η = 0.01, full batch, the loss that suits the output).
  * Returns { loss, validationLoss? }, one number per epoch; the epoch's loss is the mean over its minibatches,
  * each measured before its step (as Keras and tfjs report it). The same seed gives the same weights, bit for bit.
  * Called as `net.fit(X, Y, options)`, whose example shows it learning y = 2x + 1.
  */
-export function fitNetwork(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, options: FitOptions = {}): History {
+export function fitNetwork(net: Trainable, X: MatrixInput, Y: MatrixInput, options: FitOptions = {}): History {
   const where = 'Network.fit';
   // Validate everything first, then change anything.
   const settings = readOptions(net, X, Y, options, where);
-  const { data, samples, loss, epochs, initialEpoch, validation, patience } = settings;
-  const warn = options.onWarning ?? FIT_DEFAULTS.onWarning;
-  warnOnce(net, 'targets', targetWarning(data.Y, net.layers[net.layers.length - 1].activation, where), warn);
-  warnOnce(net, 'inputs', inputWarning(data.X, where), warn);
+  const { samples, loss, epochs, initialEpoch, validation, patience, prepared } = settings;
 
   const step = createStep(net, settings, where);
   const batches = createMinibatches(net, settings, where);
@@ -253,14 +223,17 @@ export function fitNetwork(net: NetworkLayers, X: MatrixInput, Y: MatrixInput, o
   const early = patience === undefined ? undefined : new EarlyStopping(patience);
   const history: History = { loss: [], ...(validation ? { validationLoss: [] } : {}) };
   const progress = options.progress ? createProgress(epochs, initialEpoch, where) : undefined;
+  fitWarnings(net, prepared, options.onWarning ?? FIT_DEFAULTS.onWarning, where);
+  if (prepared.measured) net.standardize = prepared.standardize; // predict applies what training applies
+  rememberTraining(net, prepared.rawX);
   try {
     for (let epoch = initialEpoch + 1; epoch <= epochs; epoch++) {
       let epochLoss = 0;
-      for (const { x, y, cols } of batches(epoch)) epochLoss += step(epoch, x, y, cols);
+      for (const { x, y, w, cols } of batches(epoch)) epochLoss += step(epoch, x, y, w, cols);
       history.loss.push(epochLoss / samples);
       let validationLoss: number | undefined;
       if (validation && validationWs) {
-        validationLoss = meanLoss(net, validationWs, validation.X, validation.Y, loss);
+        validationLoss = meanLoss(net, validationWs, validation, loss);
         if (!Number.isFinite(validationLoss)) {
           throw new DivergenceError(
             `${where}: the validation loss became ${validationLoss} in epoch ${epoch} (the validation data drives the outputs beyond float64); the network keeps this epoch's weights`,
@@ -309,9 +282,9 @@ function createStep(net: NetworkLayers, { loss, batchSize, optimizer, l2 }: Sett
     );
   };
 
-  return (epoch: number, x: Float64Array, y: Float64Array, cols: number): number => {
+  return (epoch: number, x: Float64Array, y: Float64Array, w: Float64Array | undefined, cols: number): number => {
     forwardBlock(layers, x, cols, 0, cols, ws.layers); // every Zˡ and Aˡ, kept for the backward pass
-    const lossSum = backwardPass(layers, ws, x, y, cols, loss);
+    const lossSum = backwardPass(layers, ws, x, y, cols, loss, w);
     if (!Number.isFinite(lossSum)) diverged(epoch, `the loss became ${lossSum / cols}`);
     lastFinite = lossSum / cols;
     if (l2 > 0) {
@@ -339,14 +312,18 @@ function createStep(net: NetworkLayers, { loss, batchSize, optimizer, l2 }: Sett
 }
 
 /**
- * An epoch's minibatches, in the epoch's (seeded) order: x (inputs × cols) and y (outputs × cols),
- * gathered into buffers reused from batch to batch (the data itself when one batch holds every sample).
+ * An epoch's minibatches, in the epoch's (seeded) order: x (inputs × cols), y (outputs × cols) and the
+ * samples' weights w (with classWeights), gathered into buffers reused from batch to batch (the data
+ * itself when one batch holds every sample).
  */
-function createMinibatches(net: NetworkLayers, { data, samples, batchSize, seed, shuffle }: Settings, where: string) {
+function createMinibatches(net: NetworkLayers, settings: Settings, where: string) {
+  const { data, samples, batchSize, seed, shuffle, weights } = settings;
   const Xb = new Float64Array(inputsOf(net) * batchSize); // one minibatch, gathered: inputs × batch
   const Yb = new Float64Array(outputsOf(net) * batchSize);
+  const Wb = weights && new Float64Array(batchSize);
   const order = Int32Array.from({ length: samples }, (_, j) => j);
-  return function* (epoch: number): Generator<{ x: Float64Array; y: Float64Array; cols: number }> {
+  type Batch = { x: Float64Array; y: Float64Array; w: Float64Array | undefined; cols: number };
+  return function* (epoch: number): Generator<Batch> {
     if (shuffle) {
       // Each epoch's order depends only on (seed, epoch), so a resumed run shuffles as an uninterrupted one.
       const random = createRandom((seed ^ Math.imul(epoch, 0x9e3779b9)) >>> 0, where);
@@ -355,39 +332,14 @@ function createMinibatches(net: NetworkLayers, { data, samples, batchSize, seed,
     for (let start = 0; start < samples; start += batchSize) {
       const cols = Math.min(batchSize, samples - start);
       if (cols === samples) {
-        yield { x: data.X.data, y: data.Y.data, cols };
+        yield { x: data.X.data, y: data.Y.data, w: weights, cols };
         continue;
       }
       gatherColumns(data.X.data, inputsOf(net), samples, order, start, cols, Xb);
       gatherColumns(data.Y.data, outputsOf(net), samples, order, start, cols, Yb);
-      yield { x: Xb.subarray(0, inputsOf(net) * cols), y: Yb.subarray(0, outputsOf(net) * cols), cols };
+      if (weights && Wb) gatherColumns(weights, 1, samples, order, start, cols, Wb);
+      const w = Wb?.subarray(0, cols);
+      yield { x: Xb.subarray(0, inputsOf(net) * cols), y: Yb.subarray(0, outputsOf(net) * cols), w, cols };
     }
   };
-}
-
-/** Early stopping: remembers the weights of the best validation loss, and says when `patience` epochs passed without a better one. */
-class EarlyStopping {
-  private best = { loss: Infinity, weights: [] as Float64Array[] };
-  private sinceBest = 0;
-  constructor(private readonly patience: number) {}
-  /** Records this epoch's validation loss; true when training should stop. */
-  stops(validationLoss: number, layers: readonly Layer[]): boolean {
-    if (validationLoss < this.best.loss) {
-      this.best = {
-        loss: validationLoss,
-        weights: layers.flatMap((layer) => [layer.weights.data.slice(), layer.biases.data.slice()]),
-      };
-      this.sinceBest = 0;
-      return false;
-    }
-    return ++this.sinceBest >= this.patience;
-  }
-  /** Puts the best weights back (early stopping keeps the best). */
-  keepBest(layers: readonly Layer[]): void {
-    if (this.best.weights.length > 0)
-      copyAll(
-        this.best.weights,
-        layers.flatMap((layer) => [layer.weights.data, layer.biases.data]),
-      );
-  }
 }

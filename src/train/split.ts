@@ -35,6 +35,8 @@ export interface SplitInput {
   targets?: readonly (string | number)[];
   /** One record per sample, split alongside. */
   records?: readonly Readonly<Record<string, unknown>>[];
+  /** The classes, in the order of Y's rows (passed through; a message about a class names it). */
+  labels?: readonly string[];
 }
 
 /**
@@ -62,34 +64,14 @@ export function trainTestSplit<D extends SplitInput>(
 ): { train: SplitPart<D>; test: SplitPart<D> } {
   const where = 'trainTestSplit';
   checkOptions(options, TRAIN_TEST_SPLIT_DEFAULTS, where);
-  if (typeof data !== 'object' || data === null) {
-    throw new ValueError(
-      `${where}: data is ${describeValue(data)} but it must be { X, Y } (or what fromRecords returns)`,
-    );
-  }
-  const X = toMatrix(data.X, where, 'X');
-  const Y = toMatrix(data.Y, where, 'Y');
+  const { X, Y } = readSplitData(data, where);
   const m = X.cols;
-  if (Y.cols !== m) {
-    throw new ShapeError(`${where}: X has ${plural(m, 'column')} but Y has ${Y.cols} (one column per sample in both)`);
-  }
-  for (const name of ['targets', 'records'] as const) {
-    const list = data[name];
-    if (list !== undefined && (!Array.isArray(list) || list.length !== m)) {
-      throw new ShapeError(
-        `${where}: ${name} is ${describeValue(list)} but X has ${plural(m, 'sample')} (one entry per sample)`,
-      );
-    }
-  }
   const fraction = checkNumber(options.test ?? TRAIN_TEST_SPLIT_DEFAULTS.test, where, 'test', {
     test: (x) => x > 0 && x < 1,
     says: 'a fraction between 0 and 1 (exclusive)',
   });
   const seed = checkSeed(options.seed ?? TRAIN_TEST_SPLIT_DEFAULTS.seed, where);
-  const stratify = options.stratify ?? TRAIN_TEST_SPLIT_DEFAULTS.stratify;
-  if (typeof stratify !== 'boolean') {
-    throw new ValueError(`${where}: stratify is ${describeValue(stratify)} but it must be true or false`);
-  }
+  const stratify = checkStratify(options.stratify ?? TRAIN_TEST_SPLIT_DEFAULTS.stratify, where);
   const nTest = Math.ceil(fraction * m); // as scikit-learn: the test part is rounded up
   if (nTest >= m) {
     throw new ValueError(
@@ -99,12 +81,8 @@ export function trainTestSplit<D extends SplitInput>(
   const random = createRandom(seed, where);
   let testSet: number[];
   if (stratify) {
-    const classes = classesOf(Y);
-    if (classes === undefined) {
-      throw new ValueError(
-        `${where}: stratify is true but Y is neither one-hot nor one row of 0s and 1s (stratifying needs classes: one row per class with a single 1 per column, or a 0/1 target for a sigmoid)`,
-      );
-    }
+    // Each class needs a sample in each part: one member is refused, as scikit-learn refuses it.
+    const classes = stratifyClasses(data, Y, 2, where, 'one for each part');
     testSet = stratifiedTest(classes, Math.max(Y.rows, 2), nTest, random);
   } else {
     testSet = random.shuffle(Array.from({ length: m }, (_, j) => j)).slice(0, nTest);
@@ -132,8 +110,77 @@ function stratifiedTest(classes: number[], k: number, nTest: number, random: Ran
   return members.flatMap((list, c) => random.shuffle(list).slice(0, take[c]));
 }
 
+/**
+ * The data of a split checked: X and Y as matrices with as many columns (samples), and targets and
+ * records, when given, one entry per sample.
+ */
+export function readSplitData(data: SplitInput, where: string): { X: Matrix; Y: Matrix } {
+  if (typeof data !== 'object' || data === null) {
+    throw new ValueError(
+      `${where}: data is ${describeValue(data)} but it must be { X, Y } (or what fromRecords returns)`,
+    );
+  }
+  const X = toMatrix(data.X, where, 'X');
+  const Y = toMatrix(data.Y, where, 'Y');
+  const m = X.cols;
+  if (Y.cols !== m) {
+    throw new ShapeError(`${where}: X has ${plural(m, 'column')} but Y has ${Y.cols} (one column per sample in both)`);
+  }
+  for (const name of ['targets', 'records'] as const) {
+    const list = data[name];
+    if (list !== undefined && (!Array.isArray(list) || list.length !== m)) {
+      throw new ShapeError(
+        `${where}: ${name} is ${describeValue(list)} but X has ${plural(m, 'sample')} (one entry per sample)`,
+      );
+    }
+  }
+  return { X, Y };
+}
+
+/** The stratify option, checked: true or false. */
+export function checkStratify(stratify: unknown, where: string): boolean {
+  if (typeof stratify !== 'boolean') {
+    throw new ValueError(`${where}: stratify is ${describeValue(stratify)} but it must be true or false`);
+  }
+  return stratify;
+}
+
+/**
+ * Each sample's class for a stratified split (classesOf), refusing a Y without classes and a class with
+ * fewer than `least` samples (`why` says what each is for); a class is named by data.labels when it has them.
+ */
+export function stratifyClasses(
+  data: { labels?: readonly string[] },
+  Y: Matrix,
+  least: number,
+  where: string,
+  why: string,
+): number[] {
+  const classes = classesOf(Y);
+  if (classes === undefined) {
+    throw new ValueError(
+      `${where}: stratify is true but Y is neither one-hot nor one row of 0s and 1s (stratifying needs classes: one row per class with a single 1 per column, or a 0/1 target for a sigmoid)`,
+    );
+  }
+  const count = new Array<number>(Math.max(Y.rows, 2)).fill(0);
+  for (const c of classes) count[c]++;
+  const c = count.findIndex((n) => n > 0 && n < least);
+  if (c >= 0) {
+    const name =
+      Array.isArray(data.labels) && data.labels.length === count.length
+        ? JSON.stringify(data.labels[c])
+        : Y.rows === 1
+          ? `${c} (the ${c}s of Y)`
+          : `${c} (row ${c + 1} of Y)`;
+    throw new ValueError(
+      `${where}: class ${name} has ${plural(count[c], 'sample')} but stratifying needs at least ${least} of each class (${why}): gather more samples of it, leave it out, or set stratify: false`,
+    );
+  }
+  return classes;
+}
+
 /** Each sample's class: the row of its 1 in a one-hot Y, or its 0 or 1 in a single row; undefined for anything else. */
-function classesOf(Y: Matrix): number[] | undefined {
+export function classesOf(Y: Matrix): number[] | undefined {
   if (Y.rows === 1) return Array.from(Y.data).every((y) => y === 0 || y === 1) ? Array.from(Y.data) : undefined;
   for (let j = 0; j < Y.cols; j++) {
     let ones = 0;
@@ -156,7 +203,8 @@ export function pickColumns(M: Matrix, indices: readonly number[]): Matrix {
   return out;
 }
 
-function part<D extends SplitInput>(data: D, X: Matrix, Y: Matrix, indices: number[]): SplitPart<D> {
+/** The samples `indices` of the data: X, Y, targets and records picked; every other field passed through. */
+export function part<D extends SplitInput>(data: D, X: Matrix, Y: Matrix, indices: number[]): SplitPart<D> {
   const { targets, records } = data;
   return {
     ...data, // features, labels and any other field, as they are
