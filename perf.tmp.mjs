@@ -1,0 +1,21 @@
+import { parse } from 'csv-parse/sync';
+import { writeFileSync, readFileSync } from 'node:fs';
+// 50,000 rows, ~6 MB: 12 columns mixing numbers and text
+const rows = ['id,date,station,temp_max,temp_min,precip,wind,humidity,pressure,weather,city,note'];
+let s = 1;
+const r = () => (s = (s * 16807) % 2147483647) / 2147483647;
+const w = ['sun', 'rain', 'fog', 'drizzle', 'snow'];
+for (let i = 0; i < 50000; i++) rows.push([i, `2012-01-${String(1 + (i % 28)).padStart(2, '0')}`, `ST${i % 50}`, (r() * 40 - 5).toFixed(2), (r() * 20 - 10).toFixed(2), (r()*10).toFixed(3), (r() * 12).toFixed(1), Math.round(r()*100), (990 + r() * 40).toFixed(1), w[i % 5], i % 3 ? 'Seattle' : '"Portland, OR"', r() < 0.1 ? '' : 'ok'].join(','));
+writeFileSync('/tmp/dr/big.csv', rows.join('\n') + '\n');
+console.log('bytes', readFileSync('/tmp/dr/big.csv').length);
+const text = readFileSync('/tmp/dr/big.csv', 'utf8');
+const time = (name, f) => { const t = []; for (let k = 0; k < 5; k++) { const a = performance.now(); f(); t.push(performance.now() - a); } t.sort((a,b)=>a-b); console.log(name, t[2].toFixed(0), 'ms'); };
+time('columns:true', () => parse(text, { columns: true }));
+time('arrays', () => parse(text, {}));
+time('columns+bom+skip', () => parse(text, { columns: true, bom: true, skip_empty_lines: true }));
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+time('cast', () => parse(text, { columns: true, cast: (v, c) => c.header ? v : v.trim() === '' ? null : DECIMAL.test(v.trim()) ? Number(v) : v }));
+time('arrays+post', () => { const a = parse(text, {}); const h = a[0]; const out = new Array(a.length - 1); for (let i = 1; i < a.length; i++) { const row = a[i]; const o = {}; for (let j = 0; j < h.length; j++) { const v = row[j]; o[h[j]] = v === '' ? null : DECIMAL.test(v) ? Number(v) : v; } out[i-1] = o; } return out; });
+time('columns+post', () => { const a = parse(text, {columns: true}); for (const o of a) for (const k in o) { const v = o[k]; o[k] = v === '' ? null : DECIMAL.test(v) ? Number(v) : v; } return a; });
+time('info', () => parse(text, { columns: true, info: true }));
+time('trim', () => parse(text, { columns: true, trim: true }));
