@@ -125,6 +125,7 @@ describe('readCsv: missing values as real files write them', () => {
     const path = file('hp,origin\n?,NA\n,USA\n95,?\n');
     expect(await readCsv(path, { missing: ['?'] })).toEqual([{ hp: null, origin: 'NA' }, { hp: null, origin: 'USA' }, { hp: 95, origin: null }]);
     expect(await readCsv(path, { missing: [] })).toEqual([{ hp: '?', origin: 'NA' }, { hp: null, origin: 'USA' }, { hp: 95, origin: '?' }]);
+    expect(await readCsv(path, { missing: undefined, header: undefined })).toEqual(await readCsv(path)); // undefined: the default
   });
   it('so a missing mark in a text column never becomes a category of fromRecords', async () => {
     const records = await readCsv(file('size,origin\n1,USA\n2,NA\n3,Japan\n4,n/a\n'));

@@ -32,7 +32,7 @@ export interface ReadCsvOptions {
   numbers?: boolean;
   /** The decimal mark of the numbers: '.' (12.5) or ',' (12,5, as European spreadsheets write it). Default '.'. */
   decimal?: '.' | ',';
-  /** The texts that mark a missing value (read as null), replacing the default list; an empty cell is always missing. Default MISSING_MARKS. */
+  /** The texts that mark a missing value (read as null), replacing the default list (NA, N/A, n/a, NaN, nan, null, NULL, #N/A, <NA>); an empty cell is always missing. */
   missing?: readonly string[];
   /** Whether the first line is the header (the column names). Default true. */
   header?: boolean;
@@ -52,7 +52,7 @@ export interface ReadCsvOptions {
  * The texts that mark a missing value by default (pandas' list, but not "None", which real files
  * use as a category, such as "no damage"). Spaces around a cell do not count; an empty cell is always missing.
  */
-export const MISSING_MARKS: readonly string[] = Object.freeze([
+const MISSING_MARKS: readonly string[] = Object.freeze([
   'NA',
   'N/A',
   'n/a',
@@ -89,7 +89,7 @@ const DECIMAL_COMMA = /^[+-]?(\d+,?\d*|,\d+)([eE][+-]?\d+)?$/;
 /**
  * The rows of a CSV file as records: the first line is the header (names distinct; an empty one is
  * named by its position, column1, column2, …), every other line one record with one field per column.
- * Cells that are numbers become numbers, missing values (an empty cell, NA, n/a, … : MISSING_MARKS)
+ * Cells that are numbers become numbers, missing values (an empty cell, NA, n/a, …: READ_CSV_DEFAULTS.missing)
  * null, the rest stay text. Lines end with LF or CRLF (or CR alone, when every line does). Lines count
  * from 1 as an editor counts them, from the top of the file.
  * @example process.getBuiltinModule('node:fs').writeFileSync('cars.csv', 'mpg,origin\n18,USA\nNA,Japan\n');
@@ -141,7 +141,14 @@ type CsvOptions = Omit<Required<ReadCsvOptions>, 'columns' | 'comment'> & {
 
 /** The options checked, each default filled in, before the file is opened. */
 function readOptions(options: ReadCsvOptions, where: string): CsvOptions {
-  const o = { ...READ_CSV_DEFAULTS, ...checkOptions(options, READ_CSV_DEFAULTS, where) };
+  const given = checkOptions(options, READ_CSV_DEFAULTS, where);
+  // A default wherever an option is left out or undefined (so { header: undefined } reads as the default).
+  const o = Object.fromEntries(
+    Object.entries(READ_CSV_DEFAULTS).map(([name, value]) => [
+      name,
+      given[name as keyof ReadCsvOptions] === undefined ? value : given[name as keyof ReadCsvOptions],
+    ]),
+  ) as CsvOptions;
   const { delimiter, decimal, missing, columns, comment } = o;
   if (typeof delimiter !== 'string' || delimiter.length !== 1 || delimiter === '"' || /[\r\n]/.test(delimiter)) {
     throw new ValueError(
