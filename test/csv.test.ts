@@ -2,9 +2,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ValueError, fromRecords } from '../src/index.js';
-import { readCsv } from '../src/node.js';
+import { type CsvValue, readCsv } from '../src/node.js';
 import { growth } from './helpers/growth.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'feedforward-csv-'));
@@ -160,6 +161,8 @@ describe('readCsv: files without a header row', () => {
   it('refuses a header that looks like data, with the hint header: false', async () => {
     const iris = file('5.1,3.5,1.4,0.2,Iris-setosa\n4.9,3.0,1.4,0.2,Iris-setosa\n');
     expect((await rejection(readCsv(iris))).message).toBe(`readCsv: ${JSON.stringify(iris)} line 1 is read as the header but it looks like data: 5.1, 3.5, 1.4, 0.2 are numbers, and "Iris-setosa" is a value of its column too (for a file without a header row, pass header: false: the columns are then named column1, column2, … or by columns: [...])`);
+    const uci = file('63.0,1.0,1.0,145.0\n67.0,1.0,4.0,160.0\n'); // a name twice, but it is data
+    expect((await rejection(readCsv(uci))).message).toMatch(/line 1 is read as the header but it looks like data: 63.0, 1.0, 1.0, 145.0 are numbers/);
     const numbers = file('1,2\n3,4\n');
     expect((await rejection(readCsv(numbers))).message).toBe(`readCsv: ${JSON.stringify(numbers)} line 1 is read as the header but it looks like data: 1, 2 are numbers (for a file without a header row, pass header: false: the columns are then named column1, column2, … or by columns: [...])`);
   });
@@ -253,5 +256,24 @@ describe('readCsv: time linear in the size of the file (issue 19, item 7)', () =
     }
     const ratio = await growth((scale) => () => readCsv(paths[scale]), 3);
     expect(ratio).toBeLessThan(30);
+  });
+});
+
+describe('readCsv: what a CSV writer wrote, read back (fast-check, seeded)', () => {
+  // A writer as simple as CSV allows: every text quoted (its quotes doubled), numbers as JavaScript prints them.
+  const text = fc.string({ unit: fc.constantFrom('a', 'é', ' ', ',', '"', '\n', '#', '1', '.') }).filter((t) => t.trim() !== '' && t.trim() === t && !/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t) && !['NA', 'N/A', 'n/a', 'NaN', 'nan', 'null', 'NULL', '#N/A', '<NA>'].includes(t));
+  const cell = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), text, fc.constant(null));
+  const write = (value: CsvValue) => (value === null ? '' : typeof value === 'number' ? String(value) : `"${value.replaceAll('"', '""')}"`);
+  it('gives back every number, text and missing cell of a table, with CRLF or LF line ends', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 4 }).chain((columns) => fc.tuple(fc.array(fc.array(cell, { minLength: columns, maxLength: columns }), { minLength: 1, maxLength: 6 }), fc.constantFrom('\n', '\r\n'))), async ([rows, end]) => {
+        const names = rows[0].map((_, j) => `c${j}`);
+        const line = (row: CsvValue[]) => row.map(write).join(',') || '""'; // an empty line is no row: a lone missing cell is written ""
+        const path = file([names.join(','), ...rows.map(line)].join(end) + end);
+        const want = rows.map((row) => Object.fromEntries(row.map((value, j) => [names[j], typeof value === 'number' ? Number(String(value)) : value]))); // -0 is written 0
+        expect(await readCsv(path)).toEqual(want);
+      }),
+      { seed: 20, numRuns: 150 },
+    );
   });
 });

@@ -118,9 +118,9 @@ export async function readCsv(path: string, options: ReadCsvOptions = {}): Promi
         : `${where}: ${file} is empty${after} (no rows to read)`,
     );
   }
-  const names = o.header ? nameColumns(rows[0], file, where) : checkColumns(o.columns, rows[0].length, file, where);
   const body = o.header ? rows.slice(1) : rows;
-  if (o.header) checkHeaderIsNotData(rows[0], body, o, file, where);
+  if (o.header) checkHeaderIsNotData(rows[0], body, o, file, where); // before its names are checked: 1.0,1.0 is data
+  const names = o.header ? nameColumns(rows[0], file, where) : checkColumns(o.columns, rows[0].length, file, where);
   return toRecords(body, names, o, (row, column) => {
     const line = lineOf(
       text,
@@ -320,9 +320,9 @@ function checkHeaderIsNotData(
   const also =
     texts.length === 0
       ? ''
-      : `, and ${texts.map((t) => JSON.stringify(t)).join(', ')} ${texts.length === 1 ? 'is a value of its column' : 'are values of their columns'} too`;
+      : `, and ${some(texts.map((t) => JSON.stringify(t)))} ${texts.length === 1 ? 'is a value of its column' : 'are values of their columns'} too`;
   throw new ValueError(
-    `${where}: ${file} line 1 is read as the header but it looks like data: ${numbers.join(', ')} are numbers${also} (for a file without a header row, pass header: false: the columns are then named column1, column2, … or by columns: [...])`,
+    `${where}: ${file} line 1 is read as the header but it looks like data: ${some(numbers)} are numbers${also} (for a file without a header row, pass header: false: the columns are then named column1, column2, … or by columns: [...])`,
   );
 }
 
@@ -360,4 +360,9 @@ function toRecords(
     records[i] = record;
   }
   return records;
+}
+
+/** The first five of a list, and how many more ("1, 2, 3, 4, 5 and 780 more"): a message stays one line. */
+function some(items: readonly string[]): string {
+  return items.length > 5 ? `${items.slice(0, 5).join(', ')} and ${items.length - 5} more` : items.join(', ');
 }
