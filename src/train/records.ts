@@ -113,16 +113,19 @@ export function fromRecords(records: readonly DataRecord[], options: FromRecords
   });
   const { inputs, target } = checkColumns(records, o.inputs, o.target, where);
   const categorical = checkCategorical(o.categorical, inputs, where);
-  const { kept, droppedBy, imputed } = sortOutMissing(records, inputs, target, o.missing, where);
-  const column = (name: string): Column => ({
-    name,
-    values: kept.map((n) => own(records[n], name)),
-    rows: kept.map((n) => n + 1), // messages name the row in the records as given
+  const columns = [...inputs, target];
+  const cells = columns.map((name) => records.map((record) => own(record, name))); // each cell read once
+  const { kept, droppedBy, imputed } = sortOutMissing(cells, columns, o.missing, where);
+  const rows = kept.map((n) => n + 1); // messages name the row in the records as given
+  const column = (c: number): Column => ({
+    name: columns[c],
+    values: kept.length === records.length ? cells[c] : kept.map((n) => cells[c][n]),
+    rows,
   });
 
   // Each input column: numbers (one feature) or categories (one 0/1 feature per category), counted first.
-  const read = inputs.map((name) => {
-    const values = column(name);
+  const read = inputs.map((name, c) => {
+    const values = column(c);
     checkReadable(values, where);
     if (!categorical.has(name) && holdsNumbers(values)) return { name, numbers: readNumbers(values, where) };
     return { name, categories: readCategories(values, 'category', categorical.has(name), where) };
@@ -152,7 +155,7 @@ export function fromRecords(records: readonly DataRecord[], options: FromRecords
   }
 
   // The target: numbers make a regression, text or booleans a classification (unless task says which).
-  const values = column(target);
+  const values = column(inputs.length);
   checkReadable(values, where);
   const regression = o.task === 'regression' || (o.task === 'auto' && holdsNumbers(values));
   let Y: Matrix;
@@ -223,43 +226,44 @@ function readOptions(options: FromRecordsOptions, where: string) {
 }
 
 /**
- * The records to keep, by the missing rule: 'error' names the first missing value; 'drop' leaves out
- * every record with one; the filling rules leave out only a record without a target, and count the
- * values to fill. droppedBy and imputed count by column.
+ * The records to keep (their indices), by the missing rule: 'error' names the first missing value;
+ * 'drop' leaves out every record with one; the filling rules leave out only a record without a target
+ * (the last column), and count the values to fill. `cells[c][n]` is column c of record n. droppedBy
+ * and imputed count by column.
  */
 function sortOutMissing(
-  records: readonly DataRecord[],
-  inputs: readonly string[],
-  target: string,
+  cells: readonly unknown[][],
+  columns: readonly string[],
   missing: MissingRule,
   where: string,
 ): { kept: number[]; droppedBy: Record<string, number>; imputed: Record<string, number> } {
-  const columns = [...inputs, target];
-  const dropped = new Map<string, number>(columns.map((c) => [c, 0]));
-  const filled = new Map<string, number>(inputs.map((c) => [c, 0]));
+  const target = columns.length - 1;
+  const dropped = new Array<number>(columns.length).fill(0);
+  const filled = new Array<number>(columns.length).fill(0);
   const kept: number[] = [];
   const filling = missing !== 'error' && missing !== 'drop';
-  records.forEach((record, n) => {
-    const empty = columns.filter((c) => isMissing(own(record, c)));
+  for (let n = 0; n < cells[0].length; n++) {
+    const empty = cells.flatMap((values, c) => (isMissing(values[n]) ? [c] : []));
     if (empty.length === 0) kept.push(n);
     else if (missing === 'error') {
       throw new ValueError(
-        `${where}: row ${n + 1} has ${describeValue(own(record, empty[0]))} in column ${JSON.stringify(empty[0])} but missing is 'error' (pass missing: 'drop' to leave such rows out, or 'mean', 'median' or 'mode' to fill the value in)`,
+        `${where}: row ${n + 1} has ${describeValue(cells[empty[0]][n])} in column ${JSON.stringify(columns[empty[0]])} but missing is 'error' (pass missing: 'drop' to leave such rows out, or 'mean', 'median' or 'mode' to fill the value in)`,
       );
     } else if (filling && !empty.includes(target)) {
       kept.push(n);
-      for (const c of empty) filled.set(c, (filled.get(c) ?? 0) + 1);
+      for (const c of empty) filled[c]++;
     } else {
-      for (const c of filling ? [target] : empty) dropped.set(c, (dropped.get(c) ?? 0) + 1);
+      for (const c of filling ? [target] : empty) dropped[c]++;
     }
-  });
+  }
   if (kept.length === 0) {
     throw new ValueError(
-      `${where}: every one of the ${plural(records.length, 'row')} has a missing value in ${columns.map((c) => JSON.stringify(c)).join(', ')}, so none is left`,
+      `${where}: every one of the ${plural(cells[0].length, 'row')} has a missing value in ${columns.map((c) => JSON.stringify(c)).join(', ')}, so none is left`,
     );
   }
   // Object.fromEntries defines each key, so a column named "__proto__" is a count like any other.
-  const counts = (map: Map<string, number>) => Object.fromEntries([...map].filter(([, count]) => count > 0));
+  const counts = (count: number[]) =>
+    Object.fromEntries(columns.flatMap((c, i) => (count[i] > 0 ? [[c, count[i]]] : [])));
   return { kept, droppedBy: counts(dropped), imputed: counts(filled) };
 }
 
@@ -407,6 +411,8 @@ function checkColumns(
       `${where}: column ${JSON.stringify(twice)} is named twice in inputs and target (each column once; the target is not an input)`,
     );
   }
+  // Every record's keys only when the first record lacks a column (Object.keys of a wide record is the slow part).
+  if (all.every((column) => Object.hasOwn(records[0], column))) return { inputs: inputs as string[], target };
   const known = new Set<string>();
   for (const record of records) for (const key of Object.keys(record)) known.add(key);
   const absent = all.find((column) => !known.has(column));
