@@ -94,8 +94,9 @@ export { datasets, DATASET_DEFAULTS } from './train/datasets.js';
 export type { Dataset, DatasetOptions } from './train/datasets.js';
 
 // Real data: records in, honest splits, scores on held-out samples.
-export { fromRecords, oneHot, FROM_RECORDS_DEFAULTS } from './train/records.js';
-export type { DataRecord, FromRecordsOptions, RecordData } from './train/records.js';
+export { fromRecords, oneHot, FROM_RECORDS_DEFAULTS, FROM_RECORDS_LIMITS } from './train/records.js';
+export type { DataRecord, FromRecordsOptions, MissingRule, RecordData } from './train/records.js';
+export type { Impute } from './core/impute.js';
 export { trainTestSplit, TRAIN_TEST_SPLIT_DEFAULTS } from './train/split.js';
 export type { SplitInput, SplitPart, TrainTestSplitOptions } from './train/split.js';
 export { kFold, K_FOLD_DEFAULTS } from './train/k-fold.js';

@@ -11,6 +11,7 @@ export { loadNetwork, loadTfjsModel } from './network/files.js';
 // CSV files in, as records for fromRecords.
 export { readCsv, READ_CSV_DEFAULTS } from './interop/csv.js';
 export type { CsvValue, ReadCsvOptions } from './interop/csv.js';
+export type { TextEncoding } from './interop/text.js';
 
 // TensorFlow.js files (model.json + weights.bin).
 export { saveTfjsModel } from './interop/tfjs-files.js';

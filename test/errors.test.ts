@@ -65,13 +65,13 @@ describe('new Network: options', () => {
     expectError(() => new Network([1, 2, 1] as never), ValueError, 'Network: options are an array of 3 entries but must be an object like { layers: [1, 2, 2, 1] }');
   });
   it('a typo in "layers" is caught with a suggestion', () => {
-    expectError(() => new Network({ layer: [1, 2, 1] } as never), ValueError, 'Network: unknown option "layer" (did you mean "layers"?) (known: layers, hidden, output, init, seed, labels, features)');
+    expectError(() => new Network({ layer: [1, 2, 1] } as never), ValueError, 'Network: unknown option "layer" (did you mean "layers"?) (known: layers, hidden, output, init, seed, labels, features, impute)');
   });
   it('a typo in "hidden" is caught, instead of silently training a ReLU network', () => {
-    expectError(() => new Network({ layers: [1, 2, 1], hiden: 'tanh' } as never), ValueError, 'Network: unknown option "hiden" (did you mean "hidden"?) (known: layers, hidden, output, init, seed, labels, features)');
+    expectError(() => new Network({ layers: [1, 2, 1], hiden: 'tanh' } as never), ValueError, 'Network: unknown option "hiden" (did you mean "hidden"?) (known: layers, hidden, output, init, seed, labels, features, impute)');
   });
   it('a training knob in the constructor is refused (it goes on fit)', () => {
-    expectError(() => new Network({ layers: [1, 2, 1], learningRate: 0.1 } as never), ValueError, 'Network: unknown option "learningRate" (known: layers, hidden, output, init, seed, labels, features)');
+    expectError(() => new Network({ layers: [1, 2, 1], learningRate: 0.1 } as never), ValueError, 'Network: unknown option "learningRate" (known: layers, hidden, output, init, seed, labels, features, impute)');
   });
   it('options that are null', () => {
     expectError(() => new Network(null as never), ValueError, 'Network: options are null but must be an object like { layers: [1, 2, 2, 1] }');

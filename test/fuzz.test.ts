@@ -193,7 +193,7 @@ describe('real data: records, splits, scores', () => {
   const cell = fc.oneof(fc.double(), fc.integer(), fc.constantFrom('a', 'b', '', 'n/a'), fc.boolean(), fc.constant(null), fc.constant(undefined));
   const records = fc.oneof(fc.array(fc.dictionary(fc.constantFrom('x', 'y', 'k'), cell), { maxLength: 8 }), arg.junk);
   const recordOptions = fc.oneof(
-    fc.record({ inputs: fc.constantFrom(['x'], ['x', 'k'], ['k'], [], 'x'), target: fc.constantFrom('y', 'x', 'zz', 3), missing: fc.constantFrom('error', 'drop', 'skip', undefined), task: fc.constantFrom('auto', 'classification', 'regression', 'x', undefined) }, { requiredKeys: [] }),
+    fc.record({ inputs: fc.constantFrom(['x'], ['x', 'k'], ['k'], [], 'x'), target: fc.constantFrom('y', 'x', 'zz', 3), missing: fc.constantFrom('error', 'drop', 'mean', 'median', 'mode', 'skip', undefined), task: fc.constantFrom('auto', 'classification', 'regression', 'x', undefined), categorical: fc.constantFrom(['x'], ['k'], [], 'x', undefined), onWarning: fc.constant(() => {}) }, { requiredKeys: [] }),
     arg.junk,
   );
   const labels = fc.oneof(fc.array(fc.oneof(fc.constantFrom('a', 'b', 'c'), fc.integer({ min: 0, max: 3 }), fc.boolean(), fc.double())), arg.any);

@@ -20,6 +20,8 @@ import type {
   ConfusionMatrix,
   DataRecord,
   FromRecordsOptions,
+  Impute,
+  MissingRule,
   Label,
   Labels,
   RecordData,
@@ -58,6 +60,7 @@ describe('src/index.ts', () => {
       'FORMULA_FUNCTIONS',
       'FORMULA_LIMITS',
       'FROM_RECORDS_DEFAULTS',
+      'FROM_RECORDS_LIMITS',
       'FROM_WEIGHTS_DEFAULTS',
       'GRADIENTS_DEFAULTS',
       'GRADIENT_CHECK_DEFAULTS',
@@ -175,15 +178,17 @@ describe('src/index.ts', () => {
 
   it('exports the types of real data (tsc fails here if one disappears)', () => {
     const record: DataRecord = { x: 1, kind: 'a' };
-    const options: FromRecordsOptions = { inputs: ['x'], target: 'kind' };
+    const missing: MissingRule = 'mode';
+    const options: FromRecordsOptions = { inputs: ['x'], target: 'kind', missing };
     const data: RecordData = api.fromRecords([record, { x: 2, kind: 'b' }], options);
+    const impute: Impute | undefined = data.impute;
     const split: TrainTestSplitOptions = { test: 0.5, seed: 1 };
     const parts: { train: SplitPart<RecordData>; test: SplitPart<RecordData> } = api.trainTestSplit(data, split);
     const input: SplitInput = { X: data.X, Y: data.Y };
     const label: Label = parts.test.targets[0];
     const labels: Labels = [label];
     const cm: ConfusionMatrix = api.confusionMatrix(labels, labels);
-    const net = new api.Network({ layers: [1, 2], output: 'softmax', labels: data.labels, features: data.features });
+    const net = new api.Network({ layers: [1, 2], output: 'softmax', labels: data.labels, features: data.features, impute });
     const answer: Classification = net.classify({ x: 3 });
     expect([input.X === data.X, cm.total, typeof answer.label]).toEqual([true, 1, 'string']);
     const folds: KFoldOptions = { folds: 2, seed: 1 };

@@ -142,12 +142,12 @@ describe('fromJSON: files that are not a network', () => {
   it('a missing format', () => {
     const json = validJSON();
     delete json.format;
-    expectError(() => Network.fromJSON(json as never), ValueError, `${where}: the field "format" is missing (a network JSON has format, version, layers, activations, weights, biases, standardize, labels, features)`);
+    expectError(() => Network.fromJSON(json as never), ValueError, `${where}: the field "format" is missing (a network JSON has format, version, layers, activations, weights, biases, standardize, labels, features, impute)`);
   });
   it('a missing field', () => {
     const json = validJSON();
     delete json.biases;
-    expectError(() => Network.fromJSON(json as never), ValueError, `${where}: the field "biases" is missing (a network JSON has format, version, layers, activations, weights, biases, standardize, labels, features)`);
+    expectError(() => Network.fromJSON(json as never), ValueError, `${where}: the field "biases" is missing (a network JSON has format, version, layers, activations, weights, biases, standardize, labels, features, impute)`);
   });
   it('the optional field standardize may be left out', () => {
     const json = validJSON();
@@ -155,10 +155,10 @@ describe('fromJSON: files that are not a network', () => {
     expect(Network.fromJSON(json as never).standardize).toBeUndefined();
   });
   it('an extra field, with a suggestion when it looks like a typo', () => {
-    expectError(() => Network.fromJSON({ ...validJSON(), bias: [] } as never), ValueError, `${where}: unknown field "bias" (did you mean "biases"?) (known: format, version, layers, activations, weights, biases, standardize, labels, features)`);
+    expectError(() => Network.fromJSON({ ...validJSON(), bias: [] } as never), ValueError, `${where}: unknown field "bias" (did you mean "biases"?) (known: format, version, layers, activations, weights, biases, standardize, labels, features, impute)`);
   });
   it('the list of known fields is one list (adding a field is one line)', () => {
-    expect(Object.keys(NETWORK_JSON_FIELDS)).toEqual(['format', 'version', 'layers', 'activations', 'weights', 'biases', 'standardize', 'labels', 'features']);
+    expect(Object.keys(NETWORK_JSON_FIELDS)).toEqual(['format', 'version', 'layers', 'activations', 'weights', 'biases', 'standardize', 'labels', 'features', 'impute']);
   });
 });
 
@@ -294,6 +294,49 @@ describe('the optional fields labels and features', () => {
     expectError(() => Network.fromJSON({ ...json, features: ['x', 'x'] }), ValueError, 'Network.fromJSON: features lists "x" twice (each name once)');
     expectError(() => Network.fromJSON({ ...json, labels: 'abc' }), ValueError, 'Network.fromJSON: labels is "abc" but it must be a non-empty list of names');
     expectError(() => Network.fromJSON({ ...validJSON(), labels: ['a', 'b'] } as never), ValueError, "Network.fromJSON: labels name classes but the output is linear (a classifier's output is softmax, one output per class, or sigmoid, one output for two classes)");
+  });
+});
+
+describe('the optional field impute (the fills of missing inputs, net.impute)', () => {
+  const where = 'Network.fromJSON';
+  const filled = () => new Network({ layers: [3, 1], seed: 1, features: ['age', 'sex=f', 'sex=m'], impute: { age: 41.5, sex: 'm' } });
+  const json = () => JSON.parse(JSON.stringify(filled().toJSON()));
+  it('is written after features, and read back exactly', () => {
+    const text = JSON.stringify(filled().toJSON());
+    expect(Object.keys(JSON.parse(text)).slice(-2)).toEqual(['features', 'impute']);
+    expect(Network.fromJSON(text).impute).toEqual({ age: 41.5, sex: 'm' });
+    expect(Network.fromJSON(text).predict([{ age: null, sex: null }])).toEqual(filled().predict([[41.5, 0, 1]]));
+    const net = filled();
+    const json = net.toJSON();
+    (json.impute as Record<string, unknown>).age = 0; // the JSON's own copy
+    expect(net.impute).toEqual({ age: 41.5, sex: 'm' });
+  });
+  it('is checked against the features: a number for a column of numbers, a known category for a categorical one', () => {
+    expectError(() => Network.fromJSON({ ...json(), impute: { age: 'old' } }), ValueError, `${where}: impute fills column "age" with "old" but the column holds numbers (a fill must be a finite number)`);
+    expectError(() => Network.fromJSON({ ...json(), impute: { sex: 'x' } }), ValueError, `${where}: impute fills column "sex" with "x" but its categories are "f", "m" (a fill must be one of them)`);
+    expectError(() => Network.fromJSON({ ...json(), impute: { sex: 1 } }), ValueError, `${where}: impute fills column "sex" with 1 but its categories are "f", "m" (a fill must be one of them)`);
+    expectError(() => Network.fromJSON({ ...json(), impute: { aeg: 40 } }), ValueError, `${where}: impute fills column "aeg" (did you mean "age"?) but the network's features have no such column`);
+    expectError(() => Network.fromJSON({ ...json(), impute: [40] }), ValueError, `${where}: impute is an array of 1 entry but it must be an object of fills by column, such as { age: 41 } (fromRecords' impute)`);
+    const { features: _, ...nameless } = json();
+    expectError(() => Network.fromJSON(nameless), ValueError, `${where}: impute fills inputs by column name but the network has no features to name them (set features first)`);
+  });
+  it('counts the fills before it reads their names, and refuses a "__proto__" key that names no column', () => {
+    const many = Object.fromEntries(Array.from({ length: 4 }, (_, n) => [`c${n}`, 1]));
+    expectError(() => Network.fromJSON({ ...json(), impute: many }), ValueError, `${where}: impute has 4 fills but the network has 3 features (at most one fill per column)`);
+    const text = JSON.stringify(json()).replace('"impute":{', '"impute":{"__proto__":{"polluted":true},');
+    expectError(() => Network.fromJSON(text), ValueError, `${where}: impute fills column "__proto__" but the network's features have no such column`);
+    expect(({} as { polluted?: boolean }).polluted).toBe(undefined);
+  });
+  it('net.impute and new Network({ impute }) check the same way, and keep a frozen copy', () => {
+    const net = filled();
+    expectError(() => { net.impute = { sex: 'x' }; }, ValueError, 'Network.impute: impute fills column "sex" with "x" but its categories are "f", "m" (a fill must be one of them)');
+    expectError(() => new Network({ layers: [1, 1], impute: { x: 1 } }), ValueError, 'Network: impute fills inputs by column name but the network has no features to name them (set features first)');
+    const fills = { age: 30, sex: 'f' };
+    net.impute = fills;
+    fills.age = 99;
+    expect([net.impute, Object.isFrozen(net.impute)]).toEqual([{ age: 30, sex: 'f' }, true]);
+    net.impute = undefined;
+    expect(Object.keys(net.toJSON())).not.toContain('impute');
   });
 });
 

@@ -15,6 +15,7 @@
  */
 import { type Activation, resolveActivation, resolveHiddenActivation } from './activations.js';
 import { ShapeError, ValueError, describeValue, formatShape, plural } from './errors.js';
+import { checkImpute } from './impute.js';
 import { checkFeatures, checkLabels } from './labels.js';
 import { checkOutput } from './layers.js';
 import { Matrix } from './matrix.js';
@@ -43,6 +44,7 @@ export const NETWORK_JSON_FIELDS = Object.freeze({
   standardize: 'optional', // the statistics of standardize(), when predict uses them
   labels: 'optional', // the class of each output (net.labels), checked by core/labels.ts
   features: 'optional', // the name of each input (net.features), checked by core/labels.ts
+  impute: 'optional', // the fill of each input column's missing values (net.impute), checked by core/impute.ts
 } as const satisfies Record<string, 'required' | 'optional'>);
 
 /**
@@ -57,7 +59,7 @@ export function writeNumber(x: number): JSONNumber {
  * The JSON form of a network: `net.toJSON()`.
  * @example networkToJSON(Network.fromWeights([{ weights: [[2]], biases: [-0] }])).biases //=> [['-0']]
  */
-export function networkToJSON({ layers, standardize, labels, features }: NetworkParts): NetworkJSON {
+export function networkToJSON({ layers, standardize, labels, features, impute }: NetworkParts): NetworkJSON {
   const { inputs, outputs } = standardize ?? {};
   return {
     format: NETWORK_JSON_FORMAT,
@@ -71,6 +73,7 @@ export function networkToJSON({ layers, standardize, labels, features }: Network
     }),
     ...(labels && { labels: labels.slice() }),
     ...(features && { features: features.slice() }),
+    ...(impute && { impute: { ...impute } }),
   };
 }
 
@@ -82,11 +85,13 @@ export function networkToJSON({ layers, standardize, labels, features }: Network
 export function readNetwork(json: unknown, where: string): NetworkParts {
   const { layers, json: checked } = readNetworkJSON(json, where);
   checkOutput(layers, where);
+  const features = checked.features === undefined ? undefined : checkFeatures(checked.features, layers, where);
   return {
     layers,
     standardize: readStandardize(checked.standardize, layers, where),
     labels: checked.labels === undefined ? undefined : checkLabels(checked.labels, layers, where),
-    features: checked.features === undefined ? undefined : checkFeatures(checked.features, layers, where),
+    features,
+    impute: checked.impute === undefined ? undefined : checkImpute(checked.impute, features, where),
   };
 }
 

@@ -6,6 +6,7 @@
  * class, which is the façade built on top of them (src/network/).
  */
 import type { Activation, ActivationSpec } from './activations.js';
+import type { Impute } from './impute.js';
 import type { Matrix } from './matrix.js';
 import type { Standardizer, StandardizerJSON } from './standardize.js';
 
@@ -38,6 +39,8 @@ export interface NetworkParts extends NetworkLayers {
   readonly labels?: readonly string[];
   /** The name of each input (see `net.features`). */
   readonly features?: readonly string[];
+  /** The fill of each input column's missing values, by column (see `net.impute`). */
+  readonly impute?: Impute;
 }
 
 /** The standardizers `predict` applies to raw samples: inputs before the forward pass, outputs inverted after it. */
@@ -67,6 +70,8 @@ export interface NetworkJSON {
   labels?: string[];
   /** The name of each input, as `net.features` (absent when none). */
   features?: string[];
+  /** The fill of each input column's missing values, as `net.impute` (absent when none). */
+  impute?: Record<string, number | string>;
 }
 
 /**

@@ -20,6 +20,7 @@ import {
 } from '../core/activations.js';
 import { ValueError, describeValue } from '../core/errors.js';
 import { type TraceStep, forward, traceLayers } from '../core/forward.js';
+import { type Impute, checkImpute } from '../core/impute.js';
 import { checkInit } from '../core/init.js';
 import { type Classification, checkFeatures, checkLabels, classifyOutputs } from '../core/labels.js';
 import { type LayerInput, checkOutput, layersFromSizes, layersFromWeights } from '../core/layers.js';
@@ -64,8 +65,8 @@ export class Network implements NetworkParts {
    */
   standardize: NetworkStandardize | undefined = undefined;
 
-  /** The checked labels and features behind the accessors. */
-  private names: { labels?: readonly string[]; features?: readonly string[] } = {};
+  /** The checked labels, features and fills behind the accessors. */
+  private names: { labels?: readonly string[]; features?: readonly string[]; impute?: Impute } = {};
 
   /**
    * The class of each output, used by `classify` and saved by toJSON: one per softmax output, or two
@@ -98,6 +99,22 @@ export class Network implements NetworkParts {
   }
 
   /**
+   * The fill of each input column's missing values, by column (`fromRecords`' `impute`, with `missing:
+   * 'mean' | 'median' | 'mode'`): `predict` and `classify` fill a record's missing value with it, as
+   * training did. Saved by toJSON. Checked against `features` when set; undefined when none.
+   * @example const net = new Network({ layers: [2, 1], features: ['age', 'sex=f'] });
+   * net.impute = { age: 41, sex: 'f' };
+   * net.predict([{ age: null, sex: 'f' }]) //=> net.predict([[41, 1]])
+   */
+  get impute(): Impute | undefined {
+    return this.names.impute;
+  }
+  /** Sets the fills (a copy is kept, frozen); undefined removes them. */
+  set impute(value: Impute | undefined) {
+    this.names.impute = value === undefined ? undefined : checkImpute(value, this.names.features, 'Network.impute');
+  }
+
+  /**
    * A network with seeded starting weights. A network holds at most MAX_PARAMETERS
    * (2²⁵) weights and biases, checked before anything is allocated (here, in
    * `fromWeights` and in `fromJSON` alike).
@@ -121,6 +138,7 @@ export class Network implements NetworkParts {
     this.layers = layers;
     if (options.labels !== undefined) this.names.labels = checkLabels(options.labels, layers, where);
     if (options.features !== undefined) this.names.features = checkFeatures(options.features, layers, where);
+    if (options.impute !== undefined) this.names.impute = checkImpute(options.impute, this.names.features, where);
   }
 
   /**
@@ -304,9 +322,9 @@ export class Network implements NetworkParts {
  * Not part of the package's API.
  * @example networkFromParts({ layers: articleNetwork().layers }).predict([0]) //=> [1]
  */
-export function networkFromParts({ layers, standardize, labels, features }: NetworkParts): Network {
+export function networkFromParts({ layers, standardize, labels, features, impute }: NetworkParts): Network {
   const net: Network = Object.create(Network.prototype);
   // The fields the constructor would set, with the parts' values (already checked by whoever read them).
-  Object.assign(net, { layers, standardize, names: { labels, features } });
+  Object.assign(net, { layers, standardize, names: { labels, features, impute } });
   return net;
 }

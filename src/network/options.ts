@@ -4,6 +4,7 @@
  * knobs on `fit()`.
  */
 import type { Activation, ActivationSpec } from '../core/activations.js';
+import type { Impute } from '../core/impute.js';
 import type { InitName } from '../core/init.js';
 import { DEFAULT_SEED, type Seed } from '../core/random.js';
 
@@ -23,6 +24,8 @@ export interface NetworkOptions {
   labels?: readonly string[];
   /** The name of each input, for `classify` on records (see `net.features`). Default: none. */
   features?: readonly string[];
+  /** The fill of each input column's missing values, for records (see `net.impute`). Default: none. */
+  impute?: Impute;
 }
 
 /** Every default of the constructor, written once. */
@@ -33,6 +36,7 @@ export const NETWORK_DEFAULTS = Object.freeze({
   seed: DEFAULT_SEED,
   labels: undefined, // no class names
   features: undefined, // no input names
+  impute: undefined, // a missing input is an error
 } as const);
 
 /** Every default of `Network.fromWeights`: the constructor's activations (any other option is a typo and an error). */

@@ -89,7 +89,7 @@ function readRecords(samples: readonly unknown[], net: NetworkParts, where: stri
       `${where}: the samples are records but the network has no features to read them with (set net.features = data.features, or give rows of numbers)`,
     );
   }
-  return encodeRecords(samples as DataRecord[], net.features, where);
+  return encodeRecords(samples as DataRecord[], net.features, where, net.impute);
 }
 
 /** A record: a plain object (not an array, a Matrix or a mathjs matrix), as a CSV reader gives a row. */
