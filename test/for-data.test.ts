@@ -41,6 +41,14 @@ describe('Network.for', () => {
     expect([net.sizes, net.layers[0].activation.name]).toEqual([[1, 4, 3, 3], 'tanh']);
     expect(net.toJSON()).toEqual(new Network({ layers: [1, 4, 3, 3], hidden: 'tanh', output: 'softmax', init: 'xavier', seed: 7, labels: train.labels, features: train.features }).toJSON());
   });
+  it('keeps fromRecords’ fills of missing values, so classify fills a new record the same way', () => {
+    const withHole = [...records, { beak: null, island: 'Dream', species: 'Adelie' }];
+    const data = fromRecords(withHole, { inputs: ['beak', 'island'], target: 'species', missing: 'mean' });
+    const net = Network.for(data, { hidden: [3], seed: 1 });
+    expect(net.impute).toEqual(data.impute); // beak: (39 + 46 + 49 + 38) / 4 = 43
+    const filled = net.classify({ beak: null, island: 'Dream' } as never);
+    expect(filled).toEqual(net.classify({ beak: 43, island: 'Dream' }));
+  });
   it('refuses data that is not { X, Y }, X and Y of different lengths, hidden sizes that are not a list, and unknown options', () => {
     expectError(() => Network.for(null as never), ValueError, 'Network.for: data is null but it must be { X, Y } (or what fromRecords returns)');
     expectError(() => Network.for({ X: [[1, 2]], Y: [[1]] }), ShapeError, 'Network.for: X has 2 columns but Y has 1 (one column per sample in both)');

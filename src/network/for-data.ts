@@ -7,11 +7,12 @@
  *             sigmoid when it names two and Y has one row (p is the second class's probability),
  *             linear when there are no labels (a regression)
  *
- * and `labels` and `features` are copied into the network, so `classify` and `predict`
- * read raw records and answer with class names.
+ * and `labels`, `features` and `impute` are copied into the network, so `classify` and `predict`
+ * read raw records (filling their missing values as fromRecords did) and answer with class names.
  */
 import type { Activation, ActivationSpec } from '../core/activations.js';
 import { ShapeError, ValueError, describeValue, plural } from '../core/errors.js';
+import type { Impute } from '../core/impute.js';
 import type { InitName } from '../core/init.js';
 import { type MatrixInput, toMatrix } from '../core/matrix.js';
 import { DEFAULT_SEED, type Seed } from '../core/random.js';
@@ -28,6 +29,8 @@ export interface NetworkData {
   labels?: readonly string[];
   /** The name of each row of X. */
   features?: readonly string[];
+  /** The fill of each column's missing values (fromRecords' `impute`, with `missing: 'mean'` and the like). */
+  impute?: Impute;
 }
 
 /** What `Network.for` takes besides the data; every default is in NETWORK_FOR_DEFAULTS. */
@@ -76,7 +79,7 @@ export function optionsFor(data: NetworkData, options: NetworkForOptions = {}): 
       `${where}: hidden is ${describeValue(hidden)} but it must be the hidden layers' sizes, such as [16] (or [] for none)`,
     );
   }
-  const { labels, features } = data;
+  const { labels, features, impute } = data;
   // Classes: one softmax output each, or a single sigmoid output for two classes in one row of 0s and 1s.
   const output = labels === undefined ? 'linear' : Y.rows === 1 ? 'sigmoid' : 'softmax';
   return {
@@ -87,5 +90,6 @@ export function optionsFor(data: NetworkData, options: NetworkForOptions = {}): 
     seed: options.seed ?? NETWORK_FOR_DEFAULTS.seed,
     ...(labels !== undefined && { labels }),
     ...(features !== undefined && { features }),
+    ...(impute !== undefined && { impute }),
   };
 }
