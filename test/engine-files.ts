@@ -29,6 +29,5 @@ export const ENGINE_NEUTRAL: Readonly<Record<string, readonly string[]>> = {
   'test/plot-training.test.ts': [],
   'test/random.test.ts': [],
   'test/readme-snippets.test.ts': [],
-  'test/records.test.ts': [],
   'test/validate.test.ts': [],
 };
