@@ -375,7 +375,8 @@ const OPERATORS: Record<string, (node: Node, walk: Walk) => unknown> = {
   Relu: activation(() => relu),
   Sigmoid: activation(() => sigmoid),
   Tanh: activation(() => tanh),
-  LeakyRelu: activation((node, walk) => leakyReluWithSlope(number(node, 'alpha', 0.01, walk.where))),
+  // alpha is a float attribute: its default 0.01 is the float32 nearest 0.01, as runtimes compute with it.
+  LeakyRelu: activation((node, walk) => leakyReluWithSlope(number(node, 'alpha', Math.fround(0.01), walk.where))),
   PRelu: activation((node, walk) => {
     const slope = walk.constant(node.inputs[1], node).values;
     if (slope.length === 0 || slope.some((s) => !Object.is(s, slope[0]))) {
