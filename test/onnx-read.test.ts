@@ -249,7 +249,7 @@ describe('what it refuses, by name: anything but a chain of dense layers', () =>
   it('names the node, its operator and what can be read', async () => {
     const bytes = await onnxModel({ nodes: [['Conv', ['x', 'W'], 'y']], constants: { W: { dims: [1, 1, 1, 1], values: [1] } } });
     const model = await decode(bytes);
-    model.graph!.node[0].name = '/c/Conv';
+    (model.graph as { node: { name: string }[] }).node[0].name = '/c/Conv';
     await expectRejection(async () => fromOnnx(await encode(model)), ValueError, 'fromOnnx: node "/c/Conv" is a Conv, but only dense layers (Gemm, MatMul+Add) and the activations relu, leakyRelu, sigmoid, tanh, softmax can be read');
   });
 

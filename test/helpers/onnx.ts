@@ -56,7 +56,7 @@ export const attr = {
 /** The ModelProto of a spec, as a plain object (to change a field before encoding). */
 export function modelObject(spec: ModelSpec): onnx.ModelProto.$Properties {
   const elemType = TYPES[spec.type ?? 'float64'];
-  const inputDims = typeof spec.input === 'number' || spec.input === undefined ? ['batch', spec.input ?? 1] : spec.input;
+  const inputDims: (number | 'batch')[] = typeof spec.input === 'number' || spec.input === undefined ? ['batch', spec.input ?? 1] : spec.input;
   const shape = (dims: (number | 'batch')[]) => ({ dim: dims.map((d) => (d === 'batch' ? { dimParam: 'batch' } : { dimValue: d })) });
   const last = spec.nodes[spec.nodes.length - 1][2];
   return {
