@@ -70,7 +70,7 @@ export async function toOnnx(net: NetworkParts, options?: ToOnnxOptions): Promis
   }
   const model = modelOf(net, dtype, name, where); // everything that can throw runs before the schema is loaded
   const schema = await loadOnnxSchema();
-  return schema.ModelProto.encode(model).finish();
+  return new Uint8Array(schema.ModelProto.encode(model).finish()); // a plain copy: in Node protobuf.js hands over a Buffer of a shared pool
 }
 
 /** The graph, node by node: the model as a plain object that protobuf.js encodes. */
