@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ActivationSpec, Network, ValueError, activation, createRandom, fromOnnx, standardize, toOnnx } from '../src/index.js';
+import type { onnx } from '../src/interop/onnx-proto.js';
 import { randomNetwork } from './helpers/arbitraries.js';
 import { decode, expectRejection, maxRelativeError, runOnnxruntime } from './helpers/onnx.js';
 import { expectSameBits } from './helpers/oracles.js';
@@ -45,22 +46,22 @@ describe('toOnnx writes the graph PyTorch writes for nn.Linear and its activatio
     const model = await decode(await toOnnx(net, { dtype: 'float64' }));
     expect([long(model.irVersion), model.opsetImport.map((set) => [set.domain, long(set.version)])]).toEqual([8, [['', 17]]]);
     expect(model.producerName).toBe('feedforward');
-    const graph = model.graph as NonNullable<typeof model.graph>;
+    const graph = model.graph as onnx.GraphProto; // decoded: every list is there, empty or not
     expect(graph.node.map((node) => [node.opType, node.input, node.output])).toEqual([
       ['Gemm', ['x', 'layer1.weights', 'layer1.biases'], ['layer1/Z']],
       ['Relu', ['layer1/Z'], ['layer1/A']],
       ['Gemm', ['layer1/A', 'layer2.weights', 'layer2.biases'], ['layer2/Z']],
       ['Sigmoid', ['layer2/Z'], ['y']],
     ]);
-    expect(graph.node[0].attribute.map((a) => [a.name, long(a.i)])).toEqual([['transB', 1]]);
-    expect(graph.initializer.map((t) => [t.name, t.dims.map(long), t.dataType])).toEqual([
+    expect((graph.node[0].attribute ?? []).map((a) => [a.name, long(a.i)])).toEqual([['transB', 1]]);
+    expect(graph.initializer.map((t) => [t.name, (t.dims ?? []).map(long), t.dataType])).toEqual([
       ['layer1.weights', [3, 2], 11], // nOut × nIn, DOUBLE
       ['layer1.biases', [3], 11],
       ['layer2.weights', [1, 3], 11],
       ['layer2.biases', [1], 11],
     ]);
     expect(float64s(graph.initializer[0].rawData)).toEqual([1, 2, 3, 4, 5, 6]); // row by row
-    const shape = (value: (typeof graph.input)[number]) => value.type?.tensorType?.shape?.dim?.map((d) => d.dimParam || long(d.dimValue));
+    const shape = (value: onnx.ValueInfoProto.$Properties) => value.type?.tensorType?.shape?.dim?.map((d) => d.dimParam || long(d.dimValue));
     expect([graph.input[0].name, shape(graph.input[0]), graph.output[0].name, shape(graph.output[0])]).toEqual(['x', ['batch', 2], 'y', ['batch', 1]]);
   });
 
