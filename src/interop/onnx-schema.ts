@@ -121,7 +121,7 @@ export function int64(value: Int64 | null | undefined, where: string, what: stri
  * The name ONNX gives an element type (TensorProto.DataType), for messages.
  * @example dataTypeName(await loadOnnxSchema(), 7) //=> 'INT64'
  */
-export function dataTypeName(schema: OnnxSchema, type: number): string {
-  const name = (schema.TensorProto.DataType as unknown as Record<number, string | undefined>)[type];
+export function dataTypeName(schema: OnnxSchema | undefined, type: number): string {
+  const name = (schema?.TensorProto.DataType as unknown as Record<number, string | undefined> | undefined)?.[type];
   return name === undefined ? `data type ${type}` : name;
 }

@@ -30,7 +30,8 @@ export type ExternalData = Readonly<Record<string, Uint8Array>>;
 
 /** Where the reading of one model stands: the schema, the external files, and how many numbers it may still read. */
 export interface TensorReading {
-  readonly schema: OnnxSchema;
+  /** ONNX's schema, for the names of data types in messages ("INT64" rather than "data type 7"). */
+  readonly schema?: OnnxSchema;
   readonly externalData: ExternalData;
   /** Numbers left before the model would hold more than MAX_PARAMETERS. */
   left: number;
@@ -45,7 +46,7 @@ const EXTERNAL = 1;
 
 /**
  * A weight tensor's numbers as float64, every size checked before anything is copied.
- * @example const reading = { schema: await loadOnnxSchema(), externalData: {}, left: 10, where: 'fromOnnx' };
+ * @example const reading = { externalData: {}, left: 10, where: 'fromOnnx' }; // at most 10 numbers
  * Array.from(readTensor({ name: 'b', dims: [2], dataType: 11, doubleData: [0.5, -1] }, reading).values) //=> [0.5, -1]
  */
 export function readTensor(tensor: onnx.TensorProto.$Properties, reading: TensorReading): Tensor {

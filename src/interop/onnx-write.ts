@@ -54,7 +54,8 @@ const ONNX_OPERATORS: Readonly<Record<string, string | undefined>> = Object.free
  * The network as the bytes of an ONNX model (save them as `model.onnx`, or hand them to
  * `ort.InferenceSession.create(bytes)`): Gemm per layer (transB = 1, W as nOut × nIn), its
  * activation, and the standardizing, in float32 (default) or float64.
- * @example (await toOnnx(articleNetwork(), { dtype: 'float64' })).length //=> 777
+ * @example const bytes = await toOnnx(articleNetwork(), { dtype: 'float64' });
+ * (await fromOnnx(bytes)).predict([-2, -1, 0, 1, 2]) //=> [1.5, 1, 1, -0.5, -1]
  */
 export async function toOnnx(net: NetworkParts, options?: ToOnnxOptions): Promise<Uint8Array> {
   const where = 'toOnnx';
