@@ -25,7 +25,7 @@ describe('the ONNX schema module', () => {
     await a;
     const protobuf = (await import('protobufjs/minimal.js')).default;
     expect(protobuf.roots.feedforward_onnx).toBeDefined();
-    expect(protobuf.roots.default?.onnx).toBeUndefined();
+    expect((protobuf.roots.default as { onnx?: unknown } | undefined)?.onnx).toBeUndefined();
   });
 });
 
