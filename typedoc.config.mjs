@@ -20,6 +20,7 @@ export default {
     'docs/kinks.md',
     'docs/plots.md',
     'docs/interop.md',
+    'docs/onnx.md',
     'docs/using-from.md',
     'docs/errors-and-files.md',
     'docs/speed.md',
