@@ -84,10 +84,14 @@ const cjsModules = JSON.parse(
   ).stdout,
 );
 const cjsLoadsMathjs = cjsModules.some((file) => file.includes(`${path.sep}mathjs${path.sep}`));
-const cjsLoadsProtobuf = cjsModules.some((file) => file.includes(`${path.sep}protobufjs${path.sep}`) || file.includes('onnx-proto'));
+const cjsLoadsProtobuf = cjsModules.some(
+  (file) => file.includes(`${path.sep}protobufjs${path.sep}`) || file.includes('onnx-proto'),
+);
 rmSync(dir, { recursive: true });
 if (!controlSeesMathjs || !controlSeesProtobuf)
-  throw new Error('import-cost: the module watch did not see a direct import of mathjs or protobuf.js, so it proves nothing');
+  throw new Error(
+    'import-cost: the module watch did not see a direct import of mathjs or protobuf.js, so it proves nothing',
+  );
 
 // ---------------------------------------------------------------------------
 // 2. Time: each command `runs` times, interleaved.
