@@ -54,7 +54,7 @@ describe('saveOnnx and loadOnnx', () => {
 
   it('writes nothing when the network cannot be written (an activation ONNX has no operator for here)', async () => {
     const net = new Network({ layers: [1, 2, 1], hidden: { name: 'softplus', expression: 'log(1 + exp(x))' } as never });
-    await expect(saveOnnx(net, join(dir, 'model.onnx'))).rejects.toThrow(/^toOnnx: layer 1's activation softplus has no ONNX operator here/);
+    await expect(saveOnnx(net, join(dir, 'model.onnx'))).rejects.toThrow(/^saveOnnx: layer 1's activation softplus has no ONNX operator here/);
     expect(await readdir(dir)).toEqual([]);
   });
 

@@ -19,7 +19,7 @@ import { fileError, writeAtomic } from './atomic.js';
 import { onnxParts, readOnnx } from './onnx-read.js';
 import { checkByteLength, decodeOnnx, loadOnnxSchema } from './onnx-schema.js';
 import { externalLocations } from './onnx-tensors.js';
-import { type ToOnnxOptions, toOnnx } from './onnx-write.js';
+import { type ToOnnxOptions, writeOnnx } from './onnx-write.js';
 
 /**
  * Writes the network as an ONNX model to `path`, atomically (temp file, fsync, mode kept, rename),
@@ -29,7 +29,7 @@ import { type ToOnnxOptions, toOnnx } from './onnx-write.js';
 export async function saveOnnx(net: NetworkParts, path: string, options?: ToOnnxOptions): Promise<void> {
   const where = 'saveOnnx';
   checkPath(path, where);
-  const bytes = await toOnnx(net, options); // everything that can throw runs before the disk is touched
+  const bytes = await writeOnnx(net, options, where); // everything that can throw runs before the disk is touched
   try {
     await readOnnx(bytes, {}, where); // the reader's rules: a file that would not load is never written
   } catch (error) {

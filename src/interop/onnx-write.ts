@@ -58,7 +58,18 @@ const ONNX_OPERATORS: Readonly<Record<string, string | undefined>> = Object.free
  * (await fromOnnx(bytes)).predict([-2, -1, 0, 1, 2]) //=> [1.5, 1, 1, -0.5, -1]
  */
 export async function toOnnx(net: NetworkParts, options?: ToOnnxOptions): Promise<Uint8Array> {
-  const where = 'toOnnx';
+  return writeOnnx(net, options, 'toOnnx');
+}
+
+/**
+ * toOnnx's bytes, its messages naming `where` (saveOnnx's are saveOnnx's).
+ * @example (await writeOnnx(articleNetwork(), {}, 'saveOnnx')).length > 0 //=> true
+ */
+export async function writeOnnx(
+  net: NetworkParts,
+  options: ToOnnxOptions | undefined,
+  where: string,
+): Promise<Uint8Array> {
   checkNetwork(net, where);
   const given = checkOptions(options, TO_ONNX_DEFAULTS, where);
   const dtype = given.dtype ?? TO_ONNX_DEFAULTS.dtype;
