@@ -152,13 +152,14 @@ describe("every form of a dense layer it reads gives onnxruntime's predictions",
     expect((await readsLikeOnnxruntime(reshape)).sizes).toEqual([2, 2, 1]);
   });
 
-  it("weights from a Constant node, and a constant's Transpose folded before use (MatMul(x, Transpose(W)))", async () => {
+  it("weights from a Constant node, a constant's Transpose folded before use (MatMul(x, Transpose(W))), and an Identity of a constant", async () => {
     const spec: ModelSpec = {
       nodes: [
         ['Constant', [], 'W', [{ name: 'value', type: 4, t: tensor('W', W1) }]],
         ['Transpose', ['W'], 'Wt', [attr.ints('perm', [1, 0])]],
+        ['Identity', ['B1'], 'bias'],
         ['MatMul', ['x', 'Wt'], 'm'],
-        ['Add', ['m', 'B1'], 'y'],
+        ['Add', ['m', 'bias'], 'y'],
       ],
       constants: { B1 },
       input: 2,
@@ -262,6 +263,7 @@ describe('what it refuses, by name: anything but a chain of dense layers', () =>
     ['a softmax over another axis', { nodes: [['Gemm', ['x', 'W'], 'z', [attr.int('transB', 1)]], ['Softmax', ['z'], 'y', [attr.int('axis', 0)]]], constants: { W: { dims: [2, 1], values: [1, 1] } }, output: 2 }, undefined, 'fromOnnx: node "n2" (Softmax) has axis 0 but only the last axis (-1 or 1), over the outputs of each sample, can be read'],
     ['a softmax on a hidden layer', { nodes: [['Gemm', ['x', 'W'], 'z', [attr.int('transB', 1)]], ['Softmax', ['z'], 'a'], ['Gemm', ['a', 'V'], 'y', [attr.int('transB', 1)]]], constants: { W: { dims: [2, 1], values: [1, 1] }, V: { dims: [1, 2], values: [1, 1] } } }, undefined, /^fromOnnx: layer 1: .*softmax/],
     ['a Flatten of an image', { nodes: [['Flatten', ['x'], 'f'], ['Gemm', ['f', 'W'], 'y']], constants: { W: { dims: [1, 4], values: [1, 1, 1, 1] } }, input: ['batch', 1, 2, 2] }, undefined, 'fromOnnx: node "n1" (Flatten) turns an input of 4 dimensions into rows (axis 1), but only an input that is already [batch, features] can be read'],
+    ['a Transpose of the samples', { nodes: [['Transpose', ['x'], 't'], ['Gemm', ['t', 'W'], 'y']], constants: { W: { dims: [1, 1], values: [1] } } }, undefined, 'fromOnnx: node "n1" (Transpose) transposes the samples but only a constant\'s Transpose (a weight) can be read'],
     ['an Add before any layer', { nodes: [['Add', ['x', 'c'], 'a'], ['Gemm', ['a', 'W'], 'y']], constants: { c: { dims: [1], values: [1] }, W: { dims: [1, 1], values: [1] } } }, undefined, 'fromOnnx: node "n1" (Add) comes before the first layer but an Add is a layer\'s biases, or the outputs\' mean once after the last layer'],
     ['a layer after the outputs\' scaling', { nodes: [['Gemm', ['x', 'W'], 'z'], ['Mul', ['z', 's'], 'm'], ['Gemm', ['m', 'W'], 'y']], constants: { W: { dims: [1, 1], values: [1] }, s: { dims: [1], values: [2] } } }, undefined, 'fromOnnx: node "n3" (Gemm) comes after the outputs\' scaling (Mul/Add after the last layer) but nothing but Identity may follow it'],
     ['a Div by a σ ≤ 0', { nodes: [['Div', ['x', 's'], 'd'], ['Gemm', ['d', 'W'], 'y']], constants: { s: { dims: [1], values: [-2] }, W: { dims: [1, 1], values: [1] } } }, undefined, "fromOnnx: the inputs' standardizing (Sub, Div): std has an entry ≤ 0 but every σ must be > 0"],

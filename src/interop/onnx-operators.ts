@@ -264,6 +264,11 @@ export const OPERATORS: Record<string, (node: Node, walk: Walk) => unknown> = {
   },
   // Bᵀ of a constant, folded before use (older exporters wrote MatMul(x, Transpose(W))).
   Transpose(node, walk) {
+    if (node.inputs[0] === walk.chain.current) {
+      throw new ValueError(
+        `${walk.where}: ${node.label} (Transpose) transposes the samples but only a constant's Transpose (a weight) can be read`,
+      );
+    }
     const B = walk.constant(node.inputs[0], node);
     const perm = node.attribute('perm')?.ints?.map((p) => int64(p, walk.where, 'perm')) ?? [1, 0];
     const [rows, cols] = matrixShape(B, node, walk);

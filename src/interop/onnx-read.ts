@@ -145,6 +145,10 @@ export function onnxParts(
       read.set(output, handler(node, walk) as Tensor); // a constant's transpose, read
       return;
     }
+    if (node.op === 'Identity' && node.inputs[0] !== walk.chain.current) {
+      read.set(output, walk.constant(node.inputs[0], node)); // another name for a constant (PyTorch's newer exporter)
+      return;
+    }
     handler(node, walk);
     walk.chain.current = output;
   });
