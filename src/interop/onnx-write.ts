@@ -16,7 +16,7 @@
  *
  * The graph's input `x` and output `y` have a symbolic batch dimension:
  * [batch, nIn] → [batch, nOut]. IR version 8 with opset 17, as PyTorch 2
- * writes, which onnxruntime 1.14 and later load.
+ * writes, which onnxruntime 1.13 and later load (the tests run onnxruntime-web 1.31).
  */
 import { ValueError, describeValue } from '../core/errors.js';
 import type { NetworkParts } from '../core/types.js';
