@@ -4,7 +4,7 @@
  * conversions the reader needs beside it (int64 to a number, float16 to a number).
  */
 import { readFileSync } from 'node:fs';
-import Long from 'long';
+import protobuf from 'protobufjs/minimal.js';
 import { describe, expect, it } from 'vitest';
 import { ValueError } from '../src/index.js';
 import { int64, loadOnnxSchema } from '../src/interop/onnx-schema.js';
@@ -23,11 +23,13 @@ describe('the ONNX schema module', () => {
     const [a, b] = [loadOnnxSchema(), loadOnnxSchema()];
     expect(a).toBe(b);
     await a;
-    const protobuf = (await import('protobufjs/minimal.js')).default;
     expect(protobuf.roots.feedforward_onnx).toBeDefined();
     expect((protobuf.roots.default as { onnx?: unknown } | undefined)?.onnx).toBeUndefined();
   });
 });
+
+/** long.js's Long, as protobuf.js uses it for 64-bit integers (protobufjs depends on the long package). */
+const Long = protobuf.util.Long as unknown as { fromNumber(n: number): never; fromString(s: string): never };
 
 describe('int64: a protobuf 64-bit integer as a number', () => {
   it('takes a number or a Long (protobuf.js hands over either, depending on whether the long package loads)', () => {
