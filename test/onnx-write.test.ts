@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { type ActivationSpec, Network, ValueError, activation, createRandom, fromOnnx, standardize, toOnnx } from '../src/index.js';
 import type { onnx } from '../src/interop/onnx-proto.js';
 import { randomNetwork } from './helpers/arbitraries.js';
-import { decode, expectRejection, maxRelativeError, runOnnxruntime } from './helpers/onnx.js';
+import { decode, expectRejection, fixture, maxRelativeError, runOnnxruntime } from './helpers/onnx.js';
 import { expectSameBits } from './helpers/oracles.js';
 
 /** Seeded samples as rows: `count` rows of `nIn` numbers in [−2, 2). */
@@ -122,6 +122,13 @@ describe("onnxruntime runs every file toOnnx writes, with net.predict's predicti
         expect(error(got, want), `hidden ${JSON.stringify(h)}, output ${JSON.stringify(o)}, standardize ${standardized}`).toBeLessThan(tolerance);
       }
     }
+  });
+
+  it("takes a PyTorch model the whole way round: read from PyTorch's file, written again, run by onnxruntime as PyTorch's file runs", async () => {
+    const { bytes, x } = fixture('moons_relu_gemm'); // float32, as PyTorch trained it
+    const again = await toOnnx(await fromOnnx(bytes)); // float32 again: each weight is the float32 it was
+    // the same weights through the same nodes (Gemm with transB = 1, Relu) in the same runtime: the same bits
+    expect(await runOnnxruntime(again, x, 'float32')).toEqual(await runOnnxruntime(bytes, x, 'float32'));
   });
 
   it('runs a deeper network of 8 layers in float64 within 1e-12 relative', async () => {
