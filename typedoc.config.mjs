@@ -3,6 +3,7 @@
 // The entry points are the ones tsup builds (tsup.config.ts), so a new `feedforward/…`
 // entry is documented without an edit here. A warning fails the build, and every
 // export needs a doc comment (validation.notDocumented).
+import { OptionDefaults } from 'typedoc';
 import { sourceEntries } from './scripts/entries.mjs';
 
 /** @type {Partial<import('typedoc').TypeDocOptions>} */
@@ -20,12 +21,15 @@ export default {
     'docs/kinks.md',
     'docs/plots.md',
     'docs/interop.md',
+    'docs/onnx.md',
     'docs/using-from.md',
     'docs/errors-and-files.md',
     'docs/speed.md',
     'CONTRIBUTING.md',
   ],
   sortEntryPoints: false,
+  // docs/onnx.md shows the Python that exports a network from PyTorch.
+  highlightLanguages: [...OptionDefaults.highlightLanguages, 'python'],
   includeVersion: true,
   sort: ['source-order'],
   excludePrivate: true,

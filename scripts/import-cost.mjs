@@ -3,8 +3,8 @@
  * What importing the built package costs: the time of a Node process that only
  * imports it, minus the time of one that imports nothing (median of --runs
  * runs each, interleaved so a burst of load on a shared machine hits all alike),
- * and proof that the import does not load mathjs (it is loaded lazily, only by
- * the features that need it).
+ * and proof that the import does not load mathjs nor protobuf.js and ONNX's schema
+ * (each is loaded lazily, only by the features that need it: formulas, ONNX files).
  *
  * Usage: npm run build && node scripts/import-cost.mjs [--runs 15]
  * For comparison it also times importing mathjs itself, TensorFlow.js and
@@ -58,18 +58,21 @@ writeFileSync(
   path.join(dir, 'watch.mjs'),
   `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(path.join(dir, 'hooks.mjs')).href)});\n`,
 );
-const loadsMathjs = (code) => {
+const resolved = (code) => {
   writeFileSync(log, '');
   node(['--import', pathToFileURL(path.join(dir, 'watch.mjs')).href, '--input-type=module', '-e', code], {
     FF_RESOLVED_LOG: log,
   });
-  return readFileSync(log, 'utf8')
-    .split('\n')
-    .some((url) => url.includes('/node_modules/mathjs/'));
+  return readFileSync(log, 'utf8').split('\n');
 };
-const esmLoadsMathjs = loadsMathjs(`await import(${JSON.stringify(pathToFileURL(esm).href)});`);
-// The control: the same watch must see mathjs when something does import it.
-const controlSeesMathjs = loadsMathjs(`await import('mathjs');`);
+const isMathjs = (url) => url.includes('/node_modules/mathjs/');
+const isProtobuf = (url) => url.includes('/node_modules/protobufjs/') || url.includes('onnx-proto');
+const esmUrls = resolved(`await import(${JSON.stringify(pathToFileURL(esm).href)});`);
+const esmLoadsMathjs = esmUrls.some(isMathjs);
+const esmLoadsProtobuf = esmUrls.some(isProtobuf);
+// The controls: the same watch must see mathjs and protobuf.js when something does import them.
+const controlSeesMathjs = resolved(`await import('mathjs');`).some(isMathjs);
+const controlSeesProtobuf = resolved(`await import('protobufjs/minimal.js');`).some(isProtobuf);
 const cjsModules = JSON.parse(
   spawnSync(
     process.execPath,
@@ -81,9 +84,14 @@ const cjsModules = JSON.parse(
   ).stdout,
 );
 const cjsLoadsMathjs = cjsModules.some((file) => file.includes(`${path.sep}mathjs${path.sep}`));
+const cjsLoadsProtobuf = cjsModules.some(
+  (file) => file.includes(`${path.sep}protobufjs${path.sep}`) || file.includes('onnx-proto'),
+);
 rmSync(dir, { recursive: true });
-if (!controlSeesMathjs)
-  throw new Error('import-cost: the module watch did not see a direct import of mathjs, so it proves nothing');
+if (!controlSeesMathjs || !controlSeesProtobuf)
+  throw new Error(
+    'import-cost: the module watch did not see a direct import of mathjs or protobuf.js, so it proves nothing',
+  );
 
 // ---------------------------------------------------------------------------
 // 2. Time: each command `runs` times, interleaved.
@@ -139,4 +147,7 @@ console.log(
 console.log(
   `mathjs loaded by the ESM import: ${esmLoadsMathjs ? 'YES' : 'no'}; by the CJS require: ${cjsLoadsMathjs ? 'YES' : 'no'} (the same watch does see a direct import of mathjs)`,
 );
-if (esmLoadsMathjs || cjsLoadsMathjs) process.exitCode = 1;
+console.log(
+  `protobuf.js (ONNX) loaded by the ESM import: ${esmLoadsProtobuf ? 'YES' : 'no'}; by the CJS require: ${cjsLoadsProtobuf ? 'YES' : 'no'}`,
+);
+if (esmLoadsMathjs || cjsLoadsMathjs || esmLoadsProtobuf || cjsLoadsProtobuf) process.exitCode = 1;

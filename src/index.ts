@@ -147,5 +147,12 @@ export type {
   TfjsLayerJSON,
 } from './interop/tfjs-write.js';
 export type { TfjsModelInput, TfjsWeightData } from './interop/tfjs-read.js';
+
+// ONNX, the format onnxruntime and PyTorch share: networks in (fromOnnx) and out (toOnnx).
+export { toOnnx, TO_ONNX_DEFAULTS } from './interop/onnx-write.js';
+export type { ToOnnxOptions } from './interop/onnx-write.js';
+export { fromOnnx } from './network/readers.js';
+export { FROM_ONNX_DEFAULTS } from './interop/onnx-read.js';
+export type { FromOnnxOptions } from './interop/onnx-read.js';
 export { SOURCE_DEFAULTS } from './interop/source.js';
 export type { SourceOptions } from './interop/source.js';

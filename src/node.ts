@@ -6,7 +6,7 @@
 
 // A network as a JSON file, saved atomically and read as untrusted input.
 export { saveNetwork } from './interop/network-files.js';
-export { loadNetwork, loadTfjsModel } from './network/files.js';
+export { loadNetwork, loadTfjsModel, loadOnnx } from './network/files.js';
 
 // CSV files in, as records for fromRecords.
 export { readCsv, READ_CSV_DEFAULTS } from './interop/csv.js';
@@ -15,3 +15,6 @@ export type { TextEncoding } from './interop/text.js';
 
 // TensorFlow.js files (model.json + weights.bin).
 export { saveTfjsModel } from './interop/tfjs-files.js';
+
+// ONNX model files (model.onnx, and the external data PyTorch may write beside it).
+export { saveOnnx } from './interop/onnx-files.js';

@@ -9,7 +9,7 @@
  * them, so no chapter imports it. The doors, src/index.ts and src/node.ts, see all.
  * No exception.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -20,17 +20,21 @@ const DOORS = ['index.ts', 'node.ts'] as const;
 
 const src = join(__dirname, '..', 'src');
 
-/** Every .ts file under a folder, as a path relative to src/ ('core/matrix.ts'). */
+/** Every .ts file under a folder (and .js, generated modules such as interop/onnx-proto.js), as a path relative to src/ ('core/matrix.ts'). */
 function sourceFiles(folder = src): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(folder, entry.name)) : entry.name.endsWith('.ts') ? [relative(src, join(folder, entry.name))] : [],
+    entry.isDirectory() ? sourceFiles(join(folder, entry.name)) : /\.[jt]s$/.test(entry.name) ? [relative(src, join(folder, entry.name))] : [],
   );
 }
 
 /** The src/ files a source text imports or re-exports (type-only ones too), relative to src/. */
 function importsOf(file: string, text: string): string[] {
   const specifiers = [...text.matchAll(/^\s*(?:import|export)\b[^'";]*?\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]/gm)].map((m) => m[1]);
-  return specifiers.map((spec) => relative(src, resolve(src, dirname(file), spec)).replace(/\.js$/, '.ts'));
+  // './x.js' names the source x.ts, or a generated x.js that is there as it is
+  return specifiers.map((spec) => {
+    const path = relative(src, resolve(src, dirname(file), spec));
+    return existsSync(join(src, path)) ? path : path.replace(/\.js$/, '.ts');
+  });
 }
 
 /** A file's chapter: its folder, or 'door' for src/index.ts and src/node.ts. */

@@ -4,6 +4,7 @@
  */
 import { readNetworkFile } from '../interop/network-files.js';
 import { readTfjsFiles } from '../interop/tfjs-files.js';
+import { readOnnxFile } from '../interop/onnx-files.js';
 import { type Network, networkFromParts } from './network.js';
 
 /**
@@ -24,4 +25,15 @@ export async function loadNetwork(path: string): Promise<Network> {
  */
 export async function loadTfjsModel(modelJsonPath: string): Promise<Network> {
   return networkFromParts(await readTfjsFiles(modelJsonPath, 'loadTfjsModel'));
+}
+
+/**
+ * Reads an ONNX model from its path into a Network (as `fromOnnx` reads its bytes), with the
+ * external-data files it names (PyTorch's `model.onnx.data`): plain file names beside it (no
+ * folders, no `..`, no absolute paths), regular files only, not followed if they are symlinks.
+ * @example await saveOnnx(new Network({ layers: [1, 2, 1] }), 'model.onnx');
+ * (await loadOnnx('model.onnx')).sizes //=> [1, 2, 1]
+ */
+export async function loadOnnx(path: string): Promise<Network> {
+  return networkFromParts(await readOnnxFile(path, 'loadOnnx'));
 }

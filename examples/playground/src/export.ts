@@ -2,9 +2,10 @@
  * "Take it away, bring it back": the feedforward code that rebuilds the current
  * network with its exact weights, its toJSON(), a link to this exact page
  * state, and the import of a network's JSON (from net.toJSON() or the file
- * saveNetwork writes), so one network goes from Node to the page and back.
+ * saveNetwork writes) or of an ONNX model (saveOnnx's, or PyTorch's), so one
+ * network goes from Node to the page and back.
  */
-import { Network } from 'feedforward';
+import { Network, fromOnnx } from 'feedforward';
 import { html } from './dom.js';
 import { state, useNetwork } from './state.js';
 import { stateToHash } from './url.js';
@@ -41,17 +42,25 @@ export function shareLink(): string {
 
 /** Reads a network's JSON text and puts it on the page; the message says what happened. */
 export function importNetwork(text: string): { ok: boolean; message: string } {
-  let net: Network;
   try {
-    net = Network.fromJSON(text.trim());
+    return show(Network.fromJSON(text.trim()));
   } catch (error) {
     return { ok: false, message: `Not imported: ${(error as Error).message}` };
   }
+}
+
+/** Reads an ONNX model's bytes (toOnnx's, or PyTorch's torch.onnx.export) and puts it on the page. */
+export async function importOnnx(bytes: Uint8Array): Promise<{ ok: boolean; message: string }> {
   try {
-    useNetwork(net);
+    return show(await fromOnnx(bytes));
   } catch (error) {
     return { ok: false, message: `Not imported: ${(error as Error).message}` };
   }
+}
+
+/** Puts a network read from a file on the page. */
+function show(net: Network): { ok: boolean; message: string } {
+  useNetwork(net);
   return { ok: true, message: `Imported a network with layers ${JSON.stringify(net.sizes)}.` };
 }
 
@@ -64,10 +73,10 @@ export function renderExport(root: HTMLElement): void {
     <button id="copy">copy</button>
     <details><summary>net.toJSON()</summary><textarea id="export-json" readonly rows="6" spellcheck="false"></textarea></details>
     <h3>Bring a network in</h3>
-    <p class="muted">Paste the JSON of <code>net.toJSON()</code>, or open the file <code>saveNetwork(net, 'model.json')</code> wrote.</p>
+    <p class="muted">Paste the JSON of <code>net.toJSON()</code>, or open the file <code>saveNetwork(net, 'model.json')</code> wrote, or an ONNX model (<code>saveOnnx</code>'s, or PyTorch's <code>torch.onnx.export</code> of dense layers).</p>
     <textarea id="import-json" rows="4" spellcheck="false" placeholder='{"format":"feedforward-network",...}'></textarea>
     <div class="row"><button id="import-button">import</button>
-      <label>or a file <input id="import-file" type="file" accept=".json,application/json" /></label></div>
+      <label>or a file <input id="import-file" type="file" accept=".json,application/json,.onnx" /></label></div>
     <p id="import-message" role="status"></p>`;
   root.querySelector<HTMLInputElement>('#share-link')!.value = shareLink();
   root.querySelector<HTMLTextAreaElement>('#export-code')!.value = exportCode();
@@ -85,6 +94,7 @@ export function renderExport(root: HTMLElement): void {
   );
   root.querySelector<HTMLInputElement>('#import-file')?.addEventListener('change', async (e) => {
     const file = (e.target as HTMLInputElement).files?.[0];
-    if (file) report(importNetwork(await file.text()));
+    if (file?.name.toLowerCase().endsWith('.onnx')) report(await importOnnx(new Uint8Array(await file.arrayBuffer())));
+    else if (file) report(importNetwork(await file.text()));
   });
 }
