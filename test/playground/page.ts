@@ -66,3 +66,21 @@ export async function shownMatrix(page: Page, name: string, within = '#stepper')
     rows.map((row) => Array.from(row.querySelectorAll('td'), (td) => Number(td.getAttribute('data-value')))),
   );
 }
+
+/** The page's window.playground helpers (main.ts), called with `call` inside the page. */
+export function inPage<T>(page: Page, call: (helpers: any) => T): Promise<Awaited<T>> {
+  return page.evaluate(`(${call.toString()})(window.playground)`) as Promise<Awaited<T>>;
+}
+
+/** Opens the page afresh at `url` + `suffix` (a query and/or a hash), and waits for the diagram. */
+export async function reopen(page: Page, url: string, suffix = ''): Promise<void> {
+  await page.goto('about:blank'); // a new hash alone would not reload the page
+  await page.goto(`${url}${suffix}`);
+  await page.waitForSelector('#diagram svg');
+}
+
+/** Types a value into a checked box and presses Enter. */
+export async function typeInto(page: Page, selector: string, value: string): Promise<void> {
+  await page.fill(selector, value);
+  await page.press(selector, 'Enter');
+}

@@ -13,7 +13,8 @@
  * the "one step" button applies to every layer so the learner sees the weights move.
  */
 import { type BackwardStep, type Matrix, scale, subtract, transpose } from 'feedforward';
-import { dataOf, withFeatures } from './data.js';
+import { dataOf } from './data.js';
+import { networkInput, networkTarget } from './model.js';
 import { html } from './dom.js';
 import { chosenSample, listenToSample, sampleControl } from './sample.js';
 import { matrixTable, rowColours } from './stepper.js';
@@ -23,7 +24,7 @@ import { lossName } from './training.js';
 /** The X and Y backpropagated: the chosen sample (1 column), or the whole training set. */
 export function backpropData(): { X: Matrix; Y: Matrix } {
   const data = dataOf(state);
-  if (state.backOn === 'batch' && data) return { X: withFeatures(data.train.X, state.features), Y: data.train.Y };
+  if (state.backOn === 'batch' && data) return { X: networkInput(data.train.X), Y: networkTarget(data.train.Y) };
   const { X, Y } = chosenSample();
   return { X, Y };
 }

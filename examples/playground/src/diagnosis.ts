@@ -6,7 +6,8 @@
  */
 import { diagnose } from 'feedforward';
 import { neuronColour } from './colours.js';
-import { dataOf, withFeatures } from './data.js';
+import { dataOf } from './data.js';
+import { networkInput } from './model.js';
 import { html } from './dom.js';
 import { sizesOf, state } from './state.js';
 
@@ -25,7 +26,7 @@ export function renderDiagnosis(root: HTMLElement): void {
     root.innerHTML = '<p class="muted">Add training points to check the network on them.</p>';
     return;
   }
-  const X = withFeatures(data.train.X, state.features);
+  const X = networkInput(data.train.X);
   const { findings } = diagnose(state.net, X);
   const sizes = sizesOf(state);
   const items = findings.map((finding) => {
