@@ -62,8 +62,8 @@ export async function openPlayground(): Promise<OpenPlayground> {
 
 /** The numbers of a matrix a stepper shows (the forward one unless `within` says), read from its cells' exact data-value. */
 export async function shownMatrix(page: Page, name: string, within = '#stepper'): Promise<number[][]> {
-  return page.$$eval(`${within} figure[data-name="${name}"] tr`, (rows) =>
-    rows.map((row) => Array.from(row.querySelectorAll('td'), (td) => Number(td.getAttribute('data-value')))),
+  return page.$$eval(`${within} figure[data-name="${name}"] tr:not(.more-rows)`, (rows) =>
+    rows.map((row) => Array.from(row.querySelectorAll('td[data-value]'), (td) => Number(td.getAttribute('data-value')))),
   );
 }
 
