@@ -30,6 +30,8 @@ import {
 } from './state.js';
 
 const FRAME_BUDGET_MS = 8;
+/** Training stops when the loss grows past this many times its lowest value so far: it is diverging. */
+const GROWTH_LIMIT = 1000;
 
 /** The noise each target starts with: none on the curves, a little on the classes (XOR's points would sit on 4 corners). */
 const NOISE: Record<typeof state.target, number> = { sine: 0, step: 0, abs: 0, points: 0, xor: 0.15, circles: 0.1, moons: 0.1, spiral: 0.1, points2d: 0 };
@@ -82,8 +84,17 @@ export function trainStep(): number | null {
   });
   const loss = history.loss[history.loss.length - 1];
   problem = null;
+  const least = state.losses.reduce((a, b) => Math.min(a, b), loss);
   state.losses.push(loss);
   if (history.validationLoss) state.testLosses.push(history.validationLoss[history.validationLoss.length - 1]);
+  if (loss > GROWTH_LIMIT * least) {
+    // fit stops only when the loss overflows; a loss growing a thousandfold gets there 70 epochs later, after the plot is useless.
+    const error = new Error(
+      `the training loss grew from ${least.toPrecision(3)} to ${loss.toPrecision(3)} by epoch ${state.losses.length}, more than ${GROWTH_LIMIT}-fold: the learning rate ${state.learningRate} is too large for this network (the page starts with 0.02); press "reset weights" to start again`,
+    );
+    error.name = 'DivergenceError';
+    throw error;
+  }
   return loss;
 }
 
