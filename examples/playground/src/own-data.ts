@@ -45,7 +45,7 @@ export function readCsvText(text: string, name: string): { columns: string[]; ro
   } catch (error) {
     const e = error as Error & { code?: string; lines?: number; record?: unknown[] };
     if (e.code === 'CSV_RECORD_INCONSISTENT_COLUMNS') {
-      throw new Error(`${name} line ${e.lines} has ${e.record?.length ?? 0} fields but the header has ${columns.length} (every row needs one field per column: ${columns.join(', ')})`);
+      throw new Error(`${name} line ${e.lines} has ${e.record?.length ?? 0} field${e.record?.length === 1 ? '' : 's'} but the header has ${columns.length} (every row needs one field per column: ${columns.join(', ')})`);
     }
     if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
       throw new Error(`${name} has a quote opened on or before line ${e.lines} that is never closed (a field in quotes ends with a quote; a quote inside it is written "")`);
