@@ -213,7 +213,7 @@ describe('the playground page at a glance (issue 22)', () => {
     await page.check('#back-stepper input[name="back-on"][value="batch"]');
     await page.waitForFunction(() => document.querySelector('#back-stepper')?.textContent?.includes('m = 60'));
     const shapes = await page.$$eval('#back-stepper figure.matrix table', (tables) =>
-      tables.map((t) => ({ rows: t.rows.length, cols: Math.max(...Array.from(t.rows, (r) => r.cells.length)) })),
+      (tables as HTMLTableElement[]).map((t) => ({ rows: t.rows.length, cols: Math.max(...Array.from(t.rows, (r) => r.cells.length)) })),
     );
     expect(Math.max(...shapes.map((s) => s.rows))).toBeLessThanOrEqual(9); // 8 rows and a ⋮
     expect(Math.max(...shapes.map((s) => s.cols))).toBeLessThanOrEqual(10); // a colour, 8 columns and a …
