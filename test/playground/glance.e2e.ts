@@ -76,7 +76,8 @@ describe('the playground page at a glance (issue 22)', () => {
     expect(sizes.length).toBeGreaterThan(20);
     console.log(`tick labels at 390 px: ${Math.min(...sizes).toFixed(1)} to ${Math.max(...sizes).toFixed(1)} px`);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(10);
-    await phone.screenshot({ path: join(screenshots, 'playground-390.png'), fullPage: true });
+    await phone.screenshot({ path: join(screenshots, 'playground-390.png') }); // the first screen
+    await phone.screenshot({ path: join(screenshots, 'playground-390-full.png'), fullPage: true });
     // Two inputs: the plane's numbers too.
     await phone.goto('about:blank');
     await phone.goto(`${playground.url}#target=moons&hidden=4,4`);
