@@ -46,7 +46,7 @@ export function sampleControl(sample: Sample): string {
   const names = featureNames(inputsOf(state.target), []);
   const values = sample.raw.map((v, n) => `${names[n]} = ${short(v)}`).join(', ');
   if (sample.count === 0) return html`<p class="muted">No training points yet: following ${values}, target 0.</p>`;
-  return html`<label class="row">training sample
+  return html`${standardizedNote()}<label class="row">training sample
     <input class="sample-index" type="range" min="0" max="${sample.count - 1}" step="1" value="${sample.index}" />
     <output class="sample-text">${sample.index + 1} of ${sample.count}: ${values}, target y = ${short(sample.rawY)}</output></label>`;
 }
@@ -56,4 +56,14 @@ export function listenToSample(root: HTMLElement): void {
   root.querySelectorAll<HTMLInputElement>('input.sample-index').forEach((input) =>
     input.addEventListener('change', () => update({ sampleIndex: Number(input.value) }, 'weights')),
   );
+}
+
+/** When the network standardizes (net.standardize), what the steppers show: the numbers it computes with. */
+function standardizedNote(): string {
+  const { inputs, outputs } = state.net.standardize ?? {};
+  if (!inputs && !outputs) return '';
+  const scale = (name: string, s: { mean: readonly number[]; std: readonly number[] }) =>
+    `${name}′ = (${name} − ${short(s.mean[0])}) / ${short(s.std[0])}`;
+  const parts = [inputs && scale('x', inputs), outputs && scale('y', outputs)].filter(Boolean).join(' and ');
+  return html`<p class="muted standardized">The network standardizes (net.standardize): the steppers show what it computes with, ${parts}.</p>`;
 }
