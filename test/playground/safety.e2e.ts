@@ -110,6 +110,28 @@ describe('the playground page: no link wedges it (issue 19)', () => {
   });
 });
 
+describe('the playground page: names from a link are text, never markup', () => {
+  it('a column named <img onerror=…> shows its name and runs nothing; so does a network whose activation is named so', async () => {
+    const { page } = playground;
+    const evil = '<img src=x onerror="window.pwned=1">';
+    await fresh(`#target=points&points=0:1;1:2&columns=${encodeURIComponent(JSON.stringify([evil, 'y']))}`);
+    expect(await page.textContent('#function-plot text.axis-title')).toBe(evil);
+    const net = Network.fromJSON({
+      format: 'feedforward-network',
+      version: 1,
+      layers: [1, 2, 1],
+      activations: [{ name: evil, expression: 'x' }, 'linear'],
+      weights: [[[1], [2]], [[1, 1]]],
+      biases: [[0, 0], [0]],
+    } as never);
+    await fresh(`#net=${encodeURIComponent(JSON.stringify(net.toJSON()))}`);
+    // The page has no formula engine loaded (mathjs is loaded on demand): the network is refused by name, as text.
+    expect(await problems()).toContain(`net: `);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+  });
+});
+
 describe('the playground page: what it draws, trains and exports is the imported model (issue 19)', () => {
   it("keeps leakyRelu's slope: the line drawn and the exported code, run in Node, give net.predict's numbers", async () => {
     await fresh();

@@ -16,7 +16,7 @@ import { type BackwardStep, type Matrix, Network, matrix, scale, subtract, trans
 import { dataOf } from './data.js';
 import { networkInput, networkTarget } from './model.js';
 import { EPSILON, lossOf, nudgeSlopes } from './nudge.js';
-import { html, short } from './dom.js';
+import { escapeHtml, html, short } from './dom.js';
 import { chosenSample, listenToSample, sampleControl } from './sample.js';
 import { matrixTable, rowColours } from './stepper.js';
 import { state, update } from './state.js';
@@ -116,6 +116,7 @@ export function renderBackprop(root: HTMLElement): void {
         matrixTable('dA', `dA${sup(l)}`, step.dA, own),
       );
   const derivative = activation.name === 'softmax' ? Number.NaN : activation.df(at(step.z));
+  const g = escapeHtml(activation.name); // an imported activation's name is text
   const dZLine = paired
     ? line(
         `dZ${sup(l)} = A${sup(l)} − Y (a sigmoid output with cross-entropy: the g′ cancels)`,
@@ -123,9 +124,9 @@ export function renderBackprop(root: HTMLElement): void {
         matrixTable('dZ', `dZ${sup(l)}`, step.dZ, own),
       )
     : line(
-        `dZ${sup(l)} = dA${sup(l)} ⊙ ${activation.name}′(Z${sup(l)})${activation.name === 'relu' ? ': relu′ is 1 where z > 0 and 0 where ReLU cut z off' : ''}`,
-        `Chain rule: a = ${activation.name}(z), so ∂ℓ/∂z = ∂ℓ/∂a·${activation.name}′(z); for neuron 1 and ${one}: ${n(at(step.dA))}·${activation.name}′(${n(at(step.z))}) = ${n(at(step.dA))}·${n(derivative)} = ${n(at(step.dZ))}.`,
-        `${matrixTable('dA-again', `dA${sup(l)}`, step.dA, own)}<span class="op">⊙ ${activation.name}′(</span>${matrixTable('Z', `Z${sup(l)}`, step.z, own)}
+        `dZ${sup(l)} = dA${sup(l)} ⊙ ${g}′(Z${sup(l)})${activation.name === 'relu' ? ': relu′ is 1 where z > 0 and 0 where ReLU cut z off' : ''}`,
+        `Chain rule: a = ${g}(z), so ∂ℓ/∂z = ∂ℓ/∂a·${g}′(z); for neuron 1 and ${one}: ${n(at(step.dA))}·${g}′(${n(at(step.z))}) = ${n(at(step.dA))}·${n(derivative)} = ${n(at(step.dZ))}.`,
+        `${matrixTable('dA-again', `dA${sup(l)}`, step.dA, own)}<span class="op">⊙ ${g}′(</span>${matrixTable('Z', `Z${sup(l)}`, step.z, own)}
          <span class="op">) =</span>${matrixTable('dZ', `dZ${sup(l)}`, step.dZ, own)}`,
       );
   const slopes = nudgeSlopes(state.net, l, X, Y, lossName(), { rows: 8, cols: 8 });

@@ -8,7 +8,7 @@ import { diagnose } from 'feedforward';
 import { neuronColour } from './colours.js';
 import { dataOf } from './data.js';
 import { networkInput } from './model.js';
-import { html } from './dom.js';
+import { escapeHtml, html } from './dom.js';
 import { sizesOf, state } from './state.js';
 
 /** A short title per kind of finding. */
@@ -34,7 +34,7 @@ export function renderDiagnosis(root: HTMLElement): void {
     const who = finding.node === undefined ? `layer ${finding.layer}` : `layer ${finding.layer}, node ${finding.node}`;
     return html`<li class="finding ${finding.kind}" data-kind="${finding.kind}">
       <span class="swatch" style="background:${colour}"></span><strong>${who}: ${TITLES[finding.kind] ?? finding.kind}.</strong>
-      ${finding.message}</li>`;
+      ${escapeHtml(finding.message)}</li>`;
   });
   root.innerHTML = findings.length
     ? html`<p id="diagnosis-summary" class="warn">diagnose() finds ${findings.length} problem${findings.length === 1 ? '' : 's'} on the ${X.cols} training points:</p>

@@ -8,7 +8,7 @@
 import { isPiecewiseLinear, kinks, type Network } from 'feedforward';
 import { drawAxes, path, scaleLinear, tickText, ticks } from './axes.js';
 import { dataOf, domainsOf } from './data.js';
-import { short, svg } from './dom.js';
+import { escapeHtml, short, svg } from './dom.js';
 import { inputScale, traceOn } from './model.js';
 import { renderNeuronMaps, renderNeurons } from './neurons-view.js';
 import { chosenSample } from './sample.js';
@@ -47,10 +47,10 @@ function xs(found: ReturnType<typeof exactKinks>, domain: readonly [number, numb
   return Array.from({ length: SAMPLES }, (_, n) => domain[0] + ((domain[1] - domain[0]) * n) / (SAMPLES - 1));
 }
 
-/** The axis titles: the CSV's column names when your data came from one. */
+/** The axis titles: the CSV's column names when your data came from one (text, escaped where it goes into markup). */
 function titles(): { inputs: string[]; target: string } {
   const two = inputsOf(state.target) === 2;
-  if (state.columns.length) return { inputs: state.columns.slice(0, -1), target: state.columns[state.columns.length - 1] };
+  if (state.columns.length >= 2) return { inputs: state.columns.slice(0, -1), target: state.columns[state.columns.length - 1] };
   return { inputs: two ? ['x₁', 'x₂'] : ['x (input)'], target: 'ŷ (prediction)' };
 }
 
@@ -77,7 +77,7 @@ function render1D(main: HTMLElement, neurons: HTMLElement, withNeurons: boolean)
   const dots = (set: { X: { data: Float64Array }; Y: { data: Float64Array } } | null | undefined, cls: string) =>
     set ? Array.from(set.X.data, (xv, n) => svg`<circle class="${cls}" cx="${sx(xv)}" cy="${sy(set.Y.data[n])}" r="2.8" />`) : [];
   const names = titles();
-  const axes = drawAxes(FRAME, sx, sy, { domain, title: names.inputs[0] }, { domain: yRange, title: names.target });
+  const axes = drawAxes(FRAME, sx, sy, { domain, title: escapeHtml(names.inputs[0]) }, { domain: yRange, title: escapeHtml(names.target) });
   const prediction = svg`<path class="prediction" d="${path(x.map((v, n) => [sx(v), sy(y[n])]))}" />`;
   // The sample the steppers follow, so the forward and backward passes can be found on the curve.
   const followed = chosenSample().raw[0];
@@ -155,13 +155,13 @@ function render2D(main: HTMLElement, neurons: HTMLElement, withNeurons: boolean)
     pixels[n * 4 + 3] = 255;
   }
   const names = titles();
-  const classes = state.classes.length === 2 ? state.classes : ['class 0', 'class 1'];
+  const classes = (state.classes.length === 2 ? state.classes : ['class 0', 'class 1']).map(escapeHtml);
   main.innerHTML = `
     <label><input id="regions" type="checkbox" ${state.showRegions ? 'checked' : ''}/> colour by ReLU on/off pattern (linear regions)</label>
     ${state.showRegions ? `<p>linear regions visible: <output id="region-count">${patterns.size}</output></p>` : ''}
     <p class="legend">${state.showRegions ? 'one colour per on/off pattern of the hidden neurons' : `<span class="swatch class0"></span>predicts ${classes[0]} <span class="swatch class1"></span>predicts ${classes[1]}; dots: training points, rings: held-out points`}</p>
     <canvas id="plane" width="${PLANE + MARGIN + PAD}" height="${PLANE + MARGIN + PAD}" data-font-px="${PLANE_FONT_PX}"
-      aria-label="the plane coloured by the prediction, ${names.inputs[0]} across and ${names.inputs[1]} up"></canvas>
+      aria-label="the plane coloured by the prediction, ${escapeHtml(names.inputs[0])} across and ${escapeHtml(names.inputs[1] ?? 'x₂')} up"></canvas>
     ${state.target === 'points2d' ? `<p class="muted">Click the plane to add a point of ${classes[1]}, shift-click for ${classes[0]}.</p>` : ''}`;
   const canvas = main.querySelector<HTMLCanvasElement>('#plane')!;
   const context = canvas.getContext('2d')!;

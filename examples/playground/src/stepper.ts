@@ -6,7 +6,7 @@
  */
 import type { Matrix } from 'feedforward';
 import { neuronColour } from './colours.js';
-import { html, short } from './dom.js';
+import { escapeHtml, html, short } from './dom.js';
 import { chosenSample, listenToSample, sampleControl } from './sample.js';
 import { sizesOf, state, update } from './state.js';
 
@@ -56,7 +56,7 @@ export function renderStepper(root: HTMLElement): void {
   const l = Math.min(state.stepLayer, layers);
   const sample = chosenSample();
   const step = state.net.trace(sample.X)[l - 1];
-  const activation = state.net.layers[l - 1].activation.name;
+  const activation = escapeHtml(state.net.layers[l - 1].activation.name);
   const names = isArticleNetwork() ? ARTICLE_NAMES[l] : undefined;
   const named = (symbol: string, article?: string) => (article ? `${symbol} <em>(${article})</em>` : symbol);
   const buttons = state.net.layers
