@@ -119,7 +119,7 @@ function patternColour(pattern: string): [number, number, number] {
 const PLANE = GRID * 4;
 const MARGIN = 40;
 /** Room above and to the right of the square, for the last tick's number. */
-const PAD = 8;
+const PAD = 12;
 
 /** The canvas's font size in CSS pixels of the canvas (the plane is drawn 1:1 on a wide screen, a little smaller on a phone). */
 const PLANE_FONT_PX = 13;
@@ -221,7 +221,11 @@ function drawPlaneAxes(context: CanvasRenderingContext2D, d1: readonly [number, 
   }
   context.textAlign = 'center';
   context.fillText(names[0], MARGIN + PLANE / 2, PAD + PLANE + 30);
-  context.fillText(names[1], 10, PAD + PLANE / 2 - 12);
+  context.save(); // the second input's name runs up the left edge, as the SVG plots' y titles do
+  context.translate(11, PAD + PLANE / 2);
+  context.rotate(-Math.PI / 2);
+  context.fillText(names[1], 0, 0);
+  context.restore();
 }
 
 /**
