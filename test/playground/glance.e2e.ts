@@ -87,7 +87,7 @@ describe('the playground page at a glance (issue 22)', () => {
     await phone.close();
   });
 
-  it('presenter mode (?present) has larger type and controls, and its links keep ?present', async () => {
+  it('presenter mode (its button, or ?present) has larger type and controls; the button keeps the state, links keep ?present', async () => {
     const page = await playground.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(playground.url);
     await page.waitForSelector('#diagram svg');
@@ -95,8 +95,11 @@ describe('the playground page at a glance (issue 22)', () => {
       font: Number.parseFloat(getComputedStyle(document.body).fontSize),
       play: document.querySelector('#play')!.getBoundingClientRect().height,
     }));
-    await page.goto(`${playground.url}?present`);
+    await page.selectOption('#target', 'abs');
+    await Promise.all([page.waitForURL(/\?present#target=abs&/), page.click('#present')]); // the button keeps the state
     await page.waitForSelector('#diagram svg');
+    expect(await page.evaluate(() => document.documentElement.className)).toBe('present');
+    expect((await inPage(page, (p) => p.settings())).target).toBe('abs');
     const present = await page.evaluate(() => ({
       font: Number.parseFloat(getComputedStyle(document.body).fontSize),
       play: document.querySelector('#play')!.getBoundingClientRect().height,
@@ -104,7 +107,12 @@ describe('the playground page at a glance (issue 22)', () => {
     expect(present.font).toBeGreaterThanOrEqual(normal.font * 1.3);
     expect(present.play).toBeGreaterThanOrEqual(normal.play * 1.3);
     expect(Math.min(...(await page.evaluate(tickSizes)))).toBeGreaterThanOrEqual(12);
-    expect(await page.inputValue('#share-link')).toMatch(/\?present#target=sine&/);
+    expect(await page.inputValue('#share-link')).toMatch(/\?present#target=abs&/);
+    await Promise.all([page.waitForURL((url) => !url.search.includes('present')), page.click('#present')]);
+    await page.waitForSelector('#diagram svg');
+    expect(await page.evaluate(() => document.documentElement.className)).toBe('');
+    await page.goto(`${playground.url}?present`);
+    await page.waitForSelector('#diagram svg');
     await page.screenshot({ path: join(screenshots, 'playground-present.png') });
     await page.close();
   });

@@ -197,6 +197,9 @@ const TARGET_LABELS: Record<string, string> = {
 const targetOptions = (targets: readonly string[]) =>
   targets.map((t) => `<option value="${t}" ${t === state.target ? 'selected' : ''}>${TARGET_LABELS[t] ?? t}</option>`).join('');
 
+/** Whether the page is in presenter mode (?present in the address). */
+const presenting = () => new URLSearchParams(location.search).has('present');
+
 /**
  * The transport bar, at the top of the page: play or pause, the speed, one step, the two resets, and the
  * epochs and losses so far, so the play button is in view beside the network and its function.
@@ -210,6 +213,7 @@ export function renderTransport(root: HTMLElement): void {
     <button id="step-once" ${state.training ? 'disabled' : ''}>one step</button>
     <button id="reset" title="new starting weights for this network">reset weights</button>
     <button id="reset-all" title="every setting back to the start: the article's network on the sine">reset everything</button>
+    <button id="present" title="larger type and controls for a projector (?present in the address)">${presenting() ? 'leave presenter mode' : 'presenter mode'}</button>
     <span class="numbers">epochs: <output id="steps">${state.losses.length}</output>
       training loss: <output id="loss" data-value="${state.losses[state.losses.length - 1] ?? ''}">${text.train}</output>
       test loss: <output id="test-loss" data-value="${state.testLosses[state.testLosses.length - 1] ?? ''}">${text.test}</output></span>`;
@@ -231,6 +235,12 @@ export function renderTransport(root: HTMLElement): void {
   root.querySelector('#reset')?.addEventListener('click', () => {
     problem = null;
     resetNetwork();
+  });
+  root.querySelector('#present')?.addEventListener('click', () => {
+    const url = new URL(location.href);
+    if (presenting()) url.searchParams.delete('present');
+    else url.searchParams.set('present', '');
+    location.href = url.href.replace('present=&', 'present&').replace(/present=$/, 'present').replace('present=#', 'present#');
   });
   root.querySelector('#reset-all')?.addEventListener('click', () => {
     problem = null;
