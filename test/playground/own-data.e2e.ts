@@ -109,6 +109,20 @@ describe('your own data in the playground (issue 22)', () => {
     expect(playground.errors).toEqual([]);
   });
 
+  it('a click on the empty plot of "your points" adds a point there, and the network trains on it', async () => {
+    const { page } = playground;
+    await fresh('#target=points');
+    expect(await trainingData()).toBeNull();
+    const box = (await page.locator('#function-plot').boundingBox())!;
+    // The plot spans x from −3 to 3 between SVG x = 48 and 550 (of 560), and y from 3 down to −3 between 10 and 212 (of 250).
+    await page.mouse.click(box.x + (box.width * (48 + (502 * 4) / 6)) / 560, box.y + (box.height * (10 + (202 * 2) / 6)) / 250);
+    const data = await trainingData();
+    expect(data!.X[0][0]).toBeCloseTo(1, 1); // x ≈ 1
+    expect(data!.Y[0][0]).toBeCloseTo(1, 1); // y ≈ 1
+    await page.click('#step-once');
+    expect((await settings()).epochs).toBe(1);
+  });
+
   it('a click on the plane adds a point of class 1, a shift-click one of class 0, and the network trains on them', async () => {
     const { page } = playground;
     await fresh('#target=points2d&hidden=4');
