@@ -85,6 +85,19 @@ describe('your own data in the playground (issue 22)', () => {
     expect(Math.max(...ticks)).toBeLessThanOrEqual(5500);
   });
 
+  it("a network's .json dropped on the page is imported, as the import box does", async () => {
+    await fresh();
+    const net = new Network({ layers: [1, 3, 1], seed: 4 });
+    await playground.page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'model.json', { type: 'application/json' }));
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, JSON.stringify(net.toJSON()));
+    await playground.page.waitForFunction(() => document.querySelector('#import-message')?.textContent !== '');
+    expect(await playground.page.textContent('#import-message')).toBe('Imported a network with layers [1,3,1].');
+    expect(await inPage(playground.page, (p) => p.network())).toEqual(net.toJSON());
+  });
+
   it('two input columns and a target of two words are classes on the plane, named in the legend', async () => {
     await fresh();
     const csv = 'width,height,kind\n0.5,1,tall\n1,0.4,wide\n0.2,2,tall\n2,0.3,wide\n';

@@ -9,6 +9,7 @@
  */
 import { parse } from 'csv-parse/browser/esm/sync';
 import { html } from './dom.js';
+import { importNetwork } from './export.js';
 import { MAX_OWN_POINTS, MAX_POINT } from './rules.js';
 import { type Point, type State, resetNetwork, state } from './state.js';
 
@@ -124,7 +125,7 @@ function report(result: { ok: boolean; message: string }): void {
   box.className = result.ok ? 'ok' : 'error';
 }
 
-/** A CSV dropped anywhere on the page is read as your data. */
+/** A file dropped anywhere on the page: a network's .json is imported (as the import box does), anything else is read as a CSV. */
 function listenForDrops(): void {
   document.addEventListener('dragover', (event) => {
     if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
@@ -133,7 +134,16 @@ function listenForDrops(): void {
     const file = event.dataTransfer?.files[0];
     if (!file) return;
     event.preventDefault();
-    report(useCsv(await file.text(), file.name));
+    if (!file.name.toLowerCase().endsWith('.json')) {
+      report(useCsv(await file.text(), file.name));
+      return;
+    }
+    const result = importNetwork(await file.text());
+    const box = document.querySelector<HTMLElement>('#import-message');
+    if (box) {
+      box.textContent = result.message;
+      box.className = result.ok ? 'ok' : 'error';
+    }
   });
 }
 
