@@ -62,7 +62,25 @@ export async function openPlayground(): Promise<OpenPlayground> {
 
 /** The numbers of a matrix a stepper shows (the forward one unless `within` says), read from its cells' exact data-value. */
 export async function shownMatrix(page: Page, name: string, within = '#stepper'): Promise<number[][]> {
-  return page.$$eval(`${within} figure[data-name="${name}"] tr`, (rows) =>
-    rows.map((row) => Array.from(row.querySelectorAll('td'), (td) => Number(td.getAttribute('data-value')))),
+  return page.$$eval(`${within} figure[data-name="${name}"] tr:not(.more-rows)`, (rows) =>
+    rows.map((row) => Array.from(row.querySelectorAll('td[data-value]'), (td) => Number(td.getAttribute('data-value')))),
   );
+}
+
+/** The page's window.playground helpers (main.ts), called with `call` inside the page. */
+export function inPage<T>(page: Page, call: (helpers: any) => T): Promise<Awaited<T>> {
+  return page.evaluate(`(${call.toString()})(window.playground)`) as Promise<Awaited<T>>;
+}
+
+/** Opens the page afresh at `url` + `suffix` (a query and/or a hash), and waits for the diagram. */
+export async function reopen(page: Page, url: string, suffix = ''): Promise<void> {
+  await page.goto('about:blank'); // a new hash alone would not reload the page
+  await page.goto(`${url}${suffix}`);
+  await page.waitForSelector('#diagram svg');
+}
+
+/** Types a value into a checked box and presses Enter. */
+export async function typeInto(page: Page, selector: string, value: string): Promise<void> {
+  await page.fill(selector, value);
+  await page.press(selector, 'Enter');
 }

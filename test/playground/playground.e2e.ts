@@ -376,7 +376,7 @@ describe('the playground page: data and training settings', () => {
     const { page } = playground;
     await fresh();
     await typeInto('#learning-rate', '-1');
-    expect(await page.textContent('#learning-rate-error')).toBe('learning rate must be a number > 0: "-1" is not used (still 0.02)');
+    expect(await page.textContent('#learning-rate-error')).toBe('learning rate must be a number > 0 and at most 10: "-1" is not used (still 0.02)');
     expect(await page.getAttribute('#learning-rate', 'aria-invalid')).toBe('true');
     await typeInto('#batch-size', '0');
     expect(await page.textContent('#batch-size-error')).toBe('batch size must be a whole number ≥ 1: "0" is not used (still 32)');
@@ -397,7 +397,7 @@ describe('the playground page: data and training settings', () => {
     await fresh();
     await page.click('#diagram line.weight[data-layer="1"][data-node="1"][data-from="1"]', { force: true });
     await typeInto('#edit-value', '');
-    expect(await page.textContent('#edit-value-error')).toContain('must be a number: "" is not used (still 1)');
+    expect(await page.textContent('#edit-value-error')).toContain('must be a number from −1000 to 1000: "" is not used (still 1)');
     expect(await helpers((p) => p.network())).toEqual(articleNetwork().toJSON());
     await page.click('#edit-close');
   });
@@ -465,7 +465,8 @@ describe('the playground page: links, import and export', () => {
     writeFileSync(file, code.replace("from 'feedforward'", `from ${JSON.stringify(srcIndex)}`));
     const printed = execFileSync('npx', ['tsx', file], { encoding: 'utf8' }).trim();
     const pageNet = Network.fromJSON(json);
-    expect(JSON.parse(printed)).toEqual(pageNet.predict(pageNet.inputs === 1 ? [0.5] : [[0.5, 0.5]]));
+    const samples = JSON.parse(/const samples = (.*);/.exec(code)?.[1] ?? 'null'); // the samples the code predicts
+    expect(JSON.parse(printed)).toEqual(pageNet.predict(samples));
   });
 });
 

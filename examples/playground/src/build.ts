@@ -7,10 +7,9 @@ import { NEGATIVE, POSITIVE, neuronColour } from './colours.js';
 import { featureNames } from './data.js';
 import { html, svg } from './dom.js';
 import { checkBox, numberBox } from './inputs.js';
+import { RULES } from './rules.js';
 import { type HiddenName, type InitName, articleFits, inputsOf, sizesOf, state, update } from './state.js';
-
-const MAX_LAYERS = 6;
-const MAX_NEURONS = 16;
+import { MAX_HIDDEN_LAYERS as MAX_LAYERS, MAX_NEURONS } from './url.js';
 
 /** The controls: layer list with +/− buttons, activation, init, seed. */
 export function renderControls(root: HTMLElement): void {
@@ -60,14 +59,7 @@ export function renderControls(root: HTMLElement): void {
   checkBox(root, { ...SEED_RULE, value: state.seed }, () => state.seed, (seed) => update({ seed }));
 }
 
-const SEED_RULE = {
-  id: 'seed',
-  label: 'seed',
-  says: 'a whole number from 0 to 4294967295',
-  test: (v: number) => Number.isInteger(v) && v >= 0 && v <= 0xffffffff,
-  step: '1',
-  min: '0',
-};
+const SEED_RULE = { id: 'seed', ...RULES.seed };
 
 /** The initialisations: the article's hand-picked weights (only for layers [1, 2, 2, 1]) or a seeded scheme. */
 function initOptions(): string {
@@ -144,40 +136,90 @@ export function renderDiagram(root: HTMLElement, editor: HTMLElement): void {
   root.querySelectorAll<SVGLineElement>('line.weight').forEach((line) =>
     line.addEventListener('click', () => {
       const { layer, node, from } = line.dataset;
-      openEditor(editor, Number(layer), Number(node), Number(from));
+      openEditor(editor, { layer: Number(layer), node: Number(node), from: Number(from) });
     }),
   );
   root.querySelectorAll<SVGCircleElement>('circle.neuron:not(.input)').forEach((circle) =>
-    circle.addEventListener('click', () => openEditor(editor, Number(circle.dataset.layer), Number(circle.dataset.node), 0)),
+    circle.addEventListener('click', () =>
+      openEditor(editor, { layer: Number(circle.dataset.layer), node: Number(circle.dataset.node), from: 0 }),
+    ),
   );
+  followEditor(editor);
+}
+
+/** A weight (from > 0: layer's W[node][from]) or a bias (from = 0), all numbers counting from 1. */
+interface Place {
+  layer: number;
+  node: number;
+  from: number;
+}
+
+/** What the editor is on, and the network it was drawn for; null when it is closed. */
+let editing: (Place & { net: unknown }) | null = null;
+
+/** The weight's or bias's array and index in the current network, or null if the network has no such place. */
+function locate({ layer, node, from }: Place): { array: Float64Array; index: number; name: string } | null {
+  const params = state.net.layers[layer - 1];
+  if (!params || node > params.weights.rows || from > params.weights.cols) return null;
+  return from === 0
+    ? { array: params.biases.data, index: node - 1, name: `b (layer ${layer}, node ${node})` }
+    : { array: params.weights.data, index: (node - 1) * params.weights.cols + (from - 1), name: `w (layer ${layer}, node ${node} ← node ${from})` };
 }
 
 /**
- * The editor for one weight (from > 0: layer's W[node][from]) or one bias (from = 0),
- * all numbers counting from 1. A slider and a number box; every change redraws everything.
+ * After every redraw of the diagram: a new network (a new architecture, an import) moves the editor to
+ * the same place in it, or closes it when that place is gone; training only refreshes the shown value.
  */
-export function openEditor(editor: HTMLElement, layer: number, node: number, from: number): void {
-  const params = state.net.layers[layer - 1];
-  const isBias = from === 0;
-  const array = isBias ? params.biases.data : params.weights.data;
-  const index = isBias ? node - 1 : (node - 1) * params.weights.cols + (from - 1);
-  const name = isBias ? `b (layer ${layer}, node ${node})` : `w (layer ${layer}, node ${node} ← node ${from})`;
+function followEditor(editor: HTMLElement): void {
+  if (!editing) return;
+  const place = locate(editing);
+  if (!place) {
+    editing = null;
+    editor.hidden = true;
+    editor.innerHTML = '';
+  } else if (editing.net !== state.net) {
+    openEditor(editor, editing);
+  } else {
+    const box = editor.querySelector<HTMLInputElement>('#edit-value');
+    if (box && document.activeElement !== box && box.getAttribute('aria-invalid') !== 'true') box.value = String(place.array[place.index]);
+  }
+}
+
+/** The editor for one weight or bias: a slider and a checked number box; every change redraws everything. */
+export function openEditor(editor: HTMLElement, at: Place): void {
+  const place = locate(at);
+  if (!place) return;
+  editing = { ...at, net: state.net };
+  const value = place.array[place.index];
   editor.hidden = false;
-  const rule = { id: 'edit-value', label: name, says: 'a number', test: () => true, step: '0.01' };
+  const rule = { id: 'edit-value', ...RULES.weight, label: place.name };
   editor.innerHTML = html`
-    <label>${name}
-      <input id="edit-range" type="range" min="-3" max="3" step="0.01" value="${array[index]}" /></label>
-    ${numberBox({ ...rule, value: array[index] })}
+    <label>${place.name}
+      <input id="edit-range" type="range" min="-3" max="3" step="0.01" value="${value}" /></label>
+    ${numberBox({ ...rule, value })}
     <button id="edit-close">done</button>`;
-  const set = (value: number) => {
-    array[index] = value; // the network's own weight: every view redraws from it
+  const current = () => {
+    const now = locate(at);
+    return now ? now.array[now.index] : Number.NaN;
+  };
+  const set = (v: number) => {
+    const now = locate(at);
+    if (!now) return;
+    now.array[now.index] = v; // the network's own weight: every view redraws from it
     update({}, 'weights');
-    editor.querySelector<HTMLInputElement>('#edit-range')!.value = String(value);
-    editor.querySelector<HTMLInputElement>('#edit-value')!.value = String(value);
+    editor.querySelector<HTMLInputElement>('#edit-range')!.value = String(v);
+    editor.querySelector<HTMLInputElement>('#edit-value')!.value = String(v);
   };
   editor.querySelector('#edit-range')?.addEventListener('input', (e) => set(Number((e.target as HTMLInputElement).value)));
-  checkBox(editor, { ...rule, value: array[index] }, () => array[index], set);
+  checkBox(editor, { ...rule, value }, current, set);
   editor.querySelector('#edit-close')?.addEventListener('click', () => {
+    editing = null;
     editor.hidden = true;
   });
+}
+
+/** Closes the editor (reset everything). */
+export function closeEditor(editor: HTMLElement): void {
+  editing = null;
+  editor.hidden = true;
 }

@@ -4,8 +4,16 @@
  * view to view. Weights are blue when positive and orange when negative.
  */
 
-/** Twelve colours that stay apart from each other and from the weights' blue and orange. */
-const PALETTE = ['#0d9488', '#7c3aed', '#db2777', '#65a30d', '#ca8a04', '#0891b2', '#9333ea', '#e11d48', '#4d7c0f', '#a16207', '#0e7490', '#be185d'];
+/**
+ * Sixteen colours, one per hidden neuron up to 16, each far from every other (a CIEDE2000 difference of
+ * 20 or more; 2.3 is the smallest an eye notices) and from the weights' blue and orange, the output's black
+ * and the inputs' grey. Picked by farthest-point sampling among sRGB colours of medium lightness, starting
+ * from teal (the test in test/playground/colours.test.ts measures them with culori).
+ */
+export const PALETTE: readonly string[] = [
+  '#0d9488', '#f1176a', '#ec940d', '#bb45e4', '#1d44a3', '#94bc12', '#62490d', '#02a9f7',
+  '#86046b', '#227702', '#afa1d8', '#901211', '#23c987', '#d9988f', '#066374', '#94864c',
+];
 
 export const POSITIVE = '#2563eb';
 export const NEGATIVE = '#ea580c';

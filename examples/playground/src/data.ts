@@ -9,7 +9,7 @@
  * are added by `withFeatures`, the one place that knows them.
  */
 import { type Matrix, createRandom, datasets, matrix } from 'feedforward';
-import type { Feature, State } from './state.js';
+import type { Feature, Point, State } from './state.js';
 
 /** Points drawn for a curve: training and held-out together. */
 const CURVE_POINTS = 80;
@@ -30,6 +30,41 @@ export interface Split {
 }
 
 type DataState = Pick<State, 'target' | 'points' | 'noise' | 'dataSeed' | 'trainShare'>;
+
+/** How many raw inputs a target has: 2 for the plane's classes, 1 for curves. */
+export function inputsOf(target: State['target']): number {
+  return ['xor', 'circles', 'moons', 'spiral', 'points2d'].includes(target) ? 2 : 1;
+}
+
+/** Your points as the library's layout: X (inputs × points) and Y (1 × points), or null when there are none. */
+export function ownData(points: readonly Point[], inputs: number): Data | null {
+  const usable = points.filter((p) => p.x.length === inputs);
+  if (usable.length === 0) return null;
+  const rows = Array.from({ length: inputs }, (_, r) => usable.map((p) => p.x[r]));
+  return { X: matrix(rows), Y: matrix([usable.map((p) => p.y)]) };
+}
+
+/** The plotted square, [−3, 3] on each input. */
+export const DOMAIN: [number, number] = [-3, 3];
+
+/**
+ * The range plotted for each raw input: [−3, 3], or, when your own data reaches beyond it (a CSV in its own
+ * units), the data's range with 5% to spare on each side.
+ */
+export function domainsOf(state: Pick<State, 'target' | 'points'>): [number, number][] {
+  const inputs = inputsOf(state.target);
+  const own = state.target === 'points' || state.target === 'points2d' ? ownData(state.points, inputs) : null;
+  return Array.from({ length: inputs }, (_, r) => {
+    if (!own) return DOMAIN;
+    const row = own.X.row(r);
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (const v of row) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+    if (lo >= DOMAIN[0] && hi <= DOMAIN[1]) return DOMAIN;
+    const spare = (hi - lo || Math.abs(hi) || 1) * 0.05;
+    return [lo - spare, hi + spare];
+  });
+}
 let cached: { key: string; split: Split | null } | null = null;
 
 /** The training and held-out data for the state, or null when there is nothing to train on yet (no clicked points). */
@@ -40,9 +75,9 @@ export function dataOf(state: DataState): Split | null {
 }
 
 function build(state: DataState): Split | null {
-  if (state.target === 'points') {
-    if (state.points.length === 0) return null;
-    return { train: { X: matrix([state.points.map((p) => p.x)]), Y: matrix([state.points.map((p) => p.y)]) }, test: null };
+  if (state.target === 'points' || state.target === 'points2d') {
+    const own = ownData(state.points, state.target === 'points' ? 1 : 2);
+    return own && { train: own, test: null };
   }
   const all = state.target in CURVES ? curve(state) : plane(state);
   return split(shuffled(all, state.dataSeed), state.trainShare);

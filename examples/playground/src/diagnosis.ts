@@ -6,8 +6,9 @@
  */
 import { diagnose } from 'feedforward';
 import { neuronColour } from './colours.js';
-import { dataOf, withFeatures } from './data.js';
-import { html } from './dom.js';
+import { dataOf } from './data.js';
+import { networkInput } from './model.js';
+import { escapeHtml, html } from './dom.js';
 import { sizesOf, state } from './state.js';
 
 /** A short title per kind of finding. */
@@ -25,7 +26,7 @@ export function renderDiagnosis(root: HTMLElement): void {
     root.innerHTML = '<p class="muted">Add training points to check the network on them.</p>';
     return;
   }
-  const X = withFeatures(data.train.X, state.features);
+  const X = networkInput(data.train.X);
   const { findings } = diagnose(state.net, X);
   const sizes = sizesOf(state);
   const items = findings.map((finding) => {
@@ -33,7 +34,7 @@ export function renderDiagnosis(root: HTMLElement): void {
     const who = finding.node === undefined ? `layer ${finding.layer}` : `layer ${finding.layer}, node ${finding.node}`;
     return html`<li class="finding ${finding.kind}" data-kind="${finding.kind}">
       <span class="swatch" style="background:${colour}"></span><strong>${who}: ${TITLES[finding.kind] ?? finding.kind}.</strong>
-      ${finding.message}</li>`;
+      ${escapeHtml(finding.message)}</li>`;
   });
   root.innerHTML = findings.length
     ? html`<p id="diagnosis-summary" class="warn">diagnose() finds ${findings.length} problem${findings.length === 1 ? '' : 's'} on the ${X.cols} training points:</p>

@@ -14,3 +14,8 @@ export function short(x: number): string {
   const text = x.toFixed(3);
   return text === '-0.000' ? '0.000' : text;
 }
+
+/** Text from outside (a CSV's column names, an imported activation's name) made safe to put in HTML or SVG: never markup. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -4,18 +4,12 @@
  * keeps its last good value until the box holds a good one again.
  */
 import { html } from './dom.js';
+import type { Rule } from './rules.js';
 
-export interface NumberRule {
-  /** The box's id; its message goes in the element with id `${id}-error`. */
+/** A box's rule (rules.ts), its id (its message goes in the element with id `${id}-error`) and its value. */
+export interface NumberRule extends Rule {
   id: string;
-  label: string;
   value: number;
-  /** What a good value is, in words, for the message: "a number > 0". */
-  says: string;
-  test: (value: number) => boolean;
-  step?: string;
-  min?: string;
-  max?: string;
 }
 
 /** The box, its label and the place for its message. */

@@ -9,12 +9,36 @@ import { renderExport } from './export.js';
 import { renderFunction } from './function-view.js';
 import { dataOf } from './data.js';
 import { chosenSample } from './sample.js';
+import { traceOn } from './model.js';
+import { renderOwnData } from './own-data.js';
 import { type Redraw, onUpdate, state, update, useNetwork } from './state.js';
 import { renderStepper } from './stepper.js';
-import { frameTimes, refreshTraining, renderTraining, trainStep } from './training.js';
+import { frameTimes, refreshTraining, renderTraining, renderTransport, trainStep } from './training.js';
 import { hashToState, stateToHash } from './url.js';
 
 const byId = (id: string) => document.getElementById(id) as HTMLElement;
+
+// Presenter mode (?present): larger type and controls for a projector (style.css, html.present).
+if (new URLSearchParams(location.search).has('present')) document.documentElement.classList.add('present');
+
+/**
+ * Draws one view; if drawing it throws (numbers that overflow, say), the view says so in its place and
+ * the rest of the page, every control included, is drawn and works as before.
+ */
+function guarded(id: string, draw: (root: HTMLElement) => void): void {
+  const root = byId(id);
+  try {
+    draw(root);
+    root.querySelector(':scope > .view-error')?.remove();
+  } catch (error) {
+    root.innerHTML = '';
+    const message = document.createElement('p');
+    message.className = 'view-error error';
+    message.setAttribute('role', 'alert');
+    message.textContent = `This view could not be drawn: ${(error as Error).message}. Change a weight or a setting, or press "reset weights" or "reset everything".`;
+    root.append(message);
+  }
+}
 
 /** While training, the diagram, steppers, diagnosis and export follow every SLOW_VIEW_EVERY-th frame (several times a second). */
 const SLOW_VIEW_EVERY = 6;
@@ -23,15 +47,17 @@ let trainingFrames = 0;
 function renderAll(redraw: Redraw): void {
   const started = performance.now();
   const slowViews = redraw !== 'training' || trainingFrames++ % SLOW_VIEW_EVERY === 0;
-  if (redraw === 'all') renderControls(byId('controls'));
-  if (slowViews) renderDiagram(byId('diagram'), byId('weight-editor'));
-  if (slowViews) renderStepper(byId('stepper'));
-  if (slowViews) renderBackprop(byId('back-stepper'));
-  renderFunction(byId('function-view'), slowViews);
-  if (slowViews) renderDiagnosis(byId('diagnosis'));
-  if (redraw === 'all') renderTraining(byId('training'));
-  else refreshTraining(byId('training'));
-  if (slowViews) renderExport(byId('exporter'));
+  if (redraw === 'all') guarded('controls', renderControls);
+  if (redraw === 'all') guarded('transport', renderTransport);
+  if (redraw === 'all') guarded('training', renderTraining);
+  else guarded('training', () => refreshTraining(byId('transport'), byId('training')));
+  if (redraw === 'all') guarded('own-data', renderOwnData);
+  if (slowViews) guarded('diagram', (root) => renderDiagram(root, byId('weight-editor')));
+  guarded('function-view', (root) => renderFunction(root, slowViews));
+  if (slowViews) guarded('stepper', renderStepper);
+  if (slowViews) guarded('back-stepper', renderBackprop);
+  if (slowViews) guarded('diagnosis', renderDiagnosis);
+  if (slowViews) guarded('exporter', renderExport);
   if (!state.training) history.replaceState(null, '', stateToHash()); // the address is always a link to this state
   lastRenderMs = performance.now() - started;
 }
@@ -93,8 +119,13 @@ Object.assign(window, {
       stepLayer: state.stepLayer,
       backLayer: state.backLayer,
       features: state.features,
+      points: state.points.length,
+      columns: state.columns,
+      classes: state.classes,
     }),
     losses: () => ({ train: state.losses.slice(), test: state.testLosses.slice() }),
+    /** The page's predictions at raw inputs X (raw inputs × samples), as the views draw them. */
+    drawn: (X: number[][]) => Array.from(traceOn(X).predictions),
     /** The sample the steppers follow (X: the network's input column) and the training data, as arrays. */
     sample: () => {
       const { X, Y } = chosenSample();

@@ -13,7 +13,6 @@ import { drawAxes, path, scaleLinear } from './axes.js';
 import { neuronColour } from './colours.js';
 import { svg } from './dom.js';
 
-const DOMAIN: [number, number] = [-3, 3];
 const W = 180;
 const H = 118;
 const FRAME = { left: 34, right: W - 6, top: 16, bottom: H - 30 };
@@ -23,10 +22,10 @@ const MAX_SHOWN = 16;
 const sizesOfTrace = (trace: TraceStep[]) => [trace[0].input.rows, ...trace.map((step) => step.z.rows)];
 
 /** One small plot per hidden neuron: z(x) dashed and a(x) solid. */
-export function renderNeurons(root: HTMLElement, x: number[], trace: TraceStep[]): void {
+export function renderNeurons(root: HTMLElement, x: number[], trace: TraceStep[], domain: readonly [number, number]): void {
   const sizes = sizesOfTrace(trace);
   const plots: string[] = [];
-  const sx = scaleLinear(DOMAIN, [FRAME.left, FRAME.right]);
+  const sx = scaleLinear(domain, [FRAME.left, FRAME.right]);
   for (const step of trace.slice(0, -1)) {
     for (let i = 0; i < step.z.rows && plots.length < MAX_SHOWN; i++) {
       const z = step.z.data.subarray(i * step.z.cols, (i + 1) * step.z.cols);
@@ -36,7 +35,7 @@ export function renderNeurons(root: HTMLElement, x: number[], trace: TraceStep[]
       if (hi - lo < 1e-9) [lo, hi] = [lo - 1, hi + 1];
       const sy = scaleLinear([lo, hi], [FRAME.bottom, FRAME.top]);
       const colour = neuronColour(sizes, step.layer, i + 1);
-      const axes = drawAxes(FRAME, sx, sy, { domain: DOMAIN, title: '', count: 3 }, { domain: [lo, hi], title: '', count: 3 });
+      const axes = drawAxes(FRAME, sx, sy, { domain, title: '', count: 3 }, { domain: [lo, hi], title: '', count: 3 });
       plots.push(svg`<figure class="neuron-plot" data-layer="${step.layer}" data-node="${i + 1}">
         <svg viewBox="0 0 ${W} ${H}" role="img" aria-label="layer ${step.layer}, node ${i + 1}: z and a over x">
           <text class="neuron-title" x="${FRAME.left}" y="11" fill="${colour}">layer ${step.layer}, node ${i + 1}</text>

@@ -3,16 +3,24 @@
  * `update(change)` applies a change, rebuilds the network if the architecture
  * changed, and redraws every view. Views never talk to each other.
  */
-import { ARTICLE_LAYERS, type LayerInput, Network } from 'feedforward';
+import { ARTICLE_LAYERS, type LayerInput, Network, standardize } from 'feedforward';
+import { inputsOf, ownData, withFeatures } from './data.js';
 
 export type HiddenName = 'relu' | 'leakyRelu' | 'tanh' | 'sigmoid';
 /** 'article': the hand-picked weights of articleNetwork() (layers [1, 2, 2, 1] only); the others are seeded. */
 export type InitName = 'article' | 'he' | 'xavier' | 'uniform';
+/** 'points' and 'points2d': your own data (points you click, or a CSV), with one input or two. */
 export type Target1D = 'sine' | 'step' | 'abs' | 'points';
-export type Target2D = 'xor' | 'circles' | 'moons' | 'spiral';
+export type Target2D = 'xor' | 'circles' | 'moons' | 'spiral' | 'points2d';
 export type OptimizerName = 'sgd' | 'momentum' | 'adam';
 /** Extra input features computed from the raw inputs: x² and sin x of each. */
 export type Feature = 'square' | 'sin';
+
+/** One point of your own data: its raw inputs (x, or x₁ and x₂) and its target (y, or the class 0 or 1). */
+export interface Point {
+  x: number[];
+  y: number;
+}
 
 export interface State {
   /** Hidden layer sizes; the inputs (from the target and the features) and the output (1) come from the rest. */
@@ -23,8 +31,12 @@ export interface State {
   target: Target1D | Target2D;
   /** Extra input features (x², sin x) fed to the network beside the raw inputs. */
   features: Feature[];
-  /** Points the learner clicked, for the 'points' target. */
-  points: { x: number; y: number }[];
+  /** Your own data, for the 'points' and 'points2d' targets: clicked, or read from a CSV. */
+  points: Point[];
+  /** The CSV's column names (the inputs, then the target), or empty for clicked points. */
+  columns: string[];
+  /** The names of class 0 and class 1 when a CSV's target column held two words; empty otherwise. */
+  classes: string[];
   /** Standard deviation of the noise added to the data; `dataSeed` draws the points and the noise. */
   noise: number;
   dataSeed: number;
@@ -55,12 +67,11 @@ export interface State {
 }
 
 export const TARGETS_1D: readonly Target1D[] = ['sine', 'step', 'abs', 'points'];
-export const TARGETS_2D: readonly Target2D[] = ['xor', 'circles', 'moons', 'spiral'];
+export const TARGETS_2D: readonly Target2D[] = ['xor', 'circles', 'moons', 'spiral', 'points2d'];
+/** The targets that are your own data. */
+export const isOwnData = (target: State['target']) => target === 'points' || target === 'points2d';
 
-/** How many raw inputs a target has: 1 for curves, 2 for the plane. */
-export function inputsOf(target: State['target']): number {
-  return (TARGETS_2D as readonly string[]).includes(target) ? 2 : 1;
-}
+export { inputsOf };
 
 /** The layer sizes of the network the state describes: [inputs (raw + features), ...hidden, 1]. */
 export function sizesOf(state: Pick<State, 'hidden' | 'target' | 'features'>): number[] {
@@ -75,22 +86,32 @@ export function articleFits(state: Pick<State, 'hidden' | 'target' | 'features'>
 
 /**
  * A fresh network for the state's architecture: the article's weights (articleNetwork()) when asked for and
- * they fit, else seeded. Two-input targets are classes: a sigmoid output.
+ * they fit, else seeded. Two-input targets are classes: a sigmoid output. Your own data far from the
+ * plotted square (|x| or |y| > 3) is standardized, as the library's docs advise: the network carries
+ * the standardizers (net.standardize), so `net.predict` takes and gives the data's own units.
  */
 export function buildNetwork(
-  state: Pick<State, 'hidden' | 'target' | 'features' | 'activation' | 'init' | 'seed'>,
+  state: Pick<State, 'hidden' | 'target' | 'features' | 'activation' | 'init' | 'seed' | 'points'>,
 ): Network {
   const output = inputsOf(state.target) === 2 ? 'sigmoid' : 'linear';
-  if (state.init === 'article' && articleFits(state)) {
-    return Network.fromWeights(ARTICLE_LAYERS as LayerInput[], { hidden: state.activation, output });
+  const net =
+    state.init === 'article' && articleFits(state)
+      ? Network.fromWeights(ARTICLE_LAYERS as LayerInput[], { hidden: state.activation, output })
+      : new Network({
+          layers: sizesOf(state),
+          hidden: state.activation,
+          output,
+          init: state.init === 'article' ? 'he' : state.init,
+          seed: state.seed,
+        });
+  const own = isOwnData(state.target) ? ownData(state.points, inputsOf(state.target)) : null;
+  if (own) {
+    const far = (values: ArrayLike<number>) => Array.from(values).some((v) => Math.abs(v) > 3);
+    const inputs = far(own.X.data) ? standardize(withFeatures(own.X, state.features)) : undefined;
+    const outputs = output === 'linear' && far(own.Y.data) ? standardize(own.Y) : undefined;
+    if (inputs || outputs) net.standardize = { inputs, outputs };
   }
-  return new Network({
-    layers: sizesOf(state),
-    hidden: state.activation,
-    output,
-    init: state.init === 'article' ? 'he' : state.init,
-    seed: state.seed,
-  });
+  return net;
 }
 
 /** The page's first set-up: the article's network on a sine, with settings that train it without killing a neuron. */
@@ -101,6 +122,9 @@ export const DEFAULTS = Object.freeze({
   seed: 42,
   target: 'sine' as State['target'],
   features: [] as Feature[],
+  points: [] as Point[],
+  columns: [] as string[],
+  classes: [] as string[],
   noise: 0,
   dataSeed: 1,
   trainShare: 0.75,
@@ -119,16 +143,23 @@ export const DEFAULTS = Object.freeze({
   showRegions: false,
 });
 
-export const state: State = {
-  ...DEFAULTS,
-  hidden: DEFAULTS.hidden.slice(),
-  features: [],
-  points: [],
-  net: buildNetwork(DEFAULTS),
-  losses: [],
-  testLosses: [],
-  training: false,
-};
+/** The defaults as a fresh state (new lists, the article's network). */
+export function defaultState(): State {
+  return {
+    ...DEFAULTS,
+    hidden: DEFAULTS.hidden.slice(),
+    features: [],
+    points: [],
+    columns: [],
+    classes: [],
+    net: buildNetwork(DEFAULTS),
+    losses: [],
+    testLosses: [],
+    training: false,
+  };
+}
+
+export const state: State = defaultState();
 
 /**
  * What changed: 'all' (the controls too), 'weights' (a hand edit or a step: every view
@@ -147,7 +178,7 @@ export function onUpdate(listener: Listener): void {
 /** The fields whose change means a new network. */
 const ARCHITECTURE: (keyof State)[] = ['hidden', 'activation', 'init', 'seed', 'target', 'features'];
 /** The fields whose change means new data (and so a fresh start of the loss curves). */
-const DATA: (keyof State)[] = ['target', 'noise', 'dataSeed', 'trainShare', 'points'];
+const DATA: (keyof State)[] = ['target', 'noise', 'dataSeed', 'trainShare', 'points', 'columns', 'classes'];
 
 const changed = (change: Partial<State>, keys: (keyof State)[]) =>
   keys.some((key) => key in change && JSON.stringify(change[key]) !== JSON.stringify(state[key]));
@@ -171,11 +202,18 @@ export function update(change: Partial<State> = {}, redraw: Redraw = 'all'): voi
 }
 
 /** Starts again from the first weights of the current architecture (the article's, or the seed's). */
-export function resetNetwork(): void {
+export function resetNetwork(change: Partial<State> = {}): void {
+  Object.assign(state, change);
   state.net = buildNetwork(state);
   state.losses = [];
   state.testLosses = [];
   state.training = false;
+  update();
+}
+
+/** Every setting back to the page's first set-up: the article's network on the sine, nothing of yours kept. */
+export function resetEverything(): void {
+  Object.assign(state, defaultState());
   update();
 }
 

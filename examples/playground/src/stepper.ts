@@ -6,7 +6,7 @@
  */
 import type { Matrix } from 'feedforward';
 import { neuronColour } from './colours.js';
-import { html, short } from './dom.js';
+import { escapeHtml, html, short } from './dom.js';
 import { chosenSample, listenToSample, sampleControl } from './sample.js';
 import { sizesOf, state, update } from './state.js';
 
@@ -32,20 +32,23 @@ const exact = (v: number) => (Object.is(v, -0) ? '-0' : String(v));
 
 /**
  * A small matrix as a table; each cell keeps its exact value in data-value for checking. With `colours`, each
- * row starts with its neuron's colour. At most `maxCols` columns are shown (the batch can be wide).
+ * row starts with its neuron's colour. At most `maxRows` rows and `maxCols` columns are shown (a batch is wide,
+ * its transpose tall), the rest marked … and ⋮, so every view of a large batch stays as small as one of a sample.
  */
-export function matrixTable(name: string, label: string, M: Matrix, colours?: string[], maxCols = 8): string {
+export function matrixTable(name: string, label: string, M: Matrix, colours?: string[], maxCols = 8, maxRows = 8): string {
   const rows = M.toArray()
+    .slice(0, maxRows)
     .map((row, i) => {
       const who = colours ? `<th class="who" style="background:${colours[i]}"></th>` : '';
       const cells = row.slice(0, maxCols).map((v) => `<td data-value="${exact(v)}" title="${exact(v)}">${short(v)}</td>`).join('');
       return `<tr>${who}${cells}${row.length > maxCols ? '<td class="more">…</td>' : ''}</tr>`;
     })
     .join('');
-  const shown = M.cols > maxCols ? `, first ${maxCols} columns` : '';
+  const more = M.rows > maxRows ? `<tr class="more-rows">${colours ? '<th></th>' : ''}<td class="more" colspan="${Math.min(M.cols, maxCols)}">⋮</td></tr>` : '';
+  const cut = [M.rows > maxRows && `first ${maxRows} rows`, M.cols > maxCols && `first ${maxCols} columns`].filter(Boolean).join(', ');
   return html`<figure class="matrix" data-name="${name}">
-      <figcaption>${label} <small>${M.rows}×${M.cols}${shown}</small></figcaption>
-      <table>${rows}</table></figure>`;
+      <figcaption>${label} <small>${M.rows}×${M.cols}${cut ? `, ${cut}` : ''}</small></figcaption>
+      <table>${rows}${more}</table></figure>`;
 }
 
 export function renderStepper(root: HTMLElement): void {
@@ -53,7 +56,7 @@ export function renderStepper(root: HTMLElement): void {
   const l = Math.min(state.stepLayer, layers);
   const sample = chosenSample();
   const step = state.net.trace(sample.X)[l - 1];
-  const activation = state.net.layers[l - 1].activation.name;
+  const activation = escapeHtml(state.net.layers[l - 1].activation.name);
   const names = isArticleNetwork() ? ARTICLE_NAMES[l] : undefined;
   const named = (symbol: string, article?: string) => (article ? `${symbol} <em>(${article})</em>` : symbol);
   const buttons = state.net.layers

@@ -9,17 +9,32 @@
  * slow motion, so the eye can follow every kink).
  */
 import { type Network, type Optimizer, adam, momentum, sgd } from 'feedforward';
-import { option } from './build.js';
-import { dataOf, withFeatures } from './data.js';
+import { closeEditor, option } from './build.js';
+import { dataOf } from './data.js';
+import { networkInput, networkTarget } from './model.js';
 import { html } from './dom.js';
-import { checkBox, type NumberRule, numberBox } from './inputs.js';
+import { checkBox, numberBox } from './inputs.js';
 import { lossCurve } from './loss-view.js';
-import { type Feature, type OptimizerName, TARGETS_1D, TARGETS_2D, inputsOf, resetNetwork, state, update } from './state.js';
+import { RULES } from './rules.js';
+import {
+  type Feature,
+  type OptimizerName,
+  TARGETS_1D,
+  TARGETS_2D,
+  inputsOf,
+  isOwnData,
+  resetEverything,
+  resetNetwork,
+  state,
+  update,
+} from './state.js';
 
 const FRAME_BUDGET_MS = 8;
+/** Training stops when the loss grows past this many times its lowest value so far: it is diverging. */
+const GROWTH_LIMIT = 1000;
 
 /** The noise each target starts with: none on the curves, a little on the classes (XOR's points would sit on 4 corners). */
-const NOISE: Record<typeof state.target, number> = { sine: 0, step: 0, abs: 0, points: 0, xor: 0.15, circles: 0.1, moons: 0.1, spiral: 0.1 };
+const NOISE: Record<typeof state.target, number> = { sine: 0, step: 0, abs: 0, points: 0, xor: 0.15, circles: 0.1, moons: 0.1, spiral: 0.1, points2d: 0 };
 
 /** The speeds offered, in epochs per second (0: full speed, as many as fit in the frame budget). */
 export const SPEEDS: readonly { value: number; label: string }[] = [
@@ -57,19 +72,29 @@ export const lossName = () => (inputsOf(state.target) === 2 ? 'binaryCrossEntrop
 export function trainStep(): number | null {
   const data = dataOf(state);
   if (!data) return null;
-  const X = withFeatures(data.train.X, state.features);
-  const history = state.net.fit(X, data.train.Y, {
+  const X = networkInput(data.train.X);
+  const history = state.net.fit(X, networkTarget(data.train.Y), {
     epochs: 1,
     optimizer: currentOptimizer(),
     loss: lossName(),
     batchSize: Math.min(state.batchSize, X.cols),
     l2: state.l2,
     seed: state.losses.length,
-    ...(data.test ? { validation: { X: withFeatures(data.test.X, state.features), Y: data.test.Y } } : {}),
+    ...(data.test ? { validation: { X: networkInput(data.test.X), Y: networkTarget(data.test.Y) } } : {}),
   });
   const loss = history.loss[history.loss.length - 1];
+  problem = null;
+  const least = state.losses.reduce((a, b) => Math.min(a, b), loss);
   state.losses.push(loss);
   if (history.validationLoss) state.testLosses.push(history.validationLoss[history.validationLoss.length - 1]);
+  if (loss > GROWTH_LIMIT * least) {
+    // fit stops only when the loss overflows; a loss growing a thousandfold gets there 70 epochs later, after the plot is useless.
+    const error = new Error(
+      `the training loss grew from ${least.toPrecision(3)} to ${loss.toPrecision(3)} by epoch ${state.losses.length}, more than ${GROWTH_LIMIT}-fold: the learning rate ${state.learningRate} is too large for this network (the page starts with 0.02); press "reset weights" to start again`,
+    );
+    error.name = 'DivergenceError';
+    throw error;
+  }
   return loss;
 }
 
@@ -94,8 +119,9 @@ function frame(time: number): void {
       while (performance.now() - start < FRAME_BUDGET_MS) if (trainStep() === null) break;
     }
   } catch (error) {
-    state.training = false;
     showError(error);
+    update({ training: false }); // stopped: the play button says play again
+    return;
   }
   update({}, 'training');
   requestAnimationFrame(frame);
@@ -114,9 +140,23 @@ export function frameTimes(): number[] {
   return frames.slice();
 }
 
+/**
+ * Why training stopped, shown until the next step that trains: a loss that diverged (a learning rate
+ * too large, such as 5) is said by the learning-rate box, anything else under the training controls.
+ */
+let problem: { divergence: boolean; message: string } | null = null;
+
 function showError(error: unknown): void {
+  const divergence = (error as Error).name === 'DivergenceError';
+  problem = { divergence, message: `Training stopped: ${String((error as Error).message ?? error)}` };
+  showProblem();
+}
+
+function showProblem(): void {
+  const lr = document.querySelector('#learning-rate-error');
   const box = document.querySelector('#train-error');
-  if (box) box.textContent = String((error as Error).message ?? error);
+  if (lr && problem?.divergence) lr.textContent = problem.message;
+  if (box) box.textContent = problem && !problem.divergence ? problem.message : '';
 }
 
 /** The latest losses as text: "0.0123", and the ratio test/train when points are held out. */
@@ -130,11 +170,13 @@ function lossText(): { train: string; test: string } {
 }
 
 /** Only the numbers and the curve, redrawn while training so the buttons stay put under the mouse. */
-export function refreshTraining(root: HTMLElement): void {
-  const steps = root.querySelector('#steps');
-  const loss = root.querySelector<HTMLOutputElement>('#loss');
-  const testLoss = root.querySelector<HTMLOutputElement>('#test-loss');
-  if (!steps || !loss || !testLoss) {
+export function refreshTraining(transport: HTMLElement, root: HTMLElement): void {
+  const steps = transport.querySelector('#steps');
+  const loss = transport.querySelector<HTMLOutputElement>('#loss');
+  const testLoss = transport.querySelector<HTMLOutputElement>('#test-loss');
+  const curve = root.querySelector('#loss-curve');
+  if (!steps || !loss || !testLoss || !curve) {
+    renderTransport(transport);
     renderTraining(root);
     return;
   }
@@ -144,26 +186,78 @@ export function refreshTraining(root: HTMLElement): void {
   loss.textContent = text.train;
   testLoss.dataset.value = String(state.testLosses[state.testLosses.length - 1] ?? '');
   testLoss.textContent = text.test;
-  root.querySelector('#loss-curve')!.outerHTML = lossCurve(state.losses, state.testLosses);
+  curve.outerHTML = lossCurve(state.losses, state.testLosses);
 }
 
-const RULES = {
-  learningRate: { id: 'learning-rate', label: 'learning rate', says: 'a number > 0', test: (v) => v > 0, step: '0.001', min: '0' },
-  batchSize: { id: 'batch-size', label: 'batch size', says: 'a whole number ≥ 1', test: (v) => Number.isInteger(v) && v >= 1, step: '1', min: '1' },
-  l2: { id: 'l2', label: 'L2 λ', says: 'a number ≥ 0', test: (v) => v >= 0, step: '0.001', min: '0' },
-} satisfies Record<string, Omit<NumberRule, 'value'>>;
+/** The targets as the menu names them. */
+const TARGET_LABELS: Record<string, string> = {
+  points: 'your points (click, or a CSV)',
+  points2d: 'your points (click, or a CSV)',
+};
+const targetOptions = (targets: readonly string[]) =>
+  targets.map((t) => `<option value="${t}" ${t === state.target ? 'selected' : ''}>${TARGET_LABELS[t] ?? t}</option>`).join('');
+
+/** Whether the page is in presenter mode (?present in the address). */
+const presenting = () => new URLSearchParams(location.search).has('present');
+
+/**
+ * The transport bar, at the top of the page: play or pause, the speed, one step, the two resets, and the
+ * epochs and losses so far, so the play button is in view beside the network and its function.
+ */
+export function renderTransport(root: HTMLElement): void {
+  const text = lossText();
+  const speed = SPEEDS.map((s) => `<option value="${s.value}" ${s.value === state.speed ? 'selected' : ''}>${s.label}</option>`).join('');
+  root.innerHTML = html`
+    <button id="play" class="primary">${state.training ? '❚❚ pause' : '▶ play'}</button>
+    <label>speed <select id="speed">${speed}</select></label>
+    <button id="step-once" ${state.training ? 'disabled' : ''}>one step</button>
+    <button id="reset" title="new starting weights for this network">reset weights</button>
+    <button id="reset-all" title="every setting back to the start: the article's network on the sine">reset everything</button>
+    <button id="present" title="larger type and controls for a projector (?present in the address)">${presenting() ? 'leave presenter mode' : 'presenter mode'}</button>
+    <span class="numbers">epochs: <output id="steps">${state.losses.length}</output>
+      training loss: <output id="loss" data-value="${state.losses[state.losses.length - 1] ?? ''}">${text.train}</output>
+      test loss: <output id="test-loss" data-value="${state.testLosses[state.testLosses.length - 1] ?? ''}">${text.test}</output></span>`;
+  root.querySelector<HTMLSelectElement>('#speed')!.addEventListener('change', (e) => {
+    state.speed = Number((e.target as HTMLSelectElement).value);
+    epochsDone = 0;
+    playedSince = performance.now();
+  });
+  root.querySelector('#play')?.addEventListener('click', () => (state.training ? update({ training: false }) : play()));
+  root.querySelector('#step-once')?.addEventListener('click', () => {
+    try {
+      trainStep();
+    } catch (error) {
+      showError(error);
+    }
+    update({}, 'weights');
+    showProblem();
+  });
+  root.querySelector('#reset')?.addEventListener('click', () => {
+    problem = null;
+    resetNetwork();
+  });
+  root.querySelector('#present')?.addEventListener('click', () => {
+    const url = new URL(location.href);
+    if (presenting()) url.searchParams.delete('present');
+    else url.searchParams.set('present', '');
+    location.href = url.href.replace('present=&', 'present&').replace(/present=$/, 'present').replace('present=#', 'present#');
+  });
+  root.querySelector('#reset-all')?.addEventListener('click', () => {
+    problem = null;
+    closeEditor(document.querySelector<HTMLElement>('#weight-editor')!);
+    resetEverything();
+  });
+}
 
 export function renderTraining(root: HTMLElement): void {
-  const text = lossText();
-  const noCurve = state.target === 'points';
-  const speed = SPEEDS.map((s) => `<option value="${s.value}" ${s.value === state.speed ? 'selected' : ''}>${s.label}</option>`).join('');
+  const noCurve = isOwnData(state.target);
   const feature = (f: Feature, label: string) =>
     html`<label><input type="checkbox" class="feature" value="${f}" ${state.features.includes(f) ? 'checked' : ''} /> ${label}</label>`;
   root.innerHTML = html`
     <div class="row">
       <label>target <select id="target">
-        <optgroup label="one input (a curve)">${option(TARGETS_1D, state.target)}</optgroup>
-        <optgroup label="two inputs (classes)">${option(TARGETS_2D, state.target)}</optgroup></select></label>
+        <optgroup label="one input (a curve)">${targetOptions(TARGETS_1D)}</optgroup>
+        <optgroup label="two inputs (classes)">${targetOptions(TARGETS_2D)}</optgroup></select></label>
       <label>noise <input id="noise" type="range" min="0" max="0.5" step="0.05" value="${state.noise}" ${noCurve ? 'disabled' : ''} />
         <output id="noise-value">${state.noise}</output></label>
       <button id="regenerate" ${noCurve ? 'disabled' : ''}>regenerate</button>
@@ -174,20 +268,9 @@ export function renderTraining(root: HTMLElement): void {
       <span class="muted">(extra inputs beside x: with them the prediction bends smoothly in x, so it has no kinks to count)</span></div>
     <div class="row">
       <label>optimizer <select id="optimizer">${option(['sgd', 'momentum', 'adam'], state.optimizer)}</select></label>
-      ${numberBox({ ...RULES.learningRate, value: state.learningRate })}
-      ${numberBox({ ...RULES.batchSize, value: state.batchSize })}
-      ${numberBox({ ...RULES.l2, value: state.l2 })}
-    </div>
-    <div class="row">
-      <button id="play">${state.training ? 'pause' : 'play'}</button>
-      <label>speed <select id="speed">${speed}</select></label>
-      <button id="step-once" ${state.training ? 'disabled' : ''}>one step</button>
-      <button id="reset">reset weights</button>
-    </div>
-    <div class="row">
-      <span>epochs: <output id="steps">${state.losses.length}</output></span>
-      <span>training loss: <output id="loss" data-value="${state.losses[state.losses.length - 1] ?? ''}">${text.train}</output></span>
-      <span>test loss: <output id="test-loss" data-value="${state.testLosses[state.testLosses.length - 1] ?? ''}">${text.test}</output></span>
+      ${numberBox({ id: 'learning-rate', ...RULES.learningRate, value: state.learningRate })}
+      ${numberBox({ id: 'batch-size', ...RULES.batchSize, value: state.batchSize })}
+      ${numberBox({ id: 'l2', ...RULES.l2, value: state.l2 })}
     </div>
     <p class="legend"><span class="swatch loss-train"></span>training loss <span class="swatch loss-test"></span>test loss (held-out points, never trained on)</p>
     <p id="train-error" class="error" role="alert"></p>
@@ -196,14 +279,10 @@ export function renderTraining(root: HTMLElement): void {
   const select = (id: string) => root.querySelector<HTMLSelectElement>(id)!;
   select('#target').addEventListener('change', (e) => {
     const target = (e.target as HTMLSelectElement).value as typeof state.target;
-    update({ target, noise: NOISE[target], training: false, sampleIndex: 0 });
+    const keep = isOwnData(target) && inputsOf(target) === inputsOf(state.target); // your data stays with your data
+    update({ target, noise: NOISE[target], training: false, sampleIndex: 0, ...(keep ? {} : { points: [], columns: [], classes: [] }) });
   });
   select('#optimizer').addEventListener('change', (e) => update({ optimizer: (e.target as HTMLSelectElement).value as OptimizerName }));
-  select('#speed').addEventListener('change', (e) => {
-    state.speed = Number((e.target as HTMLSelectElement).value);
-    epochsDone = 0;
-    playedSince = performance.now();
-  });
   root.querySelector('#noise')?.addEventListener('change', (e) => update({ noise: Number((e.target as HTMLInputElement).value) }));
   root.querySelector('#train-share')?.addEventListener('change', (e) =>
     update({ trainShare: Number((e.target as HTMLInputElement).value), sampleIndex: 0 }),
@@ -215,17 +294,12 @@ export function renderTraining(root: HTMLElement): void {
       update({ features, training: false });
     }),
   );
-  checkBox(root, { ...RULES.learningRate, value: state.learningRate }, () => state.learningRate, (learningRate) => update({ learningRate }, 'weights'));
-  checkBox(root, { ...RULES.batchSize, value: state.batchSize }, () => state.batchSize, (batchSize) => update({ batchSize }, 'weights'));
-  checkBox(root, { ...RULES.l2, value: state.l2 }, () => state.l2, (l2) => update({ l2 }, 'weights'));
-  root.querySelector('#play')?.addEventListener('click', () => (state.training ? update({ training: false }) : play()));
-  root.querySelector('#step-once')?.addEventListener('click', () => {
-    try {
-      trainStep();
-    } catch (error) {
-      showError(error);
-    }
-    update({}, 'weights');
-  });
-  root.querySelector('#reset')?.addEventListener('click', resetNetwork);
+  const retry = <T>(use: (value: T) => void) => (value: T) => {
+    problem = null; // a new setting: the last stop no longer applies
+    use(value);
+  };
+  checkBox(root, { id: 'learning-rate', ...RULES.learningRate, value: state.learningRate }, () => state.learningRate, retry((learningRate) => update({ learningRate }, 'weights')));
+  checkBox(root, { id: 'batch-size', ...RULES.batchSize, value: state.batchSize }, () => state.batchSize, retry((batchSize) => update({ batchSize }, 'weights')));
+  checkBox(root, { id: 'l2', ...RULES.l2, value: state.l2 }, () => state.l2, retry((l2) => update({ l2 }, 'weights')));
+  showProblem();
 }
