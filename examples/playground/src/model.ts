@@ -1,5 +1,6 @@
 /**
- * Between the data and the network, exactly as `net.predict` goes: raw inputs
+ * Between the data and the network, exactly as `net.predict` goes (and `net.fit`, which
+ * takes the same raw samples and applies the standardizers itself): raw inputs
  * (x, or x₁ and x₂), then the extra features (x², sin x), then the network's
  * own input standardizer when it has one (`net.standardize.inputs`); and the
  * network's output mapped back to the data's units (`net.standardize.outputs`).

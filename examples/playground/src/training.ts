@@ -10,8 +10,7 @@
  */
 import { type Network, type Optimizer, adam, momentum, sgd } from 'feedforward';
 import { closeEditor, option } from './build.js';
-import { dataOf } from './data.js';
-import { networkInput, networkTarget } from './model.js';
+import { dataOf, withFeatures } from './data.js';
 import { html } from './dom.js';
 import { checkBox, numberBox } from './inputs.js';
 import { lossCurve } from './loss-view.js';
@@ -72,15 +71,16 @@ export const lossName = () => (inputsOf(state.target) === 2 ? 'binaryCrossEntrop
 export function trainStep(): number | null {
   const data = dataOf(state);
   if (!data) return null;
-  const X = networkInput(data.train.X);
-  const history = state.net.fit(X, networkTarget(data.train.Y), {
+  // fit takes samples raw, as predict does, and applies the network's own standardizers (an imported network's).
+  const X = withFeatures(data.train.X, state.features);
+  const history = state.net.fit(X, data.train.Y, {
     epochs: 1,
     optimizer: currentOptimizer(),
     loss: lossName(),
     batchSize: Math.min(state.batchSize, X.cols),
     l2: state.l2,
     seed: state.losses.length,
-    ...(data.test ? { validation: { X: networkInput(data.test.X), Y: networkTarget(data.test.Y) } } : {}),
+    ...(data.test ? { validation: { X: withFeatures(data.test.X, state.features), Y: data.test.Y } } : {}),
   });
   const loss = history.loss[history.loss.length - 1];
   problem = null;
