@@ -23,6 +23,7 @@ export default {
     'docs/using-from.md',
     'docs/errors-and-files.md',
     'docs/speed.md',
+    'docs/naming.md',
     'CONTRIBUTING.md',
   ],
   sortEntryPoints: false,
