@@ -24,6 +24,7 @@ export default {
     'docs/errors-and-files.md',
     'docs/speed.md',
     'docs/naming.md',
+    'docs/teaching.md',
     'CONTRIBUTING.md',
   ],
   sortEntryPoints: false,

@@ -46,7 +46,9 @@ renameSync(join(single, 'index.html'), join(site, 'feedforward-playground.html')
 rmSync(single, { recursive: true, force: true });
 
 // The API reference with the chapters (typedoc.config.mjs), into site/docs/.
-execFileSync(join(root, 'node_modules/.bin/typedoc'), ['--out', join(site, 'docs'), '--logLevel', 'Warn'], { cwd: root, stdio: 'inherit' });
+// (A favicon of its own, or the browser asks the server's root for one and logs a 404.)
+const typedoc = ['--out', join(site, 'docs'), '--favicon', 'examples/site/favicon.svg', '--logLevel', 'Warn'];
+execFileSync(join(root, 'node_modules/.bin/typedoc'), typedoc, { cwd: root, stdio: 'inherit' });
 
 /** Bytes under a path. */
 function size(path) {

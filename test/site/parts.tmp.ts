@@ -1,4 +1,4 @@
-import { launch, newPage, serveSite } from './serve.ts';
+import { launch, newPage, serveSite } from './serve.js';
 const [file, width, step] = [process.argv[2], Number(process.argv[3] ?? 1280), Number(process.argv[4] ?? 1500)];
 const server = await serveSite();
 const browser = await launch();

@@ -16,9 +16,15 @@ export function short(x: number): string {
   return text.replace('-', '−');
 }
 
-/** A number with up to 6 significant digits (for the nudge check, where more digits are the point). */
+/** A number with up to 10 significant digits (for the nudge check, where the digits are the point). */
 export function precise(x: number): string {
-  return String(Number(x.toPrecision(6)) + 0).replace('-', '−');
+  return String(Number(x.toPrecision(10)) + 0).replace('-', '−');
+}
+
+/** A weighted sum as a person writes it: linear([[1, 'x'], [-1, 'a₂']], -2.5) is "1·x − 1·a₂ − 2.5". */
+export function linear(terms: [number, string][], bias: number): string {
+  const parts = [...terms.map(([w, v]) => [w, `${short(Math.abs(w))}·${v}`] as const), [bias, short(Math.abs(bias))] as const];
+  return parts.map(([v, text], k) => (k === 0 ? `${v < 0 ? '−' : ''}${text}` : `${v < 0 ? '−' : '+'} ${text}`)).join(' ');
 }
 
 /** A name of the naming table (docs/naming.md), marked so that the page test can compare what is shown with the table. */

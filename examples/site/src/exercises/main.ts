@@ -125,6 +125,7 @@ byId('check').addEventListener('click', async () => {
     save();
     renderResult(n, result, notes);
     renderList();
+    byId('result').scrollIntoView({ block: 'nearest' });
   } catch (error) {
     byId('result').innerHTML = `<p class="verdict bad">The checker itself failed: ${escape(String(error))}</p>`;
   } finally {

@@ -62,7 +62,7 @@ export function renderBackprop(root: HTMLElement, state: LessonState, redraw: ()
   const [one, two, out] = steps;
   const yHat = out.a.get(0, 0);
   const loss = lossOf(state.values, x, y);
-  const eta = 0.1;
+  const eta = 0.01;
   const stepped = state.values.map((v, k) => v - eta * gradientOf(steps, PARAMS[k]));
   const after = lossOf(stepped, x, y);
   const on = (z: number) => (z > 0 ? 1 : 0);
@@ -91,7 +91,7 @@ export function renderBackprop(root: HTMLElement, state: LessonState, redraw: ()
     ${block(
       'dact5',
       `dact5 = ${name('w7')}ᵀ · dprediction`,
-      `a₃ reaches L only through ŷ: ∂L/∂a₃ = ∂L/∂ŷ · ∂ŷ/∂a₃ = ${short(out.dZ.get(0, 0))}·${term(net.layers[2].weights.get(0, 0))}, and ∂L/∂a₄ = ${short(out.dZ.get(0, 0))}·${term(net.layers[2].weights.get(0, 1))}.`,
+      `a₃ reaches L only through ŷ: ∂L/∂a₃ = ∂L/∂ŷ · ∂ŷ/∂a₃ = ${term(out.dZ.get(0, 0))}·${term(net.layers[2].weights.get(0, 0))}, and ∂L/∂a₄ = ${term(out.dZ.get(0, 0))}·${term(net.layers[2].weights.get(0, 1))}.`,
       `<div class="matrices">${shown('dact5 = dA²', two.dA)}</div>`,
     )}
     ${block(
@@ -127,7 +127,7 @@ export function renderBackprop(root: HTMLElement, state: LessonState, redraw: ()
     ${block(
       'step',
       `one step of gradient descent, every weight w ← w − η·∂L/∂w with η = ${eta}: L goes from <strong>${short(loss)}</strong> to <strong id="back-after">${short(after)}</strong>`,
-      `each weight moves against its own derivative, so to first order L falls by η·Σ(∂L/∂w)² = ${short(eta * PARAMS.reduce((s, p) => s + gradientOf(steps, p) ** 2, 0))}.`,
+      `each weight moves against its own derivative, so near the weights L falls by about η·Σ(∂L/∂w)² = ${short(eta * PARAMS.reduce((s, p) => s + gradientOf(steps, p) ** 2, 0))} (a straight-line estimate: L is not a straight line, so the real change differs, and a larger η can overshoot).`,
       `<div class="matrices">${shown('the new W1', matrix([[stepped[0]], [stepped[1]]]))}</div>`,
     )}`;
   for (const [id, key] of [

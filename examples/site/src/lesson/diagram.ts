@@ -41,7 +41,7 @@ export function renderDiagram(root: HTMLElement, values: readonly number[]): voi
       const [lx, ly] = [x1 + (x2 - x1) * t, y1 + (y2 - y1) * t];
       return `<g class="edge" data-param="${id}" tabindex="0" role="button" aria-label="${id} = ${short(w)}">
         <line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="${w >= 0 ? POSITIVE : NEGATIVE}" stroke-width="${(1 + Math.min(Math.abs(w), 4) * 1.2).toFixed(1)}"/>
-        <text class="edge-label" x="${lx}" y="${ly - 4}">${id} = ${short(w)}</text></g>`;
+        <text class="edge-label" x="${lx}" y="${ly - 4}">${width < 480 ? short(w) : `${id} = ${short(w)}`}</text></g>`;
     })
     .join('');
   const neurons = ['1', '2', '3', '4', '5']
@@ -53,7 +53,7 @@ export function renderDiagram(root: HTMLElement, values: readonly number[]): voi
       return `<g class="neuron" data-param="${bias}" tabindex="0" role="button" aria-label="neuron ${n}, bias ${bias} = ${short(value(bias))}">
         <circle cx="${cx}" cy="${cy}" r="15" fill="${fill}" stroke="#334155" stroke-width="2"/>
         <text class="neuron-number" x="${cx}" y="${cy + 4}">${n}</text>
-        <text class="bias-label" x="${cx}" y="${cy + 31}">${bias} = ${short(value(bias))}</text></g>`;
+        <text class="bias-label" x="${cx}" y="${cy + 31}">${width < 480 ? `b ${short(value(bias))}` : `${bias} = ${short(value(bias))}`}</text></g>`;
     })
     .join('');
   const [ix, iy] = place.x;

@@ -3,7 +3,7 @@
  * thirteen weights and biases in the panel on the left (network.ts); every change redraws every step.
  */
 import { Network, applyWeights, kinks, matrix, relu, twoNode, vstack } from 'feedforward';
-import { name, short } from '../dom.js';
+import { linear, name, short } from '../dom.js';
 import { renderBackprop } from './backprop.js';
 import { renderDiagram } from './diagram.js';
 import { renderHand } from './hand.js';
@@ -14,7 +14,7 @@ const state: LessonState = { values: [...ARTICLE_VALUES], column: 0, backX: 3, b
 
 const live = (key: string) => document.querySelector<HTMLElement>(`[data-live="${key}"]`) as HTMLElement;
 /** The width a figure is drawn at: its section's, so that its text stays at the size written. */
-const figureWidth = (key: string) => Math.max(280, Math.min(640, live(key).clientWidth || 560));
+const figureWidth = (key: string) => Math.max(280, Math.min(820, live(key).clientWidth || 560));
 
 const code = (lines: string) => `<pre class="code">${lines}</pre>`;
 
@@ -88,7 +88,7 @@ function renderSteps(): void {
       dashed: !activated,
     }));
   const crossing = (w: number, b: number) => (w === 0 ? 'never' : `at x = ${short(-b / w)}`);
-  live('step1').innerHTML = `${code(`const X = [[-2, -1, 0, 1, 2]];\nconst out1 = applyWeights(X, ${name('W1')}, ${name('b1')}); // Z¹ = W¹·X + b¹: z₁ = ${short(W1[0][0])}·x + ${short(b1[0])}, z₂ = ${short(W1[1][0])}·x + ${short(b1[1])}`)}
+  live('step1').innerHTML = `${code(`const X = [[-2, -1, 0, 1, 2]];\nconst out1 = applyWeights(X, ${name('W1')}, ${name('b1')}); // Z¹ = W¹·X + b¹: z₁ = ${linear([[W1[0][0], 'x']], b1[0])}, z₂ = ${linear([[W1[1][0], 'x']], b1[1])}`)}
     <div class="matrices">${shown('X', matrix(X))}${shown(name('W1'), matrix(W1), 'W1')}${shown(name('b1'), matrix(b1.map((b) => [b])), 'b1')}${shown(`${name('out1')} = applyWeights(X, W1, b1)`, out1, 'out1')}</div>
     ${plot('layer1-z', zCurves(false, 1), figureWidth('step1'))}
     <p class="muted">Two straight lines: z₁ crosses 0 ${crossing(W1[0][0], b1[0])}, z₂ ${crossing(W1[1][0], b1[1])}.</p>`;
@@ -102,7 +102,7 @@ function renderSteps(): void {
   const out4 = applyWeights(act1, w46, b4);
   const bends = (net: Network) => kinks(net, { domain: DOMAIN }).breakpoints.length;
   const [z3, z4] = zCurves(false, 2);
-  live('step3').innerHTML = `${code(`const out3 = applyWeights(${name('act1')}, ${name('w35')}, ${name('b3')}); // z₃ = ${short(w35[0][0])}·a₁ + ${short(w35[0][1])}·a₂ + ${short(b3)}\nconst out4 = applyWeights(${name('act1')}, ${name('w46')}, ${name('b4')}); // z₄ = ${short(w46[0][0])}·a₁ + ${short(w46[0][1])}·a₂ + ${short(b4)}`)}
+  live('step3').innerHTML = `${code(`const out3 = applyWeights(${name('act1')}, ${name('w35')}, ${name('b3')}); // z₃ = ${linear([[w35[0][0], 'a₁'], [w35[0][1], 'a₂']], b3)}\nconst out4 = applyWeights(${name('act1')}, ${name('w46')}, ${name('b4')}); // z₄ = ${linear([[w46[0][0], 'a₁'], [w46[0][1], 'a₂']], b4)}`)}
     <div class="matrices">${shown(name('w35'), matrix(w35), 'w35')}${shown(name('w46'), matrix(w46), 'w46')}${shown(`${name('out3')}`, out3, 'out3')}${shown(`${name('out4')}`, out4, 'out4')}</div>
     ${plot('layer2-z', [z3, z4], figureWidth('step3'))}
     <p class="muted">z₃ bends ${bends(z3.net)} time(s), z₄ ${bends(z4.net)} time(s) in [−3, 3]: each where a layer-1 neuron switches.</p>`;
@@ -123,7 +123,7 @@ function renderSteps(): void {
   const switches = found.neurons
     .map((n) => `<li><span class="dot" style="background:${colour(n.layer, n.node)}"></span>layer ${n.layer}, node ${n.node} (neuron ${n.layer === 1 ? n.node : n.node + 2}) ${n.breakpoints.length ? `switches at x = ${n.breakpoints.map(short).join(', ')}` : 'never switches in [−3, 3]'}</li>`)
     .join('');
-  live('step5').innerHTML = `${code(`const prediction = applyWeights(${name('act5')}, ${name('w7')}, ${name('b5')}); // ŷ = ${short(w7[0][0])}·a₃ + ${short(w7[0][1])}·a₄ + ${short(b5)}`)}
+  live('step5').innerHTML = `${code(`const prediction = applyWeights(${name('act5')}, ${name('w7')}, ${name('b5')}); // ŷ = ${linear([[w7[0][0], 'a₃'], [w7[0][1], 'a₄']], b5)}`)}
     <div class="matrices">${shown(name('w7'), matrix(w7), 'w7')}${shown(`${name('prediction')}`, prediction, 'prediction')}</div>
     ${plot('prediction', [{ label: 'ŷ', colour: '#111827', net }], figureWidth('step5'))}
     <p>For x in [−3, 3] the prediction bends <strong id="kink-count">${found.breakpoints.length}</strong> time(s)${found.breakpoints.length ? `, at x = <span id="kink-list">${found.breakpoints.map(short).join(', ')}</span>` : ''}.</p>
