@@ -57,4 +57,5 @@ function size(path) {
 }
 const kB = (bytes) => `${(bytes / 1000).toFixed(0)} kB`;
 console.log(`site/ written: ${kB(size(site))} in all`);
-for (const part of ['playground', 'feedforward-playground.html', 'docs']) console.log(`  ${relative(root, join(site, part))}: ${kB(size(join(site, part)))}`);
+for (const part of ['playground', 'feedforward-playground.html', 'docs'])
+  console.log(`  ${relative(root, join(site, part))}: ${kB(size(join(site, part)))}`);

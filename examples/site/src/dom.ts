@@ -6,7 +6,7 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): strin
 }
 
 /** Text made safe to put inside HTML. */
-export function escape(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

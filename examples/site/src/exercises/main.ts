@@ -8,7 +8,7 @@ import { javascript } from '@codemirror/lang-javascript';
 import { EditorView, basicSetup } from 'codemirror';
 import { EXERCISES } from '../../../exercises/checker/exercises.js';
 import type { Result } from '../../../exercises/checker/runner.js';
-import { escape } from '../dom.js';
+import { escapeHtml } from '../dom.js';
 
 const byFile = (files: Record<string, string>) =>
   Object.fromEntries(Object.entries(files).map(([path, text]) => [path.slice(path.lastIndexOf('/') + 1), text]));
@@ -87,7 +87,7 @@ function showExercise(): void {
   byId('saved').textContent = '';
   const solution = byId('solution');
   solution.hidden = true;
-  solution.innerHTML = `<h3>A worked solution (examples/exercises/solutions/${exercise.file})</h3><pre>${escape(SOLUTIONS[exercise.file])}</pre>`;
+  solution.innerHTML = `<h3>A worked solution (examples/exercises/solutions/${exercise.file})</h3><pre>${escapeHtml(SOLUTIONS[exercise.file])}</pre>`;
   const button = byId('show-solution');
   button.textContent = 'show the solution';
   button.setAttribute('aria-expanded', 'false');
@@ -98,7 +98,7 @@ function showExercise(): void {
 function renderResult(n: number, result: Result, notes: string[]): void {
   const exercise = EXERCISES[n - 1];
   if (result.passed) {
-    byId('result').innerHTML = `<div class="passed-box"><p class="verdict ok passed">Exercise ${n}, ${exercise.name}: passed.</p><p>You built ${escape(result.built)}</p></div>`;
+    byId('result').innerHTML = `<div class="passed-box"><p class="verdict ok passed">Exercise ${n}, ${exercise.name}: passed.</p><p>You built ${escapeHtml(result.built)}</p></div>`;
     return;
   }
   const values = [
@@ -106,10 +106,10 @@ function renderResult(n: number, result: Result, notes: string[]): void {
     result.expected !== undefined ? `expected ${result.field}: ${result.expected}` : '',
   ].filter(Boolean);
   byId('result').innerHTML = `<p class="verdict bad not-yet">Exercise ${n}, ${exercise.name}: not yet.</p>
-    ${result.on ? `<p>${escape(result.on)}:</p>` : ''}
-    ${values.length ? `<pre>${escape(values.join('\n'))}</pre>` : ''}
-    <p class="hint"><strong>Hint:</strong> ${escape(result.hint)}.</p>
-    ${notes.map((note) => `<p class="note"><strong>Note:</strong> ${escape(note)}.</p>`).join('')}`;
+    ${result.on ? `<p>${escapeHtml(result.on)}:</p>` : ''}
+    ${values.length ? `<pre>${escapeHtml(values.join('\n'))}</pre>` : ''}
+    <p class="hint"><strong>Hint:</strong> ${escapeHtml(result.hint)}.</p>
+    ${notes.map((note) => `<p class="note"><strong>Note:</strong> ${escapeHtml(note)}.</p>`).join('')}`;
 }
 
 byId('check').addEventListener('click', async () => {
@@ -127,7 +127,7 @@ byId('check').addEventListener('click', async () => {
     renderList();
     byId('result').scrollIntoView({ block: 'nearest' });
   } catch (error) {
-    byId('result').innerHTML = `<p class="verdict bad">The checker itself failed: ${escape(String(error))}</p>`;
+    byId('result').innerHTML = `<p class="verdict bad">The checker itself failed: ${escapeHtml(String(error))}</p>`;
   } finally {
     button.disabled = false;
   }

@@ -3,13 +3,13 @@
  * written out with the current weights, then compared with the library's prediction for that column.
  */
 import { short } from '../dom.js';
-import { type LessonState, X, networkOf, valueOf } from './network.js';
+import { type LessonState, X, networkOf, paramValue } from './network.js';
 
 /** A number as it is written inside a sum: negative numbers in parentheses. */
 const term = (v: number) => (v < 0 ? `(${short(v)})` : short(v));
 
 export function renderHand(root: HTMLElement, state: LessonState, redraw: () => void): void {
-  const v = (id: string) => valueOf(state.values, id);
+  const v = (id: string) => paramValue(state.values, id);
   const x = X[0][state.column];
   const relu = (z: number) => Math.max(0, z);
   const z1 = v('W1[0][0]') * x + v('b1[0]');

@@ -76,6 +76,6 @@ export function networkOf(values: readonly number[]): Network {
 }
 
 /** The value of one parameter by its id ('w35[0][1]'). */
-export function valueOf(values: readonly number[], id: string): number {
+export function paramValue(values: readonly number[], id: string): number {
   return values[PARAMS.findIndex((p) => p.id === id)];
 }
