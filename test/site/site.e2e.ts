@@ -3,7 +3,7 @@
  * from 127.0.0.1, and the offline playground opened straight from disk (file://), in headless Chromium.
  * Every page loads without a console error; the lesson's figures follow a weight; an exercise gets its
  * hint and its pass, with the hint `npm run exercise` gives; the playground fits 1280×800 and its links
- * carry the network; the worksheet prints on one sheet. Screenshots land in test/site/screenshots/.
+ * carry the network; the worksheet prints on one sheet. Screenshots land in test/site/screenshots/ (copies of them are in docs/site/).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
