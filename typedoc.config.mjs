@@ -25,6 +25,8 @@ export default {
     'docs/using-from.md',
     'docs/errors-and-files.md',
     'docs/speed.md',
+    'docs/naming.md',
+    'docs/teaching.md',
     'CONTRIBUTING.md',
   ],
   sortEntryPoints: false,

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ownFunctions } from '../examples/exercises/checker/exercises.js';
 import { EXERCISES, EXERCISES_DIR, SOLUTIONS_DIR, checkExercise } from '../examples/exercises/checker/index.js';
 import { type Result, check } from '../examples/exercises/checker/runner.js';
 import {
@@ -32,6 +33,17 @@ import {
 type Grid = number[][];
 const hintOf = (result: Result) => (result.passed ? 'passed' : result.hint);
 const hint = (n: number, fn: unknown) => hintOf(check(EXERCISES[n - 1], fn));
+/** The hint for exercise n when the learner's earlier files export `earlier` (their own relu, applyWeights). */
+const hintWith = (n: number, fn: unknown, earlier: Record<string, unknown>) => hintOf(check(EXERCISES[n - 1], fn, ownFunctions(earlier)));
+
+/** Two applyWeights a learner writes, both passing exercise 2: with loops (NaN past an array's end) and with map (an error there). */
+const loopApplyWeights = (A: Grid, W: Grid, b: number[]) =>
+  W.map((_, i) => A[0].map((_, j) => {
+    let z = b[i];
+    for (let k = 0; k < A.length; k++) z += W[i][k] * A[k][j];
+    return z;
+  }));
+const mapApplyWeights = (A: Grid, W: Grid, b: number[]) => W.map((row, i) => A[0].map((_, j) => row.reduce((s, w, k) => s + w * A[k][j], b[i])));
 
 describe('the exercises', () => {
   it('are six, numbered 1 to 6 in the order of the story', () => {
@@ -151,6 +163,78 @@ describe('exercise 3, twoNode: the hints', () => {
   });
 });
 
+describe('exercise 3: a mistake in the call of a learner applyWeights that passes its own check', () => {
+  it('both applyWeights of these tests pass exercise 2', () => {
+    expect(hint(2, loopApplyWeights)).toBe('passed');
+    expect(hint(2, mapApplyWeights)).toBe('passed');
+  });
+  it('names W[0] passed where [W[0]] is meant, whether the learner applyWeights then gives NaN or throws', () => {
+    const rowNotMatrix = (own: typeof loopApplyWeights) => (A: Grid, W: Grid, b: number[]) => [
+      ...own(A, W[0] as never, [b[0]]),
+      ...own(A, W[1] as never, [b[1]]),
+    ];
+    // With loops: W[0] = [2] has length 1 (one "neuron") and 2[0] is undefined, so z = 1 + undefined·1 = NaN.
+    expect(hintWith(3, rowNotMatrix(loopApplyWeights), { applyWeights: loopApplyWeights })).toMatch(
+      /^W\[0\] is neuron 1's weights as a plain list of numbers .*, but applyWeights takes W as a matrix.*pass \[W\[0\]\] and \[b\[0\]\]/,
+    );
+    // With map: the row is the number 2, and (2).reduce is not a function.
+    expect(hintWith(3, rowNotMatrix(mapApplyWeights), { applyWeights: mapApplyWeights })).toMatch(
+      /^your twoNode threw "row\.reduce is not a function": W\[0\] is neuron 1's weights as a plain list/,
+    );
+  });
+  it('names b[0] passed where [b[0]] is meant in the same words', () => {
+    const numberNotList = (A: Grid, W: Grid, b: number[]) => [...mapApplyWeights(A, [W[0]], b[0] as never), ...mapApplyWeights(A, [W[1]], b[1] as never)];
+    expect(hintWith(3, numberNotList, { applyWeights: mapApplyWeights })).toMatch(/and b\[0\] its bias, a single number.*pass \[W\[0\]\] and \[b\[0\]\]/);
+  });
+  it('says, for a NaN no known mistake gives, to look at the calls before the loops', () => {
+    const nowhere = (A: Grid, W: Grid, b: number[]) => [...loopApplyWeights(A, [W[0]], [b[0]]), [Number.NaN, ...loopApplyWeights(A, [W[1]], [b[1]])[0].slice(1)]];
+    expect(hintWith(3, nowhere, { applyWeights: loopApplyWeights })).toMatch(/your Z has NaN at row 2, column 1: .*the NaN comes from how you call them/);
+  });
+});
+
+describe('exercise 4: applyWeights(W1, X, b1), the arguments swapped', () => {
+  const [L1, L2, L3] = ARTICLE_LAYERS.map(({ weights, biases }) => ({ W: weights as Grid, b: biases as number[] }));
+  const relu = (Z: Grid) => Z.map((row) => row.map((z) => (z > 0 ? z : 0))); // the learner's, exercise 1 (NaN > 0 is false: NaN becomes 0)
+  const swapped = (aw: typeof loopApplyWeights, everywhere: boolean) => (X: Grid) => {
+    const act1 = relu(aw(L1.W, X, L1.b)); // applyWeights(W1, X, b1)
+    const call = (A: Grid, W: Grid, b: number[]) => (everywhere ? aw(W, A, b) : aw(A, W, b));
+    return call(relu(call(act1, L2.W, L2.b)), L3.W, L3.b);
+  };
+  it('is named when only layer 1 is swapped (the loops give a 1×1 answer) and when all three are (NaN)', () => {
+    const swappedHint = /^applyWeights takes what comes in first, then the weights: applyWeights\(X, W1, b1\) computes W1·X \+ b1/;
+    expect(hintWith(4, swapped(loopApplyWeights, false), { relu, applyWeights: loopApplyWeights })).toMatch(swappedHint);
+    expect(hintWith(4, swapped(loopApplyWeights, true), { relu, applyWeights: loopApplyWeights })).toMatch(swappedHint);
+  });
+  it('is named when the learner applyWeights throws on the swapped call', () => {
+    expect(hintWith(4, swapped(mapApplyWeights, false), { relu, applyWeights: mapApplyWeights })).toMatch(
+      /^your articleForward threw "Cannot read properties of undefined \(reading '0'\)": applyWeights takes what comes in first/,
+    );
+  });
+});
+
+describe('an import left commented out, as the stubs ship them', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'exercise-imports-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  it('gets its own hint, naming the import to uncomment, not only "applyWeights is not defined"', async () => {
+    for (const file of ['1-relu.ts', '2-apply-weights.ts']) writeFileSync(join(dir, file), readFileSync(join(SOLUTIONS_DIR, file)));
+    const solution = readFileSync(join(SOLUTIONS_DIR, '3-two-node.ts'), 'utf8');
+    writeFileSync(join(dir, '3-two-node.ts'), solution.replace("import { applyWeights }", "// import { applyWeights }"));
+    expect(hintOf(await checkExercise(3, dir))).toBe(
+      'your twoNode uses applyWeights, but 3-two-node.ts does not import it ("applyWeights is not defined"): uncomment the import at the top of the file, import { applyWeights } from \'./2-apply-weights.js\'',
+    );
+  });
+  it("reads Safari's words for it too, and names the library's helpers' import", () => {
+    const safari = () => {
+      throw new ReferenceError("Can't find variable: relu");
+    };
+    expect(hint(4, safari)).toMatch(/uses relu, but 4-article-forward\.ts does not import it .*import \{ relu \} from '\.\/1-relu\.js'/);
+    const helper = () => {
+      throw new ReferenceError('hadamard is not defined');
+    };
+    expect(hint(5, helper)).toMatch(/import \{ hadamard \} from '\.\.\/\.\.\/src\/index\.js'/);
+  });
+});
+
 describe('exercise 4, the article network: the hints', () => {
   const [L1, L2, L3] = ARTICLE_LAYERS.map(({ weights, biases }) => ({ W: weights as Grid, b: biases as number[] }));
   const layer = (A: Grid, { W, b }: { W: Grid; b: number[] }, g = true) => {
@@ -160,7 +244,7 @@ describe('exercise 4, the article network: the hints', () => {
   it('names a missing ReLU, a ReLU on the output, and a missing bias', () => {
     expect(hint(4, (X: Grid) => layer(layer(layer(X, L1, false), L2, false), L3, false))).toMatch(/there is no ReLU/);
     expect(hint(4, (X: Grid) => layer(layer(layer(X, L1), L2), L3, true))).toMatch(/the output has a ReLU/);
-    expect(hint(4, (X: Grid) => layer(layer(layer(X, L1), { ...L2, b: [0, 0] }), L3, false))).toMatch(/layer 2's bias b2 is missing/);
+    expect(hint(4, (X: Grid) => layer(layer(layer(X, L1), { ...L2, b: [0, 0] }), L3, false))).toMatch(/layer 2's biases b3 and b4 are missing/);
   });
   it('names layers nested in the wrong order by the shapes each layer takes', () => {
     expect(hint(4, (X: Grid) => layer(layer(layer(X, L2), L1), L3, false))).toMatch(/nest from the inside out: layer 1 \(W1, 2×1\) takes X/);
@@ -168,7 +252,7 @@ describe('exercise 4, the article network: the hints', () => {
   it('walks through the article network at the first wrong sample when no known mistake fits', () => {
     const typo = (X: Grid) => layer(layer(layer(X, L1), { ...L2, b: [-2.5, 0.5] }), L3, false);
     expect(hint(4, typo)).toMatch(
-      /ŷ first differs at row 1, column 2: yours is 0\.5, the library's is 1\. For x = 0 the article network computes z₁, z₂ = 1, 1 → a₁, a₂ = 1, 1; z₃, z₄ = -0\.5, -0\.5/,
+      /ŷ first differs at row 1, column 2: yours is 0\.5, the library's is 1\. For x = 0 the article network computes out1 = z₁, z₂ = 1, 1 → act1 = a₁, a₂ = 1, 1; out5 = z₃, z₄ = -0\.5, -0\.5/,
     );
   });
   it('says so when the function it calls from an earlier exercise is still a stub', () => {
@@ -177,10 +261,11 @@ describe('exercise 4, the article network: the hints', () => {
     };
     expect(hint(4, early)).toBe('your articleForward calls your applyWeights, which is not written yet: write applyWeights first, in its own exercise');
   });
-  it("checks that the file's weights are still the article's", () => {
+  it("checks that the file's weights are still the article's, by the names of docs/naming.md", () => {
     const checkWeights = EXERCISES[3].before ?? (() => 'no check');
-    expect(checkWeights({ W1: [[1], [-1]], b1: [1, 1], W2: [[1, 1], [1, -1]], b2: [-2.5, -0.5], W3: [[1, -1]], b3: [1] })).toBeUndefined();
-    expect(checkWeights({ W2: [[1, 1], [1, 1]] })).toMatch(/your W2 is \[\[1,1\],\[1,1\]\] but the article's is \[\[1,1\],\[1,-1\]\]/);
+    expect(checkWeights({ W1: [[1], [-1]], b1: [1, 1], w35: [[1, 1]], w46: [[1, -1]], b3: -2.5, b4: -0.5, w7: [[1, -1]], b5: 1 })).toBeUndefined();
+    expect(checkWeights({ w46: [[1, 1]] })).toMatch(/your w46 is \[\[1,1\]\] but the article's is \[\[1,-1\]\]/);
+    expect(checkWeights({ b3: 2.5 })).toMatch(/your b3 is 2.5 but the article's is -2.5/);
   });
 });
 

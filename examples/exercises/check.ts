@@ -10,7 +10,7 @@
  * (npm run exercise is npx tsx examples/exercises/check.ts.) Exit code 0: passed; 1: not yet; 2: the command was wrong.
  */
 import { relative, resolve } from 'node:path';
-import { EXERCISES, EXERCISES_DIR, SOLUTIONS_DIR, checkExercise } from './checker/index.js';
+import { EXERCISES, EXERCISES_DIR, SOLUTIONS_DIR, checkExercise, usesNote } from './checker/index.js';
 
 const args = process.argv.slice(2);
 const usage = `usage: npm run exercise -- <1–${EXERCISES.length} | all> [--solutions | --dir <folder>]`;
@@ -60,7 +60,7 @@ try {
     const unwritten = result.hint.startsWith(`${exercise.name} is not written yet`);
     for (const m of unwritten ? [] : (exercise.uses ?? [])) {
       if (!(await checkExercise(m, folder)).passed) {
-        console.log(wrap(`  Note: ${EXERCISES[m - 1].name} (exercise ${m}) does not pass its own check yet; if you use it here, fix it first (npm run exercise -- ${m}).`, '        '));
+        console.log(wrap(`  Note: ${usesNote(m, `npm run exercise -- ${m}`)}.`, '        '));
       }
     }
     console.log();

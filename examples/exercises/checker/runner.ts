@@ -7,6 +7,8 @@
  * plain list of numbers). Everything is compared as plain arrays, entry by entry, to 1e-9.
  */
 import { Matrix } from '../../../src/index.js';
+import { relu as solvedRelu } from '../solutions/1-relu.js';
+import { applyWeights as solvedApplyWeights } from '../solutions/2-apply-weights.js';
 
 export type Grid = number[][];
 
@@ -20,11 +22,25 @@ export interface Case {
   want: Record<string, Grid>;
 }
 
-/** A mistake learners make, as the numbers it gives: if the learner's output equals `wrong(args)`, `hint` says what to fix. */
+/**
+ * The functions of earlier exercises a learner's function may call (relu, applyWeights): the learner's own
+ * (or the worked solution's, where their file has none), so that a mistake in a call can be replayed.
+ */
+export interface Own {
+  relu: (Z: Grid) => unknown;
+  applyWeights: (A: Grid, W: Grid, b: number[]) => unknown;
+}
+
+/**
+ * A mistake learners make, as the numbers it gives: if the learner's output equals `wrong(args, own)`
+ * (NaN where theirs has NaN), `hint` says what to fix.
+ */
 export interface Mistake {
   field: string;
   hint: string;
-  wrong: (args: Args) => Grid;
+  wrong: (args: Args, own: Own) => Grid;
+  /** The mistake is a call of the learner's own functions: when it throws the learner's very error, it is their mistake too. */
+  replaysOwn?: boolean;
 }
 
 /** One output of the learner's function: its name, its shape in words, and whether a plain list means a column. */
@@ -51,6 +67,8 @@ export interface Exercise {
   before?: (module: Record<string, unknown>) => string | undefined;
   /** What to say when the learner's function throws (the message is given), beyond the message itself. */
   onThrow?: (message: string) => string | undefined;
+  /** Said after "your Z has NaN at …" when no known mistake gives the learner's NaN. */
+  onNaN?: string;
   /** When no known mistake matches: what to check, for the first entry that differs. */
   explain?: (args: Args, field: string, i: number, j: number) => string;
   /** Said on success: what the learner just built. Gets the learner's function. */
@@ -65,6 +83,9 @@ export type Result =
   | { passed: false; hint: string; on?: string; yours?: string; expected?: string; field?: string };
 
 const TOLERANCE = 1e-9;
+
+/** The worked solutions' relu and applyWeights: what a check replays calls through when it is given no learner's own. */
+export const SOLVED: Own = { relu: solvedRelu, applyWeights: solvedApplyWeights };
 
 /** The learner's value as a Grid, or a sentence saying why it is not one. */
 export function toGrid(value: unknown, output: Output): Grid | string {
@@ -94,12 +115,20 @@ export function toGrid(value: unknown, output: Output): Grid | string {
     }
     for (let j = 0; j < cols; j++) {
       const v = rows[i][j];
-      if (typeof v !== 'number' || !Number.isFinite(v)) {
-        return `${name} has ${describe(v)} at row ${i + 1}, column ${j + 1}: often an index past the end of an array (b[j] where b[i] was meant, W[k][i] where W[i][k] was meant)`;
-      }
+      if (typeof v !== 'number') return notANumber(name, v, i, j);
     }
   }
   return rows;
+}
+
+function notANumber(name: string, v: unknown, i: number, j: number): string {
+  return `${name} has ${describe(v)} at row ${i + 1}, column ${j + 1}: often an index past the end of an array (b[j] where b[i] was meant, W[k][i] where W[i][k] was meant)`;
+}
+
+/** Where a grid first has NaN or ±Infinity, as [row, column], or undefined when every entry is finite. */
+function firstNonFinite(g: Grid): [number, number] | undefined {
+  for (let i = 0; i < g.length; i++) for (let j = 0; j < g[i].length; j++) if (!Number.isFinite(g[i][j])) return [i, j];
+  return undefined;
 }
 
 /** "2×3", as the library prints shapes. */
@@ -114,7 +143,7 @@ export function same(a: Grid, b: Grid): boolean {
 }
 
 function close(a: number, b: number): boolean {
-  return Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(b));
+  return Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(b)) || (Number.isNaN(a) && Number.isNaN(b));
 }
 
 /** A number as a person writes it: up to 4 significant digits. */
@@ -143,7 +172,7 @@ function describe(value: unknown): string {
 }
 
 /** Runs every case of `exercise` on the learner's function and diagnoses the first difference. */
-export function check(exercise: Exercise, fn: unknown): Result {
+export function check(exercise: Exercise, fn: unknown, own: Own = SOLVED): Result {
   if (typeof fn !== 'function') {
     return {
       passed: false,
@@ -166,6 +195,10 @@ export function check(exercise: Exercise, fn: unknown): Result {
         const other = unwritten[1];
         return { passed: false, hint: `your ${exercise.name} calls your ${other}, which is not written yet: write ${other} first, in its own exercise` };
       }
+      const missing = notImported(exercise, message);
+      if (missing) return { passed: false, on, hint: missing };
+      const replayed = exercise.mistakes.find((m) => m.replaysOwn && throwsTheSame(m, args, own, message));
+      if (replayed) return { passed: false, on, hint: `your ${exercise.name} threw "${message}": ${replayed.hint}` };
       const more = exercise.onThrow?.(message) ?? commonError(message);
       return { passed: false, on, hint: `your ${exercise.name} threw "${message}"${more ? `. ${more}` : ''}` };
     }
@@ -189,8 +222,13 @@ export function check(exercise: Exercise, fn: unknown): Result {
       if (typeof got === 'string') return { passed: false, on, field: output.name, expected: shown, hint: got };
       if (same(got, expected)) continue;
       const report = { passed: false as const, on, field: output.name, yours: show(raw), expected: shown };
-      const mistake = exercise.mistakes.find((m) => m.field === output.name && matches(m, args, got));
+      const mistake = exercise.mistakes.find((m) => m.field === output.name && matches(m, args, got, own));
       if (mistake) return { ...report, hint: mistake.hint };
+      const nonFinite = firstNonFinite(got);
+      if (nonFinite) {
+        const [i, j] = nonFinite;
+        return { ...report, hint: `${notANumber(`your ${output.name}`, got[i][j], i, j)}${exercise.onNaN ? `. ${exercise.onNaN}` : ''}` };
+      }
       if (shapeOf(got) !== shapeOf(expected)) {
         const transposed = got.length === expected[0].length && got[0].length === expected.length;
         return {
@@ -215,17 +253,50 @@ export function check(exercise: Exercise, fn: unknown): Result {
   }
 }
 
-function matches(mistake: Mistake, args: unknown[], got: Grid): boolean {
+function matches(mistake: Mistake, args: unknown[], got: Grid, own: Own): boolean {
   try {
-    return same(got, mistake.wrong(structuredClone(args)));
+    const wrong = mistake.wrong(structuredClone(args), own);
+    return same(got, wrong instanceof Matrix ? wrong.toArray() : wrong);
   } catch {
     return false; // this mistake is not even defined for these shapes
+  }
+}
+
+/** True when replaying `mistake` through the learner's own functions throws exactly `message`, as the learner's code did. */
+function throwsTheSame(mistake: Mistake, args: unknown[], own: Own, message: string): boolean {
+  try {
+    mistake.wrong(structuredClone(args), own);
+    return false;
+  } catch (error) {
+    return (error instanceof Error ? error.message : String(error)) === message;
   }
 }
 
 function firstDifference(a: Grid, b: Grid): [number, number] {
   for (let i = 0; i < b.length; i++) for (let j = 0; j < b[i].length; j++) if (!close(a[i][j], b[i][j])) return [i, j];
   return [0, 0];
+}
+
+/** Where each name an exercise file may import comes from: its import line, as the stubs have it commented out. */
+const IMPORTS: Record<string, string> = {
+  relu: "import { relu } from './1-relu.js'",
+  applyWeights: "import { applyWeights } from './2-apply-weights.js'",
+  ...Object.fromEntries(
+    ['hadamard', 'map', 'multiply', 'scale', 'sumRows', 'transpose', 'vstack', 'matrix', 'add', 'subtract'].map((name) => [
+      name,
+      `import { ${name} } from '../../src/index.js'`,
+    ]),
+  ),
+};
+
+/**
+ * The hint for a function that uses a name its file never imported (the stubs ship their imports commented
+ * out): "X is not defined" in V8 and Firefox, "Can't find variable: X" in Safari.
+ */
+function notImported(exercise: Exercise, message: string): string | undefined {
+  const name = /^(\w+) is not defined$/.exec(message)?.[1] ?? /^Can't find variable: (\w+)$/.exec(message)?.[1];
+  if (!name || !Object.hasOwn(IMPORTS, name)) return undefined;
+  return `your ${exercise.name} uses ${name}, but ${exercise.file} does not import it ("${message}"): uncomment the import at the top of the file, ${IMPORTS[name]}`;
 }
 
 /** What a JavaScript error a learner's loops often throw means. */
