@@ -55,6 +55,7 @@ describe('src/index.ts', () => {
       'GRADIENT_CHECK_DEFAULTS',
       'INIT_LIMITS',
       'KINKS_DEFAULTS',
+      'MAX_LAYERS',
       'MAX_PARAMETERS',
       'Matrix',
       'NETWORK_DEFAULTS',

@@ -3,12 +3,14 @@
  * atomic (temporary file, fsync, rename), so a crash or a full disk while
  * saving leaves the previous model whole.
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Network, ShapeError, ValueError, standardizerFromJSON } from '../src/index.js';
-import { loadNetwork, saveNetwork } from '../src/node.js';
+import { MAX_FILE_BYTES, loadNetwork, saveNetwork } from '../src/node.js';
+import { tempName, thisHost } from '../src/interop/atomic.js';
 
 // The real fs, with `rename` and `open` replaceable per test to simulate failures.
 vi.mock('node:fs/promises', async (importOriginal) => {
@@ -150,7 +152,7 @@ describe('what happens when you get it wrong', () => {
   });
 });
 
-describe('saveNetwork checks what it writes, keeps the mode, cleans up, follows symlinks to their target', () => {
+describe('saveNetwork checks what it writes, keeps the mode, cleans up only its own temporary files, refuses a symlink', () => {
   it('refuses a network holding NaN, naming why, and leaves the good file on disk as it was', async () => {
     const path = join(folder, 'model.json');
     await saveNetwork(net, path);
@@ -175,16 +177,27 @@ describe('saveNetwork checks what it writes, keeps the mode, cleans up, follows 
     await saveNetwork(net, path);
     expect((await fs.stat(path)).mode & 0o777).toBe(0o600);
   });
-  it('removes the temporary files a killed save left (their process is gone), and no other file', async () => {
+  it('removes the temporary files a killed save of this target left on this host (their process is gone), and no other file', async () => {
     const path = join(folder, 'model.json');
     const dead = 2 ** 22 + 12345; // above Linux's default pid_max (2²²): no process has it
-    const stale = `.model.json.${dead}.0123456789ab.tmp`;
+    const stale = tempName('model.json', dead, '0123456789abcdef');
     await fs.writeFile(join(folder, stale), 'half a model');
     await fs.writeFile(join(folder, 'model.json.1'), 'a backup of yours');
-    const lookalikes = [`x${stale}`, `${stale}.bak`]; // yours too: only the exact pattern is ours
-    for (const name of lookalikes) await fs.writeFile(join(folder, name), 'a file of yours');
+    const yours = [
+      `x${stale}`, // only the exact pattern is ours
+      `${stale}.bak`,
+      tempName('other.json', dead, '0123456789abcdef'), // another target's: its own save cleans it
+      `.model.json.${dead}.0123456789ab.tmp`, // no marker: an older version's, or yours
+      '.draft.md.31337.0123456789ab.tmp', // a file of yours that merely looks like a temporary name
+      stale.replace(thisHost(), 'another-host'), // made on another host, whose pids this one cannot see
+    ];
+    for (const name of yours) await fs.writeFile(join(folder, name), 'a file of yours');
     await saveNetwork(net, path);
-    expect((await fs.readdir(folder)).sort()).toEqual([...lookalikes, 'model.json', 'model.json.1'].sort());
+    expect((await fs.readdir(folder)).sort()).toEqual([...yours, 'model.json', 'model.json.1'].sort());
+  });
+  it('names its temporary files .feedforward.<target>.<host>.<pid>.<16 hex>.tmp, the host being this one', () => {
+    expect(tempName('model.json', 42, '0123456789abcdef')).toBe(`.feedforward.model.json.${thisHost()}.42.0123456789abcdef.tmp`);
+    expect(thisHost()).toMatch(/^[A-Za-z0-9.-]{1,64}(-pidns\d+)?$/);
   });
   it('keeps the exact mode, whatever the umask: a 0666 model stays 0666 (a new file would get 0644 under umask 022)', async () => {
     const path = join(folder, 'model.json');
@@ -195,14 +208,14 @@ describe('saveNetwork checks what it writes, keeps the mode, cleans up, follows 
   });
   it("leaves alone the temporary files of a save that is still running in another process", async () => {
     const path = join(folder, 'model.json');
-    const alive = `.model.json.${process.ppid}.0123456789ab.tmp`; // the process that started this test runs
+    const alive = tempName('model.json', process.ppid, '0123456789abcdef'); // the process that started this test runs
     await fs.writeFile(join(folder, alive), 'a save in progress');
     await saveNetwork(net, path);
     expect((await fs.readdir(folder)).sort()).toEqual([alive, 'model.json']);
   });
   it("counts a process it may not signal (EPERM: another user's) as running, and keeps its temporary file", async () => {
     const path = join(folder, 'model.json');
-    const other = `.model.json.${2 ** 22 + 1}.0123456789ab.tmp`;
+    const other = tempName('model.json', 2 ** 22 + 1, '0123456789abcdef');
     await fs.writeFile(join(folder, other), "another user's save");
     const kill = vi.spyOn(process, 'kill').mockImplementation(() => {
       throw Object.assign(new Error('kill EPERM'), { code: 'EPERM' });
@@ -214,13 +227,67 @@ describe('saveNetwork checks what it writes, keeps the mode, cleans up, follows 
     }
     expect((await fs.readdir(folder)).sort()).toEqual([other, 'model.json']);
   });
-  it('saving through a symlink replaces the file it points to and keeps the link', async () => {
+  it('refuses a target that is a symlink, and leaves both the link and the file it points to as they were', async () => {
     const real = join(folder, 'real.json');
     const link = join(folder, 'link.json');
     await fs.writeFile(real, 'old');
     await fs.symlink(real, link);
-    await saveNetwork(net, link);
+    await expect(saveNetwork(net, link)).rejects.toThrow(
+      new ValueError(`saveNetwork: ${JSON.stringify(link)} is a symlink, which a save neither follows nor replaces (it could point anywhere): save to the file itself, or remove the link first`),
+    );
     expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
-    expect(JSON.parse(await fs.readFile(real, 'utf8'))).toEqual(net.toJSON());
+    expect(await fs.readFile(real, 'utf8')).toBe('old');
+    expect((await fs.readdir(folder)).sort()).toEqual(['link.json', 'real.json']);
+  });
+  it('refuses a dangling symlink too, creating nothing where it points', async () => {
+    const link = join(folder, 'model.json');
+    await fs.symlink(join(folder, 'elsewhere.json'), link);
+    await expect(saveNetwork(net, link)).rejects.toThrow(/is a symlink, which a save neither follows nor replaces/);
+    expect(await fs.readdir(folder)).toEqual(['model.json']);
+  });
+});
+
+describe('loadNetwork reads only a regular file, within MAX_FILE_BYTES', () => {
+  it.runIf(process.platform !== 'win32')('refuses /dev/zero (endless) before reading a byte', async () => {
+    await expect(loadNetwork('/dev/zero')).rejects.toThrow(
+      new ValueError('loadNetwork: file "/dev/zero" is a character device, not a regular file (only regular files are read: a device or a pipe may never end, or never answer)'),
+    );
+  });
+  it.runIf(process.platform !== 'win32')('refuses a FIFO that no process writes to, at once (opening it would wait forever)', async () => {
+    const fifo = join(folder, 'model.json');
+    execFileSync('mkfifo', [fifo]);
+    await expect(loadNetwork(fifo)).rejects.toThrow(/^loadNetwork: file ".*model.json" is a FIFO \(named pipe\), not a regular file/);
+  });
+  it('refuses a folder', async () => {
+    await expect(loadNetwork(folder)).rejects.toThrow(`loadNetwork: file ${JSON.stringify(folder)} is a folder, not a regular file`);
+  });
+  it('refuses a file over MAX_FILE_BYTES (128 MiB) from its size alone (a sparse file: nothing is read)', async () => {
+    const path = join(folder, 'huge.json');
+    await fs.writeFile(path, '');
+    await fs.truncate(path, MAX_FILE_BYTES + 1);
+    await expect(loadNetwork(path)).rejects.toThrow(
+      new ValueError(`loadNetwork: file ${JSON.stringify(path)} has 134217729 bytes but a file may have at most 134217728 (MAX_FILE_BYTES, 128 MiB)`),
+    );
+  });
+  it('reads a file of exactly MAX_FILE_BYTES (and finds it is not JSON)', async () => {
+    const path = join(folder, 'big.json');
+    await fs.writeFile(path, '');
+    await fs.truncate(path, MAX_FILE_BYTES); // 128 MiB of zero bytes
+    await expect(loadNetwork(path)).rejects.toThrow(/^loadNetwork: .*big.json: Network.fromJSON: the text is not valid JSON/);
+  });
+});
+
+describe('saveNetwork writes nothing loadNetwork would refuse for its size', () => {
+  it('checks the text against MAX_FILE_BYTES before touching the disk', async () => {
+    const path = join(folder, 'model.json');
+    const spy = vi.spyOn(JSON, 'stringify').mockReturnValueOnce('x'.repeat(MAX_FILE_BYTES + 1));
+    try {
+      await expect(saveNetwork(net, path)).rejects.toThrow(
+        new ValueError(`saveNetwork: the network's JSON would take 134217729 bytes but loadNetwork reads at most 134217728 (MAX_FILE_BYTES), so nothing was written`),
+      );
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await fs.readdir(folder)).toEqual([]);
   });
 });

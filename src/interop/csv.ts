@@ -12,10 +12,10 @@
  * fields, and says nothing. It is maintained (part of the node-csv project,
  * with releases every year) and has no dependencies.
  */
-import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { ValueError, describeValue, plural } from '../core/errors.js';
 import { checkOptions } from '../core/validate.js';
+import { readFileWithin } from './read-file.js';
 
 /** What `readCsv` takes besides the path. */
 export interface ReadCsvOptions {
@@ -58,12 +58,7 @@ export async function readCsv(path: string, options: ReadCsvOptions = {}): Promi
   if (typeof numbers !== 'boolean') {
     throw new ValueError(`${where}: numbers is ${describeValue(numbers)} but it must be true or false`);
   }
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new Error(`${where}: cannot read ${JSON.stringify(path)} (${(error as Error).message})`, { cause: error });
-  }
+  const text = (await readFileWithin(path, where)).toString('utf8'); // a regular file within MAX_FILE_BYTES
   const name = JSON.stringify(path);
   if (text.replace(/^\uFEFF/, '').trim() === '') {
     throw new ValueError(`${where}: ${name} is empty but its first line must be the header (the column names)`);
