@@ -351,6 +351,23 @@ describe('saveTfjsModel after a killed save: only what a save of this library pr
     expect(again).not.toContain(basename(temp));
     expect(again.length).toBe(2); // model.json and the second save's weights: the first ones went with the model.json that named them
   });
+  it('removes the old weights a save killed after its switch had marked for removal, and keeps the new ones model.json names', async () => {
+    const dir = join(folder, 'm');
+    const first = await saveTfjsModel(net, dir);
+    const hex1 = first.weights.match(/weights\.([0-9a-f]{16})\.bin$/)?.[1] as string;
+    // The killed save: it marked the old weights (a link), wrote its own (linked to its temporary name), switched model.json.
+    await link(first.weights, join(dir, tempName('model.json', dead, hex1)));
+    const hex2 = 'fedcba9876543210';
+    const { modelJson, weightsBin } = toTfjsFiles(new Network({ layers: [1, 2, 1], seed: 4 }), { weightsPath: `weights.${hex2}.bin` });
+    await writeFile(join(dir, tempName('model.json', dead, hex2)), weightsBin);
+    await link(join(dir, tempName('model.json', dead, hex2)), join(dir, `weights.${hex2}.bin`));
+    await writeFile(join(dir, 'model.json'), JSON.stringify(modelJson));
+    expect((await loadTfjsModel(join(dir, 'model.json'))).sizes).toEqual([1, 2, 1]); // the killed save's model loads
+    // The next save cleans up first: the first weights (marked, named by no model.json) go with their link;
+    // the killed save's own stay until this save's switch, and then go as the weights it replaces.
+    const paths = await saveTfjsModel(net, dir);
+    expect((await readdir(dir)).sort()).toEqual(['model.json', paths.weights.slice(dir.length + 1)].sort());
+  });
   it('keeps a weights file of the same name that is not the same file (no proof it is ours)', async () => {
     const dir = join(folder, 'm');
     await saveTfjsModel(net, dir);

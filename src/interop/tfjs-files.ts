@@ -23,14 +23,17 @@
  * wins, and its weights are there. (A save that loses such a race may leave
  * its own weight file behind, named by no model.json: disk space, never a broken model.)
  *
- * A save killed between the weights and the switch leaves a weight file no
- * model.json names. To remove it safely the next time, the weights are written
- * as a marked temporary file (atomic.ts) and given their name by a hard link,
- * the temporary name being removed after the switch: a stale temporary file
- * (its process gone) whose `weights.<hex>.bin` is the same file (same inode)
- * and not named by model.json is proof that a killed save of this library
- * wrote it, so both go. Where hard links are not supported, the weights are
- * renamed into place instead, and such an orphan stays.
+ * A killed save leaves a weight file no model.json names: its own new one
+ * (killed before the switch) or the old one (killed after the switch, before
+ * removing it). To remove such a file safely, each save holds a marked
+ * temporary name (atomic.ts) for both while it runs, as hard links: its new
+ * weights are written under `.feedforward.model.json.<host>.<pid>.<hex>.tmp`
+ * and linked as `weights.<hex>.bin`, and the old `weights.<hex>.bin` gets such
+ * a link before the switch; the links go at the end. A stale one (its process
+ * gone, on this host) whose `weights.<hex>.bin` is the same file (same inode)
+ * and is not named by model.json is proof that a save of this library was
+ * killed while holding it, so both go. Where hard links are not supported,
+ * the weights are renamed into place instead, and such an orphan stays.
  *
  * Reading follows only plain file names beside model.json, refuses a weight
  * file that is a symlink (it could point anywhere), and reads no more bytes
@@ -42,7 +45,7 @@ import { basename, dirname, join } from 'node:path';
 import { ShapeError } from '../core/errors.js';
 import { parseJSON } from '../core/serialize.js';
 import type { NetworkParts } from '../core/types.js';
-import { fileError, refuseSymlink, removeStaleTemps, syncFolder, writeAtomic, writeTemp } from './atomic.js';
+import { fileError, refuseSymlink, removeStaleTemps, syncFolder, tempName, writeAtomic, writeTemp } from './atomic.js';
 import { openRegularFile, readAtMost, readFileWithin } from './read-file.js';
 import { manifestPaths, manifestWeightBytes, readTfjsModel } from './tfjs-read.js';
 import { type TfjsModelJSON, toTfjsFiles } from './tfjs-write.js';
@@ -80,9 +83,26 @@ export async function saveTfjsModel(net: NetworkParts, dir: string): Promise<{ m
   const paths = { modelJson: join(dir, 'model.json'), weights: join(dir, name) };
   const old = await refuseSymlink(paths.modelJson, where);
   await removeStaleTemps(dir, 'model.json', (temp, tempHex) => removeOrphanWeights(dir, temp, tempHex));
-  const before = await namedWeights(paths.modelJson); // what the model.json this save replaces names
+  // What the model.json this save replaces names, of ours: removed after the switch. Each weights.<hex>.bin
+  // gets a marked link first, so that if this save is killed after the switch, the next one can prove it ours.
+  const before = (await namedWeights(paths.modelJson)).filter((file) => file !== name && OUR_WEIGHTS.test(file));
+  const proofs: string[] = [];
+  for (const file of before) {
+    const oldHex = /^weights\.([0-9a-f]{16})\.bin$/.exec(file)?.[1];
+    if (oldHex === undefined) continue; // weights.bin, of older versions: removed without a proof
+    const proof = join(dir, tempName('model.json', process.pid, oldHex));
+    // Fails when another save of this process holds one already, or where there are no hard links.
+    if (await link(join(dir, file), proof).then(() => true, () => false)) proofs.push(proof);
+  }
+  const removeProofs = () => Promise.all(proofs.map((proof) => rm(proof, { force: true })));
   // 1. The weights, under the temporary name, then also under their own (model.json's mode): no reader looks there yet.
-  const temp = await writeTemp(paths.weights, weightsBin, where, { marker: 'model.json' }, hex, old);
+  let temp: string;
+  try {
+    temp = await writeTemp(paths.weights, weightsBin, where, { marker: 'model.json' }, hex, old);
+  } catch (error) {
+    await removeProofs();
+    throw error;
+  }
   let linked = true;
   try {
     await link(temp, paths.weights);
@@ -92,6 +112,7 @@ export async function saveTfjsModel(net: NetworkParts, dir: string): Promise<{ m
       await rename(temp, paths.weights);
     } catch (error) {
       await rm(temp, { force: true });
+      await removeProofs();
       throw fileError(where, 'write', paths.weights, error);
     }
   }
@@ -105,13 +126,13 @@ export async function saveTfjsModel(net: NetworkParts, dir: string): Promise<{ m
   } catch (error) {
     await rm(paths.weights, { force: true }); // ours, and named by no model.json
     if (linked) await rm(temp, { force: true });
+    await removeProofs();
     throw error;
   }
-  // 3. The temporary name, and the weight file the replaced model.json named (if it is one of ours).
+  // 3. The weights the replaced model.json named, then the marked links, which are no longer needed as proof.
+  for (const file of before) await rm(join(dir, file), { force: true });
+  await removeProofs();
   if (linked) await rm(temp, { force: true });
-  for (const replaced of before) {
-    if (replaced !== name && OUR_WEIGHTS.test(replaced)) await rm(join(dir, replaced), { force: true });
-  }
   return paths;
 }
 
