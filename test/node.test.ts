@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Network, ShapeError, ValueError, standardizerFromJSON } from '../src/index.js';
 import { MAX_FILE_BYTES, loadNetwork, saveNetwork } from '../src/node.js';
 import { tempName, thisHost } from '../src/interop/atomic.js';
+import { inChild } from './helpers/child.js';
 
 // The real fs, with `rename` and `open` replaceable per test to simulate failures.
 vi.mock('node:fs/promises', async (importOriginal) => {
@@ -290,4 +291,20 @@ describe('saveNetwork writes nothing loadNetwork would refuse for its size', () 
     }
     expect(await fs.readdir(folder)).toEqual([]);
   });
+});
+
+describe('loadNetwork keeps memory within a small multiple of the file size', () => {
+  it('a million layers of 1×1 (21 MB, within MAX_PARAMETERS) is refused by MAX_LAYERS within a heap of 256 MB (it took 513 MB)', async () => {
+    const path = join(folder, 'deep.json');
+    const L = 1e6;
+    await fs.writeFile(
+      path,
+      JSON.stringify({ format: 'feedforward-network', version: 1, layers: Array(L + 1).fill(1), activations: Array(L).fill('linear'), weights: Array.from({ length: L }, () => [[1]]), biases: Array.from({ length: L }, () => [0]) }),
+    );
+    expect((await fs.stat(path)).size).toBe(21_000_096);
+    // JSON.parse alone needs about 10× a file of tiny arrays; nothing past the sizes is built.
+    const run = inChild('test/children/load-file.ts', { timeoutMs: 60_000, heapMb: 256, args: ['network', path] });
+    expect(run.outOfMemory).toBe(false);
+    expect(run.stdout).toBe(`loadNetwork: ${path}: Network.fromJSON: the network has 1000000 weight layers but a network may have at most 1000 (MAX_LAYERS)\n`);
+  }, 70_000);
 });
