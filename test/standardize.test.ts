@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Network, standardize, standardizerFromJSON } from '../src/index.js';
+import { Network, ValueError, standardize, standardizerFromJSON } from '../src/index.js';
 
 describe('standardize', () => {
   it('measures each feature (row) on the training data: mean and population standard deviation', () => {
@@ -17,6 +17,18 @@ describe('standardize', () => {
     const X = [[0.5, 7], [3, -1]];
     const back = s.invert(s.apply(X)).toArray();
     back.flat().forEach((x, n) => expect(Math.abs(x - X.flat()[n])).toBeLessThan(1e-14));
+  });
+  it('invert throws, naming the entry, when x·σ + μ is past float64 (it returned Infinity)', () => {
+    const s = standardizerFromJSON({ mean: [1e308], std: [1e10] });
+    expect(() => s.invert([[0, 1e300]])).toThrow(
+      new ValueError("Standardizer.invert: X·σ + μ has Infinity at row 1, column 2 but results must be finite (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)"),
+    );
+  });
+  it('invert gives the finite answer when only x·σ overflows: 2·1e308 + (−1.5e308) = 5e307', () => {
+    expect(standardizerFromJSON({ mean: [-1.5e308], std: [1e308] }).invert([[2]]).toArray()).toEqual([[5e307]]);
+  });
+  it('apply throws too when (x − μ)/σ is past float64 (σ tiny)', () => {
+    expect(() => standardizerFromJSON({ mean: [0], std: [1e-300] }).apply([[1e10]])).toThrow(/^Standardizer.apply: \(X − μ\) \/ σ has Infinity at row 1, column 1/);
   });
   it('maps a constant feature to 0 (σ taken as 1) instead of dividing by 0', () => {
     expect(standardize([[4, 4]]).apply([[4, 5]]).toArray()).toEqual([[0, 1]]);
