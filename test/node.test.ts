@@ -3,13 +3,13 @@
  * atomic (temporary file, fsync, rename), so a crash or a full disk while
  * saving leaves the previous model whole.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Network, ShapeError, ValueError, standardizerFromJSON } from '../src/index.js';
-import { MAX_FILE_BYTES, loadNetwork, saveNetwork } from '../src/node.js';
+import { MAX_FILE_BYTES, loadNetwork, readCsv, saveNetwork } from '../src/node.js';
 import { tempName, thisHost } from '../src/interop/atomic.js';
 import { inChild } from './helpers/child.js';
 
@@ -248,7 +248,7 @@ describe('saveNetwork checks what it writes, keeps the mode, cleans up only its 
   });
 });
 
-describe('loadNetwork reads only a regular file, within MAX_FILE_BYTES', () => {
+describe('loadNetwork (and every reader) reads only a regular file, within MAX_FILE_BYTES', () => {
   it.runIf(process.platform !== 'win32')('refuses /dev/zero (endless) before reading a byte', async () => {
     await expect(loadNetwork('/dev/zero')).rejects.toThrow(
       new ValueError('loadNetwork: file "/dev/zero" is a character device, not a regular file (only regular files are read: a device or a pipe may never end, or never answer)'),
@@ -261,6 +261,22 @@ describe('loadNetwork reads only a regular file, within MAX_FILE_BYTES', () => {
   });
   it('refuses a folder', async () => {
     await expect(loadNetwork(folder)).rejects.toThrow(`loadNetwork: file ${JSON.stringify(folder)} is a folder, not a regular file`);
+  });
+  it.runIf(process.platform !== 'win32')('readCsv reads through the same door: /dev/zero and a FIFO are refused at once', async () => {
+    await expect(readCsv('/dev/zero')).rejects.toThrow('readCsv: file "/dev/zero" is a character device, not a regular file');
+    const fifo = join(folder, 'data.csv');
+    execFileSync('mkfifo', [fifo]);
+    await expect(readCsv(fifo)).rejects.toThrow(/^readCsv: file ".*data.csv" is a FIFO \(named pipe\), not a regular file/);
+  });
+  it.runIf(process.platform !== 'win32')('refuses a FIFO that has a writer too (it could send forever)', async () => {
+    const fifo = join(folder, 'model.json');
+    execFileSync('mkfifo', [fifo]);
+    const writer = spawn('sh', ['-c', `yes > "${fifo}"`], { stdio: 'ignore' });
+    try {
+      await expect(loadNetwork(fifo)).rejects.toThrow(/is a FIFO \(named pipe\), not a regular file/);
+    } finally {
+      writer.kill('SIGKILL');
+    }
   });
   it('refuses a file over MAX_FILE_BYTES (128 MiB) from its size alone (a sparse file: nothing is read)', async () => {
     const path = join(folder, 'huge.json');

@@ -12,7 +12,7 @@ import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Network, ShapeError, ValueError } from '../src/index.js';
 import { MAX_LAYERS } from '../src/index.js';
-import { tempName } from '../src/interop/atomic.js';
+import { tempName, thisHost } from '../src/interop/atomic.js';
 import { loadTfjsModel, saveTfjsModel } from '../src/node.js';
 import { fromTfjsModel } from '../src/network/readers.js';
 import { toTfjsFiles, toTfjsModel } from '../src/interop/tfjs-write.js';
@@ -380,7 +380,7 @@ describe('saveTfjsModel after a killed save: only what a save of this library pr
     const dir = join(folder, 'm');
     await saveTfjsModel(net, dir);
     const live = tempName('model.json', process.ppid, '0123456789abcdef');
-    const elsewhere = tempName('model.json', dead, '0123456789abcdef').replace(/\.model\.json\.[^]*?\.(\d+)\.([0-9a-f]{16})\.tmp$/, '.model.json.container-7.$1.$2.tmp');
+    const elsewhere = tempName('model.json', dead, '0123456789abcdef').replace(thisHost(), 'container-7');
     const unmarked = `.weights.bin.${dead}.0123456789ab.tmp`;
     for (const name of [live, elsewhere, unmarked]) await writeFile(join(dir, name), 'not a stale temporary file of this host');
     const paths = await saveTfjsModel(net, dir);

@@ -319,7 +319,8 @@ function networkProblem(net: unknown): string | undefined {
   const { layers } = net as Record<string, unknown>;
   if (!Array.isArray(layers)) return 'it has no list of layers';
   if (layers.length === 0) return 'its layers are an empty list';
-  if (layers.length > MAX_LAYERS) return `it has ${layers.length} layers but a network may have at most ${MAX_LAYERS} (MAX_LAYERS)`;
+  if (layers.length > MAX_LAYERS)
+    return `it has ${layers.length} layers but a network may have at most ${MAX_LAYERS} (MAX_LAYERS)`;
   const isMatrix = (m: unknown) => (m as { data?: unknown } | null)?.data instanceof Float64Array;
   const bad = layers.findIndex(
     (layer) => !isMatrix(layer?.weights) || !isMatrix(layer?.biases) || typeof layer?.activation !== 'function',

@@ -49,7 +49,10 @@ const TEMP_PREFIX = '.feedforward.';
  * @example thisHost().length > 0 //=> true
  */
 export function thisHost(): string {
-  const name = hostname().replace(/[^A-Za-z0-9.-]/g, '-').slice(0, 64) || 'host';
+  const name =
+    hostname()
+      .replace(/[^A-Za-z0-9.-]/g, '-')
+      .slice(0, 64) || 'host';
   let namespace = '';
   try {
     namespace = readlinkSync('/proc/self/ns/pid').replace(/\D/g, ''); // "pid:[4026531836]"
@@ -83,10 +86,7 @@ export interface AtomicOptions {
  * Refuses a target that is a symlink (see the module comment); resolves to its lstat, or undefined when it does not exist.
  * @example await refuseSymlink('no-such-file.json', 'test') //=> undefined
  */
-export async function refuseSymlink(
-  path: string,
-  where: string,
-): Promise<import('node:fs').Stats | undefined> {
+export async function refuseSymlink(path: string, where: string): Promise<import('node:fs').Stats | undefined> {
   const stats = await lstat(path).catch(() => undefined);
   if (stats?.isSymbolicLink()) {
     throw new ValueError(

@@ -80,9 +80,10 @@ export async function openRegularFile(
       );
     }
     if (stats.size > maxBytes) {
-      const cap =
-        maxBytes === MAX_FILE_BYTES ? `${MAX_FILE_BYTES} (MAX_FILE_BYTES, 128 MiB)` : `${maxBytes} here`;
-      throw new ValueError(`${where}: ${what} ${JSON.stringify(path)} has ${stats.size} bytes but a file may have at most ${cap}`);
+      const cap = maxBytes === MAX_FILE_BYTES ? `${MAX_FILE_BYTES} (MAX_FILE_BYTES, 128 MiB)` : `${maxBytes} here`;
+      throw new ValueError(
+        `${where}: ${what} ${JSON.stringify(path)} has ${stats.size} bytes but a file may have at most ${cap}`,
+      );
     }
     return { file, size: stats.size };
   } catch (error) {

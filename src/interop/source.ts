@@ -180,7 +180,9 @@ export function toSource(net: NetworkLike, options: SourceOptions = {}): string 
       list(W.data.subarray(i * nInL, (i + 1) * nInL), `layer ${l + 1}'s weights[${i}]`),
     );
     if (b.data.length !== nOutL) {
-      throw new ValueError(`${where}: layer ${l + 1} has ${nOutL} neurons but ${b.data.length} biases (one bias per neuron)`);
+      throw new ValueError(
+        `${where}: layer ${l + 1} has ${nOutL} neurons but ${b.data.length} biases (one bias per neuron)`,
+      );
     }
     const Z = `dense(a, [${rows.join(', ')}], ${list(b.data, `layer ${l + 1}'s biases`)})`;
     const A =

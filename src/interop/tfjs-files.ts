@@ -92,7 +92,13 @@ export async function saveTfjsModel(net: NetworkParts, dir: string): Promise<{ m
     if (oldHex === undefined) continue; // weights.bin, of older versions: removed without a proof
     const proof = join(dir, tempName('model.json', process.pid, oldHex));
     // Fails when another save of this process holds one already, or where there are no hard links.
-    if (await link(join(dir, file), proof).then(() => true, () => false)) proofs.push(proof);
+    if (
+      await link(join(dir, file), proof).then(
+        () => true,
+        () => false,
+      )
+    )
+      proofs.push(proof);
   }
   const removeProofs = () => Promise.all(proofs.map((proof) => rm(proof, { force: true })));
   // 1. The weights, under the temporary name, then also under their own (model.json's mode): no reader looks there yet.
