@@ -18,7 +18,8 @@
 //   buffer space it never uses; `start < samples` (→ <=): a pass with start = samples has no columns.
 // - atomic.ts writeAtomic's `rm(temp, { force: true })`: force only matters if the temporary file
 //   is already gone; syncFolder (all): durability after a power cut cannot be observed from a test,
-//   and nothing else depends on it.
+//   and nothing else depends on it. writeTemp's `file?.close()` (→ file.close()): the catch is reached
+//   with `file` set, or from `open` itself, whose error is caught before this block.
 //
 // Known equivalent survivors left unmarked (so as not to crowd files other
 // helpers are also editing), one line each:

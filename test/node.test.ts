@@ -5,12 +5,14 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readlinkSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Network, ShapeError, ValueError, standardizerFromJSON } from '../src/index.js';
 import { MAX_FILE_BYTES, loadNetwork, readCsv, saveNetwork } from '../src/node.js';
 import { tempName, thisHost } from '../src/interop/atomic.js';
+import { openRegularFile, readAtMost } from '../src/interop/read-file.js';
 import { inChild } from './helpers/child.js';
 
 // The real fs, with `rename` and `open` replaceable per test to simulate failures.
@@ -199,6 +201,11 @@ describe('saveNetwork checks what it writes, keeps the mode, cleans up only its 
   it('names its temporary files .feedforward.<target>.<host>.<pid>.<16 hex>.tmp, the host being this one', () => {
     expect(tempName('model.json', 42, '0123456789abcdef')).toBe(`.feedforward.model.json.${thisHost()}.42.0123456789abcdef.tmp`);
     expect(thisHost()).toMatch(/^[A-Za-z0-9.-]{1,64}(-pidns\d+)?$/);
+    // Linux: the host name, then the PID namespace's number (/proc/self/ns/pid links to "pid:[4026531836]")
+    if (process.platform === 'linux') {
+      const namespace = /\d+/.exec(readlinkSync('/proc/self/ns/pid'))?.[0];
+      expect(thisHost()).toBe(`${hostname().replace(/[^A-Za-z0-9.-]/g, '-').slice(0, 64)}-pidns${namespace}`);
+    }
   });
   it('keeps the exact mode, whatever the umask: a 0666 model stays 0666 (a new file would get 0644 under umask 022)', async () => {
     const path = join(folder, 'model.json');
@@ -258,6 +265,26 @@ describe('loadNetwork (and every reader) reads only a regular file, within MAX_F
     const fifo = join(folder, 'model.json');
     execFileSync('mkfifo', [fifo]);
     await expect(loadNetwork(fifo)).rejects.toThrow(/^loadNetwork: file ".*model.json" is a FIFO \(named pipe\), not a regular file/);
+  });
+  it('reads a model file through a symlink (only weight files beside a model.json are refused as links), and names a loop of links', async () => {
+    await saveNetwork(net, join(folder, 'real.json'));
+    await fs.symlink(join(folder, 'real.json'), join(folder, 'link.json'));
+    expect((await loadNetwork(join(folder, 'link.json'))).toJSON()).toEqual(net.toJSON());
+    await fs.symlink(join(folder, 'loop.json'), join(folder, 'loop.json'));
+    await expect(loadNetwork(join(folder, 'loop.json'))).rejects.toThrow(`loadNetwork: cannot read ${JSON.stringify(join(folder, 'loop.json'))} (ELOOP`);
+  });
+  it('reads no more than fstat said, and what is there when the file shrank since (readAtMost)', async () => {
+    const path = join(folder, 'data.txt');
+    await fs.writeFile(path, 'hello world');
+    const { file, size } = await openRegularFile(path, 'test');
+    try {
+      await fs.appendFile(path, ' and more'); // grown since fstat: not read
+      expect((await readAtMost(file, size)).toString()).toBe('hello world');
+      await fs.truncate(path, 5); // shrunk: what is left
+      expect((await readAtMost(file, size)).toString()).toBe('hello');
+    } finally {
+      await file.close();
+    }
   });
   it('refuses a folder', async () => {
     await expect(loadNetwork(folder)).rejects.toThrow(`loadNetwork: file ${JSON.stringify(folder)} is a folder, not a regular file`);

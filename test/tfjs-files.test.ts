@@ -47,10 +47,14 @@ describe('loadTfjsModel follows only plain file names beside model.json', () => 
       );
     },
   );
-  it('refuses a weight file that is a symlink (it could point anywhere), naming it', async () => {
+  it('refuses a weight file that is a symlink (it could point anywhere), naming it, with the system error as the cause', async () => {
     const modelJson = await modelNaming(['weights.bin']);
     await symlink(join(folder, 'secret.bin'), join(folder, 'model', 'weights.bin'));
-    await expect(loadTfjsModel(modelJson)).rejects.toThrow(/^loadTfjsModel: weight file ".*weights.bin" is a symlink, which is not followed/);
+    const error = (await loadTfjsModel(modelJson).catch((e: unknown) => e)) as ValueError & { cause?: { code?: string } };
+    expect(error).toEqual(
+      new ValueError(`loadTfjsModel: weight file ${JSON.stringify(join(folder, 'model', 'weights.bin'))} is a symlink, which is not followed (a model's weights must be files beside model.json)`),
+    );
+    expect(error.cause?.code).toBe('ELOOP');
   });
   it.each([['[]', 'an array of 0 entries'], ['null', 'null'], ['5', '5']])('refuses a model.json holding %s, naming it', async (text, what) => {
     await mkdir(join(folder, 'model'));
@@ -320,6 +324,26 @@ describe('saveTfjsModel removes only the weight file the model.json it replaced 
     const paths = await saveTfjsModel(net, dir);
     expect((await readdir(dir)).sort()).toEqual(['group1-shard1of1.bin', 'model.json', paths.weights.slice(dir.length + 1)].sort());
   });
+  it.each([
+    ['weights.bin', 'removed (the name older versions wrote)'],
+    ['weights.0123456789abcdef.bin', 'removed'],
+    ['myweights.bin', 'kept'],
+    ['weights.bin.bak', 'kept'],
+    ['weights.0123.bin', 'kept'],
+  ])('after the switch, the old model.json\'s %s is %s', async (file, what) => {
+    const dir = join(folder, 'm');
+    await mkdir(dir);
+    const { modelJson, weightsBin } = toTfjsFiles(other, { weightsPath: file });
+    await writeFile(join(dir, 'model.json'), JSON.stringify(modelJson));
+    await writeFile(join(dir, file), weightsBin);
+    const paths = await saveTfjsModel(net, dir);
+    const kept = what === 'kept' ? [file] : [];
+    expect((await readdir(dir)).sort()).toEqual([...kept, 'model.json', paths.weights.slice(dir.length + 1)].sort());
+  });
+  it('names the folder it cannot create', async () => {
+    await writeFile(join(folder, 'file'), 'a file, not a folder');
+    await expect(saveTfjsModel(net, join(folder, 'file', 'm'))).rejects.toThrow(`saveTfjsModel: cannot create the folder ${JSON.stringify(join(folder, 'file', 'm'))} (ENOTDIR`);
+  });
   it('gives each save a weight file of its own, even for the same network (so no save removes what another has just named)', async () => {
     const dir = join(folder, 'm');
     const first = await saveTfjsModel(net, dir);
@@ -331,6 +355,28 @@ describe('saveTfjsModel removes only the weight file the model.json it replaced 
 
 describe('saveTfjsModel after a killed save: only what a save of this library provably left is removed', () => {
   const dead = 2 ** 22 + 12345; // above Linux's default pid_max (2²²): no process has it
+  it("removes a dead save's temporary model.json (no weights of that name: nothing else to remove)", async () => {
+    const dir = join(folder, 'm');
+    await saveTfjsModel(net, dir);
+    await writeFile(join(dir, tempName('model.json', dead, '0123456789abcdef')), '{"half": "a model.json');
+    const paths = await saveTfjsModel(net, dir);
+    expect((await readdir(dir)).sort()).toEqual(['model.json', paths.weights.slice(dir.length + 1)].sort());
+  });
+  it('removes the weights of a killed save when there is no model.json at all, and keeps both when model.json cannot be read', async () => {
+    const dir = join(folder, 'm');
+    await mkdir(dir);
+    const temp = join(dir, tempName('model.json', dead, 'fedcba9876543210'));
+    await writeFile(temp, 'weights of a killed save');
+    await link(temp, join(dir, 'weights.fedcba9876543210.bin'));
+    const paths = await saveTfjsModel(net, dir); // no model.json: nothing names them
+    expect((await readdir(dir)).sort()).toEqual(['model.json', paths.weights.slice(dir.length + 1)].sort());
+    await writeFile(temp, 'weights of another killed save');
+    await link(temp, join(dir, 'weights.fedcba9876543210.bin'));
+    await writeFile(join(dir, 'model.json'), '{ not JSON'); // cannot say what it names: no proof they are unnamed
+    const again = await saveTfjsModel(net, dir);
+    // (the first save's weights stay too: the model.json this save replaced could not say it named them)
+    expect((await readdir(dir)).sort()).toEqual([basename(temp), 'model.json', basename(paths.weights), basename(again.weights), 'weights.fedcba9876543210.bin'].sort());
+  });
   it('removes a dead save\'s temporary file and the weights it had linked (the same inode) that model.json does not name', async () => {
     const dir = join(folder, 'm');
     await saveTfjsModel(net, dir);
@@ -417,6 +463,18 @@ describe('loadTfjsModel reads only regular files, and no more bytes than the wei
     const modelJson = await modelNaming(['weights.bin']);
     execFileSync('mkfifo', [join(folder, 'model', 'weights.bin')]);
     await expect(loadTfjsModel(modelJson)).rejects.toThrow(/^loadTfjsModel: weight file ".*weights.bin" is a FIFO \(named pipe\), not a regular file/);
+  });
+  it('counts the bytes over every weight file: a second file past what the first left is refused before it is read', async () => {
+    const { modelJson, weightsBin } = toTfjsFiles(net); // 28 bytes in all
+    await mkdir(join(folder, 'model'));
+    await writeFile(join(folder, 'model', 'model.json'), JSON.stringify({ ...modelJson, weightsManifest: [{ ...modelJson.weightsManifest[0], paths: ['a.bin', 'b.bin'] }] }));
+    await writeFile(join(folder, 'model', 'a.bin'), weightsBin.slice(0, 20));
+    await writeFile(join(folder, 'model', 'b.bin'), weightsBin.slice(0, 12)); // 20 + 12 = 32 > 28
+    await expect(loadTfjsModel(join(folder, 'model', 'model.json'))).rejects.toThrow(
+      `loadTfjsModel: the weight files hold more than the 28 bytes the model's weights take (4 bytes per float32): ${JSON.stringify(join(folder, 'model', 'b.bin'))} has 12 bytes after 20 in the files before it`,
+    );
+    await writeFile(join(folder, 'model', 'b.bin'), weightsBin.slice(20)); // 20 + 8 = 28: the model, split in two
+    expect((await loadTfjsModel(join(folder, 'model', 'model.json'))).sizes).toEqual([1, 2, 1]);
   });
   it.runIf(process.platform !== 'win32')('refuses /dev/zero as model.json', async () => {
     await expect(loadTfjsModel('/dev/zero')).rejects.toThrow('loadTfjsModel: file "/dev/zero" is a character device, not a regular file');

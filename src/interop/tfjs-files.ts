@@ -85,26 +85,24 @@ export async function saveTfjsModel(net: NetworkParts, dir: string): Promise<{ m
   await removeStaleTemps(dir, 'model.json', (temp, tempHex) => removeOrphanWeights(dir, temp, tempHex));
   // What the model.json this save replaces names, of ours: removed after the switch. Each weights.<hex>.bin
   // gets a marked link first, so that if this save is killed after the switch, the next one can prove it ours.
-  const before = (await namedWeights(paths.modelJson)).filter((file) => file !== name && OUR_WEIGHTS.test(file));
+  const before = (await namedWeights(paths.modelJson)).filter((file) => OUR_WEIGHTS.test(file));
   const proofs: string[] = [];
   for (const file of before) {
     const oldHex = /^weights\.([0-9a-f]{16})\.bin$/.exec(file)?.[1];
     if (oldHex === undefined) continue; // weights.bin, of older versions: removed without a proof
     const proof = join(dir, tempName('model.json', process.pid, oldHex));
-    // Fails when another save of this process holds one already, or where there are no hard links.
-    if (
-      await link(join(dir, file), proof).then(
-        () => true,
-        () => false,
-      )
-    )
+    try {
+      await link(join(dir, file), proof);
       proofs.push(proof);
+    } catch {
+      // Another save of this process holds that link already, or there are no hard links here.
+    }
   }
   const removeProofs = () => Promise.all(proofs.map((proof) => rm(proof, { force: true })));
   // 1. The weights, under the temporary name, then also under their own (model.json's mode): no reader looks there yet.
   let temp: string;
   try {
-    temp = await writeTemp(paths.weights, weightsBin, where, { marker: 'model.json' }, hex, old);
+    temp = await writeTemp(paths.weights, weightsBin, where, 'model.json', hex, old);
   } catch (error) {
     await removeProofs();
     throw error;
@@ -145,8 +143,7 @@ export async function saveTfjsModel(net: NetworkParts, dir: string): Promise<{ m
 /** The weight files a model.json names (none when it is missing or unreadable). */
 async function namedWeights(modelJsonPath: string): Promise<string[]> {
   try {
-    const text = await readFileWithin(modelJsonPath, 'saveTfjsModel', { noFollow: WEIGHTS_BESIDE });
-    return manifestPaths(JSON.parse(text.toString('utf8')), 'saveTfjsModel');
+    return manifestPaths(JSON.parse((await readFileWithin(modelJsonPath, 'saveTfjsModel')).toString('utf8')), '');
   } catch {
     return [];
   }
@@ -163,8 +160,7 @@ async function removeOrphanWeights(dir: string, temp: string, hex: string): Prom
   if (a === undefined || b === undefined || a.ino !== b.ino || a.dev !== b.dev) return true; // nothing of ours to remove
   let named: string[];
   try {
-    const text = await readFileWithin(join(dir, 'model.json'), 'saveTfjsModel', { noFollow: WEIGHTS_BESIDE });
-    named = manifestPaths(JSON.parse(text.toString('utf8')), 'saveTfjsModel');
+    named = manifestPaths(JSON.parse((await readFileWithin(join(dir, 'model.json'), '')).toString('utf8')), '');
   } catch (error) {
     if ((error as { cause?: { code?: string } }).cause?.code !== 'ENOENT') return false;
     named = []; // no model.json at all: nothing names them
