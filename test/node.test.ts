@@ -334,6 +334,14 @@ describe('saveNetwork writes nothing loadNetwork would refuse for its size', () 
     }
     expect(await fs.readdir(folder)).toEqual([]);
   });
+  it('lets a text of exactly MAX_FILE_BYTES through that check (to the reader\'s own)', async () => {
+    const spy = vi.spyOn(JSON, 'stringify').mockReturnValueOnce('x'.repeat(MAX_FILE_BYTES));
+    try {
+      await expect(saveNetwork(net, join(folder, 'model.json'))).rejects.toThrow(/^saveNetwork: the network would not load back, so nothing was written \(Network.fromJSON: the text is not valid JSON/);
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });
 
 describe('loadNetwork keeps memory within a small multiple of the file size', () => {

@@ -63,6 +63,10 @@ describe('loadTfjsModel follows only plain file names beside model.json', () => 
       new ValueError(`loadTfjsModel: model.json holds ${what} but it must be an object with a weightsManifest`),
     );
   });
+  it('names a weight file that is missing (and does not call it a symlink)', async () => {
+    const modelJson = await modelNaming(['gone.bin']);
+    await expect(loadTfjsModel(modelJson)).rejects.toThrow(`loadTfjsModel: cannot read ${JSON.stringify(join(folder, 'model', 'gone.bin'))} (ENOENT`);
+  });
   it('reads a plain name beside it', async () => {
     const modelJson = await modelNaming(['w.bin']);
     await writeFile(join(folder, 'model', 'w.bin'), toTfjsFiles(net).weightsBin);

