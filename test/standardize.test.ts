@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Network, ValueError, standardize, standardizerFromJSON } from '../src/index.js';
+import { Network, ShapeError, ValueError, standardize, standardizerFromJSON } from '../src/index.js';
 
 describe('standardize', () => {
   it('measures each feature (row) on the training data: mean and population standard deviation', () => {
@@ -104,5 +104,27 @@ describe('standardizerFromJSON is strict (it reads files)', () => {
   });
   it('refuses what is not an object', () => {
     expect(() => standardizerFromJSON([1] as never)).toThrow('standardizerFromJSON: got an array of 1 entry but expected { mean, std }');
+    expect(() => standardizerFromJSON(null as never)).toThrow('standardizerFromJSON: got null but expected { mean, std }');
+    expect(() => standardizerFromJSON(5 as never)).toThrow('standardizerFromJSON: got 5 but expected { mean, std }');
+  });
+  it.each([
+    [{ mean: 'ab', std: [1] }, 'mean is "ab"'],
+    [{ mean: [], std: [1] }, 'mean is an array of 0 entries'],
+    [{ mean: [0], std: [NaN] }, 'std is an array of 1 entry'],
+    [{ mean: ['0'], std: [1] }, 'mean is an array of 1 entry'],
+  ])('refuses %j, naming the field', (json, what) => {
+    expect(() => standardizerFromJSON(json as never)).toThrow(new ValueError(`standardizerFromJSON: ${what} but must be a non-empty list of finite numbers`));
+  });
+  it('refuses a mean and a σ list of different lengths, and a σ ≤ 0', () => {
+    expect(() => standardizerFromJSON({ mean: [0, 1], std: [1] })).toThrow(new ShapeError('standardizerFromJSON: mean has 2 entries but std has 1 (one of each per feature)'));
+    expect(() => standardizerFromJSON({ mean: [0, 1], std: [1, 0] })).toThrow(new ValueError('standardizerFromJSON: std has an entry ≤ 0 but every σ must be > 0'));
+  });
+  it('hands out copies: changing what toJSON gave leaves the standardizer as it was', () => {
+    const s = standardizerFromJSON({ mean: [2], std: [1] });
+    const json = s.toJSON();
+    json.mean[0] = 100;
+    json.std[0] = 100;
+    expect(s.apply([[3]]).toArray()).toEqual([[1]]);
+    expect(s.toJSON()).toEqual({ mean: [2], std: [1] });
   });
 });
