@@ -291,6 +291,8 @@ describe('a hand-made activation is checked at the door', () => {
     expect(() => new Network({ layers: [1, 2, 1], hidden: clipped('clip', { name: 'leakyRelu', slope: 0 }) as never })).toThrow(
       new ValueError('Network: the activation "clip" is not the built-in leakyRelu but is saved as it (toJSON() gives {"name":"leakyRelu","slope":0}), so toJSON and toFunction would put the built-in in its place: give yours its own name (elementwiseActivation({ name, f, df }))'),
     );
+    expect(() => new Network({ layers: [1, 2, 1], hidden: clipped('clip', 'tanh') as never })).toThrow(/the activation "clip" is not the built-in tanh but is saved as it \(toJSON\(\) gives "tanh"\)/);
+    expect(() => new Network({ layers: [1, 2, 1], hidden: clipped('clip', null) as never }).layers[0].activation.name).not.toThrow(); // saved as null: no built-in's name
   });
   it('takes every built-in as itself, leakyRelu of any slope included', () => {
     for (const g of [relu, leakyRelu, leakyReluWithSlope(0.2), sigmoid, tanh, linear]) expect(resolveActivation(g, 'test')).toBe(g);
