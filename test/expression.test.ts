@@ -253,6 +253,18 @@ describe('an expression activation in a Network', () => {
 });
 
 describe('a formula is scalar maths in x and nothing else (safe to paste from a stranger)', () => {
+  it("refuses mathjs's word-size suffixes: 0xffi8 reads as −1, not 255", () => {
+    expect(() => activation('x + 0xffi8')).toThrow(
+      new ValueError(`activation: "x + 0xffi8" has 0xffi8, whose suffix i8 makes mathjs read a word-size integer (0xffi8 is −1) but a formula's numbers are plain: write 0xff or its decimal value`),
+    );
+    expect(() => activation('x * 0b11i16')).toThrow(/has 0b11i16, whose suffix i16 makes mathjs read a word-size integer/);
+    expect(() => activation('0o7i32 - x')).toThrow(/has 0o7i32, whose suffix i32/);
+    expect(() => activation('0x1.8i8 + x')).toThrow(/has 0x1.8i8, whose suffix i8/); // after a radix point too
+    expect(activation('x + 0xff').f(0)).toBe(255); // without a suffix, a hexadecimal number means what it says
+    expect(activation('x + 0b11').f(0)).toBe(3);
+    expect(activation('x + 0o17').f(0)).toBe(15);
+    expect(activation('x + 0x1.8').f(0)).toBe(1.5);
+  });
   // Each of these runs more than maths in mathjs: it is refused before anything is evaluated.
   it.each([
     ['evaluate("1 + 1")', /calls evaluate but a formula may call only exp/],
@@ -385,6 +397,8 @@ describe('a formula is scalar maths in x and nothing else (safe to paste from a 
     );
     // 32 terms x + x + … : g has 63 nodes, g′ = 32 (folded to one number): accepted; 33 terms, 65 nodes: refused
     expect(activation(Array(32).fill('x').join(' + ')).df(1)).toBe(32);
+    // exactly 64: 31 x, one −x (2 nodes) and 31 additions
+    expect(activation(`${Array(31).fill('x').join(' + ')} + -x`).df(1)).toBe(30);
     expect(() => activation(Array(33).fill('x').join(' + '))).toThrow(/: g\(x\) has 65 nodes but at most 64 are evaluated per entry/);
     // the textbook's activations fit: GELU (tanh form) and mish
     expect(activation('0.5 * x * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 * x^3)))', { name: 'gelu' }).f(0)).toBe(0);
