@@ -451,6 +451,7 @@ describe(`a network has at most MAX_LAYERS weight layers, checked before any lay
   });
   it('a network given as plain data to a chapter (toSource here) is refused past MAX_LAYERS (a million layers took toSource 8.8 s)', () => {
     const layer = new Network({ layers: [1, 1], seed: 1 }).layers[0];
+    expect(toSource({ layers: Array.from({ length: MAX_LAYERS }, () => layer) })).toContain('// layer 1000: 1 → 1, linear'); // exactly MAX_LAYERS: fine
     const net = { layers: Array.from({ length: MAX_LAYERS + 1 }, () => layer) };
     expect(() => toSource(net)).toThrow(
       new ValueError('toSource: net is an object (Object) but it must be a Network (it has 1001 layers but a network may have at most 1000 (MAX_LAYERS))'),
