@@ -18,7 +18,12 @@
 //   buffer space it never uses; `start < samples` (→ <=): a pass with start = samples has no columns.
 // - atomic.ts writeAtomic's `rm(temp, { force: true })`: force only matters if the temporary file
 //   is already gone; syncFolder (all): durability after a power cut cannot be observed from a test,
-//   and nothing else depends on it.
+//   and nothing else depends on it. writeTemp's `file?.close()` (→ file.close()): the catch is reached
+//   with `file` set, or from `open` itself, whose error is caught before this block.
+// - tfjs-files.ts saveTfjsModel's read-back check (→ no check): every model toTfjsFiles writes reads
+//   back (tfjs-handoff.test.ts); the check guards a future change of the writer. Left unmarked there:
+//   `{ force: true }` where two saves may remove one file (→ {}: the file was there in every test),
+//   the `where` of errors it swallows, and the `finally` that closes a read file (a leaked descriptor).
 //
 // Known equivalent survivors left unmarked (so as not to crowd files other
 // helpers are also editing), one line each:

@@ -67,7 +67,7 @@ export type { NetworkData, NetworkForOptions } from './network/for-data.js';
 export type { Samples } from './network/samples.js';
 export type { LayerInput } from './core/layers.js';
 export type { TraceStep } from './core/forward.js';
-export { MAX_PARAMETERS } from './core/validate.js';
+export { MAX_LAYERS, MAX_PARAMETERS } from './core/validate.js';
 export type { Classification } from './core/labels.js';
 export { articleNetwork, ARTICLE_LAYERS } from './network/article.js';
 export type { Layer, NetworkLayers, NetworkParts, NetworkJSON, JSONNumber } from './core/types.js';

@@ -7,6 +7,8 @@
 // A network as a JSON file, saved atomically and read as untrusted input.
 export { saveNetwork } from './interop/network-files.js';
 export { loadNetwork, loadTfjsModel, loadOnnx } from './network/files.js';
+// What every reader of a file allows: a regular file of at most MAX_FILE_BYTES.
+export { MAX_FILE_BYTES } from './interop/read-file.js';
 
 // CSV files in, as records for fromRecords.
 export { readCsv, READ_CSV_DEFAULTS } from './interop/csv.js';

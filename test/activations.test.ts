@@ -22,6 +22,7 @@ import {
   softmax,
   tanh,
 } from '../src/index.js';
+import { resolveActivation } from '../src/core/activations.js';
 import { expectError } from './helpers/errors.js';
 import { centredDifference, expectSameBits, seeded } from './helpers/oracles.js';
 
@@ -262,8 +263,40 @@ describe('a hand-made activation is checked at the door', () => {
   });
   it('accepts a complete one: a copy of relu with its own name works like relu', () => {
     const { derivative, f, df, applyInPlace, backward, piecewiseLinear, outputOnly } = relu;
-    const mine = Object.assign(named('myRelu', (Z: never) => relu(Z)), { derivative, f, df, applyInPlace, backward, piecewiseLinear, outputOnly, toJSON: () => 'relu' });
+    const mine = Object.assign(named('myRelu', (Z: never) => relu(Z)), { derivative, f, df, applyInPlace, backward, piecewiseLinear, outputOnly, toJSON: () => 'myRelu' });
     expect(new Network({ layers: [1, 2, 1], hidden: mine as never, seed: 1 }).layers[0].activation.name).toBe('myRelu');
+  });
+  /** A hand-made "relu" that clips at 1: min(max(0, z), 1), complete, but not the built-in. */
+  const clipped = (name: string, saved: unknown = name) => {
+    const f = (z: number) => Math.min(Math.max(0, z), 1);
+    const df = (z: number) => (z > 0 && z < 1 ? 1 : 0);
+    return Object.assign(named(name, (Z: never) => relu(Z).toArray().map((row) => row.map(f))), {
+      f,
+      df,
+      derivative: (Z: never) => relu.derivative(Z),
+      applyInPlace: (Z: Float64Array) => Z.forEach((z, n) => (Z[n] = f(z))),
+      backward: relu.backward,
+      piecewiseLinear: true,
+      outputOnly: false,
+      toJSON: () => saved,
+    });
+  };
+  it('refuses one named like a built-in (toJSON and toFunction would put the built-in in its place)', () => {
+    expect(() => new Network({ layers: [1, 2, 1], hidden: clipped('relu') as never })).toThrow(
+      new ValueError('Network: the activation "relu" is not the built-in relu but has its name, so toJSON and toFunction would put the built-in in its place: give yours its own name (elementwiseActivation({ name, f, df }))'),
+    );
+    expect(() => Network.fromWeights([{ weights: [[1]], biases: [0] }], { output: clipped('sigmoid') as never })).toThrow(/the activation "sigmoid" is not the built-in sigmoid but has its name/);
+  });
+  it('refuses one whose own name is new but whose toJSON gives a built-in', () => {
+    expect(() => new Network({ layers: [1, 2, 1], hidden: clipped('clip', { name: 'leakyRelu', slope: 0 }) as never })).toThrow(
+      new ValueError('Network: the activation "clip" is not the built-in leakyRelu but is saved as it (toJSON() gives {"name":"leakyRelu","slope":0}), so toJSON and toFunction would put the built-in in its place: give yours its own name (elementwiseActivation({ name, f, df }))'),
+    );
+    expect(() => new Network({ layers: [1, 2, 1], hidden: clipped('clip', 'tanh') as never })).toThrow(/the activation "clip" is not the built-in tanh but is saved as it \(toJSON\(\) gives "tanh"\)/);
+    expect(() => new Network({ layers: [1, 2, 1], hidden: clipped('clip', null) as never }).layers[0].activation.name).not.toThrow(); // saved as null: no built-in's name
+  });
+  it('takes every built-in as itself, leakyRelu of any slope included', () => {
+    for (const g of [relu, leakyRelu, leakyReluWithSlope(0.2), sigmoid, tanh, linear]) expect(resolveActivation(g, 'test')).toBe(g);
+    expect(resolveActivation(softmax, 'test')).toBe(softmax);
   });
 });
 

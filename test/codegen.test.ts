@@ -1,7 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { numberSource } from '../src/interop/source.js';
-import { type ActivationSpec, Network, ValueError, activation, createRandom, standardize, transpose } from '../src/index.js';
+import { numberSource, toFunction, toSource } from '../src/interop/source.js';
+import { type ActivationSpec, Network, ValueError, activation, createRandom, linear, standardize, transpose } from '../src/index.js';
 import { expectSameBits } from './helpers/oracles.js';
 
 // The README's network: 1 input, two hidden ReLU layers of 2, 1 linear output.
@@ -198,6 +198,34 @@ describe('generated code is safe whatever the network holds, and checks its inpu
     expect(one({ mean: [0, 0], std: [1, -1] })).toThrow(rule('2 means and 2 σ'));
     expect(one({ mean: [0, 0], std: [1, 1] }, { mean: [0, 0], std: [1, 1] })).toThrow(rule('2 means and 2 σ', 'outputs', 1));
     expect(one({ mean: [0, 0], std: [1, 0.5] })).not.toThrow();
+  });
+  it("a Matrix's rows and cols cannot be assigned at run time, so no shape written into source can be code", () => {
+    const odd = Network.fromWeights([{ weights: [[2]], biases: [1] }]);
+    const W = odd.layers[0].weights;
+    expect(() => {
+      (W as { cols: unknown }).cols = '1) { } globalThis.pwned = 1; if (0';
+    }).toThrow(TypeError);
+    expect(() => {
+      (W as { rows: unknown }).rows = 2;
+    }).toThrow(TypeError);
+    expect(W.shape).toEqual([1, 1]);
+    expect(odd.toFunction()(3)).toBe(7);
+    expect((globalThis as { pwned?: unknown }).pwned).toBe(undefined);
+  });
+  it('checks every size of a network given as plain data: whole numbers that fit the data, nothing runs', () => {
+    const data = (n: number) => new Float64Array(n);
+    const layer = (weights: object, biases = { rows: 1, cols: 1, data: data(1) }) => ({ weights, biases, activation: linear });
+    const injected = { rows: 1, cols: '1) { } globalThis.pwned = 1; if (0', data: data(1) };
+    expect(() => toFunction({ layers: [layer(injected)] } as never)).toThrow(
+      new ValueError(`toSource: layer 1's weights are 1 × "1) { } globalThis.pwned = 1; if (0" over 1 numbers but every size written into source must be a whole number ≥ 1, rows × cols the numbers held`),
+    );
+    expect(() => toSource({ layers: [layer({ rows: 2, cols: 1.5, data: data(3) })] } as never)).toThrow("toSource: layer 1's weights are 2 × 1.5 over 3 numbers");
+    expect(() => toSource({ layers: [layer({ rows: 2, cols: 2, data: data(3) })] } as never)).toThrow("toSource: layer 1's weights are 2 × 2 over 3 numbers");
+    expect(() => toSource({ layers: [layer({ rows: 1, cols: 1, data: data(1) }), layer({ rows: 1, cols: 2, data: data(2) })] } as never)).toThrow(
+      new ValueError("toSource: layer 2's weights have 2 columns but layer 1 has 1 neurons (one column per neuron before)"),
+    );
+    expect(() => toSource({ layers: [layer({ rows: 2, cols: 1, data: data(2) })] } as never)).toThrow(new ValueError('toSource: layer 1 has 2 neurons but 1 biases (one bias per neuron)'));
+    expect((globalThis as { pwned?: unknown }).pwned).toBe(undefined);
   });
   it('names the layer of a bad bias', () => {
     const net = Network.fromWeights([{ weights: [[1]], biases: [0] }, { weights: [[1]], biases: [0] }], { hidden: { name: 'leakyRelu', slope: 0.1 } });

@@ -253,6 +253,18 @@ describe('an expression activation in a Network', () => {
 });
 
 describe('a formula is scalar maths in x and nothing else (safe to paste from a stranger)', () => {
+  it("refuses mathjs's word-size suffixes: 0xffi8 reads as −1, not 255", () => {
+    expect(() => activation('x + 0xffi8')).toThrow(
+      new ValueError(`activation: "x + 0xffi8" has 0xffi8, whose suffix i8 makes mathjs read a word-size integer (0xffi8 is −1) but a formula's numbers are plain: write 0xff or its decimal value`),
+    );
+    expect(() => activation('x * 0b11i16')).toThrow(/has 0b11i16, whose suffix i16 makes mathjs read a word-size integer/);
+    expect(() => activation('0o7i32 - x')).toThrow(/has 0o7i32, whose suffix i32/);
+    expect(() => activation('0x1.8i8 + x')).toThrow(/has 0x1.8i8, whose suffix i8/); // after a radix point too
+    expect(activation('x + 0xff').f(0)).toBe(255); // without a suffix, a hexadecimal number means what it says
+    expect(activation('x + 0b11').f(0)).toBe(3);
+    expect(activation('x + 0o17').f(0)).toBe(15);
+    expect(activation('x + 0x1.8').f(0)).toBe(1.5);
+  });
   // Each of these runs more than maths in mathjs: it is refused before anything is evaluated.
   it.each([
     ['evaluate("1 + 1")', /calls evaluate but a formula may call only exp/],
@@ -340,7 +352,8 @@ describe('a formula is scalar maths in x and nothing else (safe to paste from a 
   it(`refuses a formula nested more than ACTIVATION_FORMULA_LIMITS.depth (${ACTIVATION_FORMULA_LIMITS.depth}) levels, by brackets or by operators`, () => {
     expect(() => activation(`${'('.repeat(101)}x${')'.repeat(101)}`)).toThrow(/activation: "\(+…" is nested more than 100 levels deep \(ACTIVATION_FORMULA_LIMITS.depth\)/);
     expect(() => activation(`${'-'.repeat(101)}x`)).toThrow(/is nested more than 100 levels deep/);
-    expect(activation(`${'-'.repeat(98)}x`).f(2)).toBe(2); // 98 minus signs: within the limit, and −(−x) 49 times is x
+    // 98 minus signs: within the depth limit, refused only for its cost (99 nodes to evaluate per entry)
+    expect(() => activation(`${'-'.repeat(98)}x`)).toThrow(/g\(x\) has 99 nodes but at most 64 are evaluated per entry \(ACTIVATION_FORMULA_LIMITS.evaluationNodes/);
   });
 
   it(`refuses a formula whose derivative grows past ACTIVATION_FORMULA_LIMITS.derivativeNodes (${ACTIVATION_FORMULA_LIMITS.derivativeNodes}): the product rule on 60 factors`, () => {
@@ -350,19 +363,47 @@ describe('a formula is scalar maths in x and nothing else (safe to paste from a 
     );
   });
 
-  it('answers the formulas that hung it (x + x + … 50 times, a tower of 20 x^x, sin 20 deep, a 20-term Taylor series) with the right derivative', () => {
-    expect(activation(Array(50).fill('x').join(' + ')).df(3)).toBe(50);
-    const tower = activation(Array(20).fill('x').join('^'));
+  it('answers the formulas that hung it (x + x + … 50 times, a tower of 20 x^x, sin 20 deep, a 20-term Taylor series) at once: each costs too much per entry', () => {
+    const factorial = (k: number): number => (k <= 1 ? 1 : k * factorial(k - 1));
+    const formulas = [
+      Array(50).fill('x').join(' + '),
+      Array(20).fill('x').join('^'),
+      `${'sin('.repeat(20)}x${')'.repeat(20)}`,
+      Array.from({ length: 20 }, (_, k) => `x^${k} / ${factorial(k)}`).join(' + '),
+    ];
+    for (const formula of formulas) expect(() => activation(formula)).toThrow(/ACTIVATION_FORMULA_LIMITS.evaluationNodes/);
+  });
+  it('derives them right all the same (derivative.ts, whose budget is derivativeNodes)', async () => {
+    const math = await loadMathjs();
+    const d = (formula: string) => {
+      const g = math.parse(formula);
+      const dg = derivative(g, ACTIVATION_FORMULA_LIMITS.derivativeNodes, 'test', formula);
+      return { f: (x: number) => g.evaluate({ x }) as number, df: (x: number) => dg.evaluate({ x }) as number };
+    };
+    expect(d(Array(50).fill('x').join(' + ')).df(3)).toBe(50);
+    const tower = d(Array(20).fill('x').join('^'));
     const h = 1e-6;
     expect(Math.abs(tower.df(0.9) - (tower.f(0.9 + h) - tower.f(0.9 - h)) / (2 * h))).toBeLessThan(1e-6);
-    const nested = activation(`${'sin('.repeat(20)}x${')'.repeat(20)}`);
-    expect(nested.df(0)).toBe(1); // sin′(0) = 1 at every level
+    expect(d(`${'sin('.repeat(20)}x${')'.repeat(20)}`).df(0)).toBe(1); // sin′(0) = 1 at every level
     // exp(x) ≈ Σ xᵏ/k!, whose derivative is the same series one term shorter
     const factorial = (k: number): number => (k <= 1 ? 1 : k * factorial(k - 1));
-    const taylor = activation(Array.from({ length: 20 }, (_, k) => `x^${k} / ${factorial(k)}`).join(' + '));
+    const taylor = d(Array.from({ length: 20 }, (_, k) => `x^${k} / ${factorial(k)}`).join(' + '));
     expect(Math.abs(taylor.df(1) - Math.E)).toBeLessThan(1e-12);
   });
-
+  it(`refuses a formula whose g or g′ has more than ACTIVATION_FORMULA_LIMITS.evaluationNodes (${ACTIVATION_FORMULA_LIMITS.evaluationNodes}) nodes: one evaluation stays near a microsecond`, () => {
+    // x·x·…·x with 32 factors: g has 63 nodes (32 x and 31 ·); its derivative, by the product rule, far more
+    expect(() => activation(Array(32).fill('x').join(' * '))).toThrow(
+      new ValueError(`activation: "${Array(32).fill('x').join(' * ').slice(0, 60)}…": its derivative g′(x) has 1053 nodes but at most 64 are evaluated per entry (ACTIVATION_FORMULA_LIMITS.evaluationNodes: each costs about 40 ns, every entry of every layer, every epoch)`),
+    );
+    // 32 terms x + x + … : g has 63 nodes, g′ = 32 (folded to one number): accepted; 33 terms, 65 nodes: refused
+    expect(activation(Array(32).fill('x').join(' + ')).df(1)).toBe(32);
+    // exactly 64: 31 x, one −x (2 nodes) and 31 additions
+    expect(activation(`${Array(31).fill('x').join(' + ')} + -x`).df(1)).toBe(30);
+    expect(() => activation(Array(33).fill('x').join(' + '))).toThrow(/: g\(x\) has 65 nodes but at most 64 are evaluated per entry/);
+    // the textbook's activations fit: GELU (tanh form) and mish
+    expect(activation('0.5 * x * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 * x^3)))', { name: 'gelu' }).f(0)).toBe(0);
+    expect(activation('x * tanh(log(1 + exp(x)))', { name: 'mish' }).f(0)).toBe(0);
+  });
   it('Network.fromJSON checks an expression entry the same way, and refuses an unknown key or __proto__ in it', () => {
     const json = Network.fromWeights([{ weights: [[1]], biases: [0] }], { output: activation('x^2') }).toJSON();
     const spoil = (entry: unknown) => ({ ...json, activations: [entry] }) as never;
@@ -482,16 +523,20 @@ describe('the limits, at their edges', () => {
   it('counts nesting, not brackets: 11 bracketed sums of 10 (x) are 242 brackets but about 25 levels deep', () => {
     // (a + b + c) is ((a + b) + c): a sum of n terms is n levels deep, so the terms come in groups of 10
     const grouped = (term: string) => Array(11).fill(`(${Array(10).fill(term).join(' + ')})`).join(' + ');
-    expect(activation(grouped('(x)')).df(1)).toBe(110);
+    // refused for its cost (219 nodes to evaluate per entry), not as too deep
+    expect(() => activation(grouped('(x)'))).toThrow(/: g\(x\) has \d+ nodes but at most 64 are evaluated per entry/);
     expect(() => activation(grouped('[1]'))).toThrow(/has a matrix "\[1\]" but/); // refused as a matrix, not as too deep
     expect(() => activation(grouped('{a:1}'))).toThrow(/has an object "{\\"a\\": 1}" but/);
   });
   it(`takes a tree exactly ACTIVATION_FORMULA_LIMITS.depth (${ACTIVATION_FORMULA_LIMITS.depth}) levels deep, and refuses one level more`, () => {
-    expect(activation(`${'-'.repeat(99)}x`).f(2)).toBe(-2); // 99 minus signs and x: 100 levels
+    // 100 levels pass the depth check (ACTIVATION_FORMULA_LIMITS.depth guards the parser) and are then refused
+    // for their cost (100 nodes); 101 levels are refused as too deep, before anything else is looked at.
+    const tooCostly = /has 100 nodes but at most 64 are evaluated per entry \(ACTIVATION_FORMULA_LIMITS.evaluationNodes/;
+    expect(() => activation(`${'-'.repeat(99)}x`)).toThrow(tooCostly); // 99 minus signs and x: 100 levels
     expect(() => activation(`${'-'.repeat(100)}x`)).toThrow(/is nested more than 100 levels deep/);
-    expect(activation(`${'('.repeat(99)}x${')'.repeat(99)}`).f(3)).toBe(3); // 99 parentheses around x: 100 levels
+    expect(() => activation(`${'('.repeat(99)}x${')'.repeat(99)}`)).toThrow(tooCostly); // 99 parentheses around x: 100 levels
     expect(() => activation(`${'('.repeat(100)}x${')'.repeat(100)}`)).toThrow(/is nested more than 100 levels deep/); // 100 brackets, 101 levels
-    expect(activation(`${'sign('.repeat(99)}x${')'.repeat(99)}`).f(2)).toBe(1); // 99 calls around x: 100 levels
+    expect(() => activation(`${'sign('.repeat(99)}x${')'.repeat(99)}`)).toThrow(tooCostly); // 99 calls around x: 100 levels
     expect(() => activation(`${'sign('.repeat(100)}x${')'.repeat(100)}`)).toThrow(/is nested more than 100 levels deep/);
   });
 });

@@ -68,6 +68,7 @@ describe('src/index.ts', () => {
       'INIT_LIMITS',
       'KINKS_DEFAULTS',
       'K_FOLD_DEFAULTS',
+      'MAX_LAYERS',
       'MAX_PARAMETERS',
       'Matrix',
       'NETWORK_DEFAULTS',

@@ -8,6 +8,7 @@ import * as math from 'mathjs';
 import { describe, expect, it, vi } from 'vitest';
 import {
   type Classification,
+  MAX_LAYERS,
   MAX_PARAMETERS,
   Matrix,
   NETWORK_DEFAULTS,
@@ -20,6 +21,7 @@ import {
   transpose,
 } from '../src/index.js';
 import { elementwiseActivation } from '../src/core/activations.js';
+import { toSource } from '../src/interop/source.js';
 import { expectError } from './helpers/errors.js';
 import { deepFreeze } from './helpers/frozen.js';
 import { expectSameBits, maxAbsDiff, seeded } from './helpers/oracles.js';
@@ -418,10 +420,41 @@ describe('a network holds at most MAX_PARAMETERS weights and biases, checked bef
     );
   });
   it('Network.fromWeights counts the weights given before copying them', () => {
-    const big = { rows: 1, cols: 2 ** 25, data: new Float64Array(0) }; // only its shape is read first
-    const W = Object.assign(Object.create(Matrix.prototype), big, { data: { length: 2 ** 25 } });
+    // A Matrix in name only, whose data claims 2²⁵ numbers: only that count is read first.
+    const W = Object.create(Matrix.prototype, { data: { value: { length: 2 ** 25 } } });
     expect(() => Network.fromWeights([{ weights: W, biases: [0] }])).toThrow(
       'Network.fromWeights: the layers hold 33554433 weights and biases but a network may hold at most 33554432 (MAX_PARAMETERS, 2²⁵)',
+    );
+  });
+});
+
+describe(`a network has at most MAX_LAYERS weight layers, checked before any layer is built`, () => {
+  const deep = (count: number) => Array.from({ length: count + 1 }, () => 1); // [1, 1, …, 1]: count layers of 1×1
+  it('MAX_LAYERS is 1,000; new Network takes exactly that many and refuses one more', () => {
+    expect(MAX_LAYERS).toBe(1000);
+    expect(new Network({ layers: deep(MAX_LAYERS), hidden: 'linear' }).layers.length).toBe(1000);
+    expect(() => new Network({ layers: deep(MAX_LAYERS + 1) })).toThrow(
+      new ValueError('Network: the network has 1001 weight layers but a network may have at most 1000 (MAX_LAYERS)'),
+    );
+  });
+  it('Network.fromJSON refuses a million layers of 1×1 (a 21 MB file, within MAX_PARAMETERS) before reading one', () => {
+    const json = { format: 'feedforward-network', version: 1, layers: deep(1e6), activations: [], weights: [], biases: [] };
+    expect(() => Network.fromJSON(json as never)).toThrow(
+      new ValueError('Network.fromJSON: the network has 1000000 weight layers but a network may have at most 1000 (MAX_LAYERS)'),
+    );
+  });
+  it('Network.fromWeights counts the layers before copying one', () => {
+    const layer = { weights: [[1]], biases: [0] };
+    expect(() => Network.fromWeights(Array.from({ length: MAX_LAYERS + 1 }, () => layer))).toThrow(
+      new ValueError('Network.fromWeights: the network has 1001 weight layers but a network may have at most 1000 (MAX_LAYERS)'),
+    );
+  });
+  it('a network given as plain data to a chapter (toSource here) is refused past MAX_LAYERS (a million layers took toSource 8.8 s)', () => {
+    const layer = new Network({ layers: [1, 1], seed: 1 }).layers[0];
+    expect(toSource({ layers: Array.from({ length: MAX_LAYERS }, () => layer) })).toContain('// layer 1000: 1 → 1, linear'); // exactly MAX_LAYERS: fine
+    const net = { layers: Array.from({ length: MAX_LAYERS + 1 }, () => layer) };
+    expect(() => toSource(net)).toThrow(
+      new ValueError('toSource: net is an object (Object) but it must be a Network (it has 1001 layers but a network may have at most 1000 (MAX_LAYERS))'),
     );
   });
 });

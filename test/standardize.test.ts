@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Network, standardize, standardizerFromJSON } from '../src/index.js';
+import { Network, ShapeError, ValueError, standardize, standardizerFromJSON } from '../src/index.js';
 
 describe('standardize', () => {
   it('measures each feature (row) on the training data: mean and population standard deviation', () => {
@@ -17,6 +17,18 @@ describe('standardize', () => {
     const X = [[0.5, 7], [3, -1]];
     const back = s.invert(s.apply(X)).toArray();
     back.flat().forEach((x, n) => expect(Math.abs(x - X.flat()[n])).toBeLessThan(1e-14));
+  });
+  it('invert throws, naming the entry, when x·σ + μ is past float64 (it returned Infinity)', () => {
+    const s = standardizerFromJSON({ mean: [1e308], std: [1e10] });
+    expect(() => s.invert([[0, 1e300]])).toThrow(
+      new ValueError("Standardizer.invert: X·σ + μ has Infinity at row 1, column 2 but results must be finite (the numbers grew past float64's ±1.8e308; scale the inputs or weights down)"),
+    );
+  });
+  it('invert gives the finite answer when only x·σ overflows: 2·1e308 + (−1.5e308) = 5e307', () => {
+    expect(standardizerFromJSON({ mean: [-1.5e308], std: [1e308] }).invert([[2]]).toArray()).toEqual([[5e307]]);
+  });
+  it('apply throws too when (x − μ)/σ is past float64 (σ tiny)', () => {
+    expect(() => standardizerFromJSON({ mean: [0], std: [1e-300] }).apply([[1e10]])).toThrow(/^Standardizer.apply: \(X − μ\) \/ σ has Infinity at row 1, column 1/);
   });
   it('maps a constant feature to 0 (σ taken as 1) instead of dividing by 0', () => {
     expect(standardize([[4, 4]]).apply([[4, 5]]).toArray()).toEqual([[0, 1]]);
@@ -92,5 +104,27 @@ describe('standardizerFromJSON is strict (it reads files)', () => {
   });
   it('refuses what is not an object', () => {
     expect(() => standardizerFromJSON([1] as never)).toThrow('standardizerFromJSON: got an array of 1 entry but expected { mean, std }');
+    expect(() => standardizerFromJSON(null as never)).toThrow('standardizerFromJSON: got null but expected { mean, std }');
+    expect(() => standardizerFromJSON(5 as never)).toThrow('standardizerFromJSON: got 5 but expected { mean, std }');
+  });
+  it.each([
+    [{ mean: 'ab', std: [1] }, 'mean is "ab"'],
+    [{ mean: [], std: [1] }, 'mean is an array of 0 entries'],
+    [{ mean: [0], std: [NaN] }, 'std is an array of 1 entry'],
+    [{ mean: ['0'], std: [1] }, 'mean is an array of 1 entry'],
+  ])('refuses %j, naming the field', (json, what) => {
+    expect(() => standardizerFromJSON(json as never)).toThrow(new ValueError(`standardizerFromJSON: ${what} but must be a non-empty list of finite numbers`));
+  });
+  it('refuses a mean and a σ list of different lengths, and a σ ≤ 0', () => {
+    expect(() => standardizerFromJSON({ mean: [0, 1], std: [1] })).toThrow(new ShapeError('standardizerFromJSON: mean has 2 entries but std has 1 (one of each per feature)'));
+    expect(() => standardizerFromJSON({ mean: [0, 1], std: [1, 0] })).toThrow(new ValueError('standardizerFromJSON: std has an entry ≤ 0 but every σ must be > 0'));
+  });
+  it('hands out copies: changing what toJSON gave leaves the standardizer as it was', () => {
+    const s = standardizerFromJSON({ mean: [2], std: [1] });
+    const json = s.toJSON();
+    json.mean[0] = 100;
+    json.std[0] = 100;
+    expect(s.apply([[3]]).toArray()).toEqual([[1]]);
+    expect(s.toJSON()).toEqual({ mean: [2], std: [1] });
   });
 });

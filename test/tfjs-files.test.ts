@@ -5,11 +5,14 @@
  * atomically (content-named weights, then one rename of model.json; the crash
  * test is test/crash.test.ts) and never writes a pair that would not load back.
  */
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chmod, link, lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Network, ShapeError, ValueError } from '../src/index.js';
+import { MAX_LAYERS } from '../src/index.js';
+import { tempName, thisHost } from '../src/interop/atomic.js';
 import { loadTfjsModel, saveTfjsModel } from '../src/node.js';
 import { fromTfjsModel } from '../src/network/readers.js';
 import { toTfjsFiles, toTfjsModel } from '../src/interop/tfjs-write.js';
@@ -44,10 +47,14 @@ describe('loadTfjsModel follows only plain file names beside model.json', () => 
       );
     },
   );
-  it('refuses a weight file that is a symlink (it could point anywhere), naming it', async () => {
+  it('refuses a weight file that is a symlink (it could point anywhere), naming it, with the system error as the cause', async () => {
     const modelJson = await modelNaming(['weights.bin']);
     await symlink(join(folder, 'secret.bin'), join(folder, 'model', 'weights.bin'));
-    await expect(loadTfjsModel(modelJson)).rejects.toThrow(/^loadTfjsModel: weight file ".*weights.bin" is a symlink, which is not followed/);
+    const error = (await loadTfjsModel(modelJson).catch((e: unknown) => e)) as ValueError & { cause?: { code?: string } };
+    expect(error).toEqual(
+      new ValueError(`loadTfjsModel: weight file ${JSON.stringify(join(folder, 'model', 'weights.bin'))} is a symlink, which is not followed (a model's weights must be files beside model.json)`),
+    );
+    expect(error.cause?.code).toBe('ELOOP');
   });
   it.each([['[]', 'an array of 0 entries'], ['null', 'null'], ['5', '5']])('refuses a model.json holding %s, naming it', async (text, what) => {
     await mkdir(join(folder, 'model'));
@@ -55,6 +62,10 @@ describe('loadTfjsModel follows only plain file names beside model.json', () => 
     await expect(loadTfjsModel(join(folder, 'model', 'model.json'))).rejects.toThrow(
       new ValueError(`loadTfjsModel: model.json holds ${what} but it must be an object with a weightsManifest`),
     );
+  });
+  it('names a weight file that is missing (and does not call it a symlink)', async () => {
+    const modelJson = await modelNaming(['gone.bin']);
+    await expect(loadTfjsModel(modelJson)).rejects.toThrow(`loadTfjsModel: cannot read ${JSON.stringify(join(folder, 'model', 'gone.bin'))} (ENOENT`);
   });
   it('reads a plain name beside it', async () => {
     const modelJson = await modelNaming(['w.bin']);
@@ -72,7 +83,7 @@ describe('toTfjsFiles and saveTfjsModel write only what reads back', () => {
     await expect(saveTfjsModel(big, join(folder, 'm'))).rejects.toThrow('toTfjsModel: layer 1 has the weight 1e+300 but float32 stops near ±3.4e38 (TensorFlow.js would read Infinity)');
     expect(await readdir(folder)).toEqual([]);
   });
-  it('a re-save switches model.json to the new content-named weights and removes the old weight file', async () => {
+  it('a re-save switches model.json to new weights of its own and removes the weight file the old model.json named', async () => {
     const dir = join(folder, 'm');
     const first = await saveTfjsModel(net, dir);
     const other = new Network({ layers: [1, 2, 1], seed: 4 });
@@ -105,14 +116,15 @@ describe('fromTfjsModel: a malformed manifest is a ValueError naming the field',
     [undefined, 'the model lists no weights (no weightSpecs or weightsManifest)'],
     [[['w.bin']], 'weightsManifest[0] is an array of 1 entry but it must be { paths, weights }'],
     [[{ paths: ['w.bin'], weights: [{ ...spec, shape: [1, -1] }] }], 'weightsManifest[0].weights[0].shape is [1, -1] but it must be a list of whole numbers ≥ 0'],
-    [[{ paths: ['w.bin'], weights: [{ ...spec, shape: [1e6, 1e6] }] }], 'weightsManifest[0].weights[0].shape is [1000000,1000000] (1000000000000 entries) but a weight may have at most 268435456'],
+    [[{ paths: ['w.bin'], weights: [{ ...spec, shape: [1e6, 1e6] }] }], 'weightsManifest[0].weights[0].shape is [1000000,1000000] (1000000000000 entries), which brings the weights to 1000000000000 numbers but a network may hold at most 33554432 (MAX_PARAMETERS, 2²⁵)'],
+    [[{ paths: ['w.bin'], weights: [{ ...spec, shape: [2 ** 24] }, { ...spec, name: 'b', shape: [2 ** 24 + 1] }] }], 'weightsManifest[0].weights[1].shape is [16777217] (16777217 entries), which brings the weights to 33554433 numbers but a network may hold at most 33554432 (MAX_PARAMETERS, 2²⁵)'],
   ])('weightsManifest %j', (manifest, message) => {
     expect(() => fromTfjsModel(withManifest(manifest), weightsBin)).toThrow(new ValueError(`fromTfjsModel: ${message}`));
   });
-  it('a weight of exactly 2²⁸ entries passes the size check and is then measured against the file (no gigabyte is allocated)', () => {
-    const manifest = [{ paths: ['w.bin'], weights: [{ ...spec, shape: [2 ** 28] }] }];
+  it('weights of exactly MAX_PARAMETERS (2²⁵) entries pass the count and are then measured against the file (nothing is allocated)', () => {
+    const manifest = [{ paths: ['w.bin'], weights: [{ ...spec, shape: [2 ** 25] }] }];
     expect(() => fromTfjsModel(withManifest(manifest), weightsBin)).toThrow(
-      new ShapeError('fromTfjsModel: the weights file has 28 bytes but the model\'s weights need more (dense_1/kernel ends at byte 1073741824)'),
+      new ShapeError('fromTfjsModel: the weights file has 28 bytes but the model\'s weights need more (dense_1/kernel ends at byte 134217728)'),
     );
   });
   it('a weight of no entries (shape [0]) takes no bytes', () => {
@@ -281,5 +293,239 @@ describe('saveTfjsModel keeps the mode of the model it replaces', () => {
     const paths = await saveTfjsModel(new Network({ layers: [1, 2, 1], seed: 9 }), dir);
     expect((await stat(paths.modelJson)).mode & 0o777).toBe(0o600);
     expect((await stat(paths.weights)).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('saveTfjsModel removes only the weight file the model.json it replaced named', () => {
+  const other = new Network({ layers: [1, 2, 1], seed: 4 });
+  it('leaves alone another model saved in the same folder (other.json + weights.bin), however old', async () => {
+    const dir = join(folder, 'm');
+    await mkdir(dir);
+    const { modelJson, weightsBin } = toTfjsFiles(other); // TensorFlow.js's own names: weights.bin
+    await writeFile(join(dir, 'other.json'), JSON.stringify(modelJson));
+    await writeFile(join(dir, 'weights.bin'), weightsBin);
+    const old = new Date(Date.now() - 24 * 3600_000); // a day old: long past any "orphan" age
+    await utimes(join(dir, 'weights.bin'), old, old);
+    await saveTfjsModel(net, dir);
+    await saveTfjsModel(other, dir);
+    expect((await loadTfjsModel(join(dir, 'other.json'))).toJSON()).toEqual(fromTfjsModel(toTfjsModel(other)).toJSON());
+  });
+  it('leaves alone a weight file of its own name pattern that no model.json of its saves named', async () => {
+    const dir = join(folder, 'm');
+    await mkdir(dir);
+    await writeFile(join(dir, 'weights.0123456789abcdef.bin'), 'a copy you made');
+    const old = new Date(Date.now() - 24 * 3600_000);
+    await utimes(join(dir, 'weights.0123456789abcdef.bin'), old, old);
+    const paths = await saveTfjsModel(net, dir);
+    expect((await readdir(dir)).sort()).toEqual(['model.json', paths.weights.slice(dir.length + 1), 'weights.0123456789abcdef.bin'].sort());
+  });
+  it('does not remove a file the old model.json named under a name it never writes (group1-shard1of1.bin)', async () => {
+    const dir = join(folder, 'm');
+    await mkdir(dir);
+    const { modelJson, weightsBin } = toTfjsFiles(other, { weightsPath: 'group1-shard1of1.bin' });
+    await writeFile(join(dir, 'model.json'), JSON.stringify(modelJson));
+    await writeFile(join(dir, 'group1-shard1of1.bin'), weightsBin);
+    const paths = await saveTfjsModel(net, dir);
+    expect((await readdir(dir)).sort()).toEqual(['group1-shard1of1.bin', 'model.json', paths.weights.slice(dir.length + 1)].sort());
+  });
+  it.each([
+    ['weights.bin', 'removed (the name older versions wrote)'],
+    ['weights.0123456789abcdef.bin', 'removed'],
+    ['myweights.bin', 'kept'],
+    ['weights.bin.bak', 'kept'],
+    ['weights.0123.bin', 'kept'],
+  ])('after the switch, the old model.json\'s %s is %s', async (file, what) => {
+    const dir = join(folder, 'm');
+    await mkdir(dir);
+    const { modelJson, weightsBin } = toTfjsFiles(other, { weightsPath: file });
+    await writeFile(join(dir, 'model.json'), JSON.stringify(modelJson));
+    await writeFile(join(dir, file), weightsBin);
+    const paths = await saveTfjsModel(net, dir);
+    const kept = what === 'kept' ? [file] : [];
+    expect((await readdir(dir)).sort()).toEqual([...kept, 'model.json', paths.weights.slice(dir.length + 1)].sort());
+  });
+  it('names the folder it cannot create', async () => {
+    await writeFile(join(folder, 'file'), 'a file, not a folder');
+    await expect(saveTfjsModel(net, join(folder, 'file', 'm'))).rejects.toThrow(`saveTfjsModel: cannot create the folder ${JSON.stringify(join(folder, 'file', 'm'))} (ENOTDIR`);
+  });
+  it('gives each save a weight file of its own, even for the same network (so no save removes what another has just named)', async () => {
+    const dir = join(folder, 'm');
+    const first = await saveTfjsModel(net, dir);
+    const second = await saveTfjsModel(net, dir);
+    expect(second.weights).not.toBe(first.weights);
+    expect((await readdir(dir)).sort()).toEqual(['model.json', second.weights.slice(dir.length + 1)].sort());
+  });
+});
+
+describe('saveTfjsModel after a killed save: only what a save of this library provably left is removed', () => {
+  const dead = 2 ** 22 + 12345; // above Linux's default pid_max (2²²): no process has it
+  it("removes a dead save's temporary model.json (no weights of that name: nothing else to remove)", async () => {
+    const dir = join(folder, 'm');
+    await saveTfjsModel(net, dir);
+    await writeFile(join(dir, tempName('model.json', dead, '0123456789abcdef')), '{"half": "a model.json');
+    const paths = await saveTfjsModel(net, dir);
+    expect((await readdir(dir)).sort()).toEqual(['model.json', paths.weights.slice(dir.length + 1)].sort());
+  });
+  it('removes the weights of a killed save when there is no model.json at all, and keeps both when model.json cannot be read', async () => {
+    const dir = join(folder, 'm');
+    await mkdir(dir);
+    const temp = join(dir, tempName('model.json', dead, 'fedcba9876543210'));
+    await writeFile(temp, 'weights of a killed save');
+    await link(temp, join(dir, 'weights.fedcba9876543210.bin'));
+    const paths = await saveTfjsModel(net, dir); // no model.json: nothing names them
+    expect((await readdir(dir)).sort()).toEqual(['model.json', paths.weights.slice(dir.length + 1)].sort());
+    await writeFile(temp, 'weights of another killed save');
+    await link(temp, join(dir, 'weights.fedcba9876543210.bin'));
+    await writeFile(join(dir, 'model.json'), '{ not JSON'); // cannot say what it names: no proof they are unnamed
+    const again = await saveTfjsModel(net, dir);
+    // (the first save's weights stay too: the model.json this save replaced could not say it named them)
+    expect((await readdir(dir)).sort()).toEqual([basename(temp), 'model.json', basename(paths.weights), basename(again.weights), 'weights.fedcba9876543210.bin'].sort());
+  });
+  it('removes a dead save\'s temporary file and the weights it had linked (the same inode) that model.json does not name', async () => {
+    const dir = join(folder, 'm');
+    await saveTfjsModel(net, dir);
+    const temp = join(dir, tempName('model.json', dead, 'fedcba9876543210'));
+    await writeFile(temp, 'weights of a killed save');
+    await link(temp, join(dir, 'weights.fedcba9876543210.bin'));
+    const paths = await saveTfjsModel(net, dir);
+    expect((await readdir(dir)).sort()).toEqual(['model.json', paths.weights.slice(dir.length + 1)].sort());
+  });
+  it('keeps the weights when model.json names them (the save was killed after its switch), removing only the temporary name', async () => {
+    const dir = join(folder, 'm');
+    const first = await saveTfjsModel(net, dir);
+    const hex = first.weights.match(/weights\.([0-9a-f]{16})\.bin$/)?.[1] as string;
+    const temp = join(dir, tempName('model.json', dead, hex));
+    await link(first.weights, temp); // as the killed save would have left it: both names, one file
+    await saveTfjsModel(net, dir); // a save that only cleans up first, then replaces model.json
+    const again = await readdir(dir);
+    expect(again).not.toContain(basename(temp));
+    expect(again.length).toBe(2); // model.json and the second save's weights: the first ones went with the model.json that named them
+  });
+  it('removes the old weights a save killed after its switch had marked for removal, and keeps the new ones model.json names', async () => {
+    const dir = join(folder, 'm');
+    const first = await saveTfjsModel(net, dir);
+    const hex1 = first.weights.match(/weights\.([0-9a-f]{16})\.bin$/)?.[1] as string;
+    // The killed save: it marked the old weights (a link), wrote its own (linked to its temporary name), switched model.json.
+    await link(first.weights, join(dir, tempName('model.json', dead, hex1)));
+    const hex2 = 'fedcba9876543210';
+    const { modelJson, weightsBin } = toTfjsFiles(new Network({ layers: [1, 2, 1], seed: 4 }), { weightsPath: `weights.${hex2}.bin` });
+    await writeFile(join(dir, tempName('model.json', dead, hex2)), weightsBin);
+    await link(join(dir, tempName('model.json', dead, hex2)), join(dir, `weights.${hex2}.bin`));
+    await writeFile(join(dir, 'model.json'), JSON.stringify(modelJson));
+    expect((await loadTfjsModel(join(dir, 'model.json'))).sizes).toEqual([1, 2, 1]); // the killed save's model loads
+    // The next save cleans up first: the first weights (marked, named by no model.json) go with their link;
+    // the killed save's own stay until this save's switch, and then go as the weights it replaces.
+    const paths = await saveTfjsModel(net, dir);
+    expect((await readdir(dir)).sort()).toEqual(['model.json', paths.weights.slice(dir.length + 1)].sort());
+  });
+  it('keeps a weights file of the same name that is not the same file (no proof it is ours)', async () => {
+    const dir = join(folder, 'm');
+    await saveTfjsModel(net, dir);
+    await writeFile(join(dir, tempName('model.json', dead, 'fedcba9876543210')), 'weights of a killed save');
+    await writeFile(join(dir, 'weights.fedcba9876543210.bin'), 'a different file that happens to have the name');
+    const paths = await saveTfjsModel(net, dir);
+    expect((await readdir(dir)).sort()).toEqual(['model.json', paths.weights.slice(dir.length + 1), 'weights.fedcba9876543210.bin'].sort());
+  });
+  it('leaves every temporary file of a live process, of another host, or without the marker', async () => {
+    const dir = join(folder, 'm');
+    await saveTfjsModel(net, dir);
+    const live = tempName('model.json', process.ppid, '0123456789abcdef');
+    const elsewhere = tempName('model.json', dead, '0123456789abcdef').replace(thisHost(), 'container-7');
+    const unmarked = `.weights.bin.${dead}.0123456789ab.tmp`;
+    for (const name of [live, elsewhere, unmarked]) await writeFile(join(dir, name), 'not a stale temporary file of this host');
+    const paths = await saveTfjsModel(net, dir);
+    expect((await readdir(dir)).sort()).toEqual([live, elsewhere, unmarked, 'model.json', paths.weights.slice(dir.length + 1)].sort());
+  });
+});
+
+describe('saveTfjsModel refuses a model.json that is a symlink', () => {
+  it('neither follows it (the file outside stays as it was) nor replaces it', async () => {
+    const dir = join(folder, 'm');
+    await mkdir(dir);
+    const outside = join(folder, 'outside.txt');
+    await writeFile(outside, 'a file of yours, outside the model folder');
+    await symlink(outside, join(dir, 'model.json'));
+    await expect(saveTfjsModel(net, dir)).rejects.toThrow(
+      new ValueError(`saveTfjsModel: ${JSON.stringify(join(dir, 'model.json'))} is a symlink, which a save neither follows nor replaces (it could point anywhere): save to the file itself, or remove the link first`),
+    );
+    expect(await readFile(outside, 'utf8')).toBe('a file of yours, outside the model folder');
+    expect((await lstat(join(dir, 'model.json'))).isSymbolicLink()).toBe(true);
+    expect(await readdir(dir)).toEqual(['model.json']);
+  });
+  it('refuses a dangling one too, writing nothing', async () => {
+    const dir = join(folder, 'm');
+    await mkdir(dir);
+    await symlink(join(folder, 'nowhere.json'), join(dir, 'model.json'));
+    await expect(saveTfjsModel(net, dir)).rejects.toThrow(/saveTfjsModel: ".*model.json" is a symlink/);
+    expect(await readdir(folder)).toEqual(['m']);
+    expect(await readdir(dir)).toEqual(['model.json']);
+  });
+});
+
+describe('loadTfjsModel reads only regular files, and no more bytes than the weights take', () => {
+  it.runIf(process.platform !== 'win32')('refuses a FIFO named weights.bin at once (no process writes to it)', async () => {
+    const modelJson = await modelNaming(['weights.bin']);
+    execFileSync('mkfifo', [join(folder, 'model', 'weights.bin')]);
+    await expect(loadTfjsModel(modelJson)).rejects.toThrow(/^loadTfjsModel: weight file ".*weights.bin" is a FIFO \(named pipe\), not a regular file/);
+  });
+  it('counts the bytes over every weight file: a second file past what the first left is refused before it is read', async () => {
+    const { modelJson, weightsBin } = toTfjsFiles(net); // 28 bytes in all
+    await mkdir(join(folder, 'model'));
+    await writeFile(join(folder, 'model', 'model.json'), JSON.stringify({ ...modelJson, weightsManifest: [{ ...modelJson.weightsManifest[0], paths: ['a.bin', 'b.bin'] }] }));
+    await writeFile(join(folder, 'model', 'a.bin'), weightsBin.slice(0, 20));
+    await writeFile(join(folder, 'model', 'b.bin'), weightsBin.slice(0, 12)); // 20 + 12 = 32 > 28
+    await expect(loadTfjsModel(join(folder, 'model', 'model.json'))).rejects.toThrow(
+      `loadTfjsModel: the weight files hold more than the 28 bytes the model's weights take (4 bytes per float32): ${JSON.stringify(join(folder, 'model', 'b.bin'))} has 12 bytes after 20 in the files before it`,
+    );
+    await writeFile(join(folder, 'model', 'b.bin'), weightsBin.slice(20)); // 20 + 8 = 28: the model, split in two
+    expect((await loadTfjsModel(join(folder, 'model', 'model.json'))).sizes).toEqual([1, 2, 1]);
+  });
+  it.runIf(process.platform !== 'win32')('refuses /dev/zero as model.json', async () => {
+    await expect(loadTfjsModel('/dev/zero')).rejects.toThrow('loadTfjsModel: file "/dev/zero" is a character device, not a regular file');
+  });
+  it('refuses a weights file longer than the manifest\'s weights before reading it (a sparse megabyte: nothing is read)', async () => {
+    const modelJson = await modelNaming(['weights.bin']);
+    await writeFile(join(folder, 'model', 'weights.bin'), '');
+    await (await import('node:fs/promises')).truncate(join(folder, 'model', 'weights.bin'), 2 ** 20);
+    await expect(loadTfjsModel(modelJson)).rejects.toThrow(
+      new ShapeError(`loadTfjsModel: the weight files hold more than the 28 bytes the model's weights take (4 bytes per float32): ${JSON.stringify(join(folder, 'model', 'weights.bin'))} has 1048576 bytes after 0 in the files before it`),
+    );
+  });
+});
+
+describe('a manifest cannot make the reader allocate more than the weights it declares', () => {
+  const { modelJson, weightsBin } = toTfjsFiles(net);
+  it('refuses a weight file listed twice (one 4 MB file listed 200 times took 1.7 GB)', async () => {
+    const manifest = [{ paths: ['w.bin', 'w.bin'], weights: modelJson.weightsManifest[0].weights }];
+    expect(() => fromTfjsModel({ ...modelJson, weightsManifest: manifest } as never, weightsBin)).toThrow(
+      new ValueError('fromTfjsModel: weightsManifest[0].paths[1] is "w.bin" again (as weightsManifest[0].paths[0]) but each weight file is listed once'),
+    );
+    const modelPath = await modelNaming(['w.bin']);
+    await writeFile(modelPath, JSON.stringify({ ...modelJson, weightsManifest: [{ paths: ['w.bin'], weights: [] }, { paths: ['w.bin'], weights: modelJson.weightsManifest[0].weights }] }));
+    await expect(loadTfjsModel(modelPath)).rejects.toThrow('loadTfjsModel: weightsManifest[1].paths[0] is "w.bin" again (as weightsManifest[0].paths[0]) but each weight file is listed once');
+  });
+  it('refuses two weights of one name', () => {
+    const weights = modelJson.weightsManifest[0].weights;
+    const manifest = [{ paths: ['w.bin'], weights: [weights[0], weights[1], { ...weights[2], name: weights[0].name }, weights[3]] }];
+    expect(() => fromTfjsModel({ ...modelJson, weightsManifest: manifest } as never, weightsBin)).toThrow(
+      new ValueError('fromTfjsModel: weightsManifest[0].weights[2].name is "dense_1/kernel" again (as weightsManifest[0].weights[0]) but each weight needs its own name'),
+    );
+  });
+  it('refuses two Dense layers of one name (150 layers sharing one kernel took 1.3 GB before the parameter count)', () => {
+    const topology = JSON.parse(JSON.stringify(modelJson.modelTopology));
+    topology.config.layers[1].config.name = topology.config.layers[0].config.name;
+    expect(() => fromTfjsModel({ ...modelJson, modelTopology: topology } as never, weightsBin)).toThrow(
+      new ValueError('fromTfjsModel: model layer 2 (dense_1): config.name is "dense_1" again (model layer 1 has it) but each layer needs its own name (its weights are "<name>/kernel")'),
+    );
+  });
+  it(`refuses more than MAX_LAYERS (${MAX_LAYERS}) Dense layers, and a topology listing more than 2·MAX_LAYERS + 1 entries, before building any`, () => {
+    const dense = (n: number) => ({ class_name: 'Dense', config: { name: `d${n}`, units: 1, activation: 'linear' } });
+    const withLayers = (layers: unknown[]) => ({ ...modelJson, modelTopology: { class_name: 'Sequential', config: { layers } }, weightsManifest: [{ paths: ['w.bin'], weights: [] }] }) as never;
+    expect(() => fromTfjsModel(withLayers(Array.from({ length: MAX_LAYERS + 1 }, (_, n) => dense(n))), new Uint8Array(0))).toThrow(
+      new ValueError(`fromTfjsModel: the network has 1001 weight layers but a network may have at most 1000 (MAX_LAYERS)`),
+    );
+    expect(() => fromTfjsModel(withLayers(Array.from({ length: 2 * MAX_LAYERS + 2 }, () => ({ class_name: 'InputLayer', config: {} }))), new Uint8Array(0))).toThrow(
+      new ValueError('fromTfjsModel: the Sequential model lists 2002 layers but at most 2001 are read (MAX_LAYERS = 1000 Dense layers, each with an activation layer, and an InputLayer)'),
+    );
   });
 });

@@ -8,9 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MODULE_FILE, moduleSource, wasmBytes } from '../scripts/build-wasm.mjs';
-import { affineIntoJS } from '../src/core/affine.js';
+import { affineInto, affineIntoJS } from '../src/core/affine.js';
 import { AFFINE_WASM_BASE64 } from '../src/core/affine-wasm.js';
-import { affineIntoWasm, wasmAvailable } from '../src/core/wasm.js';
+import { WASM_MAX_NUMBERS, affineIntoWasm, wasmAvailable } from '../src/core/wasm.js';
 import { Matrix, Network, getEngine, randomMatrix, setEngine } from '../src/index.js';
 import { chainOf } from '../src/core/forward.js';
 import { expectSameBits, seeded } from './helpers/oracles.js';
@@ -52,6 +52,28 @@ describe('affineIntoWasm moves the numbers in and out of the module', () => {
     }
   });
 
+  it("grows past its own 64 MB when the engine 'wasm' asks (up to WASM_MAX_NUMBERS, 4 GiB), where 'auto' would hand the product to JavaScript", () => {
+    // W is 1 × 4,300,000 (34 MB) and A 4,300,000 × 1: with b and Z, 8.6 million numbers, past 2²³ = 8,388,608 (64 MB)
+    const nIn = 4_300_000;
+    const W = new Float64Array(nIn).fill(0.5);
+    const A = new Float64Array(nIn).fill(2);
+    const Z = new Float64Array(1);
+    expect(affineIntoWasm(W, 1, nIn, Float64Array.of(1), A, 1, 0, Z, 1, 0, 1, false)).toBe(false); // 'auto': not here
+    expect(affineIntoWasm(W, 1, nIn, Float64Array.of(1), A, 1, 0, Z, 1, 0, 1, false, WASM_MAX_NUMBERS)).toBe(true);
+    expect(Z[0]).toBe(4_300_001); // 1 + 4,300,000 · (0.5 · 2), every sum exact
+  });
+  it("under the engine 'wasm', a product that cannot fit WebAssembly's memory throws instead of running in JavaScript", () => {
+    const before = getEngine();
+    setEngine('wasm');
+    try {
+      // W claims 2¹⁵ × 2¹⁵ = 2³⁰ numbers (8 GiB), past what a 32-bit memory can hold: the sizes alone decide, nothing is read
+      expect(() => affineInto(new Float64Array(1), 2 ** 15, 2 ** 15, null, new Float64Array(1), 1, 0, new Float64Array(1), 1, 0, 0)).toThrow(
+        "setEngine('wasm'): a product of W 32768×32768 and 0 columns does not fit in WebAssembly's memory (at most 536870912 numbers, 4 GiB, as far as this system lets it grow) but the engine 'wasm' runs every product there ('auto' and 'js' compute the same numbers in JavaScript)",
+      );
+    } finally {
+      setEngine(before);
+    }
+  });
   it('does a wide A in blocks of columns (65,536 numbers of A and Z per call), a block of a wider A into a block of a wider Z', () => {
     // nIn + nOut = 600, so 104 columns per block: 250 columns are two whole blocks and one of 42.
     const { Zjs, Zwasm } = both(200, 400, 250, { aExtra: 5, aCol: 3, zExtra: 4, zCol: 1, relu: true });

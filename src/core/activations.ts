@@ -47,6 +47,13 @@ export interface Activation {
   toJSON(): ActivationSpec;
 }
 
+/**
+ * What marks the library's own built-ins (relu, leakyRelu of any slope, sigmoid, tanh, linear, softmax), so
+ * that a hand-made activation wearing a built-in's name is refused. A registered symbol, so that the ESM
+ * and CommonJS builds, each with its own copy of this module, know each other's.
+ */
+const BUILT_IN = Symbol.for('feedforward.builtInActivation');
+
 /** Everything an activation is made of: g and g′ side by side, and how the library runs and saves it. */
 interface ActivationParts {
   name: string;
@@ -56,6 +63,8 @@ interface ActivationParts {
   slope?: number;
   applyInPlace?: Activation['applyInPlace'];
   spec?: ActivationSpec;
+  /** One of the library's built-ins (see BUILT_IN). */
+  builtIn?: boolean;
 }
 
 /** What `elementwiseActivation` takes: a name, g and g′ for one number, and whether g is piecewise linear. */
@@ -155,6 +164,7 @@ function activationFrom(parts: ActivationParts): Activation {
       },
     },
     toJSON: { value: () => spec },
+    [BUILT_IN]: { value: parts.builtIn === true },
   }) as Activation;
 }
 
@@ -174,6 +184,7 @@ export function activate(g: Activation, Z: Matrix): Matrix {
  * @example relu([[-1, 2]]).toArray() //=> [[0, 2]]
  */
 export const relu: Activation = activationFrom({
+  builtIn: true,
   name: 'relu',
   f: (z) => (z > 0 ? z : 0),
   df: (z) => (z > 0 ? 1 : 0),
@@ -197,6 +208,7 @@ export function leakyReluWithSlope(slope: number): Activation {
     throw new ValueError(`leakyRelu: slope is ${describeValue(slope)} but it must be a finite number`);
   }
   return activationFrom({
+    builtIn: true,
     name: 'leakyRelu',
     f: (z) => (z > 0 ? z : slope * z),
     df: (z) => (z > 0 ? 1 : slope),
@@ -217,6 +229,7 @@ export const leakyRelu: Activation = leakyReluWithSlope(DEFAULT_LEAKY_SLOPE);
  * @example sigmoid([[0]]).toArray() //=> [[0.5]]
  */
 export const sigmoid: Activation = activationFrom({
+  builtIn: true,
   name: 'sigmoid',
   // For z < 0, eᶻ / (1 + eᶻ) is the same number without overflowing e⁻ᶻ.
   // Stryker disable next-line EqualityOperator: equivalent (see stryker.config.mjs)
@@ -233,6 +246,7 @@ export const sigmoid: Activation = activationFrom({
  * @example tanh([[0]]).toArray() //=> [[0]]
  */
 export const tanh: Activation = activationFrom({
+  builtIn: true,
   name: 'tanh',
   f: Math.tanh,
   df: (z) => 1 - Math.tanh(z) ** 2,
@@ -243,6 +257,7 @@ export const tanh: Activation = activationFrom({
  * @example linear([[-3]]).toArray() //=> [[-3]]
  */
 export const linear: Activation = activationFrom({
+  builtIn: true,
   name: 'linear',
   f: (z) => z,
   df: () => 1,
@@ -298,6 +313,7 @@ export const softmax: Activation = Object.defineProperties(
       },
     },
     toJSON: { value: () => 'softmax' },
+    [BUILT_IN]: { value: true },
   },
 ) as Activation;
 
@@ -433,6 +449,17 @@ export function checkActivationObject(spec: object, where: string): Activation {
     throw new ValueError(
       `${where}: the activation ${typeof a.name === 'string' ? `${JSON.stringify(a.name)} ` : ''}lacks ${missing.join(', ')} (an activation is a built-in such as relu, or one made by activation(formula))`,
     );
+  }
+  if ((spec as { [BUILT_IN]?: unknown })[BUILT_IN] !== true) {
+    // toJSON and toFunction go by the name: a hand-made "relu" that clips at 1 would be saved as relu itself.
+    const json = (a.toJSON as () => unknown)();
+    const saved = typeof json === 'string' ? json : (json as { name?: unknown } | null)?.name;
+    const clash = [a.name, saved].find((name) => typeof name === 'string' && Object.hasOwn(ACTIVATIONS, name));
+    if (clash !== undefined) {
+      throw new ValueError(
+        `${where}: the activation ${JSON.stringify(a.name)} is not the built-in ${clash} but ${clash === a.name ? 'has its name' : `is saved as it (toJSON() gives ${JSON.stringify(json)})`}, so toJSON and toFunction would put the built-in in its place: give yours its own name (elementwiseActivation({ name, f, df }))`,
+      );
+    }
   }
   return spec as Activation;
 }

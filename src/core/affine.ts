@@ -32,7 +32,7 @@
  * environment variable FEEDFORWARD_ENGINE=js|wasm|auto) forces either.
  */
 import { ValueError, describeValue } from './errors.js';
-import { affineIntoWasm, wasmAvailable, wasmFailure } from './wasm.js';
+import { WASM_MAX_NUMBERS, affineIntoWasm, wasmAvailable, wasmFailure } from './wasm.js';
 
 /**
  * Which kernel runs every matrix product: 'js' (the readable loop in affine.ts),
@@ -149,8 +149,18 @@ export function affineInto(
   cols: number,
   relu = false,
 ): void {
-  // affineIntoWasm returns false, writing nothing, where it cannot run (then never tries to compile again).
-  if (wasmFor(nOut * nIn * cols) && affineIntoWasm(W, nOut, nIn, b, A, aStride, aCol, Z, zStride, zCol, cols, relu)) return;
+  // affineIntoWasm returns false, writing nothing, where it cannot run (then never tries to compile again)
+  // or the product does not fit its memory: then 'auto' runs it in JavaScript, and 'wasm', which promised
+  // WebAssembly for every product, grows the memory as far as it can and throws past that.
+  if (wasmFor(nOut * nIn * cols)) {
+    const forced = engine === 'wasm';
+    if (affineIntoWasm(W, nOut, nIn, b, A, aStride, aCol, Z, zStride, zCol, cols, relu, forced ? WASM_MAX_NUMBERS : undefined)) return;
+    if (forced) {
+      throw new Error(
+        `setEngine('wasm'): a product of W ${nOut}×${nIn} and ${cols} columns does not fit in WebAssembly's memory (at most ${WASM_MAX_NUMBERS} numbers, 4 GiB, as far as this system lets it grow) but the engine 'wasm' runs every product there ('auto' and 'js' compute the same numbers in JavaScript)`,
+      );
+    }
+  }
   affineIntoJS(W, nOut, nIn, b, A, aStride, aCol, Z, zStride, zCol, cols, relu);
 }
 

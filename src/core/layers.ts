@@ -12,7 +12,7 @@ import { Matrix, type MatrixInput, matrix, toColumn, toMatrix } from './matrix.j
 import type { Random } from './random.js';
 import type { BiasInput } from './steps.js';
 import type { Layer } from './types.js';
-import { MAX_PARAMETERS, checkKeys } from './validate.js';
+import { MAX_PARAMETERS, checkKeys, checkLayerCount } from './validate.js';
 
 /** A layer given by hand to `Network.fromWeights`. */
 export interface LayerInput {
@@ -67,6 +67,7 @@ export function layersFromWeights(
       `${where}: layers is ${describeValue(given)} but it must be a non-empty array of { weights, biases }`,
     );
   }
+  checkLayerCount(given.length, where);
   checkGivenParameters(given, where); // before any copy is made
   const layers = Array.from(given, (layer: unknown, l): Layer => {
     const name = `layer ${l + 1}`;

@@ -56,8 +56,10 @@ export function allocate(n: number, where: string): Float64Array {
  * @example new Matrix(2, 3, new Float64Array([1, 2, 3, 4, 5, 6])).get(1, 0) //=> 4
  */
 export class Matrix {
-  readonly rows: number;
-  readonly cols: number;
+  // The shape is private, read through `rows` and `cols`: assigning to either at run time
+  // (`W.cols = '1) { … }'`) is a TypeError, so no code can change a matrix's shape under its data.
+  readonly #rows: number;
+  readonly #cols: number;
   readonly data: Float64Array;
 
   /** A rows × cols matrix over `data` (taken as is, not copied), or of zeros. */
@@ -75,8 +77,8 @@ export class Matrix {
         `Matrix: data has ${data.length} numbers but the shape ${formatShape(rows, cols)} needs ${rows * cols} (rows·cols)`,
       );
     }
-    this.rows = rows;
-    this.cols = cols;
+    this.#rows = rows;
+    this.#cols = cols;
     this.data = data ?? allocate(rows * cols, 'Matrix');
   }
 
@@ -91,6 +93,16 @@ export class Matrix {
   /** A copy of a mathjs matrix (or anything with `toArray()` and `size()`). */
   static fromMathjs(m: MathjsMatrixLike): Matrix {
     return toMatrix(m, 'Matrix.fromMathjs', 'the matrix');
+  }
+
+  /** The number of rows (read-only). */
+  get rows(): number {
+    return this.#rows;
+  }
+
+  /** The number of columns (read-only). */
+  get cols(): number {
+    return this.#cols;
   }
 
   /** [rows, cols], as numpy's `.shape`. */

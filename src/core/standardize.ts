@@ -11,7 +11,7 @@
  */
 import { ShapeError, ValueError, describeValue, plural } from './errors.js';
 import { Matrix, type MatrixInput, toMatrix } from './matrix.js';
-import { checkKeys } from './validate.js';
+import { checkKeys, checkResult } from './validate.js';
 
 /** The statistics of a Standardizer, as JSON (one entry per feature). */
 export interface StandardizerJSON {
@@ -131,6 +131,7 @@ function makeStandardizer(mean: number[], std: number[]): Standardizer {
     for (let i = 0; i < x.rows; i++) {
       for (let n = i * x.cols; n < (i + 1) * x.cols; n++) out.data[n] = f(x.data[n], i);
     }
+    checkResult(out.data, out.cols, where, where === 'Standardizer.apply' ? '(X − μ) / σ' : 'X·σ + μ'); // past ±1.8e308: an error, never Infinity
     return out;
   };
   return Object.freeze({
@@ -142,7 +143,12 @@ function makeStandardizer(mean: number[], std: number[]): Standardizer {
         const z = (x - mean[i]) / std[i];
         return Number.isFinite(z) ? z : x / std[i] - mean[i] / std[i];
       }),
-    invert: (X: MatrixInput) => each(X, 'Standardizer.invert', (x, i) => x * std[i] + mean[i]), // x = x′·σ + μ
+    // x = x′·σ + μ; (x′·σ/2 + μ/2)·2 where x′·σ alone overflows but the sum does not (μ of the other sign)
+    invert: (X: MatrixInput) =>
+      each(X, 'Standardizer.invert', (x, i) => {
+        const y = x * std[i] + mean[i];
+        return Number.isFinite(y) ? y : (x * (std[i] / 2) + mean[i] / 2) * 2;
+      }),
     toJSON: () => ({ mean: mean.slice(), std: std.slice() }),
   });
 }

@@ -24,6 +24,27 @@ export const MAX_ENTRIES = 2 ** 30;
 export const MAX_PARAMETERS = 2 ** 25;
 
 /**
+ * The most weight layers one network may have: 1,000. Far deeper than any
+ * network this library is for (the article's has 3); a file declaring a million
+ * layers of 1×1 (19 MB, well within MAX_PARAMETERS) stops here, before any
+ * layer is built, instead of taking half a gigabyte and seconds per pass.
+ */
+export const MAX_LAYERS = 1000;
+
+/**
+ * Checks a number of weight layers against MAX_LAYERS.
+ * @example checkLayerCount(3, 'Network') //=> 3
+ */
+export function checkLayerCount(count: number, where: string): number {
+  if (count > MAX_LAYERS) {
+    throw new ValueError(
+      `${where}: the network has ${count} weight layers but a network may have at most ${MAX_LAYERS} (MAX_LAYERS)`,
+    );
+  }
+  return count;
+}
+
+/**
  * Checks that a network of these layer sizes holds at most MAX_PARAMETERS weights and biases, Σ (nIn + 1)·nOut.
  * @example checkParameterCount([2, 3, 1], 'Network') //=> 13   ((2 + 1)·3 + (3 + 1)·1)
  */
@@ -76,7 +97,7 @@ export function checkEntries(rows: number, cols: number, where: string, what = '
 
 /**
  * Checks a list of layer sizes: at least two whole numbers ≥ 1, inputs first,
- * no weight matrix (sizes[l] × sizes[l−1]) past MAX_ENTRIES and no more than
+ * at most MAX_LAYERS weight layers, no weight matrix (sizes[l] × sizes[l−1]) past MAX_ENTRIES and no more than
  * MAX_PARAMETERS weights and biases in all. Returns a copy.
  * @example checkLayerSizes([1, 2, 1], 'Network') //=> [1, 2, 1]
  */
@@ -86,6 +107,7 @@ export function checkLayerSizes(sizes: unknown, where: string): number[] {
       `${where}: layers is ${Array.isArray(sizes) ? JSON.stringify(sizes) : describeValue(sizes)} but it must list at least 2 sizes, inputs first and outputs last (e.g. [1, 2, 2, 1])`,
     );
   }
+  checkLayerCount(sizes.length - 1, where); // before anything is read of a million sizes
   const list: unknown[] = Array.from(sizes); // holes become undefined, and are reported as such
   list.forEach((n, l) =>
     checkSize(n, where, l === 0 ? 'the input size (layers[0])' : `layer ${l}'s size (layers[${l}])`),
@@ -297,6 +319,8 @@ function networkProblem(net: unknown): string | undefined {
   const { layers } = net as Record<string, unknown>;
   if (!Array.isArray(layers)) return 'it has no list of layers';
   if (layers.length === 0) return 'its layers are an empty list';
+  if (layers.length > MAX_LAYERS)
+    return `it has ${layers.length} layers but a network may have at most ${MAX_LAYERS} (MAX_LAYERS)`;
   const isMatrix = (m: unknown) => (m as { data?: unknown } | null)?.data instanceof Float64Array;
   const bad = layers.findIndex(
     (layer) => !isMatrix(layer?.weights) || !isMatrix(layer?.biases) || typeof layer?.activation !== 'function',

@@ -40,8 +40,18 @@ interface Compiled {
  */
 const BLOCK_NUMBERS = 1 << 16;
 
-/** Numbers the module's memory may grow to (64 MB); a product needing more runs in JavaScript. */
+/**
+ * Numbers the module's memory grows to on its own (64 MB): under the engine 'auto', a product needing
+ * more runs in JavaScript (the same bits) rather than keep a larger memory, which never shrinks.
+ */
 const MAX_HEAP_NUMBERS = 1 << 23;
+
+/**
+ * Numbers a 32-bit WebAssembly memory can hold at most: 2²⁹ (4 GiB). Under the engine 'wasm', which
+ * promises every product in WebAssembly, the memory grows up to this; past it (or when the system has
+ * no memory to give) affineInto throws rather than run the product in JavaScript behind the setting.
+ */
+export const WASM_MAX_NUMBERS = 2 ** 29;
 
 let compiled: Compiled | undefined;
 /** Why the module cannot run here, once a compile has failed (then it is never tried again). */
@@ -75,9 +85,9 @@ export function wasmFailure(): string {
   return failure ?? '';
 }
 
-/** The heap, grown to hold at least `numbers` numbers; undefined when that is more than MAX_HEAP_NUMBERS. */
-function heapOf(state: Compiled, numbers: number): Float64Array | undefined {
-  if (numbers > MAX_HEAP_NUMBERS) return undefined;
+/** The heap, grown to hold at least `numbers` numbers; undefined when that is more than `most` or the memory cannot grow. */
+function heapOf(state: Compiled, numbers: number, most = MAX_HEAP_NUMBERS): Float64Array | undefined {
+  if (numbers > most) return undefined;
   if (numbers > state.heap.length) {
     const pages = Math.ceil((numbers * 8 - state.memory.buffer.byteLength) / 65536);
     try {
@@ -97,7 +107,8 @@ const even = (n: number) => n + (n & 1);
 /**
  * affineIntoJS's contract (affine.ts), run by the WebAssembly kernel: Z[i][zCol + j] =
  * b[i] + Σₖ W[i][k]·A[k][aCol + j], then ReLU when `relu` is true. Returns false, having
- * written nothing, when the module cannot run or the product is too large for its memory.
+ * written nothing, when the module cannot run or the product needs more than `most` numbers of its
+ * memory (MAX_HEAP_NUMBERS, 64 MB, unless the engine 'wasm' asks for up to WASM_MAX_NUMBERS).
  * @example
  * const Z = new Float64Array(1);
  * affineIntoWasm(Float64Array.of(2), 1, 1, Float64Array.of(1), Float64Array.of(3), 1, 0, Z, 1, 0, 1, false) //=> true
@@ -116,6 +127,7 @@ export function affineIntoWasm(
   zCol: number,
   cols: number,
   relu: boolean,
+  most = MAX_HEAP_NUMBERS,
 ): boolean {
   if (!wasmAvailable()) return false;
   const state = compiled as Compiled;
@@ -127,7 +139,7 @@ export function affineIntoWasm(
   const bAt = even(wAt + nOut * nIn);
   const aAt = even(bAt + nOut);
   const zAt = even(aAt + nIn * block);
-  const heap = heapOf(state, zAt + nOut * block);
+  const heap = heapOf(state, zAt + nOut * block, most);
   if (heap === undefined) return false;
 
   // (Whole arrays are copied without a subarray where they are just the numbers needed: small calls gain.)

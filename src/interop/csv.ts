@@ -18,10 +18,10 @@
  * made reading 5–8× slower than csv-parse alone (issue 20; test/csv.bench.ts
  * measures the two side by side).
  */
-import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { ValueError, describeValue, plural } from '../core/errors.js';
 import { checkOptions, checkWholeNumber } from '../core/validate.js';
+import { readFileWithin } from './read-file.js';
 import { type TextEncoding, checkEncoding, decodeText } from './text.js';
 
 /** What `readCsv` takes besides the path. */
@@ -101,12 +101,7 @@ export async function readCsv(path: string, options: ReadCsvOptions = {}): Promi
   if (typeof path !== 'string' || path.length === 0) {
     throw new ValueError(`${where}: path is ${describeValue(path)} but it must be a file name such as "data.csv"`);
   }
-  let data: Buffer;
-  try {
-    data = await readFile(path);
-  } catch (error) {
-    throw new Error(`${where}: cannot read ${JSON.stringify(path)} (${(error as Error).message})`, { cause: error });
-  }
+  const data = await readFileWithin(path, where); // a regular file within MAX_FILE_BYTES
   const file = JSON.stringify(path);
   const text = decodeText(data, o.encoding, file, where);
   const rows = text.trim() === '' ? [] : parseRows(text, o, file, where);

@@ -10,12 +10,12 @@
  * touched, the text is read back by `Network.fromJSON`'s rules, so a file
  * that `loadNetwork` would refuse (a NaN weight, a σ of Infinity) is never written.
  */
-import { readFile } from 'node:fs/promises';
 import { ValueError, describeValue } from '../core/errors.js';
 import { networkToJSON, readNetwork } from '../core/serialize.js';
 import type { NetworkParts } from '../core/types.js';
 import { checkNetwork } from '../core/validate.js';
-import { fileError, writeAtomic } from './atomic.js';
+import { writeAtomic } from './atomic.js';
+import { MAX_FILE_BYTES, readFileWithin } from './read-file.js';
 
 /** A path given by the user, checked to be a non-empty string. */
 function checkPath(path: unknown, where: string): string {
@@ -35,6 +35,11 @@ export async function saveNetwork(net: NetworkParts, path: string): Promise<void
   checkNetwork(net, where);
   checkPath(path, where);
   const text = JSON.stringify(networkToJSON(net)); // everything that can throw runs before the disk is touched
+  if (Buffer.byteLength(text) > MAX_FILE_BYTES) {
+    throw new ValueError(
+      `${where}: the network's JSON would take ${Buffer.byteLength(text)} bytes but loadNetwork reads at most ${MAX_FILE_BYTES} (MAX_FILE_BYTES), so nothing was written`,
+    );
+  }
   try {
     readNetwork(text, 'Network.fromJSON'); // the reader's rules: a file that would not load is never written
   } catch (error) {
@@ -53,12 +58,7 @@ export async function saveNetwork(net: NetworkParts, path: string): Promise<void
  */
 export async function readNetworkFile(path: string, where: string): Promise<NetworkParts> {
   checkPath(path, where);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw fileError(where, 'read', path, error);
-  }
+  const text = (await readFileWithin(path, where)).toString('utf8'); // a regular file within MAX_FILE_BYTES
   try {
     return readNetwork(text, 'Network.fromJSON');
   } catch (error) {

@@ -120,8 +120,19 @@ export function toSource(net: NetworkLike, options: SourceOptions = {}): string 
   }
   checkNetwork(net, where);
   const { layers } = net;
-  const nIn = layers[0].weights.cols;
-  const nOut = layers[layers.length - 1].weights.rows;
+  /** A matrix's shape, checked: whole numbers ≥ 1 that fit its data, since each is written into the source. */
+  const shape = (M: Matrix, what: string): { rows: number; cols: number } => {
+    const { rows, cols } = M;
+    if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 1 || cols < 1 || rows * cols !== M.data.length) {
+      throw new ValueError(
+        `${where}: ${what} are ${describeValue(rows)} × ${describeValue(cols)} over ${M.data.length} numbers but every size written into source must be a whole number ≥ 1, rows × cols the numbers held`,
+      );
+    }
+    return { rows, cols };
+  };
+  const shapes = layers.map((layer, l) => shape(layer.weights, `layer ${l + 1}'s weights`));
+  const nIn = shapes[0].cols;
+  const nOut = shapes[shapes.length - 1].rows;
   const { inputs, outputs } = net.standardize ?? {};
   /** A number to write into source: checked finite, whoever put it there (a hand-set weight, a hand-made standardizer). */
   const num = (x: unknown, what: string) => {
@@ -159,7 +170,20 @@ export function toSource(net: NetworkLike, options: SourceOptions = {}): string 
         `toSource: layer ${l + 1}'s activation ${g} is not a built-in (relu, leakyRelu, sigmoid, tanh, linear, softmax), so plain JavaScript cannot repeat it (an expression activation needs mathjs)`,
       );
     }
-    const rows = W.toArray().map((row, i) => list(row, `layer ${l + 1}'s weights[${i}]`));
+    const { rows: nOutL, cols: nInL } = shapes[l];
+    if (l > 0 && nInL !== shapes[l - 1].rows) {
+      throw new ValueError(
+        `${where}: layer ${l + 1}'s weights have ${nInL} columns but layer ${l} has ${shapes[l - 1].rows} neurons (one column per neuron before)`,
+      );
+    }
+    const rows = Array.from({ length: nOutL }, (_, i) =>
+      list(W.data.subarray(i * nInL, (i + 1) * nInL), `layer ${l + 1}'s weights[${i}]`),
+    );
+    if (b.data.length !== nOutL) {
+      throw new ValueError(
+        `${where}: layer ${l + 1} has ${nOutL} neurons but ${b.data.length} biases (one bias per neuron)`,
+      );
+    }
     const Z = `dense(a, [${rows.join(', ')}], ${list(b.data, `layer ${l + 1}'s biases`)})`;
     const A =
       g === 'linear'
@@ -168,11 +192,11 @@ export function toSource(net: NetworkLike, options: SourceOptions = {}): string 
           ? `leakyRelu(${Z}, ${num(activation.slope, `layer ${l + 1}'s slope`)})`
           : `${g}(${Z})`;
     if (g !== 'linear') used.add(g);
-    return `  a = ${A}; // layer ${l + 1}: ${W.cols} → ${W.rows}, ${g}`;
+    return `  a = ${A}; // layer ${l + 1}: ${nInL} → ${nOutL}, ${g}`;
   });
   return [
     `function ${name}(x) {`,
-    `  // A feedforward network, layers [${[nIn, ...layers.map((layer) => layer.weights.rows)].join(', ')}], written out by toSource().`,
+    `  // A feedforward network, layers [${[nIn, ...shapes.map(({ rows }) => rows)].join(', ')}], written out by toSource().`,
     `  // x: one sample, ${nIn === 1 ? 'a number (or an array of 1 number)' : `an array of ${nIn} numbers`}; returns ${nOut === 1 ? 'a number' : `an array of ${nOut} numbers`}.`,
     '  const dense = (a, W, b) => W.map((w, i) => { let z = b[i]; for (let k = 0; k < w.length; k++) z += w[k] * a[k]; return z; }); // z = W·a + b',
     ...[...used].map((g) => `  ${ACTIVATION_SOURCE[g]}`),

@@ -9,6 +9,7 @@ import { Matrix } from '../core/matrix.js';
 import { layersFromWeights } from '../core/layers.js';
 import { parseJSON } from '../core/serialize.js';
 import type { NetworkParts } from '../core/types.js';
+import { MAX_LAYERS, MAX_PARAMETERS, checkLayerCount } from '../core/validate.js';
 import {
   KERAS_ACTIVATIONS,
   type TfjsArtifacts,
@@ -108,7 +109,14 @@ function readLayers(topology: object, where: string): DensePlan[] {
   const config = top.config as { layers?: unknown } | unknown[];
   const list = (Array.isArray(config) ? config : config?.layers) as TfjsLayerJSON[] | undefined;
   if (!Array.isArray(list)) throw new ValueError(`${where}: the Sequential model lists no layers`);
+  // A Dense layer, its folded activation layer, and one InputLayer: no more entries than that are read.
+  if (list.length > 2 * MAX_LAYERS + 1) {
+    throw new ValueError(
+      `${where}: the Sequential model lists ${list.length} layers but at most ${2 * MAX_LAYERS + 1} are read (MAX_LAYERS = ${MAX_LAYERS} Dense layers, each with an activation layer, and an InputLayer)`,
+    );
+  }
   const plan: DensePlan[] = [];
+  const named = new Map<string, number>(); // a Dense layer's name → its number in the list, from 1
   list.forEach((layer, n) => {
     const c = (layer?.config ?? {}) as Record<string, unknown>;
     const label = `model layer ${n + 1} (${String(c.name ?? layer?.class_name)})`;
@@ -121,6 +129,12 @@ function readLayers(topology: object, where: string): DensePlan[] {
           `${where}: ${label}: config.name is ${describeValue(c.name)} but it must be the layer's name (its weights are "<name>/kernel")`,
         );
       }
+      if (named.has(c.name)) {
+        throw new ValueError(
+          `${where}: ${label}: config.name is ${JSON.stringify(c.name)} again (model layer ${named.get(c.name)} has it) but each layer needs its own name (its weights are "<name>/kernel")`,
+        );
+      }
+      named.set(c.name, n + 1);
       if (!Number.isInteger(c.units) || (c.units as number) < 1) {
         throw new ValueError(
           `${where}: ${label}: config.units is ${describeValue(c.units)} but it must be a whole number ≥ 1`,
@@ -143,6 +157,7 @@ function readLayers(topology: object, where: string): DensePlan[] {
     }
   });
   if (plan.length === 0) throw new ValueError(`${where}: the Sequential model has no Dense layer`);
+  checkLayerCount(plan.length, where);
   return plan;
 }
 
@@ -173,9 +188,6 @@ function kerasActivation(name: unknown, label: string, where: string): Activatio
   );
 }
 
-/** The largest weight tensor read (entries): far beyond any Dense layer here, small enough to allocate. */
-const MAX_TENSOR = 2 ** 28;
-
 /**
  * The weight specs of a model, each checked: `weightSpecs` (artifacts) or the
  * groups of `weightsManifest` (model.json), every field named when it is wrong.
@@ -200,7 +212,9 @@ function readSpecs(
     const labels = groups.flatMap((group, g) => group.weights.map((_, n) => `weightsManifest[${g}].weights[${n}]`));
     field = (n) => labels[n];
   }
-  return specs.map((spec, n) => {
+  const seen = new Map<string, number>(); // a weight's name → its place in the list
+  let total = 0; // entries of every weight, counted before any is read
+  const checked = specs.map((spec, n) => {
     if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
       throw new ValueError(`${where}: ${field(n)} is ${describeValue(spec)} but it must be { name, shape, dtype }`);
     }
@@ -215,14 +229,33 @@ function readSpecs(
         `${where}: ${field(n)}.shape is ${Array.isArray(shape) ? `[${shape.map((d) => describeValue(d)).join(', ')}]` : describeValue(shape)} but it must be a list of whole numbers ≥ 0`,
       );
     }
-    const size = shape.reduce((p: number, d: number) => p * d, 1);
-    if (size > MAX_TENSOR) {
+    if (seen.has(name)) {
       throw new ValueError(
-        `${where}: ${field(n)}.shape is [${shape}] (${size} entries) but a weight may have at most ${MAX_TENSOR}`,
+        `${where}: ${field(n)}.name is ${JSON.stringify(name)} again (as ${field(seen.get(name) as number)}) but each weight needs its own name`,
+      );
+    }
+    seen.set(name, n);
+    const size = shape.reduce((p: number, d: number) => p * d, 1);
+    total += size; // every weight counted before any is read: at most MAX_PARAMETERS in all
+    if (total > MAX_PARAMETERS) {
+      throw new ValueError(
+        `${where}: ${field(n)}.shape is [${shape}] (${size} entries), which brings the weights to ${total} numbers but a network may hold at most ${MAX_PARAMETERS} (MAX_PARAMETERS, 2²⁵)`,
       );
     }
     return spec as { name: string; shape: number[] };
   });
+  return checked;
+}
+
+/**
+ * The bytes a model's weight files must hold in all, from its manifest alone (4 per float32 entry),
+ * every spec checked first (names distinct, at most MAX_PARAMETERS entries): `loadTfjsModel` reads
+ * no more than this.
+ * @example manifestWeightBytes({ weightsManifest: [{ paths: ['w.bin'], weights: [{ name: 'k', shape: [2, 3] }] }] }, 'test') //=> 24
+ */
+export function manifestWeightBytes(json: unknown, where: string): number {
+  const specs = readSpecs(json as Record<string, unknown>, where);
+  return specs.reduce((sum, { shape }) => sum + 4 * shape.reduce((p, d) => p * d, 1), 0);
 }
 
 /** The groups of model.json's `weightsManifest`, each with `paths` (plain file names) and `weights`. */
@@ -235,6 +268,7 @@ function manifestGroups(json: Record<string, unknown>, where: string): { paths: 
       `${where}: weightsManifest is ${describeValue(manifest)} but it must be a list of { paths, weights }`,
     );
   }
+  const listed = new Map<string, string>(); // a weight file → where the manifest first lists it
   return manifest.map((group, g) => {
     if (typeof group !== 'object' || group === null || Array.isArray(group)) {
       throw new ValueError(
@@ -247,7 +281,16 @@ function manifestGroups(json: Record<string, unknown>, where: string): { paths: 
         `${where}: weightsManifest[${g}].paths is ${describeValue(paths)} but it must be a list of file names`,
       );
     }
-    paths.forEach((path, p) => plainFileName(path, where, `weightsManifest[${g}].paths[${p}]`));
+    paths.forEach((path, p) => {
+      const field = `weightsManifest[${g}].paths[${p}]`;
+      plainFileName(path, where, field);
+      if (listed.has(path)) {
+        throw new ValueError(
+          `${where}: ${field} is ${JSON.stringify(path)} again (as ${listed.get(path)}) but each weight file is listed once`,
+        );
+      }
+      listed.set(path, field);
+    });
     if (!Array.isArray(weights)) {
       throw new ValueError(
         `${where}: weightsManifest[${g}].weights is ${describeValue(weights)} but it must be a list of { name, shape, dtype }`,
