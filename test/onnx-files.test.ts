@@ -85,16 +85,16 @@ describe("what loadOnnx refuses: loadTfjsModel's path rules", () => {
 
   it('reads regular files only: a folder, or a named pipe (without waiting for a writer), is refused', async () => {
     await mkdir(join(dir, 'folder.onnx'));
-    await expectRejection(() => loadOnnx(join(dir, 'folder.onnx')), ValueError, `loadOnnx: ${JSON.stringify(join(dir, 'folder.onnx'))} is not a regular file (a folder, a device or a pipe?)`);
+    await expectRejection(() => loadOnnx(join(dir, 'folder.onnx')), ValueError, `loadOnnx: file ${JSON.stringify(join(dir, 'folder.onnx'))} is a folder, not a regular file (only regular files are read: a device or a pipe may never end, or never answer)`);
     execFileSync('mkfifo', [join(dir, 'pipe.onnx')]);
-    await expectRejection(() => loadOnnx(join(dir, 'pipe.onnx')), ValueError, `loadOnnx: ${JSON.stringify(join(dir, 'pipe.onnx'))} is not a regular file (a folder, a device or a pipe?)`);
+    await expectRejection(() => loadOnnx(join(dir, 'pipe.onnx')), ValueError, `loadOnnx: file ${JSON.stringify(join(dir, 'pipe.onnx'))} is a FIFO (named pipe), not a regular file (only regular files are read: a device or a pipe may never end, or never answer)`);
   });
 
   it('refuses a file past MAX_ONNX_BYTES from its size alone, before reading it', async () => {
     const path = join(dir, 'huge.onnx');
     await writeFile(path, '');
     await truncate(path, MAX_ONNX_BYTES + 1); // a sparse file: no disk used
-    await expectRejection(() => loadOnnx(path), ValueError, `loadOnnx: ${JSON.stringify(path)} has ${MAX_ONNX_BYTES + 1} bytes but at most ${MAX_ONNX_BYTES} are read (MAX_PARAMETERS float64 weights and 16 MiB for the graph)`);
+    await expectRejection(() => loadOnnx(path), ValueError, `loadOnnx: file ${JSON.stringify(path)} has ${MAX_ONNX_BYTES + 1} bytes but a file may have at most ${MAX_ONNX_BYTES} (MAX_PARAMETERS float64 weights and 16 MiB for the graph)`);
   });
 
   it('names the file in every error: a missing file, a missing external file, a file that is not ONNX', async () => {

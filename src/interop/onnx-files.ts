@@ -10,14 +10,13 @@
  * symlink is not followed, and only regular files are read. Every file's size
  * is checked against MAX_ONNX_BYTES before it is read.
  */
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ValueError, describeValue } from '../core/errors.js';
 import type { NetworkParts } from '../core/types.js';
-import { fileError, writeAtomic } from './atomic.js';
+import { writeAtomic } from './atomic.js';
+import { readFileWithin } from './read-file.js';
 import { onnxParts, readOnnx } from './onnx-read.js';
-import { checkByteLength, decodeOnnx, loadOnnxSchema } from './onnx-schema.js';
+import { MAX_ONNX_BYTES, decodeOnnx, loadOnnxSchema } from './onnx-schema.js';
 import { externalLocations } from './onnx-tensors.js';
 import { type ToOnnxOptions, writeOnnx } from './onnx-write.js';
 
@@ -65,40 +64,13 @@ function checkPath(path: unknown, where: string): string {
 }
 
 /**
- * A regular file's bytes, its size checked on the open handle before it is read; an external file
- * that is a symlink is refused (O_NOFOLLOW; Windows has no such flag and follows).
- * (To be replaced by the bounded file reader of interop/ once it lands: the same checks, in one place.)
+ * A model's file, or an external data file beside it (a symlink refused there), read by the bounded
+ * reader of every feedforward/node reader (read-file.ts), with ONNX's own size limit.
  */
 async function readRegularFile(path: string, where: string, beside: boolean): Promise<Uint8Array> {
-  let file: Awaited<ReturnType<typeof open>>;
-  // O_NONBLOCK: opening a named pipe would otherwise wait for a writer; fstat then refuses it.
-  const flags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (beside ? (constants.O_NOFOLLOW ?? 0) : 0);
-  try {
-    file = await open(path, flags);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOOP') {
-      throw new Error(
-        `${where}: external data file ${JSON.stringify(path)} is a symlink, which is not followed (a model's external data must be files beside it)`,
-        { cause: error },
-      );
-    }
-    throw fileError(where, 'read', path, error);
-  }
-  try {
-    const stats = await file.stat();
-    if (!stats.isFile()) {
-      throw new ValueError(`${where}: ${JSON.stringify(path)} is not a regular file (a folder, a device or a pipe?)`);
-    }
-    checkByteLength(stats.size, where, JSON.stringify(path));
-    const bytes = new Uint8Array(stats.size); // at most the size checked, even if the file grows meanwhile
-    let read = 0;
-    while (read < bytes.length) {
-      const { bytesRead } = await file.read(bytes, read, bytes.length - read, read);
-      if (bytesRead === 0) break;
-      read += bytesRead;
-    }
-    return bytes.subarray(0, read);
-  } finally {
-    await file.close();
-  }
+  return readFileWithin(path, where, {
+    what: beside ? 'external data file' : 'file',
+    limit: { bytes: MAX_ONNX_BYTES, why: 'MAX_PARAMETERS float64 weights and 16 MiB for the graph' },
+    ...(beside && { noFollow: "a model's external data must be files beside it" }),
+  });
 }

@@ -30,7 +30,15 @@ export interface ReadFileOptions {
   noFollow?: string;
   /** What the file is, in messages. Default 'file'. */
   what?: string;
+  /**
+   * The largest size read, and why, for a format whose files are larger by nature (ONNX's float64
+   * weights). Default MAX_FILE_BYTES.
+   */
+  limit?: { bytes: number; why: string };
 }
+
+/** The budget of every reader that names none of its own. */
+const FILE_LIMIT = Object.freeze({ bytes: MAX_FILE_BYTES, why: 'MAX_FILE_BYTES, 128 MiB' });
 
 /** What fstat says a file is, when it is not a regular file. */
 function kindOf(stats: import('node:fs').Stats): string {
@@ -42,7 +50,7 @@ function kindOf(stats: import('node:fs').Stats): string {
 
 /**
  * Opens `path` for reading and checks, on the opened descriptor, that it is a regular file of at most
- * MAX_FILE_BYTES bytes. Resolves to the open file and its size; the caller closes it.
+ * MAX_FILE_BYTES bytes (or `options.limit`). Resolves to the open file and its size; the caller closes it.
  * @example process.getBuiltinModule('node:fs').writeFileSync('note.txt', 'hello');
  * const { file, size } = await openRegularFile('note.txt', 'test');
  * await file.close();
@@ -53,7 +61,7 @@ export async function openRegularFile(
   where: string,
   options: ReadFileOptions = {},
 ): Promise<{ file: FileHandle; size: number }> {
-  const { noFollow, what = 'file' } = options;
+  const { noFollow, what = 'file', limit = FILE_LIMIT } = options;
   const flags =
     constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (noFollow === undefined ? 0 : (constants.O_NOFOLLOW ?? 0));
   let file: FileHandle;
@@ -75,9 +83,9 @@ export async function openRegularFile(
         `${where}: ${what} ${JSON.stringify(path)} is ${kindOf(stats)}, not a regular file (only regular files are read: a device or a pipe may never end, or never answer)`,
       );
     }
-    if (stats.size > MAX_FILE_BYTES) {
+    if (stats.size > limit.bytes) {
       throw new ValueError(
-        `${where}: ${what} ${JSON.stringify(path)} has ${stats.size} bytes but a file may have at most ${MAX_FILE_BYTES} (MAX_FILE_BYTES, 128 MiB)`,
+        `${where}: ${what} ${JSON.stringify(path)} has ${stats.size} bytes but a file may have at most ${limit.bytes} (${limit.why})`,
       );
     }
     return { file, size: stats.size };
