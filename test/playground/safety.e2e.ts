@@ -162,12 +162,10 @@ describe('the playground page: what it draws, trains and exports is the imported
     // The exported code carries the standardizers.
     const { samples, printed } = runExported(await page.inputValue('#export-code'));
     expect(printed).toEqual(net.predict(samples));
-    // One step: net.fit on the standardized data, as predict sees it.
+    // One step: net.fit on the raw data, which it standardizes with the network's own standardizers, as predict does.
     const data = await inPage(page, (p) => p.trainingData());
     await page.click('#step-once');
-    const inputs = net.standardize.inputs!;
-    const outputs = net.standardize.outputs!;
-    net.fit(inputs.apply(data.X), outputs.apply(data.Y), { epochs: 1, optimizer: sgd({ learningRate: 0.02 }), loss: 'mse', batchSize: 32, seed: 0 });
+    net.fit(data.X, data.Y, { epochs: 1, optimizer: sgd({ learningRate: 0.02 }), loss: 'mse', batchSize: 32, seed: 0 });
     expect((await pageNetwork()).toJSON()).toEqual(net.toJSON());
     expect(playground.errors).toEqual([]);
   });
