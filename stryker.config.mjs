@@ -73,11 +73,11 @@
 // with them, against its own test files. Stryker's vitest runner scores a mutant that stops a test
 // file from loading as survived (stryker-js#6150); test/helpers/load-failure-reporter.ts turns such a
 // file into one failed test, so those mutants count as killed. Measured that way (2026-11-30):
-//   ONE_TEST=test/expression.test.ts npx stryker run stryker.static.mjs --mutate src/core/expression.ts,src/core/derivative.ts
+//   ONE_TEST=test/expression.test.ts npm run mutation -- stryker.static.mjs --mutate src/core/expression.ts,src/core/derivative.ts
 //     expression.ts 97.1%, derivative.ts 99.2%
-//   ONE_TEST=test/tfjs-handoff.test.ts,test/tfjs-files.test.ts,test/node.test.ts npx stryker run stryker.static.mjs --mutate src/interop/tfjs-write.ts,src/interop/atomic.ts
+//   ONE_TEST=test/tfjs-handoff.test.ts,test/tfjs-files.test.ts,test/node.test.ts npm run mutation -- stryker.static.mjs --mutate src/interop/tfjs-write.ts,src/interop/atomic.ts
 //     tfjs-write.ts 98.9%, atomic.ts 100%
-//   ONE_TEST=test/codegen.test.ts npx stryker run stryker.static.mjs --mutate src/interop/source.ts
+//   ONE_TEST=test/codegen.test.ts npm run mutation -- stryker.static.mjs --mutate src/interop/source.ts
 //     source.ts 99.0%
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

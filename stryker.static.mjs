@@ -1,5 +1,5 @@
 // Stryker with module-level ("static") mutants included, against one test file:
-//   ONE_TEST=test/codegen.test.ts npx stryker run stryker.static.mjs --mutate src/interop/source.ts
+//   ONE_TEST=test/codegen.test.ts npm run mutation -- stryker.static.mjs --mutate src/interop/source.ts
 // The per-test run of stryker.config.mjs leaves static mutants (constant tables such as
 // source.ts's RESERVED and ACTIVATION_SOURCE, losses' makeLoss literals) "survived": it does not
 // import the module afresh for each mutant, so code run at import never sees one. Here each reruns the whole

@@ -7,8 +7,9 @@
 // Run: npx tsx examples/birdstrikes.ts
 import { Network, classificationReport, fromRecords, trainTestSplit } from '../src/index.js';
 import { readCsv } from '../src/node.js';
+import { dataFile } from '../test/oracles/data-sets.js'; // vega-datasets, a data set of the oracle package: npm run data-sets
 
-const strikes = (await readCsv('node_modules/vega-datasets/data/birdstrikes.csv')).map((strike) => ({
+const strikes = (await readCsv(dataFile('vega-datasets/data/birdstrikes.csv'))).map((strike) => ({
   ...strike,
   damage: strike['Effect Amount of damage'] === 'None' ? 'none' : 'some', // None, Minor, Medium, Substantial, … → two classes
 }));

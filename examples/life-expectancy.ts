@@ -5,8 +5,9 @@
 // Run: npx tsx examples/life-expectancy.ts
 import { readFileSync } from 'node:fs';
 import { Network, fromRecords, meanAbsoluteError, r2, trainTestSplit } from '../src/index.js';
+import { dataFile } from '../test/oracles/data-sets.js'; // vega-datasets, a data set of the oracle package: npm run data-sets
 
-const rows = JSON.parse(readFileSync('node_modules/vega-datasets/data/gapminder.json', 'utf8'));
+const rows = JSON.parse(readFileSync(dataFile('vega-datasets/data/gapminder.json'), 'utf8'));
 const countries = rows.map((row: { cluster: number }) => ({ ...row, region: `region ${row.cluster}` })); // a category, not a number
 const data = fromRecords(countries, { inputs: ['fertility', 'year', 'pop', 'region'], target: 'life_expect' });
 const { train, test } = trainTestSplit(data, { test: 0.2, seed: 1 });

@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { Network, accuracy, confusionMatrix, fromRecords, trainTestSplit } from '../src/index.js';
 import { loadNetwork, saveNetwork } from '../src/node.js';
 import { plotConfusion } from '../src/plot/index.js';
+import { dataFile } from '../test/oracles/data-sets.js'; // vega-datasets, a data set of the oracle package: npm run data-sets
 
-const penguins = JSON.parse(readFileSync('node_modules/vega-datasets/data/penguins.json', 'utf8'));
+const penguins = JSON.parse(readFileSync(dataFile('vega-datasets/data/penguins.json'), 'utf8'));
 const inputs = ['Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)', 'Island'];
 const data = fromRecords(penguins, { inputs, target: 'Species', missing: 'drop' });
 console.log(`${penguins.length} birds, ${data.dropped} dropped for a missing value; ${data.features.length} features:`);

@@ -10,9 +10,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as ort from 'onnxruntime-web';
 import { Network, createRandom, matrix, standardize } from '../src/index.js';
 import { loadOnnx, saveOnnx } from '../src/node.js';
+import { ort } from '../test/oracles/onnxruntime.js'; // onnxruntime-web, from the oracle package: npm run oracles
 
 ort.env.wasm.numThreads = 1;
 

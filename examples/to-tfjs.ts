@@ -3,8 +3,8 @@
  * predicts the same numbers (to float32 precision) and can take it on to GPUs.
  * Run it:  npx tsx examples/to-tfjs.ts
  */
-import * as tf from '@tensorflow/tfjs';
 import { Network, createRandom, fromTfjsModel, matrix, toTfjsModel } from '../src/index.js';
+import { type io, type Tensor, tf } from '../test/oracles/tfjs.js'; // TensorFlow.js, from the oracle package: npm run oracles
 
 await tf.setBackend('cpu'); // the pure-JavaScript backend: the same numbers on every machine
 
@@ -22,7 +22,7 @@ const model = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
 
 const samples = [-2, -1, 0, 1, 2];
 const ours = net.predict<number>(samples);
-const theirs = (model.predict(tf.tensor2d(samples, [5, 1])) as tf.Tensor).dataSync();
+const theirs = (model.predict(tf.tensor2d(samples, [5, 1])) as Tensor).dataSync();
 console.log('x                      ', matrix([samples]).toString());
 console.log('sin(x)                 ', matrix([samples.map(Math.sin)]).toString());
 console.log('net.predict (float64)  ', matrix([ours]).toString());
@@ -30,12 +30,12 @@ console.log('TensorFlow.js (float32)', matrix([Array.from(theirs)]).toString());
 console.log(`largest difference: ${Math.max(...ours.map((y, n) => Math.abs(y - theirs[n]))).toExponential(1)}`);
 
 // And back: the TensorFlow.js model read into feedforward again.
-let saved: tf.io.ModelArtifacts | undefined;
+let saved: io.ModelArtifacts | undefined;
 await model.save(
   tf.io.withSaveHandler(async (artifacts) => {
     saved = artifacts;
     return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
   }),
 );
-const back = fromTfjsModel(saved as tf.io.ModelArtifacts);
+const back = fromTfjsModel(saved as io.ModelArtifacts);
 console.log('read back from tfjs    ', matrix([back.predict<number>(samples)]).toString());

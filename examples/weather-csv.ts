@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { Network, accuracy, confusionMatrix, fromRecords, trainTestSplit } from '../src/index.js';
 import { loadNetwork, readCsv, saveNetwork } from '../src/node.js';
 import { plotConfusion } from '../src/plot/index.js';
+import { dataFile } from '../test/oracles/data-sets.js'; // vega-datasets, a data set of the oracle package: npm run data-sets
 
-const days = await readCsv('node_modules/vega-datasets/data/seattle-weather.csv');
+const days = await readCsv(dataFile('vega-datasets/data/seattle-weather.csv'));
 console.log(`${days.length} days; the first: ${JSON.stringify(days[0])}`);
 // The month, a season in all but name, as a category ("01" … "12"): twelve 0/1 inputs.
 const records = days.map((day) => ({ ...day, month: String(day.date).slice(5, 7) }));

@@ -1,5 +1,5 @@
 /**
- * The public API, as reviewers see it: API Extractor (@microsoft/api-extractor) reads the
+ * The public API, as reviewers see it: API Extractor (@microsoft/api-extractor, in the oracle package) reads the
  * built `.d.ts` of every entry point (`npm run build` first) and writes one report per entry,
  * `docs/api-report/<entry>.api.md`: every exported name with its signature. The reports are
  * committed, so a change to the public surface shows in the diff of a pull request.
@@ -11,8 +11,10 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Extractor, ExtractorConfig } from '@microsoft/api-extractor';
+import { apiExtractor } from '../test/oracles/tools.mjs';
 import { exportSpecifiers } from './entries.mjs';
+
+const { Extractor, ExtractorConfig } = await apiExtractor();
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const reports = join(root, 'docs', 'api-report');

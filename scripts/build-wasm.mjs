@@ -5,7 +5,7 @@
  *
  *   npm run build:wasm      after any change to affine.wat; commit both files
  *
- * wabt (a devDependency) parses and validates the text and writes the bytes; the
+ * wabt (in the oracle package, test/oracles/) parses and validates the text and writes the bytes; the
  * same text always gives the same bytes, and test/wasm.test.ts checks that the
  * committed module holds exactly the bytes of the committed text (an edit to
  * affine.wat without a rebuild fails the tests).
@@ -13,7 +13,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import wabtInit from 'wabt';
+import { wabt as loadWabt } from '../test/oracles/tools.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const WAT_FILE = join(root, 'src', 'core', 'affine.wat');
@@ -21,7 +21,7 @@ export const MODULE_FILE = join(root, 'src', 'core', 'affine-wasm.ts');
 
 /** The module's bytes, from the WebAssembly text. */
 export async function wasmBytes(watText = readFileSync(WAT_FILE, 'utf8')) {
-  const wabt = await wabtInit();
+  const wabt = await (await loadWabt())();
   const parsed = wabt.parseWat('affine.wat', watText, { simd: true });
   try {
     parsed.resolveNames();

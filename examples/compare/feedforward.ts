@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { Network, accuracy, confusionMatrix, fromRecords, trainTestSplit } from '../../src/index.js';
 import { loadNetwork, saveNetwork } from '../../src/node.js';
+import { dataFile } from '../../test/oracles/data-sets.js';
 
-const penguins = JSON.parse(readFileSync('node_modules/vega-datasets/data/penguins.json', 'utf8'));
+const penguins = JSON.parse(readFileSync(dataFile('vega-datasets/data/penguins.json'), 'utf8'));
 const data = fromRecords(penguins, { inputs: ['Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)'], target: 'Species', missing: 'drop' });
 const { train, test } = trainTestSplit(data, { test: 0.2, seed: 1, stratify: true });
 const net = Network.for(data, { hidden: [8], seed: 1 });

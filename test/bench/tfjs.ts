@@ -11,10 +11,10 @@
  * and copies it out, so the work really happens; the output of a one-output
  * network has the same order as ours.
  */
-import * as tf from '@tensorflow/tfjs';
 import { type Matrix, type Network, transpose } from '../../src/index.js';
+import { type Tensor2D, tf } from '../oracles/tfjs.js';
 
-export { type Backend, useBackend, wasmHasSimd } from '../helpers/tfjs-backend.js';
+export { type Backend, useBackend, wasmHasSimd } from '../oracles/tfjs-backend.js';
 
 export interface TfjsForward {
   /** The forward pass: outputs in sample order (samples × outputs, row-major). */
@@ -42,8 +42,8 @@ export function tfjsForward(net: Network, X: Matrix): TfjsForward {
   return {
     run() {
       const Y = tf.tidy(() => {
-        let A: tf.Tensor2D = x;
-        for (const { Wt, b, activation } of layers) A = tf.fused.matMul({ a: A, b: Wt, bias: b, activation }) as tf.Tensor2D;
+        let A: Tensor2D = x;
+        for (const { Wt, b, activation } of layers) A = tf.fused.matMul({ a: A, b: Wt, bias: b, activation }) as Tensor2D;
         return A; // samples × outputs
       });
       const out = Y.dataSync() as Float32Array;

@@ -16,7 +16,7 @@
  *   and runs like any other.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -101,12 +101,29 @@ export interface Run {
 }
 
 /**
- * Runs a snippet with tsx in a fresh temporary folder (its node_modules a link to the
- * repository's, so `@tensorflow/tfjs` and the like resolve), then removes the folder.
+ * A node_modules folder of links to the packages of the repository and of its oracle package (test/oracles/),
+ * as a user's project that installed both would have it: a snippet imports `@tensorflow/tfjs` and reads
+ * `node_modules/vega-datasets/…` as a user would. Where both have a package, the repository's wins.
+ */
+function linkPackages(into: string, root: string): void {
+  for (const source of [join(root, 'node_modules'), join(root, 'test', 'oracles', 'node_modules')]) {
+    if (!existsSync(source)) continue;
+    for (const name of readdirSync(source).filter((n) => !n.startsWith('.'))) {
+      const names = name.startsWith('@') ? readdirSync(join(source, name)).map((n) => `${name}/${n}`) : [name];
+      if (name.startsWith('@')) mkdirSync(join(into, name), { recursive: true });
+      for (const pkg of names) if (!existsSync(join(into, pkg))) symlinkSync(join(source, pkg), join(into, pkg), 'dir');
+    }
+  }
+}
+
+/**
+ * Runs a snippet with tsx in a fresh temporary folder (its node_modules links to the packages of the
+ * repository and of its oracle package, so `@tensorflow/tfjs` and the like resolve), then removes the folder.
  */
 export function runSnippet(snippet: Snippet, root: string, timeout = 60_000): Promise<Run> {
   const folder = mkdtempSync(join(tmpdir(), 'feedforward-snippet-'));
-  symlinkSync(join(root, 'node_modules'), join(folder, 'node_modules'), 'dir');
+  mkdirSync(join(folder, 'node_modules'));
+  linkPackages(join(folder, 'node_modules'), root);
   if (saysModule(snippet.code)) writeFileSync(join(folder, 'package.json'), '{ "type": "module" }\n');
   writeFileSync(join(folder, 'snippet.ts'), withSources(snippet.code, root));
   const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');

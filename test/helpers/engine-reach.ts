@@ -31,9 +31,10 @@ const RUNNERS = new Set(['child_process', 'vm', 'worker_threads', 'vitest/node']
 
 /** Every .ts file under a folder (absolute paths). */
 export function tsFilesUnder(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? tsFilesUnder(join(folder, entry.name)) : entry.name.endsWith('.ts') ? [join(folder, entry.name)] : [],
-  );
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : tsFilesUnder(join(folder, entry.name)); // test/oracles/node_modules
+    return entry.name.endsWith('.ts') ? [join(folder, entry.name)] : [];
+  });
 }
 
 /** A relative specifier as a file: './x.js' → x.ts (or x.js, x.mjs, x/index.ts); undefined when none is there. */

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page } from '../oracles/playwright.mjs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EXERCISES_DIR, SOLUTIONS_DIR, checkExercise } from '../../examples/exercises/checker/index.js';
 import { Network, articleNetwork, kinks } from '../../src/index.js';

@@ -4,11 +4,11 @@
  * meanSquaredError, trained by `model.fit` one epoch at a time, unshuffled.
  * tfjs keeps one sample per row, so X and Y go in transposed, once.
  */
-import * as tf from '@tensorflow/tfjs';
 import { transpose } from '../../src/index.js';
 import type { TrainCase } from './cases.js';
+import { tf } from '../oracles/tfjs.js';
 
-export { type Backend, useBackend } from '../helpers/tfjs-backend.js';
+export { type Backend, useBackend } from '../oracles/tfjs-backend.js';
 
 export interface TfjsTrainer {
   /** One epoch of model.fit; resolves to the epoch's loss. */

@@ -2,10 +2,12 @@
  * Switching TensorFlow.js between its backends, for the benchmarks that race
  * it: `cpu` (pure JavaScript) and `wasm` (WebAssembly, SIMD when the engine has it).
  */
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { ORACLES_MODULES, need } from './need.mjs';
+import { tf } from './tfjs.js';
+
+need('@tensorflow/tfjs-backend-wasm');
+const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
 
 export type Backend = 'cpu' | 'wasm';
 
@@ -17,8 +19,7 @@ let wasmPathSet = false;
  */
 export async function useBackend(backend: Backend): Promise<void> {
   if (backend === 'wasm' && !wasmPathSet) {
-    const pkg = createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json');
-    setWasmPaths(path.join(path.dirname(pkg), 'dist') + path.sep);
+    setWasmPaths(path.join(ORACLES_MODULES, '@tensorflow', 'tfjs-backend-wasm', 'dist') + path.sep);
     wasmPathSet = true;
   }
   if (!(await tf.setBackend(backend)) || tf.getBackend() !== backend) {
