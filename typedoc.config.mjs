@@ -10,6 +10,7 @@ import { sourceEntries } from './scripts/entries.mjs';
 export default {
   name: 'feedforward',
   entryPoints: sourceEntries,
+  tsconfig: 'tsconfig.docs.json', // src/ only: the docs build after a plain npm install, without the oracle package
   out: 'docs/api',
   readme: 'README.md',
   // The chapters, beside the API reference, in the story's order (a new chapter is listed here, which
