@@ -82,7 +82,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       console.error(`oracles: after npm ci, ${still}`);
       process.exit(1);
     }
-    console.log(`oracles: ${folder}/ is installed.`);
+    console.log(`oracles: installed ${dataSetsOnly ? 'the data sets' : `${folder}/`}.`);
   }
 
   if (command.length > 0) {
