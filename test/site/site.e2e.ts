@@ -308,15 +308,19 @@ async function lossAfter(page: Page, steps: number): Promise<number> {
   return Number(await page.getAttribute('#loss', 'data-value'));
 }
 
+/** Drops PARABOLA on an opened playground and trains on it: the message, then a falling loss, and no console error. */
+async function expectToTrainOnDroppedCsv({ page, errors }: { page: Page; errors: string[] }): Promise<void> {
+  await page.waitForSelector('#diagram svg');
+  expect(await dropCsv(page, 'parabola.csv', PARABOLA)).toBe('Read 21 rows of parabola.csv: x → y. Press play to train on them.');
+  const first = await lossAfter(page, 1);
+  expect(await lossAfter(page, 40)).toBeLessThan(first);
+  expect(errors).toEqual([]);
+  await page.close();
+}
+
 describe('your own data on the site', () => {
   it('a CSV dropped on the playground is read and trained on: the loss falls', async () => {
-    const { page, errors } = await open('playground/index.html');
-    await page.waitForSelector('#diagram svg');
-    expect(await dropCsv(page, 'parabola.csv', PARABOLA)).toBe('Read 21 rows of parabola.csv: x → y. Press play to train on them.');
-    const first = await lossAfter(page, 1);
-    expect(await lossAfter(page, 40)).toBeLessThan(first);
-    expect(errors).toEqual([]);
-    await page.close();
+    await expectToTrainOnDroppedCsv(await open('playground/index.html'));
   });
 });
 
@@ -328,14 +332,9 @@ describe('the offline playground, one file opened from disk (file://)', () => {
     expect(html).toMatch(/<script type="module"[^>]*>/); // inlined: allowed from file://, unlike a module script in its own file
   });
   it('trains on a CSV dropped on it, opened from disk', async () => {
-    const { page, errors } = await newPage(browser);
-    await page.goto(file);
-    await page.waitForSelector('#diagram svg');
-    expect(await dropCsv(page, 'parabola.csv', PARABOLA)).toBe('Read 21 rows of parabola.csv: x → y. Press play to train on them.');
-    const first = await lossAfter(page, 1);
-    expect(await lossAfter(page, 40)).toBeLessThan(first);
-    expect(errors).toEqual([]);
-    await page.close();
+    const opened = await newPage(browser);
+    await opened.page.goto(file);
+    await expectToTrainOnDroppedCsv(opened);
   });
   it('loads with no console error, starts from articleNetwork() and trains', async () => {
     const { page, errors } = await newPage(browser);
