@@ -18,14 +18,12 @@ import {
   resolveActivation,
   resolveHiddenActivation,
 } from '../core/activations.js';
-import { ValueError, describeValue } from '../core/errors.js';
+import { ValueError } from '../core/errors.js';
 import { type TraceStep, forward, traceLayers } from '../core/forward.js';
 import { type Impute, checkImpute } from '../core/impute.js';
-import { checkInit } from '../core/init.js';
 import { type Classification, checkFeatures, checkLabels, classifyOutputs } from '../core/labels.js';
-import { type LayerInput, checkOutput, layersFromSizes, layersFromWeights } from '../core/layers.js';
+import { type LayerInput, layersFromWeights } from '../core/layers.js';
 import { type Matrix, type MatrixInput, toMatrix, transpose } from '../core/matrix.js';
-import { checkSeed, createRandom } from '../core/random.js';
 import { networkToJSON, readNetwork } from '../core/serialize.js';
 import {
   type Layer,
@@ -36,13 +34,13 @@ import {
   outputsOf,
   sizesOf,
 } from '../core/types.js';
-import { checkInputRows, checkLayerSizes, checkOptions } from '../core/validate.js';
+import { checkInputRows, checkOptions } from '../core/validate.js';
 import { type SourceOptions, toFunction, toSource } from '../interop/source.js';
 import { type BackwardStep, type Gradients, type LossOption, backwardTrace, gradients } from '../train/backprop.js';
 import { type FitOptions, type History, fitNetwork } from '../train/fit.js';
 import type { DataRecord } from '../train/records.js';
 import { type NetworkData, type NetworkForOptions, optionsFor } from './for-data.js';
-import { FROM_WEIGHTS_DEFAULTS, NETWORK_DEFAULTS, type NetworkOptions } from './options.js';
+import { FROM_WEIGHTS_DEFAULTS, type NetworkOptions, partsFromOptions } from './options.js';
 import { type Samples, predictOutputs, readSamples } from './samples.js';
 
 /**
@@ -121,24 +119,9 @@ export class Network implements NetworkParts {
    * @example new Network({ layers: [1, 2, 2, 1], seed: 42 }).layers.length //=> 3
    */
   constructor(options: NetworkOptions) {
-    const where = 'Network';
-    if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-      throw new ValueError(
-        `${where}: options are ${describeValue(options)} but must be an object like { layers: [1, 2, 2, 1] }`,
-      );
-    }
-    checkOptions(options, NETWORK_DEFAULTS, where, ['layers']);
-    const sizes = checkLayerSizes(options.layers, where);
-    const hidden = resolveHiddenActivation(options.hidden ?? NETWORK_DEFAULTS.hidden, where);
-    const output = resolveActivation(options.output ?? NETWORK_DEFAULTS.output, where);
-    const init = checkInit(options.init ?? NETWORK_DEFAULTS.init, where);
-    const random = createRandom(checkSeed(options.seed ?? NETWORK_DEFAULTS.seed, where));
-    const layers = layersFromSizes(sizes, hidden, output, init, random);
-    checkOutput(layers, where);
+    const { layers, labels, features, impute } = partsFromOptions(options); // network/options.ts
     this.layers = layers;
-    if (options.labels !== undefined) this.names.labels = checkLabels(options.labels, layers, where);
-    if (options.features !== undefined) this.names.features = checkFeatures(options.features, layers, where);
-    if (options.impute !== undefined) this.names.impute = checkImpute(options.impute, this.names.features, where);
+    this.names = { labels, features, impute };
   }
 
   /**

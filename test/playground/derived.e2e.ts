@@ -4,17 +4,11 @@
  * and one sample; beside every dW and db the nudge check (L(w + ε) − L(w − ε)) / 2ε, recomputed here in
  * Node; and the loss before and after the stepper's one step.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Matrix, Network, articleNetwork, mse, scale, subtract } from '../../src/index.js';
-import { type OpenPlayground, inPage, openPlayground, reopen, shownMatrix } from './page.js';
+import { inPage, reopen, shownMatrix, usePlayground } from './page.js';
 
-let playground: OpenPlayground;
-beforeAll(async () => {
-  playground = await openPlayground();
-});
-afterAll(async () => {
-  await playground?.close();
-});
+const playground = usePlayground();
 
 const EPSILON = 1e-6;
 /** A number as the chain-rule lines print it: three decimals, a negative one in brackets. */

@@ -6,9 +6,9 @@
  */
 import { inspect } from 'node:util';
 import { differenceCiede2000 } from 'culori';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Network, articleNetwork } from '../../src/index.js';
-import { type OpenPlayground, inPage, openPlayground, reopen, typeInto } from './page.js';
+import { inPage, typeInto, usePlayground } from './page.js';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
@@ -16,17 +16,9 @@ import { mkdirSync } from 'node:fs';
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 mkdirSync(screenshots, { recursive: true });
 
-let playground: OpenPlayground;
-beforeAll(async () => {
-  playground = await openPlayground();
-});
-afterAll(async () => {
-  await playground?.close();
-});
+const playground = usePlayground();
+const { fresh, settings, network } = playground;
 
-const fresh = (suffix = '') => reopen(playground.page, playground.url, suffix);
-const settings = () => inPage(playground.page, (p) => p.settings());
-const network = () => inPage(playground.page, (p) => p.network());
 
 /** The size in CSS pixels at which each tick label of the page's SVG plots and plane is drawn. */
 function tickSizes(): number[] {

@@ -7,21 +7,15 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { articleNetwork } from '../../src/index.js';
-import { type OpenPlayground, openPlayground } from './page.js';
+import { usePlayground } from './page.js';
 
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const fixture = fileURLToPath(new URL('../fixtures/onnx/article_f64.onnx', import.meta.url));
 mkdirSync(screenshots, { recursive: true });
 
-let playground: OpenPlayground;
-beforeAll(async () => {
-  playground = await openPlayground();
-});
-afterAll(async () => {
-  await playground?.close();
-});
+const playground = usePlayground();
 
 describe('the playground reads an .onnx file', () => {
   it("opens the article's network exported by PyTorch, with the article's weights", async () => {

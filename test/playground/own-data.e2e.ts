@@ -7,22 +7,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Network } from '../../src/index.js';
 import { readCsv } from '../../src/node.js';
-import { type OpenPlayground, inPage, openPlayground, reopen } from './page.js';
+import { inPage, usePlayground } from './page.js';
 
-let playground: OpenPlayground;
-beforeAll(async () => {
-  playground = await openPlayground();
-});
-afterAll(async () => {
-  await playground?.close();
-});
+const playground = usePlayground();
+const { fresh, settings, trainingData } = playground;
 
-const fresh = (suffix = '') => reopen(playground.page, playground.url, suffix);
-const settings = () => inPage(playground.page, (p) => p.settings());
-const trainingData = () => inPage(playground.page, (p) => p.trainingData());
 const folder = mkdtempSync(join(tmpdir(), 'own-data-'));
 
 /** Pastes a CSV and presses "train on this CSV"; returns the message. */

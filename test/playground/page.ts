@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type Page, chromium } from '../oracles/playwright.mjs';
 import { build, preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 
 const root = fileURLToPath(new URL('../../examples/playground/', import.meta.url));
@@ -83,4 +84,42 @@ export async function reopen(page: Page, url: string, suffix = ''): Promise<void
 export async function typeInto(page: Page, selector: string, value: string): Promise<void> {
   await page.fill(selector, value);
   await page.press(selector, 'Enter');
+}
+
+/**
+ * The playground of one test file: built, served and opened before its tests (beforeAll), closed
+ * after them (afterAll). Its fields are read when a test runs, once the page exists.
+ */
+export function usePlayground() {
+  let opened: OpenPlayground | undefined;
+  beforeAll(async () => {
+    opened = await openPlayground();
+  });
+  afterAll(async () => {
+    await opened?.close();
+  });
+  const current = (): OpenPlayground => {
+    if (!opened) throw new Error('the playground opens in beforeAll: use it inside a test');
+    return opened;
+  };
+  return {
+    get browser() {
+      return current().browser;
+    },
+    get page() {
+      return current().page;
+    },
+    get url() {
+      return current().url;
+    },
+    get errors() {
+      return current().errors;
+    },
+    /** Opens the page afresh at its address + `suffix` (a query and/or a hash). */
+    fresh: (suffix = '') => reopen(current().page, current().url, suffix),
+    /** What the page's window.playground helpers say: its settings, its network's JSON, its training data. */
+    settings: () => inPage(current().page, (p) => p.settings()),
+    network: () => inPage(current().page, (p) => p.network()),
+    trainingData: () => inPage(current().page, (p) => p.trainingData()),
+  };
 }

@@ -8,22 +8,16 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type TestContext, afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestContext, describe, expect, it } from 'vitest';
 import { Network, articleNetwork, kinks, sgd } from '../../src/index.js';
 import { saveNetwork } from '../../src/node.js';
-import { type OpenPlayground, openPlayground, shownMatrix } from './page.js';
+import { shownMatrix, usePlayground } from './page.js';
 
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const srcIndex = fileURLToPath(new URL('../../src/index.ts', import.meta.url));
 mkdirSync(screenshots, { recursive: true });
 
-let playground: OpenPlayground;
-beforeAll(async () => {
-  playground = await openPlayground();
-});
-afterAll(async () => {
-  await playground?.close();
-});
+const playground = usePlayground();
 
 declare module 'vitest' {
   interface TaskMeta {

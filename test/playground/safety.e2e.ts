@@ -9,22 +9,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Network, kinks, sgd, standardizerFromJSON } from '../../src/index.js';
-import { type OpenPlayground, inPage, openPlayground, reopen, typeInto } from './page.js';
+import { inPage, typeInto, usePlayground } from './page.js';
 
 const srcIndex = fileURLToPath(new URL('../../src/index.ts', import.meta.url));
 
-let playground: OpenPlayground;
-beforeAll(async () => {
-  playground = await openPlayground();
-});
-afterAll(async () => {
-  await playground?.close();
-});
+const playground = usePlayground();
+const { fresh, settings } = playground;
 
-const fresh = (suffix = '') => reopen(playground.page, playground.url, suffix);
-const settings = () => inPage(playground.page, (p) => p.settings());
 const pageNetwork = async () => Network.fromJSON(await inPage(playground.page, (p) => p.network()));
 const problems = () => playground.page.textContent('#link-problems');
 

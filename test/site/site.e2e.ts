@@ -285,12 +285,56 @@ describe('the playground on the site', () => {
   });
 });
 
+/** Drops a CSV file on a playground page, as a teacher drags one from the desktop, and waits for its message. */
+async function dropCsv(page: Page, name: string, text: string): Promise<string> {
+  await page.evaluate(
+    ([name, text]) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], name, { type: 'text/csv' }));
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    },
+    [name, text],
+  );
+  await page.waitForFunction(() => document.querySelector('#csv-message')?.textContent !== '');
+  return (await page.textContent('#csv-message')) ?? '';
+}
+
+/** y = x² − 1 at 21 points from −2 to 2, as a CSV with a header row. */
+const PARABOLA = `x,y\n${Array.from({ length: 21 }, (_, k) => -2 + k / 5).map((x) => `${x},${x * x - 1}`).join('\n')}\n`;
+
+/** The training loss the page shows after `steps` more epochs. */
+async function lossAfter(page: Page, steps: number): Promise<number> {
+  for (let n = 0; n < steps; n++) await page.click('#step-once');
+  return Number(await page.getAttribute('#loss', 'data-value'));
+}
+
+/** Drops PARABOLA on an opened playground and trains on it: the message, then a falling loss, and no console error. */
+async function expectToTrainOnDroppedCsv({ page, errors }: { page: Page; errors: string[] }): Promise<void> {
+  await page.waitForSelector('#diagram svg');
+  expect(await dropCsv(page, 'parabola.csv', PARABOLA)).toBe('Read 21 rows of parabola.csv: x → y. Press play to train on them.');
+  const first = await lossAfter(page, 1);
+  expect(await lossAfter(page, 40)).toBeLessThan(first);
+  expect(errors).toEqual([]);
+  await page.close();
+}
+
+describe('your own data on the site', () => {
+  it('a CSV dropped on the playground is read and trained on: the loss falls', async () => {
+    await expectToTrainOnDroppedCsv(await open('playground/index.html'));
+  });
+});
+
 describe('the offline playground, one file opened from disk (file://)', () => {
   const file = pathToFileURL(join(SITE, 'feedforward-playground.html')).href;
   it('is one self-contained file: no script, style or module it would have to load', () => {
     const html = readFileSync(join(SITE, 'feedforward-playground.html'), 'utf8');
     expect(html).not.toMatch(/<script[^>]*\ssrc=|<link[^>]*rel="(stylesheet|modulepreload)"/);
     expect(html).toMatch(/<script type="module"[^>]*>/); // inlined: allowed from file://, unlike a module script in its own file
+  });
+  it('trains on a CSV dropped on it, opened from disk', async () => {
+    const opened = await newPage(browser);
+    await opened.page.goto(file);
+    await expectToTrainOnDroppedCsv(opened);
   });
   it('loads with no console error, starts from articleNetwork() and trains', async () => {
     const { page, errors } = await newPage(browser);
