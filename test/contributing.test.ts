@@ -54,3 +54,22 @@ describe("CONTRIBUTING.md's map of src/", () => {
     expect(mapped(text)).toEqual(['index.ts', 'core/matrix.ts']);
   });
 });
+
+describe('CHANGELOG.md', () => {
+  /** The kinds of change (### headings) of a version's section, in order. */
+  function kinds(text: string, version: string): string[] {
+    const section = text.split(/^## /m).find((part) => part.startsWith(version)) ?? '';
+    return [...section.matchAll(/^### (.+)$/gm)].map((match) => match[1]);
+  }
+  const text = readFileSync(join(root, 'CHANGELOG.md'), 'utf8');
+
+  it('has one section per kind of change under Unreleased (Keep a Changelog): no second "Added" from a merge', () => {
+    const unreleased = kinds(text, 'Unreleased');
+    expect(unreleased.length).toBeGreaterThan(0);
+    expect(unreleased).toEqual([...new Set(unreleased)]);
+  });
+
+  it('reads the kinds of one version only', () => {
+    expect(kinds('## Unreleased\n### Added\n- a\n### Fixed\n- b\n## 0.1.0\n### Added\n- c\n', 'Unreleased')).toEqual(['Added', 'Fixed']);
+  });
+});
