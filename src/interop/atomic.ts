@@ -136,6 +136,21 @@ export async function writeTemp(
 }
 
 /**
+ * Runs the reader of a saver's format over what the saver is about to write, so that a file that
+ * would not load is never written: the reader's error comes back saying so, before the disk is touched.
+ * @example await checkLoadsBack('saveNetwork', 'network', () => JSON.parse('{')) // throws: saveNetwork: the network would not load back, so nothing was written (…)
+ */
+export async function checkLoadsBack(where: string, what: 'network' | 'model', read: () => unknown): Promise<void> {
+  try {
+    await read();
+  } catch (error) {
+    (error as Error).message =
+      `${where}: the ${what} would not load back, so nothing was written (${(error as Error).message})`;
+    throw error;
+  }
+}
+
+/**
  * Writes `data` to `path` atomically (see the module comment), keeping the old file's mode, or
  * `modeFrom`'s when `path` is new. A symlink at `path` is refused. Errors name `where` and the path.
  * @example await writeAtomic('note.txt', 'hello', 'test') //=> undefined (note.txt written)

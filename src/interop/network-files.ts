@@ -14,7 +14,7 @@ import { ValueError, describeValue } from '../core/errors.js';
 import { networkToJSON, readNetwork } from '../core/serialize.js';
 import type { NetworkParts } from '../core/types.js';
 import { checkNetwork } from '../core/validate.js';
-import { writeAtomic } from './atomic.js';
+import { checkLoadsBack, writeAtomic } from './atomic.js';
 import { MAX_FILE_BYTES, readFileWithin } from './read-file.js';
 
 /** A path given by the user, checked to be a non-empty string. */
@@ -40,13 +40,7 @@ export async function saveNetwork(net: NetworkParts, path: string): Promise<void
       `${where}: the network's JSON would take ${Buffer.byteLength(text)} bytes but loadNetwork reads at most ${MAX_FILE_BYTES} (MAX_FILE_BYTES), so nothing was written`,
     );
   }
-  try {
-    readNetwork(text, 'Network.fromJSON'); // the reader's rules: a file that would not load is never written
-  } catch (error) {
-    (error as Error).message =
-      `${where}: the network would not load back, so nothing was written (${(error as Error).message})`;
-    throw error;
-  }
+  await checkLoadsBack(where, 'network', () => readNetwork(text, 'Network.fromJSON')); // the reader's rules
   await writeAtomic(path, text, where);
 }
 

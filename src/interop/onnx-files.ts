@@ -13,7 +13,7 @@
 import { dirname, join } from 'node:path';
 import { ValueError, describeValue } from '../core/errors.js';
 import type { NetworkParts } from '../core/types.js';
-import { writeAtomic } from './atomic.js';
+import { checkLoadsBack, writeAtomic } from './atomic.js';
 import { readFileWithin } from './read-file.js';
 import { onnxParts, readOnnx } from './onnx-read.js';
 import { MAX_ONNX_BYTES, decodeOnnx, loadOnnxSchema } from './onnx-schema.js';
@@ -29,13 +29,7 @@ export async function saveOnnx(net: NetworkParts, path: string, options?: ToOnnx
   const where = 'saveOnnx';
   checkPath(path, where);
   const bytes = await writeOnnx(net, options, where); // everything that can throw runs before the disk is touched
-  try {
-    await readOnnx(bytes, {}, where); // the reader's rules: a file that would not load is never written
-  } catch (error) {
-    (error as Error).message =
-      `${where}: the model would not load back, so nothing was written (${(error as Error).message})`;
-    throw error;
-  }
+  await checkLoadsBack(where, 'model', () => readOnnx(bytes, {}, where)); // the reader's rules
   await writeAtomic(path, bytes, where);
 }
 

@@ -45,7 +45,16 @@ import { basename, dirname, join } from 'node:path';
 import { ShapeError } from '../core/errors.js';
 import { parseJSON } from '../core/serialize.js';
 import type { NetworkParts } from '../core/types.js';
-import { fileError, refuseSymlink, removeStaleTemps, syncFolder, tempName, writeAtomic, writeTemp } from './atomic.js';
+import {
+  checkLoadsBack,
+  fileError,
+  refuseSymlink,
+  removeStaleTemps,
+  syncFolder,
+  tempName,
+  writeAtomic,
+  writeTemp,
+} from './atomic.js';
 import { openRegularFile, readAtMost, readFileWithin } from './read-file.js';
 import { manifestPaths, manifestWeightBytes, readTfjsModel } from './tfjs-read.js';
 import { type TfjsModelJSON, toTfjsFiles } from './tfjs-write.js';
@@ -68,15 +77,8 @@ export async function saveTfjsModel(net: NetworkParts, dir: string): Promise<{ m
   const hex = randomBytes(8).toString('hex'); // this save's own weight file: no other save writes it
   const name = `weights.${hex}.bin`;
   const { modelJson, weightsBin } = toTfjsFiles(net, { weightsPath: name });
-  // Stryker disable BlockStatement,StringLiteral: equivalent (see stryker.config.mjs)
-  try {
-    readTfjsModel(modelJson, weightsBin, where); // the reader's rules: files that would not load are never written
-  } catch (error) {
-    (error as Error).message =
-      `${where}: the model would not load back, so nothing was written (${(error as Error).message})`;
-    throw error;
-  }
-  // Stryker restore BlockStatement,StringLiteral
+  // Stryker disable next-line ArrowFunction,StringLiteral: equivalent (see stryker.config.mjs)
+  await checkLoadsBack(where, 'model', () => readTfjsModel(modelJson, weightsBin, where)); // the reader's rules
   try {
     await mkdir(dir, { recursive: true });
   } catch (error) {
