@@ -37,11 +37,13 @@ export function renderDiagram(root: HTMLElement, values: readonly number[]): voi
       const [x1, y1] = place[from];
       const [x2, y2] = place[to];
       const w = value(id);
-      const t = [0.5, 0.5, 0.5, 0.75, 0.25, 0.5, 0.5, 0.5][k]; // the two crossing lines labelled near opposite ends
+      const crossing = k === 3 || k === 4; // w35[0][1] and w46[0][0] cross: labelled level, near opposite ends
+      const t = crossing ? (k === 3 ? 0.75 : 0.25) : 0.5;
       const [lx, ly] = [x1 + (x2 - x1) * t, y1 + (y2 - y1) * t];
+      const angle = crossing ? 0 : (Math.atan2(y2 - y1, x2 - x1) * 180) / Math.PI; // the others run along their line, above it
       return `<g class="edge" data-param="${id}" tabindex="0" role="button" aria-label="${id} = ${short(w)}">
         <line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="${w >= 0 ? POSITIVE : NEGATIVE}" stroke-width="${(1 + Math.min(Math.abs(w), 4) * 1.2).toFixed(1)}"/>
-        <text class="edge-label" x="${lx}" y="${ly - 4}">${width < 480 ? short(w) : `${id} = ${short(w)}`}</text></g>`;
+        <text class="edge-label" x="${lx}" y="${ly}" dy="-6" transform="rotate(${angle.toFixed(1)} ${lx} ${ly})">${width < 480 ? short(w) : `${id} = ${short(w)}`}</text></g>`;
     })
     .join('');
   const neurons = ['1', '2', '3', '4', '5']
