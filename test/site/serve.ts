@@ -16,6 +16,20 @@ export function buildSite(): void {
   execFileSync(process.execPath, ['scripts/build-site.mjs'], { cwd: root, stdio: 'inherit' });
 }
 
+/** vitest's globalSetup (vitest.site.config.ts): the site is built once, before the Chromium and the Firefox tests. */
+export default buildSite;
+
+/** y = x² − 1 at 21 points from −2 to 2, as a CSV with a header row, and what the playground says when it reads it. */
+export const PARABOLA = `x,y\n${Array.from({ length: 21 }, (_, k) => -2 + k / 5).map((x) => `${x},${x * x - 1}`).join('\n')}\n`;
+export const PARABOLA_READ = 'Read 21 rows of parabola.csv: x → y. Press play to train on them.';
+
+/** Runs in the page (page.evaluate, in either driver): drops a CSV file on it, as a teacher drags one from the desktop. */
+export function dropInPage([name, text]: [string, string]): void {
+  const data = new DataTransfer();
+  data.items.add(new File([text], name, { type: 'text/csv' }));
+  document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+}
+
 /** A static server of site/ at a random port: its base address (ending in /) and how to stop it. */
 export async function serveSite(): Promise<{ url: string; close(): Promise<void> }> {
   const server: PreviewServer = await preview({

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EXERCISES_DIR, SOLUTIONS_DIR, checkExercise } from '../../examples/exercises/checker/index.js';
 import { Network, articleNetwork, kinks } from '../../src/index.js';
 import { articleNamesIn, namingTable } from '../helpers/naming.js';
-import { SITE, buildSite, launch, newPage, serveSite } from './serve.js';
+import { PARABOLA, PARABOLA_READ, SITE, dropInPage, launch, newPage, serveSite } from './serve.js';
 
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 mkdirSync(screenshots, { recursive: true });
@@ -25,7 +25,6 @@ const PAGES = ['index.html', 'lesson.html', 'exercises.html#1', 'worksheet.html'
 let server: { url: string; close(): Promise<void> };
 let browser: Browser;
 beforeAll(async () => {
-  buildSite();
   server = await serveSite();
   browser = await launch();
 });
@@ -287,20 +286,10 @@ describe('the playground on the site', () => {
 
 /** Drops a CSV file on a playground page, as a teacher drags one from the desktop, and waits for its message. */
 async function dropCsv(page: Page, name: string, text: string): Promise<string> {
-  await page.evaluate(
-    ([name, text]) => {
-      const data = new DataTransfer();
-      data.items.add(new File([text], name, { type: 'text/csv' }));
-      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-    },
-    [name, text],
-  );
+  await page.evaluate(dropInPage, [name, text] as [string, string]);
   await page.waitForFunction(() => document.querySelector('#csv-message')?.textContent !== '');
   return (await page.textContent('#csv-message')) ?? '';
 }
-
-/** y = x² − 1 at 21 points from −2 to 2, as a CSV with a header row. */
-const PARABOLA = `x,y\n${Array.from({ length: 21 }, (_, k) => -2 + k / 5).map((x) => `${x},${x * x - 1}`).join('\n')}\n`;
 
 /** The training loss the page shows after `steps` more epochs. */
 async function lossAfter(page: Page, steps: number): Promise<number> {
@@ -311,7 +300,7 @@ async function lossAfter(page: Page, steps: number): Promise<number> {
 /** Drops PARABOLA on an opened playground and trains on it: the message, then a falling loss, and no console error. */
 async function expectToTrainOnDroppedCsv({ page, errors }: { page: Page; errors: string[] }): Promise<void> {
   await page.waitForSelector('#diagram svg');
-  expect(await dropCsv(page, 'parabola.csv', PARABOLA)).toBe('Read 21 rows of parabola.csv: x → y. Press play to train on them.');
+  expect(await dropCsv(page, 'parabola.csv', PARABOLA)).toBe(PARABOLA_READ);
   const first = await lossAfter(page, 1);
   expect(await lossAfter(page, 40)).toBeLessThan(first);
   expect(errors).toEqual([]);
